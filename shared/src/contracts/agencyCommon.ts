@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { defineEvent } from './envelope.js';
+import {
+  CalendarDate, CaseRef, RecordRef, ShareableText, StaffMember, SubjectRole, Timestamp, WithheldReason,
+  type PartnerAgency,
+} from './common.js';
+import { LinkToken } from '../link-tokens/index.js';
+
+/** What a research return answers: a listing for a meeting, or one CPS history check. */
+export const ResearchPurpose = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('listing'), caseRef: CaseRef }),
+  z.object({ kind: z.literal('history_check'), requestRef: z.uuid() }),
+]);
+export type ResearchPurpose = z.infer<typeof ResearchPurpose>;
+
+export const WithheldEntry = z.object({
+  recordKind: z.string().min(1).max(64),
+  reason: WithheldReason,
+  count: z.int().min(1),
+});
+export type WithheldEntry = z.infer<typeof WithheldEntry>;
+
+/** A person named in a referral: the only place names and dates of birth travel on the bus. */
+export const ReferredPerson = z.object({
+  role: SubjectRole,
+  tokens: z.array(LinkToken).min(1).max(8),
+  given: z.string().trim().min(1).max(80).optional(),
+  family: z.string().trim().min(1).max(80).optional(),
+  dateOfBirth: CalendarDate.optional(),
+});
+export type ReferredPerson = z.infer<typeof ReferredPerson>;
+
+export const ReferralCriterion = z.enum(['high_risk', 'professional_judgement', 'repeat_within_12_months', 'escalation', 'victim_request', 'health_concern']);
+
+export function referralEvent<A extends Exclude<PartnerAgency, 'cps'>>(agency: A) {
+  return defineEvent(agency, 'referral.made', z.object({
+    referralRef: RecordRef,
+    criterion: ReferralCriterion,
+    reason: ShareableText,
+    people: z.array(ReferredPerson).min(1).max(12),
+  }));
+}
+
+/** Records are the agency's own events, embedded whole so the conference applies them like any other. */
+export function researchReturned<A extends PartnerAgency, R extends z.ZodType>(agency: A, record: R) {
+  return defineEvent(agency, 'research.returned', z.object({
+    purpose: ResearchPurpose,
+    windowFrom: Timestamp,
+    records: z.array(record).max(400),
+    withheld: z.array(WithheldEntry).max(50),
+    part: z.object({ index: z.int().min(1), total: z.int().min(1) }),
+  }));
+}
+
+export function actionEvents<A extends PartnerAgency>(agency: A) {
+  return [
+    defineEvent(agency, 'action.accepted', z.object({
+      actionId: z.uuid(),
+      caseRef: CaseRef,
+      acceptedBy: StaffMember,
+    })),
+    defineEvent(agency, 'action.completed', z.object({
+      actionId: z.uuid(),
+      caseRef: CaseRef,
+      outcome: ShareableText,
+      completedBy: StaffMember,
+    })),
+  ] as const;
+}
+
+/** Monthly de-identified counts; a cell below the threshold is published as suppressed, never as a number. */
+export const StatisticCell = z.object({
+  measure: z.string().regex(/^[a-z][a-z0-9_.]*$/),
+  breakdown: z.string().max(64).optional(),
+  value: z.int().min(0).nullable(),
+  suppressed: z.boolean(),
+});
+
+export function statisticsPublished<A extends PartnerAgency | 'conference'>(agency: A) {
+  return defineEvent(agency, 'statistics.published', z.object({
+    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    suppressionThreshold: z.int().min(1),
+    cells: z.array(StatisticCell).max(500),
+  }));
+}

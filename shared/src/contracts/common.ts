@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import { LinkToken } from '../link-tokens/index.js';
+
+/** The agencies that publish on the bus. `conference` is the partnership's own service. */
+export const Agency = z.enum(['police', 'cps', 'health', 'advocacy', 'conference']);
+export type Agency = z.infer<typeof Agency>;
+
+export const PartnerAgency = z.enum(['police', 'cps', 'health', 'advocacy']);
+export type PartnerAgency = z.infer<typeof PartnerAgency>;
+
+/** `agency` records never leave the agency; a bus event carrying it is rejected. */
+export const Sharing = z.enum(['partnership', 'restricted', 'agency']);
+export type Sharing = z.infer<typeof Sharing>;
+
+export const Role = z.enum(['chair', 'police', 'cps', 'health', 'advocate', 'caldicott', 'scrutiny']);
+export type Role = z.infer<typeof Role>;
+
+/** Who may see a `restricted` event: whole agencies, or named roles within the partnership. */
+export const AudienceEntry = z.union([
+  z.object({ agency: Agency }).strict(),
+  z.object({ role: Role }).strict(),
+]);
+export type AudienceEntry = z.infer<typeof AudienceEntry>;
+
+export const LegalBasis = z.enum([
+  'dpa-2018-part-3', // law enforcement processing: police and CPS
+  'uk-gdpr-art-6-1-e', // public task: advocacy, conference
+  'uk-gdpr-art-6-1-e+art-9-2-h', // health and social care: health
+  'uk-gdpr-art-6-1-e+art-9-2-g', // substantial public interest (safeguarding): advocacy special category
+]);
+export type LegalBasis = z.infer<typeof LegalBasis>;
+
+export const SubjectRole = z.enum(['victim', 'suspect', 'child', 'other']);
+export type SubjectRole = z.infer<typeof SubjectRole>;
+
+export const Subject = z.object({
+  role: SubjectRole,
+  tokens: z.array(LinkToken).min(1).max(8),
+});
+export type Subject = z.infer<typeof Subject>;
+
+/** Conference case reference, e.g. CNV-2026-000123. */
+export const CaseRef = z.string().regex(/^CNV-\d{4}-\d{6}$/, 'expected a case reference like CNV-2026-000123');
+export type CaseRef = z.infer<typeof CaseRef>;
+
+/** An agency's own reference for one of its records. Short, printable, never personal data. */
+export const RecordRef = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/, 'letters, digits and . _ / - only');
+
+/** Free text shared with partners. Bounded so one event can never flood a meeting screen. */
+export const ShareableText = z.string().trim().min(1).max(2000);
+
+export const Timestamp = z.iso.datetime({ offset: true });
+export const CalendarDate = z.iso.date();
+
+export const RiskGrade = z.enum(['standard', 'medium', 'high']);
+export type RiskGrade = z.infer<typeof RiskGrade>;
+
+/** The controlled list of stalking and harassment behaviours (DESIGN §5). */
+export const Behaviour = z.enum([
+  'messages',
+  'calls',
+  'social_media',
+  'following',
+  'loitering_home',
+  'loitering_work',
+  'approaching',
+  'gifts',
+  'property_damage',
+  'threats',
+  'violence',
+  'tracking',
+  'contacting_third_parties',
+  'identity_misuse',
+]);
+export type Behaviour = z.infer<typeof Behaviour>;
+
+/** Protection from Harassment Act 1997 sections and the usual alternatives. */
+export const OffenceClass = z.enum(['pha_s2', 'pha_s2a', 'pha_s4', 'pha_s4a', 'malicious_communications', 'other']);
+export type OffenceClass = z.infer<typeof OffenceClass>;
+
+export const StaffMember = z.object({
+  userId: z.string().min(1).max(128),
+  displayName: z.string().min(1).max(120).optional(),
+});
+export type StaffMember = z.infer<typeof StaffMember>;
+
+/** Why a record was held back from a research return; never what it says. */
+export const WithheldReason = z.enum([
+  'agency_only',
+  'live_investigation',
+  'legal_privilege',
+  'consent_not_given',
+  'health_detail_needs_disclosure_decision',
+  'third_party_information',
+]);
+export type WithheldReason = z.infer<typeof WithheldReason>;

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { defineEvent } from './envelope.js';
+import {
+  AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, Role, ShareableText, StaffMember, Timestamp,
+} from './common.js';
+import { ReferralCriterion, ReferredPerson, statisticsPublished } from './agencyCommon.js';
+import { LawfulBasisForCheck } from './cps.js';
+import { LinkToken } from '../link-tokens/index.js';
+
+export const ConferenceCaseListed = defineEvent('conference', 'case.listed', z.object({
+  caseRef: CaseRef,
+  referral: z.object({
+    agency: PartnerAgency,
+    referralRef: RecordRef,
+    criterion: ReferralCriterion,
+    reason: ShareableText,
+  }),
+  people: z.array(ReferredPerson).min(1).max(12),
+  /** A case closed in the last 12 months with a matching subject: this listing is a repeat of it. */
+  repeatOf: CaseRef.optional(),
+}));
+
+export const MeetingMember = z.object({
+  userId: z.string().min(1).max(128),
+  displayName: z.string().min(1).max(120).optional(),
+  agency: z.enum(['police', 'cps', 'health', 'advocacy', 'conference']),
+  role: Role,
+});
+export type MeetingMember = z.infer<typeof MeetingMember>;
+
+export const ConferenceMeetingScheduled = defineEvent('conference', 'meeting.scheduled', z.object({
+  meetingId: z.uuid(),
+  title: z.string().trim().min(1).max(120),
+  scheduledFor: Timestamp,
+  chair: StaffMember,
+  members: z.array(MeetingMember).min(1).max(60),
+  agenda: z.array(CaseRef).max(40),
+}));
+
+export const ConferenceAgendaSet = defineEvent('conference', 'agenda.set', z.object({
+  meetingId: z.uuid(),
+  agenda: z.array(CaseRef).max(40),
+}));
+
+export const ConferenceMeetingStarted = defineEvent('conference', 'meeting.started', z.object({
+  meetingId: z.uuid(),
+  startedBy: StaffMember,
+}));
+
+export const ConferenceMeetingEnded = defineEvent('conference', 'meeting.ended', z.object({
+  meetingId: z.uuid(),
+  endedBy: StaffMember,
+}));
+
+export const ConferenceAgendaMoved = defineEvent('conference', 'agenda.moved', z.object({
+  meetingId: z.uuid(),
+  position: z.int().min(0),
+  caseRef: CaseRef,
+}));
+
+export const ConferenceCaseReviewed = defineEvent('conference', 'case.reviewed', z.object({
+  caseRef: CaseRef,
+  meetingId: z.uuid(),
+  riskDecision: RiskGrade,
+  rationale: ShareableText,
+  nextReviewOn: CalendarDate,
+}));
+
+export const ConferenceActionAssigned = defineEvent('conference', 'action.assigned', z.object({
+  actionId: z.uuid(),
+  caseRef: CaseRef,
+  meetingId: z.uuid().optional(),
+  agency: PartnerAgency,
+  description: ShareableText,
+  dueOn: CalendarDate,
+  assignedBy: StaffMember,
+}));
+
+export const ConferenceActionUpdated = defineEvent('conference', 'action.updated', z.object({
+  actionId: z.uuid(),
+  caseRef: CaseRef,
+  status: z.enum(['open', 'accepted', 'completed', 'cancelled']),
+  note: ShareableText.optional(),
+}));
+
+export const ConferenceCaseClosed = defineEvent('conference', 'case.closed', z.object({
+  caseRef: CaseRef,
+  reason: z.enum(['risk_reduced', 'victim_moved_away', 'victim_request', 'transferred', 'no_further_involvement']),
+  closedBy: StaffMember,
+}));
+
+/** A CPS history check accepted by the conference: agencies answer it with research returns. */
+export const ConferenceHistoryCheckOpened = defineEvent('conference', 'history_check.opened', z.object({
+  requestRef: z.uuid(),
+  caseRef: CaseRef.optional(),
+  suspectTokens: z.array(LinkToken).min(1).max(16),
+  lawfulBasis: LawfulBasisForCheck,
+  requestedBy: StaffMember,
+  expiresAt: Timestamp,
+}));
+
+export const ConferenceDisclosureRequested = defineEvent('conference', 'disclosure.requested', z.object({
+  requestRef: z.uuid(),
+  caseRef: CaseRef,
+  concernRef: RecordRef,
+  requestedBy: StaffMember,
+  reason: ShareableText,
+  proposedAudience: z.array(AudienceEntry).min(1).max(10),
+}));
+
+export const ConferenceStatisticsPublished = statisticsPublished('conference');
+
+export const conferenceEvents = [
+  ConferenceCaseListed,
+  ConferenceMeetingScheduled,
+  ConferenceAgendaSet,
+  ConferenceMeetingStarted,
+  ConferenceMeetingEnded,
+  ConferenceAgendaMoved,
+  ConferenceCaseReviewed,
+  ConferenceActionAssigned,
+  ConferenceActionUpdated,
+  ConferenceCaseClosed,
+  ConferenceHistoryCheckOpened,
+  ConferenceDisclosureRequested,
+  ConferenceStatisticsPublished,
+] as const;

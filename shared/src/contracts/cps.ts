@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { defineEvent } from './envelope.js';
+import { CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, Timestamp } from './common.js';
+import { actionEvents, researchReturned, statisticsPublished } from './agencyCommon.js';
+import { LinkToken } from '../link-tokens/index.js';
+
+export const LawfulBasisForCheck = z.enum([
+  'charging_decision',
+  'bail_application',
+  'sentencing',
+  'restraining_order_application',
+]);
+
+export const CpsHistoryRequested = defineEvent('cps', 'history.requested', z.object({
+  requestRef: z.uuid(),
+  caseRef: CaseRef.optional(),
+  suspectTokens: z.array(LinkToken).max(8),
+  lawfulBasis: LawfulBasisForCheck,
+  purpose: ShareableText,
+  requestedBy: StaffMember,
+}).refine((d) => d.caseRef !== undefined || d.suspectTokens.length > 0, {
+  message: 'a history request names a case reference or at least one suspect token',
+  path: ['suspectTokens'],
+}));
+
+export const CpsChargingDecided = defineEvent('cps', 'charging.decided', z.object({
+  decisionRef: RecordRef,
+  outcome: z.enum(['charge', 'no_further_action', 'caution', 'more_evidence_needed']),
+  offenceClass: OffenceClass.optional(),
+  rationale: ShareableText.optional(),
+}));
+
+export const CpsHearingScheduled = defineEvent('cps', 'hearing.scheduled', z.object({
+  hearingRef: RecordRef,
+  court: z.string().trim().min(1).max(120),
+  hearingAt: Timestamp,
+  hearingType: z.enum(['first_appearance', 'plea', 'trial', 'sentencing', 'bail', 'other']),
+}));
+
+export const CpsCaseOutcome = defineEvent('cps', 'case.outcome', z.object({
+  outcomeRef: RecordRef,
+  outcome: z.enum(['convicted', 'acquitted', 'discontinued', 'withdrawn']),
+  offenceClass: OffenceClass.optional(),
+}));
+
+export const CpsRestrainingOrderMade = defineEvent('cps', 'restraining_order.made', z.object({
+  orderRef: RecordRef,
+  onConviction: z.boolean(),
+  conditions: z.array(ShareableText).min(1).max(20),
+  expiresOn: CalendarDate.optional(),
+}));
+
+export const CpsBailConditionsSet = defineEvent('cps', 'bail.conditions.set', z.object({
+  bailRef: RecordRef,
+  conditions: z.array(ShareableText).min(1).max(20),
+  until: CalendarDate.optional(),
+}));
+
+export const CpsRecordEvent = z.discriminatedUnion('type', [
+  CpsChargingDecided,
+  CpsHearingScheduled,
+  CpsCaseOutcome,
+  CpsRestrainingOrderMade,
+  CpsBailConditionsSet,
+]);
+
+export const CpsResearchReturned = researchReturned('cps', CpsRecordEvent);
+export const [CpsActionAccepted, CpsActionCompleted] = actionEvents('cps');
+export const CpsStatisticsPublished = statisticsPublished('cps');
+
+export const cpsEvents = [
+  CpsHistoryRequested,
+  CpsChargingDecided,
+  CpsHearingScheduled,
+  CpsCaseOutcome,
+  CpsRestrainingOrderMade,
+  CpsBailConditionsSet,
+  CpsResearchReturned,
+  CpsActionAccepted,
+  CpsActionCompleted,
+  CpsStatisticsPublished,
+] as const;

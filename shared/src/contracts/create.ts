@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { Agency, AudienceEntry, CaseRef, LegalBasis, Sharing, Subject } from './common.js';
+import { CaseEvent, legalBasesByAgency, type DataOf, type EventOfType, type EventType } from './events.js';
+import { describeIssues } from './parse.js';
+
+export interface NewEventFields<T extends EventType> {
+  data: DataOf<T>;
+  occurredAt: Date | string;
+  sharing: Exclude<Sharing, 'agency'>;
+  audience?: AudienceEntry[];
+  subject?: CaseRef;
+  subjects?: Subject[];
+  legalbasis?: LegalBasis;
+  traceparent?: string;
+  id?: string;
+  time?: Date | string;
+}
+
+export class InvalidEventError extends Error {
+  readonly retriable = false;
+  constructor(readonly type: string, readonly detail: string) {
+    super(`cannot build ${type}: ${detail}`);
+  }
+}
+
+const iso = (d: Date | string) => (typeof d === 'string' ? d : d.toISOString());
+
+export function agencyOf(type: EventType): Agency {
+  return type.slice(0, type.indexOf('.')) as Agency;
+}
+
+/** Build a complete, validated envelope: the one way services make events. */
+export function createEvent<T extends EventType>(type: T, fields: NewEventFields<T>): EventOfType<T> {
+  const agency = agencyOf(type);
+  const candidate = {
+    specversion: '1.0',
+    id: fields.id ?? randomUUID(),
+    source: `convene/${agency}`,
+    type,
+    time: iso(fields.time ?? new Date()),
+    ...(fields.subject ? { subject: fields.subject } : {}),
+    datacontenttype: 'application/json',
+    agency,
+    occurredat: iso(fields.occurredAt),
+    sharing: fields.sharing,
+    ...(fields.audience ? { audience: fields.audience } : {}),
+    legalbasis: fields.legalbasis ?? legalBasesByAgency[agency][0],
+    subjects: fields.subjects ?? [],
+    ...(fields.traceparent ? { traceparent: fields.traceparent } : {}),
+    data: fields.data,
+  };
+  const result = CaseEvent.safeParse(candidate);
+  if (!result.success) throw new InvalidEventError(type, describeIssues(result.error));
+  return result.data as EventOfType<T>;
+}

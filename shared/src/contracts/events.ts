@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import type { Agency, LegalBasis } from './common.js';
+import { policeEvents } from './police.js';
+import { cpsEvents } from './cps.js';
+import { healthEvents } from './health.js';
+import { advocacyEvents } from './advocacy.js';
+import { conferenceEvents } from './conference.js';
+
+export const eventSchemas = [
+  ...policeEvents,
+  ...cpsEvents,
+  ...healthEvents,
+  ...advocacyEvents,
+  ...conferenceEvents,
+] as const;
+
+/** Which legal bases each publisher may rely on (DPA 2018 Part 3 for law enforcement; UK GDPR otherwise). */
+export const legalBasesByAgency: Record<Agency, readonly LegalBasis[]> = {
+  police: ['dpa-2018-part-3'],
+  cps: ['dpa-2018-part-3'],
+  health: ['uk-gdpr-art-6-1-e+art-9-2-h'],
+  advocacy: ['uk-gdpr-art-6-1-e', 'uk-gdpr-art-6-1-e+art-9-2-g'],
+  conference: ['uk-gdpr-art-6-1-e', 'dpa-2018-part-3'],
+};
+
+interface EnvelopeRuleInput {
+  agency: Agency;
+  sharing: string;
+  audience?: readonly unknown[] | undefined;
+  legalbasis: LegalBasis;
+}
+
+/** Rules that span envelope fields, applied to every published event and every record it embeds. */
+function checkEnvelopeRules(e: EnvelopeRuleInput, ctx: z.RefinementCtx, path: (string | number)[]): void {
+  if (e.sharing === 'agency') {
+    ctx.addIssue({ code: 'custom', path: [...path, 'sharing'], message: 'agency-only records are never published' });
+  }
+  if (e.sharing === 'restricted' && !(e.audience && e.audience.length > 0)) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'audience'], message: 'a restricted event names its audience' });
+  }
+  if (e.sharing === 'partnership' && e.audience && e.audience.length > 0) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'audience'], message: 'only restricted events carry an audience' });
+  }
+  if (!legalBasesByAgency[e.agency].includes(e.legalbasis)) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'legalbasis'], message: `${e.agency} cannot publish under ${e.legalbasis}` });
+  }
+}
+
+export const CaseEvent = z.discriminatedUnion('type', eventSchemas).superRefine((event, ctx) => {
+  checkEnvelopeRules(event, ctx, []);
+  if (event.type.endsWith('.research.returned.v1') && 'records' in event.data) {
+    event.data.records.forEach((record, i) => checkEnvelopeRules(record, ctx, ['data', 'records', i]));
+  }
+});
+export type CaseEvent = z.infer<typeof CaseEvent>;
+/** What a publisher hands in: `subjects` may be left out (it defaults to none). */
+export type CaseEventInput = z.input<typeof CaseEvent>;
+export type EventType = CaseEvent['type'];
+export type EventOfType<T extends EventType> = Extract<CaseEvent, { type: T }>;
+export type DataOf<T extends EventType> = EventOfType<T>['data'];
+
+export const eventTypes: ReadonlySet<string> = new Set(eventSchemas.map((s) => s.shape.type.value));
+
+export function isEventType(type: string): type is EventType {
+  return eventTypes.has(type);
+}

@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { defineEvent } from './envelope.js';
+import { CaseRef, RecordRef, ShareableText, StaffMember, SubjectRole } from './common.js';
+import { actionEvents, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
+
+export const ConcernCategory = z.enum([
+  'injury',
+  'psychological_distress',
+  'self_harm_risk',
+  'perpetrator_fixation',
+  'threats_disclosed',
+  'child_safeguarding',
+  'substance_misuse',
+  'other',
+]);
+export type ConcernCategory = z.infer<typeof ConcernCategory>;
+
+export const ConcernSeverity = z.enum(['low', 'medium', 'high']);
+
+/** Where partners reach the health service about this concern; a service, not a clinician's personal line. */
+export const ContactPoint = z.object({
+  service: z.string().trim().min(1).max(120),
+  telephone: z.string().regex(/^[0-9 +()-]{6,20}$/).optional(),
+});
+
+/** The minimal flag: category, severity and contact. Clinical detail needs a disclosure decision. */
+export const HealthConcernFlagged = defineEvent('health', 'concern.flagged', z.object({
+  concernRef: RecordRef,
+  subjectRole: SubjectRole,
+  category: ConcernCategory,
+  severity: ConcernSeverity,
+  contact: ContactPoint,
+}));
+
+export const HealthConcernUpdated = defineEvent('health', 'concern.updated', z.object({
+  concernRef: RecordRef,
+  category: ConcernCategory.optional(),
+  severity: ConcernSeverity.optional(),
+}));
+
+export const HealthConcernResolved = defineEvent('health', 'concern.resolved', z.object({
+  concernRef: RecordRef,
+  resolution: z.enum(['no_longer_a_concern', 'transferred', 'patient_discharged', 'recorded_in_error']),
+}));
+
+/** The health service's record that a disclosure request reached its Caldicott queue. */
+export const HealthDisclosureRequested = defineEvent('health', 'disclosure.requested', z.object({
+  requestRef: z.uuid(),
+  concernRef: RecordRef,
+  caseRef: CaseRef,
+  requestedBy: StaffMember,
+}));
+
+export const HealthDisclosureDecided = defineEvent('health', 'disclosure.decided', z.object({
+  requestRef: z.uuid(),
+  concernRef: RecordRef,
+  caseRef: CaseRef,
+  decision: z.enum(['disclosed', 'refused']),
+  reason: ShareableText,
+  decidedBy: StaffMember,
+  /** Present only when disclosed; the envelope's audience says who may read it. */
+  detail: ShareableText.optional(),
+}).refine((d) => (d.decision === 'disclosed') === (d.detail !== undefined), {
+  message: 'detail is given exactly when the decision is to disclose',
+  path: ['detail'],
+}));
+
+export const HealthReferralMade = referralEvent('health');
+
+export const HealthRecordEvent = z.discriminatedUnion('type', [
+  HealthConcernFlagged,
+  HealthConcernUpdated,
+  HealthConcernResolved,
+]);
+
+export const HealthResearchReturned = researchReturned('health', HealthRecordEvent);
+export const [HealthActionAccepted, HealthActionCompleted] = actionEvents('health');
+export const HealthStatisticsPublished = statisticsPublished('health');
+
+export const healthEvents = [
+  HealthConcernFlagged,
+  HealthConcernUpdated,
+  HealthConcernResolved,
+  HealthDisclosureRequested,
+  HealthDisclosureDecided,
+  HealthReferralMade,
+  HealthResearchReturned,
+  HealthActionAccepted,
+  HealthActionCompleted,
+  HealthStatisticsPublished,
+] as const;

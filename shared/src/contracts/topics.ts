@@ -1,0 +1,27 @@
+import type { Agency } from './common.js';
+
+/** One topic per publishing agency, plus the dead-letter topic. Part of the contract, so it lives here. */
+export const topics = {
+  police: 'convene.police.events',
+  cps: 'convene.cps.events',
+  health: 'convene.health.events',
+  advocacy: 'convene.advocacy.events',
+  conference: 'convene.conference.events',
+} as const satisfies Record<Agency, string>;
+
+export const DLQ_TOPIC = 'convene.dlq';
+
+export const allTopics = [...Object.values(topics), DLQ_TOPIC] as const;
+
+export function topicFor(agency: Agency): string {
+  return topics[agency];
+}
+
+/** Topic names with a prefix, so each test run (or a shared cluster) can keep its own set. */
+export function prefixedTopics(prefix: string) {
+  const p = (t: string) => (prefix ? `${prefix}.${t}` : t);
+  return {
+    events: Object.fromEntries(Object.entries(topics).map(([a, t]) => [a, p(t)])) as Record<Agency, string>,
+    dlq: p(DLQ_TOPIC),
+  };
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env node
+// Installs what the project needs before any other command runs, so `npm run demo` and `npm test` work
+// on a fresh clone. Plain Node with no dependencies: it runs before node_modules exists.
+import { existsSync, statSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const say = (line) => console.log(`[bootstrap] ${line}`);
+
+function fail(message) {
+  console.error(`[bootstrap] ${message}`);
+  process.exit(1);
+}
+
+function run(cmd, args, options = {}) {
+  const result = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', ...options });
+  if (result.status !== 0) fail(`\`${cmd} ${args.join(' ')}\` failed (exit ${result.status ?? result.signal})`);
+}
+
+function has(cmd) {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`], { stdio: 'ignore' }).status === 0;
+}
+
+const [major, minor] = process.versions.node.split('.').map(Number);
+if (major < 20 || (major === 20 && minor < 19)) fail(`Node ${process.versions.node} is too old: Convene needs Node 20.19 or newer.`);
+
+// npm dependencies: install when missing or when the lock file changed since the last install.
+const lock = join(root, 'package-lock.json');
+const installed = join(root, 'node_modules', '.package-lock.json');
+const stale = !existsSync(installed) || (existsSync(lock) && statSync(lock).mtimeMs > statSync(installed).mtimeMs + 1000);
+if (stale) {
+  say('installing npm dependencies (npm ci)…');
+  const cache = join(process.env.CONVENE_CACHE ?? join(process.env.HOME ?? '/tmp', '.cache', 'convene'), 'npm');
+  run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund', '--cache', cache]);
+}
+
+// The local stack needs Java (Kafka), Maven (to fetch Kafka's jars) and Go (to build FerretDB),
+// unless the user points Convene at their own Kafka and MongoDB.
+const external = process.env.KAFKA_BROKERS && process.env.MONGO_URL;
+if (!external) {
+  const goPath = '/usr/local/go/bin';
+  if (!has('go') && existsSync(join(goPath, 'go'))) process.env.PATH = `${process.env.PATH}:${goPath}`;
+  const missing = [['java', 'openjdk-17-jre-headless'], ['mvn', 'maven']].filter(([cmd]) => !has(cmd));
+  if (missing.length > 0) {
+    const packages = missing.map(([, pkg]) => pkg);
+    if (process.getuid?.() === 0 && has('apt-get')) {
+      say(`installing ${packages.join(', ')} with apt-get…`);
+      run('apt-get', ['update', '-qq']);
+      run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...packages], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    } else {
+      fail(`missing ${missing.map(([c]) => c).join(', ')}: install ${packages.join(', ')}, or set KAFKA_BROKERS and MONGO_URL to use your own servers.`);
+    }
+  }
+  if (!has('go') && !existsSync(join(goPath, 'go'))) {
+    fail('missing the Go toolchain (1.22 or newer), needed once to build FerretDB: install Go, or set KAFKA_BROKERS and MONGO_URL.');
+  }
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const commaList = z.string().transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean)).pipe(z.array(z.string().regex(/^[^\s:]+:\d+$/, 'expected host:port')).min(1));
+
+/** Settings every service reads. Each service extends this with its own. */
+export const baseConfigShape = {
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HOST: z.string().default('127.0.0.1'),
+  KAFKA_BROKERS: commaList.default(['127.0.0.1:9092']),
+  /** Prefix for every topic name; lets a test run or a shared cluster keep its own topics. */
+  KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default(''),
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(100).default(6),
+  MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URL').default('mongodb://127.0.0.1:27017'),
+  /** Suffix for the database name; lets tests run each service on a database of its own. */
+  MONGO_DB_SUFFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),
+  CONVENE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  CONVENE_OIDC_ISSUER: z.url().optional(),
+  CONVENE_OIDC_JWKS_URL: z.url().optional(),
+  CONVENE_JWT_AUDIENCE: z.string().default('convene'),
+  CONVENE_UI_ORIGIN: z.url().default('http://127.0.0.1:4100'),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+};
+
+/** Agencies (not the conference) also hold the partnership secret for link tokens. */
+export const linkSecretShape = {
+  CONVENE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters'),
+};
+
+/** Parse the environment once at start-up; list every bad variable at once, never echoing secret values. */
+export function loadConfig<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
+  const schema = z.object(shape).superRefine((c, ctx) => {
+    const cfg = c as { CONVENE_JWT_SECRET?: string; CONVENE_OIDC_JWKS_URL?: string };
+    if (!cfg.CONVENE_JWT_SECRET && !cfg.CONVENE_OIDC_JWKS_URL) {
+      ctx.addIssue({ code: 'custom', path: ['CONVENE_JWT_SECRET'], message: 'set CONVENE_JWT_SECRET (local issuer) or CONVENE_OIDC_JWKS_URL (OIDC provider)' });
+    }
+  });
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  return result.data as z.infer<z.ZodObject<S>>;
+}

@@ -1,0 +1,5 @@
+export * from './problem.js';
+export * from './validate.js';
+export * from './security.js';
+export * from './health.js';
+export * from './metrics.js';

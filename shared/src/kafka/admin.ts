@@ -1,0 +1,54 @@
+import type { Kafka } from 'kafkajs';
+
+export interface TopicOptions {
+  partitions?: number;
+  replicationFactor?: number;
+}
+
+/**
+ * Create the topics that do not exist yet; existing ones are left alone, so every service can call this at
+ * start-up. Partitions default to 6 so several conference instances can share the work.
+ */
+export async function ensureTopics(kafka: Kafka, names: readonly string[], options: TopicOptions = {}): Promise<string[]> {
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    const existing = new Set(await admin.listTopics());
+    const missing = [...new Set(names)].filter((t) => !existing.has(t));
+    if (missing.length === 0) return [];
+    try {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: missing.map((topic) => ({
+          topic,
+          numPartitions: options.partitions ?? 6,
+          replicationFactor: options.replicationFactor ?? 1,
+        })),
+      });
+    } catch (err) {
+      // Another instance created it between our list and create: that is the outcome we wanted.
+      if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+    }
+    return missing;
+  } finally {
+    await admin.disconnect();
+  }
+}
+
+/** Cheap liveness probe for /health: can we reach a broker and read cluster metadata? */
+export async function kafkaReachable(kafka: Kafka, timeoutMs = 2000): Promise<boolean> {
+  const admin = kafka.admin();
+  const attempt = (async () => {
+    await admin.connect();
+    await admin.describeCluster();
+    return true;
+  })();
+  const timeout = new Promise<boolean>((resolve) => setTimeout(() => resolve(false), timeoutMs).unref());
+  try {
+    return await Promise.race([attempt, timeout]);
+  } catch {
+    return false;
+  } finally {
+    admin.disconnect().catch(() => undefined);
+  }
+}

@@ -1,0 +1,153 @@
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import { parseEventBytes, type CaseEvent } from '../contracts/index.js';
+import { isRetriable } from '../errors/index.js';
+import type { Logger } from '../log/index.js';
+import { deadLetter, headerText, type DeadLetter } from './dlq.js';
+import type { EventPublisher } from './producer.js';
+import { HEADER_TRACEPARENT } from './producer.js';
+
+export interface ConsumedEvent {
+  event: CaseEvent;
+  topic: string;
+  partition: number;
+  offset: string;
+  traceparent: string | undefined;
+}
+
+export interface ConsumerStats {
+  applied: number;
+  deadLettered: number;
+  retries: number;
+  lastError: string | undefined;
+}
+
+export interface EventConsumerOptions {
+  kafka: Kafka;
+  groupId: string;
+  topics: readonly string[];
+  dlqTopic: string;
+  publisher: EventPublisher;
+  logger: Logger;
+  /** Applies a run of valid events from one partition, in order. Must be idempotent: Kafka delivers at least once. */
+  apply: (events: ConsumedEvent[]) => Promise<void>;
+  fromBeginning?: boolean;
+  maxBatch?: number;
+  maxEventBytes?: number;
+  backoff?: { initialMs: number; maxMs: number };
+  partitionsConsumedConcurrently?: number;
+}
+
+export interface RunningConsumer {
+  readonly stats: ConsumerStats;
+  readonly consumer: Consumer;
+  stop(): Promise<void>;
+}
+
+class ConsumerStopped extends Error {
+  constructor() {
+    super('consumer stopped while retrying; the offset stays uncommitted');
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Validate every message against the contracts, dead-letter what cannot be accepted (with the reason and
+ * where it came from), apply the rest, and only then resolve and commit the offset. A retriable failure
+ * (database or broker away) backs off and tries again without committing, so nothing is skipped.
+ */
+export async function runEventConsumer(options: EventConsumerOptions): Promise<RunningConsumer> {
+  const { kafka, groupId, logger, publisher, dlqTopic } = options;
+  const maxBatch = options.maxBatch ?? 500;
+  const backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
+  const stats: ConsumerStats = { applied: 0, deadLettered: 0, retries: 0, lastError: undefined };
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250, sessionTimeout: 30_000, heartbeatInterval: 3000 });
+
+  async function untilDone<T>(what: string, payload: EachBatchPayload, work: () => Promise<T>): Promise<T> {
+    let delay = backoff.initialMs;
+    for (;;) {
+      try {
+        return await work();
+      } catch (err) {
+        if (!isRetriable(err)) throw err;
+        stats.retries++;
+        stats.lastError = (err as Error).message;
+        logger.warn({ err: (err as Error).message, what, delayMs: delay }, 'retriable failure; backing off without committing');
+        await sleep(delay);
+        if (!payload.isRunning() || payload.isStale()) throw new ConsumerStopped();
+        await payload.heartbeat();
+        delay = Math.min(delay * 2, backoff.maxMs);
+      }
+    }
+  }
+
+  async function applyOrIsolate(events: ConsumedEvent[], payload: EachBatchPayload): Promise<DeadLetter[]> {
+    try {
+      await untilDone('apply', payload, () => options.apply(events));
+      stats.applied += events.length;
+      return [];
+    } catch (err) {
+      if (err instanceof ConsumerStopped) throw err;
+      if (events.length === 1) {
+        const only = events[0]!;
+        logger.error({ eventId: only.event.id, type: only.event.type, err: (err as Error).message }, 'event could not be applied; dead-lettering it');
+        return [{ message: messageOf(payload, only.offset), topic: only.topic, partition: only.partition, reason: 'apply_failed', detail: (err as Error).message }];
+      }
+      // One bad event must not hold back the rest: apply one at a time to find it.
+      const letters: DeadLetter[] = [];
+      for (const e of events) letters.push(...(await applyOrIsolate([e], payload)));
+      return letters;
+    }
+  }
+
+  function messageOf(payload: EachBatchPayload, offset: string): KafkaMessage {
+    return payload.batch.messages.find((m) => m.offset === offset)!;
+  }
+
+  await consumer.connect();
+  await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
+  await consumer.run({
+    autoCommit: true,
+    eachBatchAutoResolve: false,
+    partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
+    eachBatch: async (payload) => {
+      const { batch } = payload;
+      for (let start = 0; start < batch.messages.length; start += maxBatch) {
+        if (!payload.isRunning() || payload.isStale()) return;
+        const chunk = batch.messages.slice(start, start + maxBatch);
+        const good: ConsumedEvent[] = [];
+        const letters: DeadLetter[] = [];
+        for (const message of chunk) {
+          const parsed = parseEventBytes(message.value, options.maxEventBytes === undefined ? {} : { maxBytes: options.maxEventBytes });
+          if (parsed.ok) {
+            good.push({ event: parsed.event, topic: batch.topic, partition: batch.partition, offset: message.offset, traceparent: headerText(message.headers, HEADER_TRACEPARENT) ?? parsed.event.traceparent });
+          } else {
+            letters.push({ message, topic: batch.topic, partition: batch.partition, reason: parsed.reason, detail: parsed.detail });
+          }
+        }
+        try {
+          if (good.length > 0) letters.push(...(await applyOrIsolate(good, payload)));
+          if (letters.length > 0) {
+            await untilDone('dead-letter', payload, () => deadLetter(publisher, dlqTopic, groupId, letters));
+            stats.deadLettered += letters.length;
+            for (const l of letters) logger.warn({ topic: l.topic, partition: l.partition, offset: l.message.offset, reason: l.reason }, 'message dead-lettered');
+          }
+        } catch (err) {
+          if (err instanceof ConsumerStopped) return;
+          throw err;
+        }
+        payload.resolveOffset(chunk[chunk.length - 1]!.offset);
+        await payload.commitOffsetsIfNecessary();
+        await payload.heartbeat();
+      }
+    },
+  });
+
+  return {
+    stats,
+    consumer,
+    async stop() {
+      await consumer.disconnect();
+    },
+  };
+}

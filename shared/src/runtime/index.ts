@@ -1,0 +1,3 @@
+export * from './app.js';
+export * from './lifecycle.js';
+export * from './connect.js';

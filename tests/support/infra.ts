@@ -1,0 +1,60 @@
+import { randomBytes } from 'node:crypto';
+import { inject } from 'vitest';
+import mongoose, { type Connection } from 'mongoose';
+import { createKafka, ensureTopics, prefixedTopics, createLogger, type Logger } from '@convene/shared';
+
+export const testLogger: Logger = createLogger('test', { level: process.env.LOG_LEVEL ?? 'error' });
+
+export function brokers(): string[] {
+  return inject('kafkaBrokers');
+}
+
+export function mongoUrl(): string {
+  return inject('mongoUrl');
+}
+
+/** A short random name part, so each test has its own topics, groups and databases. */
+export function uniqueId(prefix = 't'): string {
+  return `${prefix}${randomBytes(4).toString('hex')}`;
+}
+
+export function testKafka(clientId = uniqueId('client')) {
+  return createKafka({ brokers: brokers(), clientId, logger: testLogger });
+}
+
+/** A fresh set of Convene topics under a random prefix, created on the real broker. */
+export async function freshTopics(partitions = 3) {
+  const prefix = uniqueId('it');
+  const topics = prefixedTopics(prefix);
+  await ensureTopics(testKafka(), [...Object.values(topics.events), topics.dlq], { partitions });
+  return { prefix, ...topics };
+}
+
+/** A database of its own, dropped by the returned cleanup. */
+export async function freshDatabase(): Promise<{ db: Connection; name: string; drop: () => Promise<void> }> {
+  const name = `convene_test_${uniqueId()}`;
+  const db = await mongoose.createConnection(mongoUrl(), { dbName: name, retryWrites: false }).asPromise();
+  return {
+    db,
+    name,
+    drop: async () => {
+      await db.dropDatabase().catch(() => undefined);
+      await db.close();
+    },
+  };
+}
+
+export async function eventually<T>(check: () => Promise<T | undefined | false>, { timeoutMs = 20_000, intervalMs = 100, what = 'condition' } = {}): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  while (Date.now() < deadline) {
+    try {
+      const value = await check();
+      if (value !== undefined && value !== false) return value;
+    } catch (err) {
+      last = err;
+    }
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+}

@@ -1,0 +1,60 @@
+// `npm run demo`: start the local stack (unless KAFKA_BROKERS/MONGO_URL are set) and all five services,
+// print where they listen, and stop everything cleanly on Ctrl-C.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureStack, stopStack } from '../infra/local/stack.js';
+import { SERVICE_NAMES, startService, waitHealthy, type RunningService } from './lib/services.js';
+import { devEnvironment } from './lib/devSecrets.js';
+
+const say = (line: string) => console.log(`[demo] ${line}`);
+const started = Date.now();
+
+async function main(): Promise<void> {
+  const { endpoints, startedByUs } = await ensureStack({ log: (l) => say(l) });
+  const logDir = mkdtempSync(join(tmpdir(), 'convene-demo-logs-'));
+  const env = devEnvironment({ KAFKA_BROKERS: endpoints.kafkaBrokers.join(','), MONGO_URL: endpoints.mongoUrl, LOG_LEVEL: 'info' });
+  const services: RunningService[] = [];
+  let stopping = false;
+
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    say('stopping services…');
+    await Promise.all(services.map((s) => s.stop()));
+    if (startedByUs) await stopStack({ log: (l) => say(l) });
+    say('stopped');
+    process.exit(code);
+  };
+  process.on('SIGINT', () => void stopAll(0));
+  process.on('SIGTERM', () => void stopAll(0));
+
+  for (const name of SERVICE_NAMES) services.push(startService(name, env, logDir));
+  say(`starting ${services.length} services (logs in ${logDir})…`);
+  try {
+    await Promise.all(services.map(async (s) => {
+      await waitHealthy(s);
+      say(`  ${s.name.padEnd(10)} ${s.url}  healthy`);
+    }));
+  } catch (err) {
+    console.error(`[demo] ${(err as Error).message}`);
+    await stopAll(1);
+    return;
+  }
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+  say(`Convene: ${services.find((s) => s.name === 'conference')!.url}`);
+  say('Press Ctrl-C to stop everything.');
+  for (const s of services) {
+    s.process.once('exit', (code) => {
+      if (!stopping) {
+        console.error(`[demo] ${s.name} exited unexpectedly (code ${code}); see ${s.logPath}`);
+        void stopAll(1);
+      }
+    });
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(`[demo] ${(err as Error).message}`);
+  process.exit(1);
+});

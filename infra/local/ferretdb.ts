@@ -43,13 +43,13 @@ export async function ensureFerretBuilt(log: (line: string) => void): Promise<vo
   const go = findExecutable('go', ['/usr/local/go/bin', '/usr/lib/go/bin']);
   if (!go) throw new Error('Go (go) is not on PATH or in /usr/local/go/bin; it is needed once to build FerretDB. Install it, or set KAFKA_BROKERS and MONGO_URL to use your own servers');
 
-  log(`building FerretDB ${FERRETDB_VERSION} with Go (first run only, ~2-4 min)…`);
+  log(`building FerretDB ${FERRETDB_VERSION} with Go (first run only, ~1-3 min)…`);
   const dir = ferretDir();
   const buildLog = path.join(dir, 'build.log');
   await fsp.mkdir(dir, { recursive: true });
   const env = goEnv(go);
 
-  const json = await runStep(go, ['mod', 'download', '-json', `${MODULE}@v${FERRETDB_VERSION}`], { cwd: dir, env, logFile: buildLog });
+  const json = await runStep(go, ['mod', 'download', '-json', `${MODULE}@v${FERRETDB_VERSION}`], { cwd: dir, env, logFile: buildLog, label: 'go mod download (FerretDB source)' });
   const info = JSON.parse(json) as { Dir?: string; Error?: string };
   if (!info.Dir) throw new Error(`go mod download ${MODULE}@v${FERRETDB_VERSION} gave no source dir: ${info.Error ?? json}`);
 
@@ -61,8 +61,8 @@ export async function ensureFerretBuilt(log: (line: string) => void): Promise<vo
   await fsp.writeFile(path.join(src, 'build', 'version', 'version.txt'), `v${FERRETDB_VERSION}\n`);
 
   const tmpBinary = `${binary}.partial`;
-  await runStep(go, ['build', '-trimpath', '-o', tmpBinary, './cmd/ferretdb'], { cwd: src, env, logFile: buildLog });
-  const version = await runStep(tmpBinary, ['--version'], { cwd: dir, logFile: buildLog });
+  await runStep(go, ['build', '-trimpath', '-o', tmpBinary, './cmd/ferretdb'], { cwd: src, env, logFile: buildLog, label: 'go build (FerretDB)' });
+  const version = await runStep(tmpBinary, ['--version'], { cwd: dir, logFile: buildLog, label: 'built FerretDB --version' });
   if (!version.includes(`v${FERRETDB_VERSION}`)) throw new Error(`built FerretDB reports an unexpected version:\n${version}`);
   await fsp.rename(tmpBinary, binary);
   // The source copy and Go's module/build caches (~1 GB) are only needed to build; the binary is what we keep.

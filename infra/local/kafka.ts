@@ -49,7 +49,7 @@ export async function ensureKafkaInstalled(log: (line: string) => void): Promise
       '-DincludeScope=runtime',
       `-DoutputDirectory=${staging}`,
     ],
-    { cwd: dir, logFile: path.join(dir, 'mvn.log') },
+    { cwd: dir, logFile: path.join(dir, 'mvn.log'), label: `Maven download of Kafka ${KAFKA_VERSION}` },
   );
   await fsp.rm(kafkaLibsDir(), { recursive: true, force: true });
   await fsp.rename(staging, kafkaLibsDir());
@@ -117,6 +117,7 @@ export async function startKafka(dataDir: string): Promise<KafkaState> {
   await runStep(java, [log4j, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', configFile], {
     cwd: dir,
     logFile,
+    label: 'formatting Kafka storage (kafka.tools.StorageTool format)',
   });
   const pid = spawnDetached(java, ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true', log4j, '-cp', classpath, 'kafka.Kafka', configFile], {
     cwd: dir,

@@ -38,6 +38,8 @@ export interface RunOptions {
   cwd: string;
   logFile: string;
   env?: NodeJS.ProcessEnv;
+  /** What the step does, for the error message (default: the command name). */
+  label?: string;
 }
 
 /**
@@ -58,12 +60,12 @@ export function runStep(cmd: string, args: string[], opts: RunOptions): Promise<
     child.stderr.on('data', (chunk: Buffer) => log.write(chunk));
     child.on('error', (err) => {
       log.end();
-      reject(new LoggedError(`could not run ${cmd}: ${err.message}`, opts.logFile));
+      reject(new LoggedError(`${opts.label ?? path.basename(cmd)}: could not run ${cmd}: ${err.message}`, opts.logFile));
     });
     child.on('close', (code, signal) => {
       log.end(() => {
         if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-        else reject(new LoggedError(`${path.basename(cmd)} ${args[0] ?? ''} failed (${signal ?? `exit ${code}`})`, opts.logFile));
+        else reject(new LoggedError(`${opts.label ?? path.basename(cmd)} failed (${signal ?? `exit ${code}`})`, opts.logFile));
       });
     });
   });

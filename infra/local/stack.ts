@@ -146,7 +146,7 @@ export async function ensureStack(opts?: { log?: Log }): Promise<{ endpoints: St
             for (const line of describe(state)) log(line);
             return { endpoints: localEndpoints(), startedByUs: false };
           }
-          log('previous local stack is only partly running; restarting it');
+          log('previous local stack is only partly running; restarting both with fresh data');
           await teardown(state, log, true);
         }
         await startFresh(log);

@@ -7,7 +7,7 @@ describe('service configuration', () => {
   it('fails fast listing every bad variable, without echoing secret values', () => {
     let error: unknown;
     try {
-      loadPoliceConfig({ CONVENE_LINK_SECRET: 'short-secret-value', PORT: 'eighty', KAFKA_BROKERS: 'no port here' });
+      loadPoliceConfig({ PORT: 'eighty', KAFKA_BROKERS: 'no port here', CONVENE_LINK_SECRET: 'short-secret-value' });
     } catch (err) {
       error = err;
     }

@@ -36,15 +36,12 @@ export const linkSecretShape = {
 
 /** Parse the environment once at start-up; list every bad variable at once, never echoing secret values. */
 export function loadConfig<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
-  const schema = z.object(shape).superRefine((c, ctx) => {
-    const cfg = c as { CONVENE_JWT_SECRET?: string; CONVENE_OIDC_JWKS_URL?: string };
-    if (!cfg.CONVENE_JWT_SECRET && !cfg.CONVENE_OIDC_JWKS_URL) {
-      ctx.addIssue({ code: 'custom', path: ['CONVENE_JWT_SECRET'], message: 'set CONVENE_JWT_SECRET (local issuer) or CONVENE_OIDC_JWKS_URL (OIDC provider)' });
-    }
-  });
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  const result = z.object(shape).safeParse(env);
+  const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`);
+  // Checked on the raw environment so it is reported together with any other problem.
+  if (!env.CONVENE_JWT_SECRET && !env.CONVENE_OIDC_JWKS_URL) {
+    problems.push('CONVENE_JWT_SECRET: set CONVENE_JWT_SECRET (local issuer) or CONVENE_OIDC_JWKS_URL (OIDC provider)');
   }
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data as z.infer<z.ZodObject<S>>;
 }

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Agency, AudienceEntry, CaseRef, LegalBasis, Sharing, Subject } from './common.js';
-import { CaseEvent, legalBasesByAgency, type DataOf, type EventOfType, type EventType } from './events.js';
+import { CaseEvent, legalBasesByAgency, schemaByType, type DataOf, type EventOfType, type EventType } from './events.js';
 import { describeIssues } from './parse.js';
 
 export interface NewEventFields<T extends EventType> {
   data: DataOf<T>;
   occurredAt: Date | string;
-  sharing: Exclude<Sharing, 'agency'>;
+  sharing: Sharing;
   audience?: AudienceEntry[];
   subject?: CaseRef;
   subjects?: Subject[];
@@ -29,10 +29,9 @@ export function agencyOf(type: EventType): Agency {
   return type.slice(0, type.indexOf('.')) as Agency;
 }
 
-/** Build a complete, validated envelope: the one way services make events. */
-export function createEvent<T extends EventType>(type: T, fields: NewEventFields<T>): EventOfType<T> {
+function envelopeOf<T extends EventType>(type: T, fields: NewEventFields<T>) {
   const agency = agencyOf(type);
-  const candidate = {
+  return {
     specversion: '1.0',
     id: fields.id ?? randomUUID(),
     source: `convene/${agency}`,
@@ -49,7 +48,24 @@ export function createEvent<T extends EventType>(type: T, fields: NewEventFields
     ...(fields.traceparent ? { traceparent: fields.traceparent } : {}),
     data: fields.data,
   };
+}
+
+/** Build a complete, validated envelope that may be published: the one way services make events. */
+export function createEvent<T extends EventType>(type: T, fields: NewEventFields<T>): EventOfType<T> {
+  const candidate = envelopeOf(type, fields);
   const result = CaseEvent.safeParse(candidate);
+  if (!result.success) throw new InvalidEventError(type, describeIssues(result.error));
+  return result.data as EventOfType<T>;
+}
+
+/**
+ * An event the agency keeps for itself or has not yet shared: validated by its type's own schema, so
+ * `agency` sharing is allowed here (it is refused on the bus).
+ */
+export function createRecordEvent<T extends EventType>(type: T, fields: NewEventFields<T>): EventOfType<T> {
+  const schema = schemaByType.get(type);
+  if (!schema) throw new InvalidEventError(type, 'unknown event type');
+  const result = schema.safeParse(envelopeOf(type, fields));
   if (!result.success) throw new InvalidEventError(type, describeIssues(result.error));
   return result.data as EventOfType<T>;
 }

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Agency, LegalBasis } from './common.js';
-import { policeEvents } from './police.js';
-import { cpsEvents } from './cps.js';
-import { healthEvents } from './health.js';
-import { advocacyEvents } from './advocacy.js';
+import type { Agency, LegalBasis, PartnerAgency } from './common.js';
+import { policeEvents, PoliceRecordEvent } from './police.js';
+import { cpsEvents, CpsRecordEvent } from './cps.js';
+import { healthEvents, HealthRecordEvent } from './health.js';
+import { advocacyEvents, AdvocacyRecordEvent } from './advocacy.js';
 import { conferenceEvents } from './conference.js';
 
 export const eventSchemas = [
@@ -61,6 +61,17 @@ export type DataOf<T extends EventType> = EventOfType<T>['data'];
 
 export const eventTypes: ReadonlySet<string> = new Set(eventSchemas.map((s) => s.shape.type.value));
 
+/** Each type's own schema (without the bus-wide rules), for records an agency keeps to itself. */
+export const schemaByType: ReadonlyMap<string, z.ZodType> = new Map(eventSchemas.map((s) => [s.shape.type.value, s as z.ZodType]));
+
 export function isEventType(type: string): type is EventType {
   return eventTypes.has(type);
 }
+
+/** The record types each agency can embed in a research return or stream to a listed case. */
+export const recordEventTypes: Record<PartnerAgency, ReadonlySet<string>> = {
+  police: new Set(PoliceRecordEvent.options.map((o) => o.shape.type.value)),
+  cps: new Set(CpsRecordEvent.options.map((o) => o.shape.type.value)),
+  health: new Set(HealthRecordEvent.options.map((o) => o.shape.type.value)),
+  advocacy: new Set(AdvocacyRecordEvent.options.map((o) => o.shape.type.value)),
+};

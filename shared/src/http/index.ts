@@ -3,3 +3,5 @@ export * from './validate.js';
 export * from './security.js';
 export * from './health.js';
 export * from './metrics.js';
+export * from './routes.js';
+export * from './openapi.js';

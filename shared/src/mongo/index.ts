@@ -1,5 +1,5 @@
 export * from './idempotent.js';
-import mongoose, { type Connection } from 'mongoose';
+import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
 import type { Logger } from '../log/index.js';
 
 /** A connection URL safe to print: any password is replaced. */
@@ -68,4 +68,9 @@ export async function mongoReachable(conn: Connection, timeoutMs = 2000): Promis
 /** Database names: one per service, with an optional suffix so tests never share a database. */
 export function databaseName(service: string, suffix?: string): string {
   return suffix ? `convene_${service}_${suffix}` : `convene_${service}`;
+}
+
+/** The connection's model of that name, compiled once: services and tests may create stores repeatedly. */
+export function modelOf<T>(db: Connection, name: string, schema: Schema<T>): Model<T> {
+  return (db.models[name] as Model<T> | undefined) ?? db.model<T>(name, schema);
 }

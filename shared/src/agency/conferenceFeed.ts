@@ -1,0 +1,60 @@
+import type { CaseEvent, PartnerAgency } from '../contracts/index.js';
+import type { Actions } from './actions.js';
+import type { EventStore } from './eventStore.js';
+import type { Listings } from './listings.js';
+import type { OutboxRelay } from './relay.js';
+import { buildResearchReturns, windowStart, type WithholdPolicy } from './research.js';
+
+export interface ConferenceFeedDeps {
+  agency: PartnerAgency;
+  store: EventStore;
+  listings: Listings;
+  actions: Actions;
+  relay: Pick<OutboxRelay, 'nudge'>;
+  researchWindowMonths: number;
+  withhold?: WithholdPolicy;
+  /** Agency-specific handling of other conference events (e.g. health's disclosure requests). */
+  onOther?: (event: CaseEvent) => Promise<void>;
+  now?: () => Date;
+}
+
+/**
+ * What an agency does with the conference's events: remember listings and answer them with a research
+ * return, stop streaming when a case closes, answer CPS history checks, record actions assigned to it.
+ * Every step is idempotent, because the same event may arrive twice.
+ */
+export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEvent) => Promise<void> {
+  const now = deps.now ?? (() => new Date());
+
+  async function answer(purpose: Parameters<typeof buildResearchReturns>[0]['purpose'], tokens: string[]) {
+    const at = now();
+    const windowFrom = windowStart(at, deps.researchWindowMonths);
+    const records = await deps.store.aboutPeople(tokens, windowFrom);
+    const returns = await buildResearchReturns({ agency: deps.agency, purpose, records, windowFrom, now: at, ...(deps.withhold ? { withhold: deps.withhold } : {}) });
+    // Into the outbox like any other event: the relay publishes it, even across a crash.
+    for (const r of returns) await deps.store.insertIfAbsent(r, { publish: true });
+    deps.relay.nudge();
+  }
+
+  return async (event) => {
+    switch (event.type) {
+      case 'conference.case.listed.v1': {
+        const tokens = [...new Set(event.data.people.flatMap((p) => p.tokens))];
+        await deps.listings.open(event.data.caseRef, tokens, new Date(event.occurredat));
+        await answer({ kind: 'listing', caseRef: event.data.caseRef }, tokens);
+        return;
+      }
+      case 'conference.case.closed.v1':
+        await deps.listings.close(event.data.caseRef, new Date(event.occurredat));
+        return;
+      case 'conference.history_check.opened.v1':
+        await answer({ kind: 'history_check', requestRef: event.data.requestRef }, event.data.suspectTokens);
+        return;
+      case 'conference.action.assigned.v1':
+        if (event.data.agency === deps.agency) await deps.actions.recordAssigned(event);
+        return;
+      default:
+        await deps.onOther?.(event);
+    }
+  };
+}

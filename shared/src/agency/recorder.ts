@@ -1,0 +1,84 @@
+import {
+  createEvent, createRecordEvent, type AudienceEntry, type CaseEvent, type CaseRef, type DataOf, type EventType, type Sharing, type Subject,
+} from '../contracts/index.js';
+import type { WithheldReason } from '../contracts/index.js';
+import type { EventStore } from './eventStore.js';
+import type { Listings } from './listings.js';
+import type { OutboxRelay } from './relay.js';
+import { faultPoint } from './faults.js';
+
+export interface RecordCommand<T extends EventType> {
+  type: T;
+  data: DataOf<T>;
+  occurredAt: Date | string;
+  subjects: Subject[];
+  sharing: Sharing;
+  audience?: AudienceEntry[];
+  /** Partnership business (referrals, actions, decisions) is published whether or not a case is listed. */
+  alwaysPublish?: boolean;
+  subject?: CaseRef;
+}
+
+export interface Recorded<T extends EventType> {
+  event: Extract<CaseEvent, { type: T }>;
+  published: boolean;
+  caseRef: string | undefined;
+}
+
+export interface RecorderDeps {
+  store: EventStore;
+  listings: Listings;
+  relay: Pick<OutboxRelay, 'nudge'>;
+  /** Applies an event to the agency's read model. Idempotent: it may run again after a crash. */
+  project: (event: CaseEvent) => Promise<void>;
+  /** The agency's reason not to share a record it would otherwise stream (e.g. consent withdrawn). */
+  withhold?: (event: CaseEvent) => Promise<WithheldReason | undefined>;
+}
+
+/**
+ * Event-first write: decide whether the record may leave the agency (it concerns someone on an open listing,
+ * or it is partnership business), append it in one insert (the outbox), then update the read model.
+ */
+export function createRecorder(deps: RecorderDeps) {
+  async function record<T extends EventType>(command: RecordCommand<T>): Promise<Recorded<T>> {
+    const tokens = command.subjects.flatMap((s) => s.tokens);
+    const listing = command.subject || command.alwaysPublish ? undefined : await deps.listings.openFor(tokens);
+    const caseRef = command.subject ?? listing?._id;
+    const fields = {
+      data: command.data,
+      occurredAt: command.occurredAt,
+      sharing: command.sharing,
+      subjects: command.subjects,
+      ...(command.audience ? { audience: command.audience } : {}),
+      ...(caseRef ? { subject: caseRef as CaseRef } : {}),
+    };
+    const shareable = command.sharing !== 'agency';
+    const event = shareable ? createEvent(command.type, fields) : createRecordEvent(command.type, fields);
+    let publish = shareable && (command.alwaysPublish === true || caseRef !== undefined);
+    if (publish && !command.alwaysPublish && deps.withhold && (await deps.withhold(event))) publish = false;
+    await deps.store.append(event, { publish });
+    faultPoint('crash-after-append');
+    await deps.project(event);
+    await deps.store.markProjected(event.id);
+    if (publish) deps.relay.nudge();
+    return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
+  }
+
+  /** After a crash between append and projection: bring the read model up to date, in write order. */
+  async function catchUpProjection(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const pending = await deps.store.unprojected(200);
+      if (pending.length === 0) return total;
+      for (const stored of pending) {
+        await deps.project(stored.event);
+        await deps.store.markProjected(stored._id);
+      }
+      total += pending.length;
+    }
+  }
+
+  return { record, catchUpProjection };
+}
+
+export type Recorder = ReturnType<typeof createRecorder>;

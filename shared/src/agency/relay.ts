@@ -1,0 +1,100 @@
+import type { CaseEvent } from '../contracts/index.js';
+import type { EventPublisher } from '../kafka/index.js';
+import type { Logger } from '../log/index.js';
+import type { EventStoreModel, StoredEvent } from './eventStore.js';
+
+export interface OutboxRelay {
+  /** Ask for a publish pass soon (after a write), rather than waiting for the next poll. */
+  nudge(): void;
+  /** Run one pass now; resolves with how many events were published. */
+  flush(): Promise<number>;
+  stop(): Promise<void>;
+  readonly published: number;
+}
+
+export interface RelayOptions {
+  model: EventStoreModel;
+  publisher: EventPublisher;
+  logger: Logger;
+  pollMs?: number;
+  batchSize?: number;
+  onPublished?: (events: CaseEvent[]) => void;
+}
+
+/**
+ * Publishes unsent events in the order they were written, then marks them sent. A crash between publish
+ * and mark means they are sent again on restart: consumers dedupe by event id, so nothing is lost or doubled.
+ */
+export function startOutboxRelay(options: RelayOptions): OutboxRelay {
+  const { model, publisher, logger } = options;
+  const pollMs = options.pollMs ?? 250;
+  const batchSize = options.batchSize ?? 500;
+  let stopped = false;
+  let running: Promise<number> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let published = 0;
+  let failures = 0;
+
+  async function pass(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const batch = await model.find({ publish: true, publishedAt: null }).sort({ seq: 1 }).limit(batchSize).lean<StoredEvent[]>();
+      if (batch.length === 0) return total;
+      const events = batch.map((d) => d.event);
+      await publisher.publish(events);
+      await model.updateMany({ _id: { $in: batch.map((d) => d._id) } }, { $set: { publishedAt: new Date() } });
+      total += batch.length;
+      published += batch.length;
+      options.onPublished?.(events);
+      if (batch.length < batchSize) return total;
+    }
+  }
+
+  function flush(): Promise<number> {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = pass()
+      .then((n) => {
+        failures = 0;
+        return n;
+      })
+      .catch((err: unknown) => {
+        failures++;
+        // Broker or database away: keep the events and try again on the next poll.
+        if (failures === 1 || failures % 20 === 0) logger.warn({ err: (err as Error).message, failures }, 'outbox relay could not publish; will retry');
+        return 0;
+      })
+      .finally(() => {
+        running = undefined;
+        if (again && !stopped) {
+          again = false;
+          void flush();
+        }
+      });
+    return running;
+  }
+
+  function schedule() {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      void flush().finally(schedule);
+    }, pollMs);
+  }
+  schedule();
+
+  return {
+    nudge: () => void flush(),
+    flush,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await running;
+    },
+    get published() {
+      return published;
+    },
+  };
+}

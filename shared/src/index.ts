@@ -8,3 +8,4 @@ export * from './http/index.js';
 export * from './contracts/index.js';
 export * from './link-tokens/index.js';
 export * from './runtime/index.js';
+export * from './agency/index.js';

@@ -8,6 +8,7 @@ import { devEnvironment } from '../../scripts/lib/devSecrets.js';
 import { brokers, mongoUrl, uniqueId, testLogger } from '../support/infra.js';
 import { freePort } from '../support/ports.js';
 import { createApp } from '../../services/police/src/app.js';
+import { createPoliceService } from '../../services/police/src/wiring.js';
 import { loadPoliceConfig } from '../../services/police/src/config.js';
 
 describe('the five services as real processes', () => {
@@ -52,7 +53,7 @@ describe('health when a dependency is down', () => {
   it('answers 503 naming the database once it is gone', async () => {
     const config = loadPoliceConfig(devEnvironment({ KAFKA_BROKERS: brokers().join(','), MONGO_URL: mongoUrl(), KAFKA_TOPIC_PREFIX: uniqueId('h'), MONGO_DB_SUFFIX: uniqueId('h') }) as NodeJS.ProcessEnv);
     const runtime = await connectRuntime('police', config, testLogger);
-    const app = createApp({ config, runtime });
+    const app = createApp({ config, runtime, ...createPoliceService(runtime.db, config, testLogger) });
     const server = app.listen(0, '127.0.0.1');
     await new Promise((r) => server.once('listening', r));
     const url = `http://127.0.0.1:${(server.address() as { port: number }).port}/health`;

@@ -1,7 +1,7 @@
 import {
   createEvent, createRecordEvent, type AudienceEntry, type CaseEvent, type CaseRef, type DataOf, type EventType, type Sharing, type Subject,
 } from '../contracts/index.js';
-import type { WithheldReason } from '../contracts/index.js';
+import type { WithholdPolicy } from './research.js';
 import type { EventStore } from './eventStore.js';
 import type { Listings } from './listings.js';
 import type { OutboxRelay } from './relay.js';
@@ -32,7 +32,7 @@ export interface RecorderDeps {
   /** Applies an event to the agency's read model. Idempotent: it may run again after a crash. */
   project: (event: CaseEvent) => Promise<void>;
   /** The agency's reason not to share a record it would otherwise stream (e.g. consent withdrawn). */
-  withhold?: (event: CaseEvent) => Promise<WithheldReason | undefined>;
+  withhold?: WithholdPolicy;
 }
 
 /**

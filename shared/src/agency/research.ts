@@ -5,7 +5,7 @@ import { deterministicUuid } from './deterministicId.js';
 import type { StoredEvent } from './eventStore.js';
 
 /** An agency's own reasons to hold a record back, beyond `agency` sharing (e.g. no consent). */
-export type WithholdPolicy = (record: StoredEvent) => Promise<WithheldReason | undefined> | WithheldReason | undefined;
+export type WithholdPolicy = (record: CaseEvent) => Promise<WithheldReason | undefined> | WithheldReason | undefined;
 
 export interface ResearchRequest {
   agency: PartnerAgency;
@@ -40,7 +40,7 @@ export async function selectForResearch(request: ResearchRequest): Promise<{ sha
       holdBack(kind, 'agency_only');
       continue;
     }
-    const reason = await request.withhold?.(record);
+    const reason = await request.withhold?.(record.event);
     if (reason) holdBack(kind, reason);
     else shared.push(record.event);
   }

@@ -32,6 +32,8 @@ export const baseConfigShape = {
 /** Agencies (not the conference) also hold the partnership secret for link tokens. */
 export const linkSecretShape = {
   CONVENE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** How far back a research return looks. */
+  RESEARCH_WINDOW_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
 };
 
 /** Parse the environment once at start-up; list every bad variable at once, never echoing secret values. */

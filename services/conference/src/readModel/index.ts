@@ -1,0 +1,8 @@
+/** The conference read model: pure functions, no I/O. */
+export { evolve, initialView } from './caseView.js';
+export type * from './caseView.js';
+export { summarise } from './summary.js';
+export { viewFor, canSee, type Viewer } from './visibility.js';
+export { ordersInForce, restrainingOrderStatus, spoStatus, type OrderInForce, type OrderStatus } from './orders.js';
+export { computeSignals, fourReport, rungOf } from './signals/index.js';
+export type * from './signals/index.js';

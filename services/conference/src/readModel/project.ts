@@ -1,0 +1,200 @@
+import type { SubjectRole } from '@convene/shared/contracts';
+import type {
+  Breach, CaseAction, CaseSections, Disclosure, HealthConcern, RestrainingOrder, Spo, Sourced,
+} from './sections.js';
+import type { Facts, TimelineEntry } from './timeline.js';
+
+type Of<K extends Facts['on']> = Extract<Facts, { on: K }>;
+
+export function emptySections(): CaseSections {
+  return {
+    status: 'pending',
+    listedAt: null,
+    closedAt: null,
+    listingEventId: null,
+    referral: null,
+    repeatOf: null,
+    people: [],
+    subjectTokens: { victim: [], suspect: [], child: [], other: [] },
+    risk: { police: null, victimView: { police: null, advocacy: null }, conference: null },
+    orders: { spos: [], restrainingOrders: [], breaches: [] },
+    actions: [],
+    healthConcerns: [],
+    disclosures: [],
+    consent: null,
+  };
+}
+
+/**
+ * Fold the sorted timeline into the rest of the view. Because it reads only the timeline, in time order,
+ * "latest" always means latest by when it happened, never by when it was delivered.
+ */
+export function project(timeline: readonly TimelineEntry[]): CaseSections {
+  const s = emptySections();
+  const tokens: Record<SubjectRole, Set<string>> = { victim: new Set(), suspect: new Set(), child: new Set(), other: new Set() };
+  const spos = new Map<string, Spo>();
+  const restraining = new Map<string, RestrainingOrder>();
+  const breaches: Breach[] = [];
+  const actions = new Map<string, CaseAction>();
+  const concerns = new Map<string, HealthConcern>();
+  const disclosures = new Map<string, Disclosure>();
+
+  for (const e of timeline) {
+    for (const subject of e.subjects ?? []) for (const t of subject.tokens) tokens[subject.role].add(t);
+    const src: Sourced = { eventId: e.eventId, at: e.occurredAt };
+    const f = e.facts;
+    switch (f.on) {
+      case 'listing':
+        s.status = 'listed';
+        s.listedAt = e.occurredAt;
+        s.closedAt = null;
+        s.listingEventId = e.eventId;
+        s.referral = f.referral;
+        s.repeatOf = f.repeatOf;
+        s.people = f.people;
+        for (const p of f.people) for (const t of p.tokens) tokens[p.role].add(t);
+        break;
+      case 'closure':
+        s.status = 'closed';
+        s.closedAt = e.occurredAt;
+        break;
+      case 'police_risk':
+        s.risk.police = {
+          ...src, tool: f.tool, grade: f.grade, declined: f.declined, yesCount: f.yesCount,
+          raisedByProfessionalJudgement: f.raisedByProfessionalJudgement,
+        };
+        if (f.victimOwnView) s.risk.victimView.police = { ...src, grade: f.victimOwnView };
+        break;
+      case 'victim_view':
+        s.risk.victimView.advocacy = { ...src, grade: f.grade };
+        break;
+      case 'review':
+        s.risk.conference = { ...src, grade: f.grade, nextReviewOn: f.nextReviewOn };
+        break;
+      case 'spo_applied':
+      case 'spo_granted':
+        applySpo(spos, f, src);
+        break;
+      case 'restraining_order': {
+        const eventIds = [...(restraining.get(f.orderRef)?.eventIds ?? []), e.eventId];
+        restraining.set(f.orderRef, {
+          ...src, orderRef: f.orderRef, onConviction: f.onConviction, conditions: f.conditions, expiresOn: f.expiresOn, eventIds,
+        });
+        break;
+      }
+      case 'breach':
+        breaches.push({ ...src, orderRef: f.orderRef, orderKind: 'spo', behaviours: e.behaviours ?? [] });
+        break;
+      case 'action':
+        applyAction(actions, f, e);
+        break;
+      case 'concern':
+        applyConcern(concerns, f, e.eventId);
+        break;
+      case 'disclosure':
+        applyDisclosure(disclosures, f, e);
+        break;
+      case 'consent':
+        s.consent = { ...src, level: f.level, limitedTo: f.limitedTo, givenOn: f.givenOn, revoked: false, revokedOn: null };
+        break;
+      case 'consent_revoked':
+        s.consent = { level: null, limitedTo: [], givenOn: null, ...s.consent, ...src, revoked: true, revokedOn: f.revokedOn };
+        break;
+      case 'incident':
+      case 'research':
+      case 'none':
+        break;
+    }
+  }
+
+  // A breach names its order by reference only; link it once every order is known.
+  for (const b of breaches) {
+    const ro = restraining.get(b.orderRef);
+    if (ro) {
+      b.orderKind = 'restraining_order';
+      ro.eventIds.push(b.eventId);
+    } else {
+      spos.get(b.orderRef)?.eventIds.push(b.eventId);
+    }
+  }
+  s.subjectTokens = {
+    victim: [...tokens.victim].sort(), suspect: [...tokens.suspect].sort(),
+    child: [...tokens.child].sort(), other: [...tokens.other].sort(),
+  };
+  s.orders = { spos: [...spos.values()], restrainingOrders: [...restraining.values()], breaches };
+  s.actions = [...actions.values()];
+  s.healthConcerns = [...concerns.values()];
+  s.disclosures = [...disclosures.values()];
+  return s;
+}
+
+function applySpo(spos: Map<string, Spo>, f: Of<'spo_applied'> | Of<'spo_granted'>, src: Sourced): void {
+  const spo = spos.get(f.orderRef) ?? { orderRef: f.orderRef, applied: null, granted: null, eventIds: [] };
+  spos.set(f.orderRef, spo);
+  spo.eventIds.push(src.eventId);
+  if (f.on === 'spo_applied') spo.applied = { ...src, kind: f.spoKind };
+  else spo.granted = { ...src, kind: f.spoKind, conditions: f.conditions, expiresOn: f.expiresOn };
+}
+
+function applyAction(actions: Map<string, CaseAction>, f: Of<'action'>, e: TimelineEntry): void {
+  let action = actions.get(f.actionId);
+  if (!action) {
+    action = {
+      actionId: f.actionId, owner: null, description: null, dueOn: null, status: 'open', statusAt: e.occurredAt,
+      outcome: null, eventIds: [],
+    };
+    actions.set(f.actionId, action);
+  }
+  action.eventIds.push(e.eventId);
+  if (f.assigned) {
+    action.owner = f.assigned.owner;
+    action.description = f.assigned.description;
+    action.dueOn = f.assigned.dueOn;
+  }
+  // Before the assignment is seen, the agency accepting or completing the action is its owner.
+  if (action.owner === null && e.agency !== 'conference') action.owner = e.agency;
+  if (f.status) {
+    action.status = f.status;
+    action.statusAt = e.occurredAt;
+  }
+  if (f.outcome) action.outcome = f.outcome;
+}
+
+function applyConcern(concerns: Map<string, HealthConcern>, f: Of<'concern'>, eventId: string): void {
+  const concern = concerns.get(f.concernRef) ?? {
+    concernRef: f.concernRef, subjectRole: null, category: null, severity: null, contact: null, status: 'open',
+    resolution: null, eventIds: [],
+  };
+  concerns.set(f.concernRef, concern);
+  concern.eventIds.push(eventId);
+  if (f.subjectRole) {
+    // A fresh flag on the same reference reopens it.
+    concern.subjectRole = f.subjectRole;
+    concern.status = 'open';
+    concern.resolution = null;
+  }
+  if (f.category) concern.category = f.category;
+  if (f.severity) concern.severity = f.severity;
+  if (f.contact) concern.contact = f.contact;
+  if (f.resolution) {
+    concern.status = 'resolved';
+    concern.resolution = f.resolution;
+  }
+}
+
+function applyDisclosure(disclosures: Map<string, Disclosure>, f: Of<'disclosure'>, e: TimelineEntry): void {
+  const d = disclosures.get(f.requestRef) ?? {
+    requestRef: f.requestRef, concernRef: f.concernRef, requestedAt: null, decision: 'pending', decidedAt: null,
+    audience: null, detail: null, eventIds: [],
+  };
+  disclosures.set(f.requestRef, d);
+  d.eventIds.push(e.eventId);
+  if (f.decision === 'requested') {
+    d.requestedAt ??= e.occurredAt;
+    return;
+  }
+  d.decision = f.decision;
+  d.decidedAt = e.occurredAt;
+  d.audience = e.sharing === 'restricted' ? (e.audience ?? []) : null;
+  d.detail = f.decision === 'disclosed' ? (f.detail ?? null) : null;
+}

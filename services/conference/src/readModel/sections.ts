@@ -1,0 +1,128 @@
+import type {
+  AudienceEntry, Behaviour, ConcernCategory, ConsentLevel, PartnerAgency, ReferredPerson, RiskGrade, SubjectRole,
+} from '@convene/shared/contracts';
+import type {
+  ActionStatus, ConcernContact, ConcernResolution, ConcernSeverity, Referral, SpoKind,
+} from './timeline.js';
+
+/** `pending` until the listing itself arrives: agencies' events may reach the view before it. */
+export type CaseStatus = 'pending' | 'listed' | 'closed';
+
+/** Where a value came from, so every figure on screen can be traced to its event. */
+export interface Sourced {
+  eventId: string;
+  at: string;
+}
+
+export interface PoliceRisk extends Sourced {
+  tool: 'DASH' | 'S-DASH';
+  grade: RiskGrade | null;
+  declined: boolean;
+  yesCount: number | null;
+  raisedByProfessionalJudgement: boolean;
+}
+
+export interface GradeNote extends Sourced {
+  grade: RiskGrade;
+}
+
+export interface ConferenceRisk extends GradeNote {
+  nextReviewOn: string;
+}
+
+export interface RiskState {
+  police: PoliceRisk | null;
+  /** The victim's own view, latest from each source: the police DASH question and the advocate. */
+  victimView: { police: GradeNote | null; advocacy: GradeNote | null };
+  conference: ConferenceRisk | null;
+}
+
+export interface Spo {
+  orderRef: string;
+  applied: (Sourced & { kind: SpoKind }) | null;
+  granted: (Sourced & { kind: SpoKind; conditions: string[]; expiresOn: string }) | null;
+  eventIds: string[];
+}
+
+export interface RestrainingOrder extends Sourced {
+  orderRef: string;
+  onConviction: boolean;
+  conditions: string[];
+  expiresOn: string | null;
+  eventIds: string[];
+}
+
+export interface Breach extends Sourced {
+  orderRef: string;
+  /** Which order the reference names; `spo` when the order itself is not (yet) in the view. */
+  orderKind: 'spo' | 'restraining_order';
+  behaviours: Behaviour[];
+}
+
+export interface OrdersState {
+  spos: Spo[];
+  restrainingOrders: RestrainingOrder[];
+  breaches: Breach[];
+}
+
+export interface CaseAction {
+  actionId: string;
+  owner: PartnerAgency | null;
+  description: string | null;
+  dueOn: string | null;
+  status: ActionStatus;
+  statusAt: string;
+  outcome: string | null;
+  eventIds: string[];
+}
+
+/** The minimal health flag; clinical detail arrives only through a disclosure decision. */
+export interface HealthConcern {
+  concernRef: string;
+  subjectRole: SubjectRole | null;
+  category: ConcernCategory | null;
+  severity: ConcernSeverity | null;
+  contact: ConcernContact | null;
+  status: 'open' | 'resolved';
+  resolution: ConcernResolution | null;
+  eventIds: string[];
+}
+
+export interface Disclosure {
+  requestRef: string;
+  concernRef: string;
+  requestedAt: string | null;
+  decision: 'pending' | 'disclosed' | 'refused';
+  decidedAt: string | null;
+  /** Who the decision was shared with: null means the whole partnership. */
+  audience: AudienceEntry[] | null;
+  /** Only on a disclosed decision, and only in the view of someone in its audience. */
+  detail: string | null;
+  eventIds: string[];
+}
+
+export interface ConsentState extends Sourced {
+  level: ConsentLevel | null;
+  limitedTo: PartnerAgency[];
+  givenOn: string | null;
+  revoked: boolean;
+  revokedOn: string | null;
+}
+
+/** Everything in a case view that is folded from its timeline. */
+export interface CaseSections {
+  status: CaseStatus;
+  listedAt: string | null;
+  closedAt: string | null;
+  listingEventId: string | null;
+  referral: Referral | null;
+  repeatOf: string | null;
+  people: ReferredPerson[];
+  subjectTokens: Record<SubjectRole, string[]>;
+  risk: RiskState;
+  orders: OrdersState;
+  actions: CaseAction[];
+  healthConcerns: HealthConcern[];
+  disclosures: Disclosure[];
+  consent: ConsentState | null;
+}

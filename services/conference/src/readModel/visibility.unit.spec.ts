@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { computeSignals } from './signals/index.js';
+import { CASE, NOW, incident, listed, make, replay, risk } from './testing/fixtures.js';
+import { viewFor } from './visibility.js';
+
+const requestRef = '88888888-8888-4888-8888-888888888888';
+
+function disclosure(decision: 'disclosed' | 'refused', sharing: 'restricted' | 'partnership' = 'restricted') {
+  return make('health.disclosure.decided.v1', {
+    requestRef, concernRef: 'HC-1', caseRef: CASE, decision, reason: 'Caldicott decision', decidedBy: { userId: 'cg-1' },
+    ...(decision === 'disclosed' ? { detail: 'Detail for the named audience' } : {}),
+  }, { daysAgo: 2, sharing, ...(sharing === 'restricted' ? { audience: [{ role: 'chair' as const }, { agency: 'police' as const }] } : {}) });
+}
+
+const chair = { agency: 'conference', role: 'chair' } as const;
+const police = { agency: 'police', role: 'police' } as const;
+const advocate = { agency: 'advocacy', role: 'advocate' } as const;
+const health = { agency: 'health', role: 'health' } as const;
+
+describe('viewFor', () => {
+  it('returns the view itself when everything is shared with the partnership', () => {
+    const view = replay([listed(), incident(['following'])]);
+    expect(viewFor(view, advocate)).toBe(view);
+  });
+
+  it('shows a restricted entry to its audience by role or agency, and to the agency that published it', () => {
+    const view = replay([listed(), disclosure('disclosed')]);
+    for (const viewer of [chair, police, health]) {
+      expect(viewFor(view, viewer).disclosures[0], viewer.role).toMatchObject({ decision: 'disclosed', detail: 'Detail for the named audience' });
+    }
+  });
+
+  it('removes a restricted entry, and what rests on it, for anyone else', () => {
+    const e = disclosure('disclosed');
+    const view = replay([listed(), e]);
+    const seen = viewFor(view, advocate);
+    expect(seen.timeline.map((t) => t.eventId)).not.toContain(e.id);
+    expect(seen.disclosures).toEqual([]);
+    expect(seen.appliedEventIds).not.toContain(e.id);
+    expect(JSON.stringify(seen)).not.toContain('Detail for the named audience');
+  });
+
+  it('never keeps disclosure detail on a decision shared with the whole partnership', () => {
+    const view = replay([disclosure('disclosed', 'partnership')]);
+    expect(view.disclosures[0]).toMatchObject({ decision: 'disclosed', detail: null, audience: null });
+    expect(JSON.stringify(view)).not.toContain('Detail for the named audience');
+  });
+
+  it('falls back to the latest assessment the viewer may see, and signals follow the filtered view', () => {
+    const visible = risk('medium', { daysAgo: 30 });
+    const hidden = risk('high', { daysAgo: 5, sharing: 'restricted', audience: [{ agency: 'police' }] });
+    const view = replay([visible, hidden]);
+    expect(view.risk.police?.eventId).toBe(hidden.id);
+    const seen = viewFor(view, advocate);
+    expect(seen.risk.police).toMatchObject({ grade: 'medium', eventId: visible.id });
+    const ids = computeSignals(seen, NOW).flatMap((s) => s.eventIds);
+    expect(ids).not.toContain(hidden.id);
+    expect(computeSignals(view, NOW).map((s) => s.kind)).toContain('high_risk_no_spo');
+    expect(computeSignals(seen, NOW).map((s) => s.kind)).not.toContain('high_risk_no_spo');
+  });
+
+  it('hides a restricted health flag from partners outside its audience', () => {
+    const flagged = make('health.concern.flagged.v1', {
+      concernRef: 'HC-2', subjectRole: 'victim', category: 'self_harm_risk', severity: 'high', contact: { service: 'GP practice' },
+    }, { sharing: 'restricted', audience: [{ role: 'chair' }] });
+    const view = replay([listed(), flagged]);
+    expect(viewFor(view, chair).healthConcerns).toHaveLength(1);
+    expect(viewFor(view, police).healthConcerns).toEqual([]);
+  });
+});

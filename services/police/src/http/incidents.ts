@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { Behaviour, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
+import { conflict } from '@convene/shared/errors';
+import type { PoliceDeps } from './deps.js';
+
+const IncidentInput = z.object({
+  ...commandBase,
+  behaviours: z.array(Behaviour).min(1).max(14),
+  offenceClass: OffenceClass,
+  summary: ShareableText,
+  location: z.string().trim().min(1).max(120).optional(),
+}).superRefine(sharingRule);
+
+const IncidentView = z.object({
+  incidentRef: z.string(), offenceClass: z.string(), occurredAt: z.string(), behaviours: z.array(Behaviour), summary: z.string(), eventIds: z.array(z.string()),
+});
+
+const IncidentParams = z.object({ incidentRef: RecordRef });
+
+export function incidentRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/incidents', operationId: 'recordIncident', tag: 'incidents', permission: 'incidents.write',
+      summary: 'Record an incident with its behaviours and offence class', body: IncidentInput, errors: [404],
+      success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
+      handler: async ({ body }) => {
+        const ref = newRecordRef('INC');
+        const recorded = await kit.recorder.record({
+          type: 'police.incident.recorded.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
+          subjects: await kit.people.subjectsOf(body.subjects),
+          data: { incidentRef: ref, behaviours: body.behaviours, offenceClass: body.offenceClass, summary: body.summary, ...(body.location ? { location: body.location } : {}) },
+        });
+        return recordedView(ref, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/incidents/:incidentRef', operationId: 'getIncident', tag: 'incidents', permission: 'incidents.read',
+      summary: 'One incident as it stands (current offence class)', params: IncidentParams, errors: [404],
+      success: { status: 200, description: 'The incident', schema: IncidentView },
+      handler: async ({ params }) => {
+        const record = await records.get(params.incidentRef, 'incident');
+        const detail = record.detail as { behaviours: string[]; summary: string };
+        return { incidentRef: record._id, offenceClass: record.offenceClass, occurredAt: record.occurredAt.toISOString(), behaviours: detail.behaviours, summary: detail.summary, eventIds: record.eventIds };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/incidents/:incidentRef/classification', operationId: 'changeClassification', tag: 'incidents', permission: 'incidents.write',
+      summary: 'Reclassify an incident (e.g. harassment to s2A stalking)', params: IncidentParams, errors: [404, 409],
+      body: z.object({ to: OffenceClass, reason: ShareableText }),
+      success: { status: 201, description: 'Reclassified', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const incident = await records.get(params.incidentRef, 'incident');
+        const from = OffenceClass.parse(incident.offenceClass);
+        if (from === body.to) throw conflict('same_classification', `incident ${params.incidentRef} is already classed as ${from}`);
+        const recorded = await kit.recorder.record({
+          type: 'police.classification.changed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: incident.subjects,
+          data: { crimeRef: incident._id, from, to: body.to, reason: body.reason },
+        });
+        return recordedView(incident._id, recorded);
+      },
+    }),
+  ];
+}

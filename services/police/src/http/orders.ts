@@ -1,0 +1,60 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { Behaviour, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
+import { SpoKind } from '@convene/shared/contracts';
+import { conflict } from '@convene/shared/errors';
+import type { PoliceDeps } from './deps.js';
+
+const OrderParams = z.object({ orderRef: RecordRef });
+
+/** Stalking Protection Orders: applied for, granted (interim or full), breached. */
+export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/spos', operationId: 'applyForSpo', tag: 'orders', permission: 'orders.write',
+      summary: 'Record an application for a Stalking Protection Order', errors: [404],
+      body: z.object({ ...commandBase, kind: SpoKind }).superRefine(sharingRule),
+      success: { status: 201, description: 'Application recorded', schema: RecordedView },
+      handler: async ({ body }) => {
+        const ref = newRecordRef('SPO');
+        const recorded = await kit.recorder.record({
+          type: 'police.spo.applied.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
+          subjects: await kit.people.subjectsOf(body.subjects), data: { orderRef: ref, kind: body.kind },
+        });
+        return recordedView(ref, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/spos/:orderRef/grant', operationId: 'grantSpo', tag: 'orders', permission: 'orders.write',
+      summary: 'Record the court granting an SPO (interim or full) with its conditions and expiry', params: OrderParams, errors: [404, 409],
+      body: z.object({ occurredAt: Timestamp, kind: SpoKind, conditions: z.array(ShareableText).min(1).max(20), expiresOn: CalendarDate }),
+      success: { status: 201, description: 'Grant recorded', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const order = await records.get(params.orderRef, 'spo');
+        const current = order.detail as { kind?: string };
+        if (order.status === 'granted' && current.kind === 'full') throw conflict('order_already_full', `SPO ${order._id} is already granted in full`);
+        const recorded = await kit.recorder.record({
+          type: 'police.spo.granted.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: order.subjects,
+          data: { orderRef: order._id, kind: body.kind, conditions: body.conditions, expiresOn: body.expiresOn },
+        });
+        return recordedView(order._id, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/spos/:orderRef/breaches', operationId: 'recordSpoBreach', tag: 'orders', permission: 'orders.write',
+      summary: 'Record a breach of a granted SPO', params: OrderParams, errors: [404, 409],
+      body: z.object({ occurredAt: Timestamp, behaviours: z.array(Behaviour).min(1).max(14) }),
+      success: { status: 201, description: 'Breach recorded', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const order = await records.get(params.orderRef, 'spo');
+        if (order.status !== 'granted') throw conflict('order_not_granted', `SPO ${order._id} has not been granted, so it cannot be breached`);
+        const recorded = await kit.recorder.record({
+          type: 'police.spo.breached.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: order.subjects,
+          data: { orderRef: order._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
+        });
+        return recordedView(order._id, recorded);
+      },
+    }),
+  ];
+}

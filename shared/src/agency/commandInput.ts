@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { AudienceEntry, Sharing, Timestamp } from '../contracts/index.js';
+import { SubjectRef } from './people.js';
+
+/** Fields every agency command shares: who it is about, when it happened, and who may see it. */
+export const commandBase = {
+  subjects: z.array(SubjectRef).min(1).max(12),
+  occurredAt: Timestamp,
+  sharing: Sharing.default('partnership'),
+  audience: z.array(AudienceEntry).min(1).max(20).optional(),
+};
+
+/** Restricted records name their audience; others must not. Apply with `.superRefine(sharingRule)`. */
+export function sharingRule(value: { sharing: string; audience?: unknown[] | undefined }, ctx: z.RefinementCtx): void {
+  if (value.sharing === 'restricted' && !value.audience) {
+    ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a restricted record names its audience' });
+  }
+  if (value.sharing !== 'restricted' && value.audience) {
+    ctx.addIssue({ code: 'custom', path: ['audience'], message: 'only restricted records carry an audience' });
+  }
+}
+
+/** The response to every recorded command: its reference, the event, and whether it was shared now. */
+export const RecordedView = z.object({
+  ref: z.string(),
+  eventId: z.uuid(),
+  caseRef: z.string().optional(),
+  published: z.boolean(),
+});
+
+export function recordedView(ref: string, recorded: { event: { id: string }; caseRef: string | undefined; published: boolean }) {
+  return { ref, eventId: recorded.event.id, ...(recorded.caseRef ? { caseRef: recorded.caseRef } : {}), published: recorded.published };
+}
+
+/** Readable, unique enough record references: PREFIX-YYYYMMDD-XXXXXX. */
+export function newRecordRef(prefix: string, at = new Date()): string {
+  const day = at.toISOString().slice(0, 10).replace(/-/g, '');
+  return `${prefix}-${day}-${Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, '0')}`;
+}

@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '../http/index.js';
+import { ShareableText, type PartnerAgency } from '../contracts/index.js';
+import type { Actions } from './actions.js';
+import { PersonInput, type People } from './people.js';
+import type { Recorder } from './recorder.js';
+
+const PersonView = z.object({ personId: z.uuid(), given: z.string(), family: z.string(), dateOfBirth: z.string(), tokens: z.array(z.string()) });
+const ActionView = z.object({
+  actionId: z.uuid(), caseRef: z.string(), description: z.string(), dueOn: z.string(),
+  status: z.enum(['assigned', 'accepted', 'completed']), outcome: z.string().optional(),
+});
+const ActionIdParams = z.object({ actionId: z.uuid() });
+
+function personView(p: { _id: string; given: string; family: string; dateOfBirth: string; tokens: string[] }) {
+  return { personId: p._id, given: p.given, family: p.family, dateOfBirth: p.dateOfBirth, tokens: p.tokens };
+}
+
+function actionView(a: { _id: string; caseRef: string; description: string; dueOn: string; status: 'assigned' | 'accepted' | 'completed'; outcome?: string | undefined }) {
+  return { actionId: a._id, caseRef: a.caseRef, description: a.description, dueOn: a.dueOn, status: a.status, ...(a.outcome ? { outcome: a.outcome } : {}) };
+}
+
+/** The people every agency holds, and the actions the conference assigns to it. */
+export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People; actions: Actions; recorder: Recorder }): RouteSpec[] {
+  const { agency, people, actions, recorder } = deps;
+  return [
+    defineRoute({
+      method: 'post', path: '/people', operationId: 'addPerson', tag: 'people', permission: 'people.write',
+      summary: 'Record a person this agency holds; returns their local id and link tokens',
+      body: PersonInput, success: { status: 201, description: 'The person, with link tokens', schema: PersonView },
+      handler: async ({ body }) => personView(await people.add(body)),
+    }),
+    defineRoute({
+      method: 'get', path: '/people/:personId', operationId: 'getPerson', tag: 'people', permission: 'people.read',
+      summary: 'One person held by this agency', params: z.object({ personId: z.uuid() }), errors: [404],
+      success: { status: 200, description: 'The person', schema: PersonView },
+      handler: async ({ params }) => personView(await people.get(params.personId)),
+    }),
+    defineRoute({
+      method: 'get', path: '/actions', operationId: 'listActions', tag: 'actions', permission: 'actions.read',
+      summary: 'Actions the conference has assigned to this agency',
+      query: z.object({ status: z.enum(['assigned', 'accepted', 'completed']).optional() }),
+      success: { status: 200, description: 'Actions, earliest due first', schema: z.array(ActionView) },
+      handler: async ({ query }) => (await actions.list(query.status)).map(actionView),
+    }),
+    defineRoute({
+      method: 'post', path: '/actions/:actionId/accept', operationId: 'acceptAction', tag: 'actions', permission: 'actions.update',
+      summary: 'Accept an assigned action (publishes action.accepted)', params: ActionIdParams, errors: [404, 409],
+      success: { status: 200, description: 'The accepted action', schema: ActionView },
+      handler: async ({ params, principal }) => {
+        const at = new Date();
+        const action = await actions.accept(params.actionId, principal.sub, at);
+        await recorder.record({
+          type: `${agency}.action.accepted.v1`, occurredAt: at, sharing: 'partnership', subjects: [], alwaysPublish: true, subject: action.caseRef as never,
+          data: { actionId: action._id, caseRef: action.caseRef, acceptedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } } as never,
+        });
+        return actionView(action);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/actions/:actionId/complete', operationId: 'completeAction', tag: 'actions', permission: 'actions.update',
+      summary: 'Complete an accepted action (publishes action.completed)', params: ActionIdParams, errors: [404, 409],
+      body: z.object({ outcome: ShareableText }),
+      success: { status: 200, description: 'The completed action', schema: ActionView },
+      handler: async ({ params, body, principal }) => {
+        const at = new Date();
+        const action = await actions.complete(params.actionId, body.outcome, at);
+        await recorder.record({
+          type: `${agency}.action.completed.v1`, occurredAt: at, sharing: 'partnership', subjects: [], alwaysPublish: true, subject: action.caseRef as never,
+          data: { actionId: action._id, caseRef: action.caseRef, outcome: body.outcome, completedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } } as never,
+        });
+        return actionView(action);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,90 @@
+import type { Connection } from 'mongoose';
+import type { CaseEvent, PartnerAgency } from '../contracts/index.js';
+import { runEventConsumer, type EventPublisher, type RunningConsumer } from '../kafka/index.js';
+import type { Runtime } from '../runtime/index.js';
+import type { Logger } from '../log/index.js';
+import { createActions, type Actions } from './actions.js';
+import { commonAgencyRoutes } from './commonRoutes.js';
+import { conferenceFeedHandler } from './conferenceFeed.js';
+import { createEventStore, type EventStore } from './eventStore.js';
+import { createListings, type Listings } from './listings.js';
+import { createPeople, type People } from './people.js';
+import { createRecorder, type Recorder } from './recorder.js';
+import { startOutboxRelay, type OutboxRelay } from './relay.js';
+import type { WithholdPolicy } from './research.js';
+
+export interface AgencyKitOptions {
+  agency: PartnerAgency;
+  db: Connection;
+  logger: Logger;
+  linkSecret: string;
+  researchWindowMonths: number;
+  /** The agency's read model: applied after each append. Must be idempotent. */
+  project: (event: CaseEvent) => Promise<void>;
+  withhold?: WithholdPolicy;
+  onConferenceEvent?: (event: CaseEvent) => Promise<void>;
+}
+
+export interface AgencyKit {
+  agency: PartnerAgency;
+  store: EventStore;
+  listings: Listings;
+  people: People;
+  actions: Actions;
+  recorder: Recorder;
+  routes: ReturnType<typeof commonAgencyRoutes>;
+  handleConferenceEvent: (event: CaseEvent) => Promise<void>;
+  /** Start the outbox relay and the consumer of conference events. */
+  start(runtime: Pick<Runtime, 'kafka' | 'publisher' | 'topics'>, options?: { groupId?: string; relayPollMs?: number }): Promise<void>;
+  stop(): Promise<void>;
+  relay(): OutboxRelay | undefined;
+}
+
+/** Everything an agency service shares with the others: its event log and outbox, listings, people, actions. */
+export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
+  const store = createEventStore(options.db);
+  const listings = createListings(options.db);
+  const people = createPeople(options.db, options.linkSecret);
+  const actions = createActions(options.db);
+  let relay: OutboxRelay | undefined;
+  let consumer: RunningConsumer | undefined;
+  const nudge = { nudge: () => relay?.nudge() };
+  const recorder = createRecorder({ store, listings, relay: nudge, project: options.project, ...(options.withhold ? { withhold: options.withhold } : {}) });
+  const handleConferenceEvent = conferenceFeedHandler({
+    agency: options.agency, store, listings, actions, relay: nudge, researchWindowMonths: options.researchWindowMonths,
+    ...(options.withhold ? { withhold: options.withhold } : {}),
+    ...(options.onConferenceEvent ? { onOther: options.onConferenceEvent } : {}),
+  });
+
+  return {
+    agency: options.agency,
+    store,
+    listings,
+    people,
+    actions,
+    recorder,
+    routes: commonAgencyRoutes({ agency: options.agency, people, actions, recorder }),
+    handleConferenceEvent,
+    async start(runtime, startOptions = {}) {
+      await recorder.catchUpProjection();
+      relay = startOutboxRelay({ model: store.model, publisher: runtime.publisher as EventPublisher, logger: options.logger, ...(startOptions.relayPollMs ? { pollMs: startOptions.relayPollMs } : {}) });
+      await relay.flush();
+      consumer = await runEventConsumer({
+        kafka: runtime.kafka,
+        groupId: startOptions.groupId ?? `convene-${options.agency}`,
+        topics: [runtime.topics.events.conference],
+        dlqTopic: runtime.topics.dlq,
+        publisher: runtime.publisher,
+        logger: options.logger,
+        apply: async (events) => {
+          for (const { event } of events) await handleConferenceEvent(event);
+        },
+      });
+    },
+    async stop() {
+      await consumer?.stop();
+      await relay?.stop();
+    },
+    relay: () => relay,
+  };
+}

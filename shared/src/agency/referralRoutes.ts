@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '../http/index.js';
+import { newRecordRef, RecordedView, recordedView } from './commandInput.js';
+import { SubjectRef } from './people.js';
+import { ReferralCriterion, ShareableText } from '../contracts/index.js';
+import type { AgencyKit } from './kit.js';
+
+/**
+ * Refer people to the conference. The referral is the one event that carries names and dates of birth:
+ * the conference needs them to list the case for the people at the meeting.
+ */
+export function referralRoutes(kit: AgencyKit, criteria: readonly z.infer<typeof ReferralCriterion>[]): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/referrals', operationId: 'referToConference', tag: 'referrals', permission: 'referrals.write',
+      summary: 'Refer a case to the multi-agency conference', errors: [404],
+      body: z.object({
+        subjects: z.array(SubjectRef).min(1).max(12),
+        criterion: z.enum(criteria as [string, ...string[]]),
+        reason: ShareableText,
+      }).superRefine((v, ctx) => {
+        if (!v.subjects.some((s) => s.role === 'victim')) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'a referral names the victim' });
+      }),
+      success: { status: 201, description: 'Referral sent to the conference', schema: RecordedView },
+      handler: async ({ body }) => {
+        const ref = newRecordRef('REF');
+        const people = [];
+        for (const s of body.subjects) {
+          const person = await kit.people.get(s.personId);
+          people.push({ role: s.role, tokens: person.tokens, given: person.given, family: person.family, dateOfBirth: person.dateOfBirth });
+        }
+        const recorded = await kit.recorder.record({
+          type: `${kit.agency as 'police'}.referral.made.v1`, occurredAt: new Date(), sharing: 'partnership', alwaysPublish: true,
+          subjects: people.map((p) => ({ role: p.role, tokens: p.tokens })),
+          data: { referralRef: ref, criterion: body.criterion as z.infer<typeof ReferralCriterion>, reason: body.reason, people },
+        });
+        return recordedView(ref, recorded);
+      },
+    }),
+  ];
+}

@@ -41,6 +41,6 @@ export const people = {
 
 /** DASH answers with `yes` ticks, leaving the stalking question unticked unless overridden (it opens S-DASH). */
 export function dashAnswers(yes: number, overrides: Record<string, 'yes' | 'no' | 'not_known'> = {}) {
-  const others = DASH_QUESTIONS.filter((q) => q !== 'stalking_or_harassment');
+  const others: string[] = DASH_QUESTIONS.filter((q) => q !== 'stalking_or_harassment');
   return { ...Object.fromEntries(DASH_QUESTIONS.map((q) => [q, others.indexOf(q) > -1 && others.indexOf(q) < yes ? 'yes' : 'no'])), ...overrides };
 }

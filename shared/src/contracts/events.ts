@@ -48,6 +48,10 @@ function checkEnvelopeRules(e: EnvelopeRuleInput, ctx: z.RefinementCtx, path: (s
 
 export const CaseEvent = z.discriminatedUnion('type', eventSchemas).superRefine((event, ctx) => {
   checkEnvelopeRules(event, ctx, []);
+  // Disclosed health detail may only travel to the audience the Caldicott decision named.
+  if (event.type === 'health.disclosure.decided.v1' && event.data.decision === 'disclosed' && event.sharing !== 'restricted') {
+    ctx.addIssue({ code: 'custom', path: ['sharing'], message: 'disclosed health detail is shared as restricted to the decided audience' });
+  }
   if (event.type.endsWith('.research.returned.v1') && 'records' in event.data) {
     event.data.records.forEach((record, i) => checkEnvelopeRules(record, ctx, ['data', 'records', i]));
   }

@@ -40,10 +40,8 @@ describe('viewFor', () => {
     expect(JSON.stringify(seen)).not.toContain('Detail for the named audience');
   });
 
-  it('never keeps disclosure detail on a decision shared with the whole partnership', () => {
-    const view = replay([disclosure('disclosed', 'partnership')]);
-    expect(view.disclosures[0]).toMatchObject({ decision: 'disclosed', detail: null, audience: null });
-    expect(JSON.stringify(view)).not.toContain('Detail for the named audience');
+  it('cannot even be handed disclosed detail shared with the whole partnership: the contract refuses it', () => {
+    expect(() => disclosure('disclosed', 'partnership')).toThrow(/restricted/);
   });
 
   it('falls back to the latest assessment the viewer may see, and signals follow the filtered view', () => {

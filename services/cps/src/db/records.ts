@@ -1,0 +1,82 @@
+import { Schema, type Connection } from 'mongoose';
+import type { CaseEvent, Subject } from '@convene/shared/contracts';
+import { modelOf } from '@convene/shared/mongo';
+import { notFound } from '@convene/shared/errors';
+
+/** The CPS read model: one document per record (history request, decision, hearing…), current state only. */
+export interface CpsRecord {
+  _id: string;
+  kind: 'history_request' | 'charging_decision' | 'hearing' | 'outcome' | 'restraining_order' | 'bail';
+  subjects: Subject[];
+  occurredAt: Date;
+  sharing: string;
+  caseRef?: string;
+  status?: string;
+  offenceClass?: string;
+  detail: Record<string, unknown>;
+  eventIds: string[];
+}
+
+const recordSchema = new Schema<CpsRecord>({
+  _id: { type: String, required: true },
+  kind: { type: String, required: true },
+  subjects: { type: Schema.Types.Mixed, required: true },
+  occurredAt: { type: Date, required: true },
+  sharing: { type: String, required: true },
+  caseRef: String,
+  status: String,
+  offenceClass: String,
+  detail: { type: Schema.Types.Mixed, default: {} },
+  eventIds: { type: [String], default: [] },
+}, { versionKey: false, collection: 'records', minimize: false });
+recordSchema.index({ kind: 1, occurredAt: -1 });
+
+export function createCpsRecords(db: Connection) {
+  const model = modelOf(db, 'CpsRecord', recordSchema);
+
+  async function upsert(ref: string, event: CaseEvent, kind: CpsRecord['kind'], set: Partial<CpsRecord>) {
+    await model.updateOne(
+      { _id: ref },
+      {
+        $setOnInsert: { kind, subjects: event.subjects, occurredAt: new Date(event.occurredat), sharing: event.sharing, ...(event.subject ? { caseRef: event.subject } : {}) },
+        $set: set,
+        $addToSet: { eventIds: event.id },
+      },
+      { upsert: true },
+    );
+  }
+
+  /** Apply one CPS event. $set and $addToSet make a second application change nothing. */
+  async function project(event: CaseEvent): Promise<void> {
+    switch (event.type) {
+      case 'cps.history.requested.v1':
+        return upsert(event.data.requestRef, event, 'history_request', { status: event.data.lawfulBasis, detail: event.data });
+      case 'cps.charging.decided.v1':
+        return upsert(event.data.decisionRef, event, 'charging_decision', {
+          status: event.data.outcome, ...(event.data.offenceClass ? { offenceClass: event.data.offenceClass } : {}), detail: event.data,
+        });
+      case 'cps.hearing.scheduled.v1':
+        return upsert(event.data.hearingRef, event, 'hearing', { status: event.data.hearingType, detail: event.data });
+      case 'cps.case.outcome.v1':
+        return upsert(event.data.outcomeRef, event, 'outcome', {
+          status: event.data.outcome, ...(event.data.offenceClass ? { offenceClass: event.data.offenceClass } : {}), detail: event.data,
+        });
+      case 'cps.restraining_order.made.v1':
+        return upsert(event.data.orderRef, event, 'restraining_order', { detail: event.data });
+      case 'cps.bail.conditions.set.v1':
+        return upsert(event.data.bailRef, event, 'bail', { detail: event.data });
+      default:
+        return;
+    }
+  }
+
+  async function get(ref: string, kind: CpsRecord['kind']): Promise<CpsRecord> {
+    const record = await model.findOne({ _id: ref, kind }).lean<CpsRecord>();
+    if (!record) throw notFound(kind.replace(/_/g, ' '), ref);
+    return record;
+  }
+
+  return { model, project, get };
+}
+
+export type CpsRecords = ReturnType<typeof createCpsRecords>;

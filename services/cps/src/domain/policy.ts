@@ -1,0 +1,16 @@
+import { agencyPolicy } from '@convene/shared/agency';
+
+/** Who may do what in the CPS service: CPS lawyers of the CPS agency, nobody else. */
+export const cpsPolicy = agencyPolicy('cps', {
+  'people.read': ['cps'],
+  'people.write': ['cps'],
+  'actions.read': ['cps'],
+  'actions.update': ['cps'],
+  'history.read': ['cps'],
+  'history.write': ['cps'],
+  'records.read': ['cps'],
+  'charging.write': ['cps'],
+  'court.write': ['cps'],
+  'orders.write': ['cps'],
+  'bail.write': ['cps'],
+});

@@ -17,6 +17,8 @@ export interface RecordCommand<T extends EventType> {
   /** Partnership business (referrals, actions, decisions) is published whether or not a case is listed. */
   alwaysPublish?: boolean;
   subject?: CaseRef;
+  /** A deterministic id makes recording the same command twice (a redelivered trigger) a no-op. */
+  id?: string;
 }
 
 export interface Recorded<T extends EventType> {
@@ -27,7 +29,8 @@ export interface Recorded<T extends EventType> {
 
 export interface RecorderDeps {
   store: EventStore;
-  listings: Listings;
+  /** Without listings (the conference), only partnership business and events naming a case are published. */
+  listings?: Listings;
   relay: Pick<OutboxRelay, 'nudge'>;
   /** Applies an event to the agency's read model. Idempotent: it may run again after a crash. */
   project: (event: CaseEvent) => Promise<void>;
@@ -42,7 +45,7 @@ export interface RecorderDeps {
 export function createRecorder(deps: RecorderDeps) {
   async function record<T extends EventType>(command: RecordCommand<T>): Promise<Recorded<T>> {
     const tokens = command.subjects.flatMap((s) => s.tokens);
-    const listing = command.subject || command.alwaysPublish ? undefined : await deps.listings.openFor(tokens);
+    const listing = command.subject || command.alwaysPublish ? undefined : await deps.listings?.openFor(tokens);
     const caseRef = command.subject ?? listing?._id;
     const fields = {
       data: command.data,
@@ -51,12 +54,14 @@ export function createRecorder(deps: RecorderDeps) {
       subjects: command.subjects,
       ...(command.audience ? { audience: command.audience } : {}),
       ...(caseRef ? { subject: caseRef as CaseRef } : {}),
+      ...(command.id ? { id: command.id } : {}),
     };
     const shareable = command.sharing !== 'agency';
     const event = shareable ? createEvent(command.type, fields) : createRecordEvent(command.type, fields);
     let publish = shareable && (command.alwaysPublish === true || caseRef !== undefined);
     if (publish && !command.alwaysPublish && deps.withhold && (await deps.withhold(event))) publish = false;
-    await deps.store.append(event, { publish });
+    const fresh = await deps.store.insertIfAbsent(event, { publish });
+    if (!fresh) return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
     faultPoint('crash-after-append');
     await deps.project(event);
     await deps.store.markProjected(event.id);

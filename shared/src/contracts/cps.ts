@@ -14,7 +14,7 @@ export const LawfulBasisForCheck = z.enum([
 export const CpsHistoryRequested = defineEvent('cps', 'history.requested', z.object({
   requestRef: z.uuid(),
   caseRef: CaseRef.optional(),
-  suspectTokens: z.array(LinkToken).max(8),
+  suspectTokens: z.array(LinkToken).max(16),
   lawfulBasis: LawfulBasisForCheck,
   purpose: ShareableText,
   requestedBy: StaffMember,
@@ -39,6 +39,8 @@ export const CpsHearingScheduled = defineEvent('cps', 'hearing.scheduled', z.obj
 
 export const CpsCaseOutcome = defineEvent('cps', 'case.outcome', z.object({
   outcomeRef: RecordRef,
+  /** The charging decision this outcome concludes. */
+  decisionRef: RecordRef.optional(),
   outcome: z.enum(['convicted', 'acquitted', 'discontinued', 'withdrawn']),
   offenceClass: OffenceClass.optional(),
 }));

@@ -1,7 +1,7 @@
 import { DomainError } from '@convene/shared/errors';
 
 /** The contract carries at most this many suspect tokens; a person has up to four (nhs, pnc, nd, dp). */
-export const MAX_SUSPECT_TOKENS = 8;
+export const MAX_SUSPECT_TOKENS = 16;
 
 /** The suspects' tokens for a history request, once each, or a 400 naming the field when there are too many. */
 export function suspectTokensFor(tokensPerSuspect: string[][]): string[] {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '@convene/shared/errors';
 import { assertOutcomeFollowsCharge } from './outcome.js';
-import { MAX_SUSPECT_TOKENS, suspectTokensFor } from './historyRequest.js';
 
 describe('a case outcome follows a decision to charge', () => {
   it('allows an outcome after a decision to charge', () => {
@@ -18,16 +17,5 @@ describe('a case outcome follows a decision to charge', () => {
     expect(caught).toBeInstanceOf(DomainError);
     expect(caught).toMatchObject({ status: 409, code: 'decision_not_to_charge' });
     expect((caught as Error).message).toContain('CHG-2');
-  });
-});
-
-describe('suspect tokens for a history request', () => {
-  it('keeps each token once, in order', () => {
-    expect(suspectTokensFor([['a', 'b'], ['b', 'c']])).toEqual(['a', 'b', 'c']);
-  });
-
-  it('refuses more tokens than the contract carries, naming the suspects field', () => {
-    const many = Array.from({ length: MAX_SUSPECT_TOKENS + 1 }, (_, i) => [`t${i}`]);
-    expect(() => suspectTokensFor(many)).toThrow(expect.objectContaining({ status: 400, field: 'body.suspects' }));
   });
 });

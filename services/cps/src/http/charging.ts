@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
-import { CpsCaseOutcome, CpsChargingDecided, OffenceClass, RecordRef, Sharing, Timestamp, AudienceEntry } from '@convene/shared/contracts';
-import { commandBase } from '@convene/shared/agency';
-import { assertOutcomeFollowsCharge, type ChargingDecisionState } from '../domain/outcome.js';
+import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { AudienceEntry, CpsCaseOutcome, CpsChargingDecided, OffenceClass, RecordRef, Sharing, Timestamp } from '@convene/shared/contracts';
+import { assertOutcomeFollowsCharge } from '../domain/outcome.js';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
 
@@ -65,12 +64,12 @@ export function chargingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
         const decision = await records.get(body.decisionRef, 'charging_decision');
-        assertOutcomeFollowsCharge({ decisionRef: decision._id, outcome: decision.status as ChargingDecisionState['outcome'] });
+        assertOutcomeFollowsCharge({ decisionRef: decision._id, outcome: ChargingOutcome.parse(decision.status) });
         const ref = newRecordRef('OUT');
         const recorded = await kit.recorder.record({
           type: 'cps.case.outcome.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
           subjects: decision.subjects,
-          data: { outcomeRef: ref, outcome: body.outcome, ...(body.offenceClass ? { offenceClass: body.offenceClass } : {}) },
+          data: { outcomeRef: ref, decisionRef: decision._id, outcome: body.outcome, ...(body.offenceClass ? { offenceClass: body.offenceClass } : {}) },
         });
         return recordedView(ref, recorded);
       },

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { CpsHearingScheduled, RecordRef, Timestamp } from '@convene/shared/contracts';
+import type { CpsDeps } from './deps.js';
+import { detailOf, recordBase, RecordBaseView } from './views.js';
+
+const HearingType = CpsHearingScheduled.shape.data.shape.hearingType;
+const Court = CpsHearingScheduled.shape.data.shape.court;
+
+const HearingView = RecordBaseView.extend({ court: z.string(), hearingAt: z.string(), hearingType: HearingType });
+
+/** Court hearings the CPS has listed. */
+export function hearingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/hearings', operationId: 'scheduleHearing', tag: 'court', permission: 'court.write',
+      summary: 'Record a court hearing being scheduled', errors: [404],
+      body: z.object({ ...commandBase, court: Court, hearingAt: Timestamp, hearingType: HearingType }).superRefine(sharingRule),
+      success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
+      handler: async ({ body }) => {
+        const ref = newRecordRef('HRG');
+        const recorded = await kit.recorder.record({
+          type: 'cps.hearing.scheduled.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
+          subjects: await kit.people.subjectsOf(body.subjects),
+          data: { hearingRef: ref, court: body.court, hearingAt: body.hearingAt, hearingType: body.hearingType },
+        });
+        return recordedView(ref, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/hearings/:hearingRef', operationId: 'getHearing', tag: 'court', permission: 'records.read',
+      summary: 'One scheduled hearing', params: z.object({ hearingRef: RecordRef }), errors: [404],
+      success: { status: 200, description: 'The hearing', schema: HearingView },
+      handler: async ({ params }) => {
+        const record = await records.get(params.hearingRef, 'hearing');
+        return { ...recordBase(record), ...detailOf<Omit<z.infer<typeof HearingView>, keyof z.infer<typeof RecordBaseView>>>(record, 'hearingRef') };
+      },
+    }),
+  ];
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { CalendarDate, RecordRef, ShareableText } from '@convene/shared/contracts';
+import type { CpsDeps } from './deps.js';
+import { detailOf, recordBase, RecordBaseView } from './views.js';
+
+const Conditions = z.array(ShareableText).min(1).max(20);
+
+const RestrainingOrderView = RecordBaseView.extend({ onConviction: z.boolean(), conditions: z.array(z.string()), expiresOn: z.string().optional() });
+const BailView = RecordBaseView.extend({ conditions: z.array(z.string()), until: z.string().optional() });
+
+/** Restraining orders and court bail conditions: what the suspect must and must not do. */
+export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/restraining-orders', operationId: 'recordRestrainingOrder', tag: 'orders', permission: 'orders.write',
+      summary: 'Record a restraining order made on conviction or acquittal, with its conditions and expiry', errors: [404],
+      body: z.object({ ...commandBase, onConviction: z.boolean(), conditions: Conditions, expiresOn: CalendarDate.optional() }).superRefine(sharingRule),
+      success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
+      handler: async ({ body }) => {
+        const ref = newRecordRef('RO');
+        const recorded = await kit.recorder.record({
+          type: 'cps.restraining_order.made.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
+          subjects: await kit.people.subjectsOf(body.subjects),
+          data: { orderRef: ref, onConviction: body.onConviction, conditions: body.conditions, ...(body.expiresOn ? { expiresOn: body.expiresOn } : {}) },
+        });
+        return recordedView(ref, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/restraining-orders/:orderRef', operationId: 'getRestrainingOrder', tag: 'orders', permission: 'records.read',
+      summary: 'One restraining order', params: z.object({ orderRef: RecordRef }), errors: [404],
+      success: { status: 200, description: 'The restraining order', schema: RestrainingOrderView },
+      handler: async ({ params }) => {
+        const record = await records.get(params.orderRef, 'restraining_order');
+        return { ...recordBase(record), ...detailOf<Omit<z.infer<typeof RestrainingOrderView>, keyof z.infer<typeof RecordBaseView>>>(record, 'orderRef') };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/bail-conditions', operationId: 'setBailConditions', tag: 'orders', permission: 'bail.write',
+      summary: 'Record court bail conditions and until when they apply', errors: [404],
+      body: z.object({ ...commandBase, conditions: Conditions, until: CalendarDate.optional() }).superRefine(sharingRule),
+      success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
+      handler: async ({ body }) => {
+        const ref = newRecordRef('BAIL');
+        const recorded = await kit.recorder.record({
+          type: 'cps.bail.conditions.set.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
+          subjects: await kit.people.subjectsOf(body.subjects),
+          data: { bailRef: ref, conditions: body.conditions, ...(body.until ? { until: body.until } : {}) },
+        });
+        return recordedView(ref, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/bail-conditions/:bailRef', operationId: 'getBailConditions', tag: 'orders', permission: 'records.read',
+      summary: 'One set of bail conditions', params: z.object({ bailRef: RecordRef }), errors: [404],
+      success: { status: 200, description: 'The bail conditions', schema: BailView },
+      handler: async ({ params }) => {
+        const record = await records.get(params.bailRef, 'bail');
+        return { ...recordBase(record), ...detailOf<Omit<z.infer<typeof BailView>, keyof z.infer<typeof RecordBaseView>>>(record, 'bailRef') };
+      },
+    }),
+  ];
+}

@@ -45,7 +45,8 @@ export interface RecorderDeps {
 export function createRecorder(deps: RecorderDeps) {
   async function record<T extends EventType>(command: RecordCommand<T>): Promise<Recorded<T>> {
     const tokens = command.subjects.flatMap((s) => s.tokens);
-    const listing = command.subject || command.alwaysPublish ? undefined : await deps.listings?.openFor(tokens);
+    // Even partnership business carries the open case it concerns, so the conference files it there.
+    const listing = command.subject ? undefined : await deps.listings?.openFor(tokens);
     const caseRef = command.subject ?? listing?._id;
     const fields = {
       data: command.data,

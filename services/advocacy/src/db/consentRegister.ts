@@ -1,0 +1,90 @@
+import { Schema, type Connection } from 'mongoose';
+import type { CaseEvent, EventOfType } from '@convene/shared/contracts';
+import type { WithholdPolicy } from '@convene/shared/agency';
+import { modelOf } from '@convene/shared/mongo';
+import {
+  consentRuling, governingConsents, withholdReason, type ConsentQuestion, type ConsentRuling, type ConsentState, type RegisteredConsent,
+} from '../domain/consent.js';
+
+/** The consent register: one entry per victim (their local person id), with their link tokens. */
+export interface ConsentEntry extends RegisteredConsent {
+  _id: string;
+  /** When the current engagement was recorded: a late redelivery of an older one never overwrites it. */
+  recordedAt: Date;
+  eventIds: string[];
+}
+
+const stateSchema = new Schema<ConsentState>({
+  engagementRef: { type: String, required: true },
+  level: { type: String, required: true },
+  givenOn: { type: String, required: true },
+  limitedTo: { type: [String], default: [] },
+  revokedOn: String,
+}, { _id: false });
+
+const entrySchema = new Schema<ConsentEntry>({
+  _id: { type: String, required: true },
+  tokens: { type: [String], required: true },
+  current: { type: stateSchema, required: true },
+  engagementRefs: { type: [String], default: [] },
+  recordedAt: { type: Date, required: true },
+  eventIds: { type: [String], default: [] },
+}, { versionKey: false, collection: 'consents' });
+entrySchema.index({ tokens: 1 });
+
+/** Which local people carry exactly these tokens (the victim named on an engagement). */
+export type PersonIdsOf = (tokens: string[]) => Promise<string[]>;
+
+export function createConsentRegister(db: Connection, personIdsOf: PersonIdsOf) {
+  const model = modelOf(db, 'ConsentEntry', entrySchema);
+
+  async function engaged(event: EventOfType<'advocacy.victim.engaged.v1'>): Promise<void> {
+    const d = event.data;
+    const current: ConsentState = { engagementRef: d.engagementRef, level: d.consent, givenOn: d.consentGivenOn, limitedTo: d.limitedTo ?? [] };
+    const recordedAt = new Date(event.time);
+    for (const victim of event.subjects.filter((s) => s.role === 'victim')) {
+      const ids = await personIdsOf(victim.tokens);
+      for (const id of ids.length > 0 ? ids : [`tokens:${victim.tokens[0]}`]) {
+        const existing = await model.findById(id).lean<ConsentEntry>();
+        const newest = !existing || existing.recordedAt <= recordedAt;
+        await model.updateOne({ _id: id }, {
+          ...(newest ? { $set: { tokens: victim.tokens, current, recordedAt } } : {}),
+          $addToSet: { engagementRefs: d.engagementRef, eventIds: event.id },
+        }, { upsert: true });
+      }
+    }
+  }
+
+  async function revoked(event: EventOfType<'advocacy.consent.revoked.v1'>): Promise<void> {
+    // Only the engagement that is current governs; revoking a superseded one changes nothing here.
+    await model.updateMany(
+      { 'current.engagementRef': event.data.engagementRef },
+      { $set: { 'current.revokedOn': event.data.revokedOn }, $addToSet: { eventIds: event.id } },
+    );
+  }
+
+  /** Apply one advocacy event; idempotent, as the recorder may apply it again after a crash. */
+  async function project(event: CaseEvent): Promise<void> {
+    if (event.type === 'advocacy.victim.engaged.v1') return engaged(event);
+    if (event.type === 'advocacy.consent.revoked.v1') return revoked(event);
+  }
+
+  async function forTokens(tokens: string[]): Promise<ConsentEntry[]> {
+    if (tokens.length === 0) return [];
+    return model.find({ tokens: { $in: tokens } }).lean<ConsentEntry[]>();
+  }
+
+  /** What the consent of every victim on a record allows. */
+  async function rulingFor(question: ConsentQuestion): Promise<ConsentRuling> {
+    const victims = question.subjects.filter((s) => s.role === 'victim');
+    const held = await forTokens(victims.flatMap((v) => v.tokens));
+    return consentRuling(victims.flatMap((v) => governingConsents(question, v.tokens, held)));
+  }
+
+  /** The kit's withhold policy: consulted before a record streams and for every record in a research return. */
+  const withhold: WithholdPolicy = async (record) => withholdReason(await rulingFor(record), record);
+
+  return { model, project, forTokens, rulingFor, withhold };
+}
+
+export type ConsentRegister = ReturnType<typeof createConsentRegister>;

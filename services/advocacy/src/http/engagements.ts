@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { CalendarDate, ConsentLevel, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
+import { decideRevocation } from '../domain/consent.js';
+import { ConsentedView, sharingWithConsent } from './consented.js';
+import type { AdvocacyDeps } from './deps.js';
+
+const EngagementInput = z.object({
+  ...commandBase,
+  consent: ConsentLevel,
+  consentGivenOn: CalendarDate,
+  limitedTo: z.array(PartnerAgency).min(1).max(4).optional(),
+}).superRefine(sharingRule).superRefine((v, ctx) => {
+  if (v.subjects?.length !== 1 || v.subjects[0]?.role !== 'victim') {
+    ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'an engagement is with one person, the victim' });
+  }
+  if (v.consent === 'limited' && !v.limitedTo) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'limited consent names the agencies the victim agreed to share with' });
+  if (v.consent !== 'limited' && v.limitedTo) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'only limited consent names agencies' });
+  if (v.limitedTo && new Set(v.limitedTo).size !== v.limitedTo.length) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'each agency once' });
+});
+
+const EngagementParams = z.object({ engagementRef: RecordRef });
+
+const EngagementView = z.object({
+  engagementRef: z.string(),
+  status: z.enum(['active', 'revoked']),
+  occurredAt: z.string(),
+  consent: ConsentLevel,
+  consentGivenOn: z.string(),
+  limitedTo: z.array(PartnerAgency),
+  revokedOn: z.string().optional(),
+  latestView: z.object({ ownViewOfRisk: RiskGrade, wishes: z.string(), fears: z.string().optional(), occurredAt: z.string() }).optional(),
+  safetyPlan: z.object({ measures: z.array(z.string()), reviewOn: z.string().optional(), occurredAt: z.string() }).optional(),
+  eventIds: z.array(z.string()),
+});
+
+interface EngagementDetail {
+  consent: z.infer<typeof ConsentLevel>;
+  consentGivenOn: string;
+  limitedTo?: z.infer<typeof PartnerAgency>[];
+  revokedOn?: string;
+  latestView?: { ownViewOfRisk: z.infer<typeof RiskGrade>; wishes: string; fears?: string; occurredAt: string };
+  safetyPlan?: { measures: string[]; reviewOn?: string; occurredAt: string };
+}
+
+/** Engaging a victim records their consent to share; revoking it stops everything advocacy shares about them. */
+export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
+  const { kit, records } = deps;
+  return [
+    defineRoute({
+      method: 'post', path: '/engagements', operationId: 'engageVictim', tag: 'engagements', permission: 'engagements.write',
+      summary: 'Record engaging a victim and their consent to share (full, limited to named agencies, or none)', body: EngagementInput, errors: [404],
+      success: { status: 201, description: 'Recorded; published if the victim is on an open listing and consents', schema: ConsentedView },
+      handler: async ({ body }) => {
+        const ref = newRecordRef('ENG');
+        const subjects = await kit.people.subjectsOf(body.subjects);
+        const data = { engagementRef: ref, consent: body.consent, consentGivenOn: body.consentGivenOn, ...(body.limitedTo ? { limitedTo: body.limitedTo } : {}) };
+        // Not alwaysPublish: the engagement is a record about the victim like any other. It streams only to a
+        // listing and only under the consent it carries, so consent `none` is never announced to partners, and
+        // an unlisted victim's contact with an ISAC is not broadcast. A listing learns the consent state from
+        // this record (or, if it may not be shared, from the research return's consent_not_given entries).
+        const sharing = await sharingWithConsent(deps, { type: 'advocacy.victim.engaged.v1', subjects, data }, body);
+        const recorded = await kit.recorder.record({ type: 'advocacy.victim.engaged.v1', occurredAt: body.occurredAt, subjects, data, ...sharing });
+        return { ...recordedView(ref, recorded), ...sharing };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/engagements/:engagementRef/revoke', operationId: 'revokeConsent', tag: 'engagements', permission: 'consent.write',
+      summary: 'Record the victim revoking consent: always published, and nothing more about them is shared', params: EngagementParams, errors: [404, 409],
+      body: z.object({ revokedOn: CalendarDate }),
+      success: { status: 201, description: 'Revocation recorded and published', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const engagement = await records.get(params.engagementRef, 'engagement');
+        const detail = engagement.detail as unknown as EngagementDetail;
+        decideRevocation({ engagementRef: engagement._id, givenOn: detail.consentGivenOn, revokedOn: detail.revokedOn }, body.revokedOn);
+        // alwaysPublish skips the listing lookup, so name the open case (if any) for the conference to file it.
+        const listing = await kit.listings.openFor(engagement.subjects.flatMap((s) => s.tokens));
+        const recorded = await kit.recorder.record({
+          type: 'advocacy.consent.revoked.v1', occurredAt: new Date(), sharing: 'partnership', subjects: engagement.subjects,
+          // Partners must stop relying on advocacy information, whether or not the case is listed now.
+          alwaysPublish: true, ...(listing ? { subject: listing._id as CaseRef } : {}),
+          data: { engagementRef: engagement._id, revokedOn: body.revokedOn },
+        });
+        return recordedView(engagement._id, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/engagements/:engagementRef', operationId: 'getEngagement', tag: 'engagements', permission: 'engagements.read',
+      summary: 'One engagement: its consent, the victim\'s latest view and current safety plan', params: EngagementParams, errors: [404],
+      success: { status: 200, description: 'The engagement', schema: EngagementView },
+      handler: async ({ params }) => {
+        const record = await records.get(params.engagementRef, 'engagement');
+        const d = record.detail as unknown as EngagementDetail;
+        return {
+          engagementRef: record._id, status: record.status === 'revoked' ? 'revoked' : 'active', occurredAt: record.occurredAt.toISOString(),
+          consent: d.consent, consentGivenOn: d.consentGivenOn, limitedTo: d.limitedTo ?? [],
+          ...(d.revokedOn ? { revokedOn: d.revokedOn } : {}),
+          ...(d.latestView ? { latestView: { ownViewOfRisk: d.latestView.ownViewOfRisk, wishes: d.latestView.wishes, ...(d.latestView.fears ? { fears: d.latestView.fears } : {}), occurredAt: d.latestView.occurredAt } } : {}),
+          ...(d.safetyPlan ? { safetyPlan: { measures: d.safetyPlan.measures, ...(d.safetyPlan.reviewOn ? { reviewOn: d.safetyPlan.reviewOn } : {}), occurredAt: d.safetyPlan.occurredAt } } : {}),
+          eventIds: record.eventIds,
+        };
+      },
+    }),
+  ];
+}

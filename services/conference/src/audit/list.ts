@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { CaseRef } from '@convene/shared/contracts';
+import { ActorSub, AuditAction, AuditOutcome, type AuditEntry } from './entry.js';
+import { toEntry, type AuditCollections } from './store.js';
+
+/** Who looked at what: a page of entries in seq order, narrowed by any of these. */
+export const AuditFilter = z.strictObject({
+  caseRef: CaseRef.optional(),
+  meetingId: z.uuid().optional(),
+  requestRef: z.uuid().optional(),
+  actorSub: ActorSub.optional(),
+  action: AuditAction.optional(),
+  outcome: AuditOutcome.optional(),
+  /** Page on: entries after this seq. */
+  afterSeq: z.int().nonnegative().default(0),
+  limit: z.int().min(1).max(1000).default(100),
+});
+export type AuditFilter = z.input<typeof AuditFilter>;
+
+export async function listEntries({ entries }: AuditCollections, filter: AuditFilter = {}): Promise<AuditEntry[]> {
+  const f = AuditFilter.parse(filter);
+  const query = {
+    _id: { $gt: f.afterSeq },
+    ...(f.caseRef ? { caseRef: f.caseRef } : {}),
+    ...(f.meetingId ? { meetingId: f.meetingId } : {}),
+    ...(f.requestRef ? { requestRef: f.requestRef } : {}),
+    ...(f.actorSub ? { 'actor.sub': f.actorSub } : {}),
+    ...(f.action ? { action: f.action } : {}),
+    ...(f.outcome ? { outcome: f.outcome } : {}),
+  };
+  const docs = await entries.find(query).sort({ _id: 1 }).limit(f.limit).toArray();
+  return docs.map(toEntry);
+}

@@ -1,0 +1,89 @@
+import { Schema, type Connection } from 'mongoose';
+import { modelOf } from '@convene/shared/mongo';
+import { initialView, type CaseView } from '../readModel/index.js';
+
+/** One document per case: the folded view plus the fields we query by. */
+export interface CaseDoc {
+  _id: string;
+  status: CaseView['status'];
+  tokens: string[];
+  suspectTokens: string[];
+  listedAt: Date | null;
+  closedAt: Date | null;
+  view: CaseView;
+}
+
+const caseSchema = new Schema<CaseDoc>({
+  _id: { type: String, required: true },
+  status: { type: String, required: true },
+  tokens: { type: [String], default: [] },
+  suspectTokens: { type: [String], default: [] },
+  listedAt: { type: Date, default: null },
+  closedAt: { type: Date, default: null },
+  view: { type: Schema.Types.Mixed, required: true },
+}, { versionKey: false, collection: 'cases', minimize: false });
+caseSchema.index({ tokens: 1, status: 1 });
+caseSchema.index({ suspectTokens: 1 });
+caseSchema.index({ status: 1, closedAt: 1 });
+
+function toDoc(view: CaseView): CaseDoc {
+  const tokens = [...new Set(Object.values(view.subjectTokens).flat())];
+  return {
+    _id: view.caseRef,
+    status: view.status,
+    tokens,
+    suspectTokens: view.subjectTokens.suspect ?? [],
+    listedAt: view.listedAt ? new Date(view.listedAt) : null,
+    closedAt: view.closedAt ? new Date(view.closedAt) : null,
+    view,
+  };
+}
+
+export function createCaseStore(db: Connection) {
+  const model = modelOf(db, 'Case', caseSchema);
+  return {
+    model,
+    async get(caseRef: string): Promise<CaseView | undefined> {
+      return (await model.findById(caseRef).lean<CaseDoc>())?.view;
+    },
+    /** The views of these cases, a fresh view for any not seen yet. */
+    async load(caseRefs: string[]): Promise<Map<string, CaseView>> {
+      const docs = await model.find({ _id: { $in: caseRefs } }).lean<CaseDoc[]>();
+      const views = new Map(docs.map((d) => [d._id, d.view]));
+      for (const ref of caseRefs) if (!views.has(ref)) views.set(ref, initialView(ref));
+      return views;
+    },
+    /** Write changed views in one unordered bulk write. */
+    async saveMany(views: CaseView[]): Promise<void> {
+      if (views.length === 0) return;
+      await model.bulkWrite(views.map((view) => ({ replaceOne: { filter: { _id: view.caseRef }, replacement: toDoc(view), upsert: true } })), { ordered: false });
+    },
+    /** Open cases with any of these tokens, newest first. */
+    async openWithTokens(tokens: string[]): Promise<CaseDoc[]> {
+      if (tokens.length === 0) return [];
+      return model.find({ tokens: { $in: tokens }, status: { $ne: 'closed' } }).sort({ listedAt: -1 }).lean<CaseDoc[]>();
+    },
+    async closedSinceWithTokens(tokens: string[], since: Date): Promise<CaseDoc[]> {
+      if (tokens.length === 0) return [];
+      return model.find({ tokens: { $in: tokens }, status: 'closed', closedAt: { $gte: since } }).sort({ closedAt: -1 }).lean<CaseDoc[]>();
+    },
+    /** Other cases, open or closed since `since`, that share a suspect token with this one. */
+    async withSuspect(tokens: string[], exceptCaseRef: string, since: Date): Promise<CaseDoc[]> {
+      if (tokens.length === 0) return [];
+      const docs = await model.find({ suspectTokens: { $in: tokens }, _id: { $ne: exceptCaseRef } }).lean<CaseDoc[]>();
+      return docs.filter((d) => d.status !== 'closed' || (d.closedAt !== null && d.closedAt >= since));
+    },
+    async list(status?: CaseView['status']): Promise<CaseDoc[]> {
+      return model.find(status ? { status } : {}).sort({ listedAt: -1 }).limit(500).lean<CaseDoc[]>();
+    },
+    async closedBefore(cutoff: Date): Promise<string[]> {
+      const docs = await model.find({ status: 'closed', closedAt: { $lte: cutoff } }, { _id: 1 }).lean<{ _id: string }[]>();
+      return docs.map((d) => d._id);
+    },
+    async remove(caseRef: string): Promise<void> {
+      await model.deleteOne({ _id: caseRef });
+    },
+  };
+}
+
+export type CaseStore = ReturnType<typeof createCaseStore>;

@@ -1,0 +1,79 @@
+import { Schema, type Connection } from 'mongoose';
+import type { StaffMember, WithheldEntry } from '@convene/shared/contracts';
+import { modelOf } from '@convene/shared/mongo';
+
+/** A CPS history check: who asked, why, until when, and what each agency answered. */
+export interface Chronology {
+  _id: string;
+  requestRef: string;
+  requestedBy: StaffMember;
+  lawfulBasis: string;
+  caseRef: string | null;
+  tokens: string[];
+  openedAt: string;
+  expiresAt: string;
+  answeredBy: string[];
+  withheld: (WithheldEntry & { agency: string })[];
+}
+
+export interface ChronologyEntry {
+  _id: string;
+  requestRef: string;
+  eventId: string;
+  agency: string;
+  type: string;
+  occurredAt: string;
+  summary: string;
+  sharing: string;
+}
+
+const chronologySchema = new Schema<Chronology>({
+  _id: String, requestRef: String, requestedBy: Schema.Types.Mixed, lawfulBasis: String, caseRef: { type: String, default: null },
+  tokens: [String], openedAt: String, expiresAt: String, answeredBy: { type: [String], default: [] }, withheld: { type: Schema.Types.Mixed, default: [] },
+}, { versionKey: false, collection: 'chronologies', minimize: false });
+chronologySchema.index({ expiresAt: 1 });
+
+const entrySchema = new Schema<ChronologyEntry>({
+  _id: String, requestRef: String, eventId: String, agency: String, type: String, occurredAt: String, summary: String, sharing: String,
+}, { versionKey: false, collection: 'chronology_entries' });
+entrySchema.index({ requestRef: 1, occurredAt: 1 });
+
+export function createChronologyStore(db: Connection) {
+  const checks = modelOf(db, 'Chronology', chronologySchema);
+  const entries = modelOf(db, 'ChronologyEntry', entrySchema);
+  return {
+    checks,
+    entries,
+    async open(check: Omit<Chronology, '_id' | 'answeredBy' | 'withheld'>): Promise<void> {
+      await checks.updateOne({ _id: check.requestRef }, { $setOnInsert: { ...check, answeredBy: [], withheld: [] } }, { upsert: true });
+    },
+    async get(requestRef: string): Promise<Chronology | undefined> {
+      return (await checks.findById(requestRef).lean<Chronology>()) ?? undefined;
+    },
+    /** Add an agency's answer; entries are keyed by event id, so a redelivered answer adds nothing. */
+    async addAnswer(requestRef: string, agency: string, rows: Omit<ChronologyEntry, '_id' | 'requestRef'>[], withheld: WithheldEntry[]): Promise<void> {
+      if (rows.length > 0) {
+        await entries.bulkWrite(rows.map((r) => ({
+          updateOne: { filter: { _id: `${requestRef}:${r.eventId}` }, update: { $setOnInsert: { ...r, requestRef } }, upsert: true },
+        })), { ordered: false });
+      }
+      const check = await checks.findById(requestRef).lean<Chronology>();
+      if (!check || check.answeredBy.includes(agency)) return;
+      await checks.updateOne({ _id: requestRef }, { $addToSet: { answeredBy: agency }, $push: { withheld: { $each: withheld.map((w) => ({ ...w, agency })) } } });
+    },
+    async entriesOf(requestRef: string): Promise<ChronologyEntry[]> {
+      return entries.find({ requestRef }).sort({ occurredAt: 1, eventId: 1 }).lean<ChronologyEntry[]>();
+    },
+    /** Forget checks past their expiry, with everything they hold. */
+    async purgeExpired(now: Date): Promise<number> {
+      const expired = await checks.find({ expiresAt: { $lte: now.toISOString() } }, { _id: 1 }).lean<{ _id: string }[]>();
+      const refs = expired.map((e) => e._id);
+      if (refs.length === 0) return 0;
+      await entries.deleteMany({ requestRef: { $in: refs } });
+      await checks.deleteMany({ _id: { $in: refs } });
+      return refs.length;
+    },
+  };
+}
+
+export type ChronologyStore = ReturnType<typeof createChronologyStore>;

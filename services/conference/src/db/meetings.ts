@@ -1,0 +1,62 @@
+import { Schema, type Connection } from 'mongoose';
+import { modelOf } from '@convene/shared/mongo';
+import { notFound } from '@convene/shared/errors';
+import type { Meeting } from '../domain/meeting.js';
+
+interface MeetingDoc extends Meeting {
+  _id: string;
+}
+
+const meetingSchema = new Schema<MeetingDoc>({
+  _id: { type: String, required: true },
+  meetingId: { type: String, required: true },
+  title: String,
+  scheduledFor: String,
+  chair: { type: Schema.Types.Mixed },
+  members: { type: Schema.Types.Mixed },
+  agenda: { type: [String], default: [] },
+  status: String,
+  position: { type: Number, default: null },
+  startedAt: { type: String, default: null },
+  endedAt: { type: String, default: null },
+  appliedEventIds: { type: [String], default: [] },
+}, { versionKey: false, collection: 'meetings', minimize: false });
+meetingSchema.index({ agenda: 1, status: 1 });
+meetingSchema.index({ 'members.userId': 1 });
+
+const strip = ({ _id, ...meeting }: MeetingDoc): Meeting => meeting;
+
+export function createMeetingStore(db: Connection) {
+  const model = modelOf(db, 'Meeting', meetingSchema);
+  return {
+    model,
+    async find(meetingId: string): Promise<Meeting | undefined> {
+      const doc = await model.findById(meetingId).lean<MeetingDoc>();
+      return doc ? strip(doc) : undefined;
+    },
+    async get(meetingId: string): Promise<Meeting> {
+      const meeting = await this.find(meetingId);
+      if (!meeting) throw notFound('meeting', meetingId);
+      return meeting;
+    },
+    async save(meeting: Meeting): Promise<void> {
+      await model.replaceOne({ _id: meeting.meetingId }, { _id: meeting.meetingId, ...meeting }, { upsert: true });
+    },
+    /** Meetings (not ended) with this case on the agenda: where its updates are pushed. */
+    async activeWithCase(caseRef: string): Promise<Meeting[]> {
+      return (await model.find({ agenda: caseRef, status: { $ne: 'ended' } }).lean<MeetingDoc[]>()).map(strip);
+    },
+    async withCase(caseRef: string): Promise<Meeting[]> {
+      return (await model.find({ agenda: caseRef }).lean<MeetingDoc[]>()).map(strip);
+    },
+    async forUser(userId: string): Promise<Meeting[]> {
+      const docs = await model.find({ $or: [{ 'chair.userId': userId }, { 'members.userId': userId }] }).sort({ scheduledFor: -1 }).limit(200).lean<MeetingDoc[]>();
+      return docs.map(strip);
+    },
+    async removeCase(caseRef: string): Promise<void> {
+      await model.updateMany({ agenda: caseRef }, { $pull: { agenda: caseRef } });
+    },
+  };
+}
+
+export type MeetingStore = ReturnType<typeof createMeetingStore>;

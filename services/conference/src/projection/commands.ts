@@ -1,0 +1,90 @@
+import type { CaseEvent, EventOfType, ReferredPerson } from '@convene/shared/contracts';
+import { deterministicUuid, type Recorder } from '@convene/shared/agency';
+import type { Logger } from '@convene/shared/log';
+import type { CaseStore } from '../db/cases.js';
+import { formatCaseRef, type createCounters } from '../db/counters.js';
+import type { createReferralLog } from '../db/referrals.js';
+import type { ChronologyStore } from '../db/chronologies.js';
+
+export interface CommandDeps {
+  cases: CaseStore;
+  counters: ReturnType<typeof createCounters>;
+  referrals: ReturnType<typeof createReferralLog>;
+  chronologies: ChronologyStore;
+  recorder: Recorder;
+  logger: Logger;
+  repeatWindowMonths: number;
+  historyCheckExpiryDays: number;
+}
+
+type Referral = Extract<CaseEvent, { type: `${string}.referral.made.v1` }>;
+
+const victimTokens = (people: ReferredPerson[]) => people.filter((p) => p.role === 'victim').flatMap((p) => p.tokens);
+
+/**
+ * A referral lists a case for a meeting. It joins an open case that already has this victim (so one
+ * victim's situation is one picture), else opens a new case, marked a repeat when a case about these
+ * people closed within the repeat window. The listing's event id comes from the referral's, so a
+ * redelivered referral lists nothing twice.
+ */
+export async function listReferral(deps: CommandDeps, referral: Referral): Promise<string> {
+  const known = await deps.referrals.caseFor(referral.id);
+  if (known) return known;
+  const open = await deps.cases.openWithTokens(victimTokens(referral.data.people));
+  if (open[0]) {
+    deps.logger.info({ caseRef: open[0]._id, eventId: referral.id }, 'referral joins an open case');
+    return deps.referrals.claim(referral.id, open[0]._id);
+  }
+  const allTokens = referral.data.people.flatMap((p) => p.tokens);
+  const since = new Date(referral.occurredat);
+  since.setUTCMonth(since.getUTCMonth() - deps.repeatWindowMonths);
+  const previous = (await deps.cases.closedSinceWithTokens(allTokens, since))[0];
+  const year = new Date(referral.occurredat).getUTCFullYear();
+  const caseRef = await deps.referrals.claim(referral.id, formatCaseRef(year, await deps.counters.next(`case:${year}`)));
+  await deps.recorder.record({
+    type: 'conference.case.listed.v1',
+    id: deterministicUuid('conference', 'listing', referral.id),
+    occurredAt: new Date(),
+    sharing: 'partnership',
+    subject: caseRef as never,
+    alwaysPublish: true,
+    subjects: referral.data.people.map((p) => ({ role: p.role, tokens: p.tokens })),
+    data: {
+      caseRef: caseRef as never,
+      referral: { agency: referral.agency as 'police', referralRef: referral.data.referralRef, criterion: referral.data.criterion, reason: referral.data.reason },
+      people: referral.data.people,
+      ...(previous ? { repeatOf: previous._id as never } : {}),
+    },
+  });
+  return caseRef;
+}
+
+/**
+ * A CPS history request becomes a history check: the suspects' tokens (named, or those of the case) go to
+ * every agency, and a chronology visible to the requesting lawyer alone is opened until it expires.
+ */
+export async function openHistoryCheck(deps: CommandDeps, request: EventOfType<'cps.history.requested.v1'>): Promise<void> {
+  const fromCase = request.data.caseRef ? (await deps.cases.get(request.data.caseRef))?.subjectTokens.suspect ?? [] : [];
+  const tokens = [...new Set([...request.data.suspectTokens, ...fromCase])];
+  if (tokens.length === 0) {
+    deps.logger.warn({ requestRef: request.data.requestRef }, 'history request names no known suspect; nothing to ask');
+    return;
+  }
+  const expiresAt = new Date(new Date(request.occurredat).getTime() + deps.historyCheckExpiryDays * 24 * 3600 * 1000).toISOString();
+  await deps.chronologies.open({
+    requestRef: request.data.requestRef, requestedBy: request.data.requestedBy, lawfulBasis: request.data.lawfulBasis,
+    caseRef: request.data.caseRef ?? null, tokens, openedAt: request.occurredat, expiresAt,
+  });
+  await deps.recorder.record({
+    type: 'conference.history_check.opened.v1',
+    id: deterministicUuid('conference', 'history', request.data.requestRef),
+    occurredAt: new Date(),
+    sharing: 'partnership',
+    alwaysPublish: true,
+    subjects: [{ role: 'suspect', tokens: tokens.slice(0, 8) }],
+    data: {
+      requestRef: request.data.requestRef, suspectTokens: tokens.slice(0, 16), lawfulBasis: request.data.lawfulBasis,
+      requestedBy: request.data.requestedBy, expiresAt, ...(request.data.caseRef ? { caseRef: request.data.caseRef } : {}),
+    },
+  });
+}

@@ -1,0 +1,111 @@
+import type { CaseEvent } from '@convene/shared/contracts';
+import type { Logger } from '@convene/shared/log';
+import { evolve, summarise, type CaseView } from '../readModel/index.js';
+import type { CaseStore } from '../db/cases.js';
+import type { MeetingStore } from '../db/meetings.js';
+import type { PushStore } from '../db/pushes.js';
+import type { ChronologyStore } from '../db/chronologies.js';
+import { evolveMeeting, meetingIdOf, type Meeting } from '../domain/meeting.js';
+import { caseRefOf, isReferral } from './routing.js';
+import { casePushes, meetingPushes } from './pushes.js';
+import { listReferral, openHistoryCheck, type CommandDeps } from './commands.js';
+
+export interface ProjectorDeps extends CommandDeps {
+  cases: CaseStore;
+  meetings: MeetingStore;
+  pushes: PushStore;
+  chronologies: ChronologyStore;
+  logger: Logger;
+  /** Called after a case.closed is applied (the purge runs at once when retention is 0). */
+  onCaseClosed?: (caseRef: string) => Promise<void>;
+}
+
+type HistoryReturn = Extract<CaseEvent, { type: `${string}.research.returned.v1` }>;
+
+/**
+ * Applies events to the conference's read model: case views (batched: each case loaded and saved once per
+ * batch), meetings and CPS chronologies. Every step is idempotent by event id, so the same batch may be
+ * applied again after a crash or a replay and the result is the same.
+ */
+export function createProjector(deps: ProjectorDeps) {
+  async function applyToCases(events: CaseEvent[]): Promise<Map<string, CaseView>> {
+    const byCase = new Map<string, CaseEvent[]>();
+    for (const event of events) {
+      const caseRef = caseRefOf(event);
+      if (caseRef) byCase.set(caseRef, [...(byCase.get(caseRef) ?? []), event]);
+    }
+    if (byCase.size === 0) return new Map();
+    const views = await deps.cases.load([...byCase.keys()]);
+    const changed: CaseView[] = [];
+    for (const [caseRef, caseEvents] of byCase) {
+      const before = views.get(caseRef)!;
+      let view = before;
+      for (const event of caseEvents) view = evolve(view, event);
+      views.set(caseRef, view);
+      if (view !== before) changed.push(view);
+    }
+    await deps.cases.saveMany(changed);
+    return views;
+  }
+
+  async function applyToMeetings(events: CaseEvent[]): Promise<Map<string, Meeting>> {
+    const touched = new Map<string, Meeting>();
+    for (const event of events) {
+      const meetingId = meetingIdOf(event);
+      if (!meetingId || event.type === 'conference.case.reviewed.v1' || event.type === 'conference.action.assigned.v1') continue;
+      const before = touched.get(meetingId) ?? (await deps.meetings.find(meetingId));
+      const after = evolveMeeting(before, event);
+      if (after) touched.set(meetingId, after);
+      if (after && after !== before) await deps.meetings.save(after);
+    }
+    return touched;
+  }
+
+  async function applyToChronologies(events: CaseEvent[]): Promise<void> {
+    for (const event of events) {
+      if (!event.type.endsWith('.research.returned.v1')) continue;
+      const ret = event as HistoryReturn;
+      if (ret.data.purpose.kind !== 'history_check') continue;
+      const rows = (ret.data.records as CaseEvent[]).map((r) => ({
+        eventId: r.id, agency: r.agency, type: r.type, occurredAt: r.occurredat, summary: summarise(r), sharing: r.sharing,
+      }));
+      await deps.chronologies.addAnswer(ret.data.purpose.requestRef, ret.agency, rows, ret.data.withheld);
+    }
+  }
+
+  /** The read model only: used right after the conference records its own event, for read-your-writes. */
+  async function applyToReadModel(events: CaseEvent[]) {
+    const views = await applyToCases(events);
+    const meetings = await applyToMeetings(events);
+    await applyToChronologies(events);
+    return { views, meetings };
+  }
+
+  /**
+   * Everything the conference does with consumed events: run the commands they trigger (referral → listing,
+   * history request → history check), update the read model, then tell the meeting rooms.
+   */
+  async function handle(events: CaseEvent[]): Promise<void> {
+    for (const event of events) {
+      if (isReferral(event)) await listReferral(deps, event);
+      else if (event.type === 'cps.history.requested.v1') await openHistoryCheck(deps, event);
+    }
+    const { views, meetings } = await applyToReadModel(events);
+    for (const event of events) {
+      const caseRef = caseRefOf(event);
+      const view = caseRef ? views.get(caseRef) : undefined;
+      if (caseRef && view) {
+        for (const push of casePushes(event, view, await deps.meetings.activeWithCase(caseRef))) await deps.pushes.append(push);
+      }
+      const meetingId = meetingIdOf(event);
+      const meeting = meetingId ? meetings.get(meetingId) : undefined;
+      if (meeting && !caseRef) for (const push of meetingPushes(event, meeting)) await deps.pushes.append(push);
+      if (meeting && event.type === 'conference.agenda.moved.v1') for (const push of meetingPushes(event, meeting)) await deps.pushes.append(push);
+      if (event.type === 'conference.case.closed.v1') await deps.onCaseClosed?.(event.data.caseRef);
+    }
+  }
+
+  return { handle, applyToReadModel };
+}
+
+export type Projector = ReturnType<typeof createProjector>;

@@ -1,0 +1,42 @@
+import type { CaseEvent } from '@convene/shared/contracts';
+import type { CaseView } from '../readModel/index.js';
+import type { Meeting } from '../domain/meeting.js';
+import type { NewPush } from '../db/pushes.js';
+
+/**
+ * What the meeting rooms are told about one event. Pure: the projector stores the result in the push log,
+ * from which every conference instance fans out to its sockets.
+ */
+export function casePushes(event: CaseEvent, view: CaseView, meetings: Meeting[]): NewPush[] {
+  const pushes: NewPush[] = [];
+  const entry = view.timeline.find((e) => e.eventId === event.id);
+  for (const meeting of meetings) {
+    const base = { meetingId: meeting.meetingId, caseRef: view.caseRef, sourceId: event.id };
+    if (event.type.endsWith('.research.returned.v1')) {
+      pushes.push({ ...base, kind: 'case.updated', sharing: 'partnership', audience: null, payload: { reason: 'research_returned', agency: event.agency } });
+      continue;
+    }
+    if (!entry) continue;
+    const visibility = { sharing: entry.sharing === 'restricted' ? 'restricted' as const : 'partnership' as const, audience: entry.audience ?? null };
+    pushes.push({ ...base, kind: 'timeline.entry', ...visibility, payload: { entry } });
+    if (event.type === 'health.concern.flagged.v1' && meeting.status === 'running') {
+      pushes.push({
+        ...base, kind: 'alert', ...visibility,
+        payload: { alert: 'health_concern', category: event.data.category, severity: event.data.severity, concernRef: event.data.concernRef, eventId: event.id },
+      });
+    }
+    if (/\.action\.(assigned|updated|accepted|completed)\.v1$/.test(event.type)) {
+      const actionId = (event.data as { actionId: string }).actionId;
+      pushes.push({ ...base, kind: 'action.changed', sharing: 'partnership', audience: null, payload: { action: view.actions.find((a) => a.actionId === actionId) ?? null } });
+    }
+  }
+  return pushes;
+}
+
+export function meetingPushes(event: CaseEvent, meeting: Meeting): NewPush[] {
+  const base = { meetingId: meeting.meetingId, caseRef: null, sourceId: event.id, sharing: 'partnership' as const, audience: null };
+  if (event.type === 'conference.agenda.moved.v1') {
+    return [{ ...base, kind: 'agenda.moved', payload: { position: meeting.position, caseRef: event.data.caseRef } }];
+  }
+  return [{ ...base, kind: 'meeting.state', payload: { status: meeting.status, agenda: meeting.agenda, position: meeting.position, title: meeting.title } }];
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import type { Server as HttpServer } from 'node:http';
+import { hostname } from 'node:os';
+import { Server } from 'socket.io';
+import type { TokenVerifier } from '@convene/shared/auth';
+import type { Logger } from '@convene/shared/log';
+import { REALTIME_NAMESPACE } from '../../../../shared/src/contracts/realtime.js';
+import type { MeetingStore } from '../db/meetings.js';
+import type { PushStore } from '../db/pushes.js';
+import { authenticateHandshake } from './auth.js';
+import { handleConnection } from './connection.js';
+import { createFanout } from './fanout.js';
+import { createPresence } from './presence.js';
+import type { MeetingServer } from './types.js';
+
+export interface RealtimeDeps {
+  verifyToken: TokenVerifier;
+  meetings: MeetingStore;
+  pushes: PushStore;
+  logger: Logger;
+  /** The UI's origin, the only one allowed cross-origin; none given, none allowed. */
+  uiOrigin?: string | undefined;
+  /** How often the push log is read for meetings with local sockets. */
+  pollMs?: number;
+  /** How long a gap in the push log is waited on before it is skipped. */
+  holdMs?: number;
+  /** Names this instance's presence entries; unique per process. */
+  instanceId?: string;
+}
+
+export interface Realtime {
+  io: MeetingServer;
+  instanceId: string;
+  /** Disconnects every socket and clears this instance's presence. The HTTP server stays its owner's to close. */
+  close(): Promise<void>;
+}
+
+/** Client messages are a few hundred bytes; anything near this is not a client of ours. */
+const MAX_MESSAGE_BYTES = 16 * 1024;
+
+export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
+  const instanceId = deps.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const logger = deps.logger.child({ component: 'realtime', instanceId });
+  const { uiOrigin } = deps;
+  let closing = false;
+  const pending = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    pending.add(work);
+    void work.finally(() => pending.delete(work));
+  };
+
+  const io: MeetingServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    ...(uiOrigin ? { cors: { origin: uiOrigin } } : {}),
+    // CORS does not bind WebSockets, so a browser's Origin is checked here too.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !closing && (origin === undefined || origin === uiOrigin));
+    },
+  });
+  // Only /meetings is served; the default namespace accepts no one.
+  io.use((_socket, next) => next(Object.assign(new Error(`connect to ${REALTIME_NAMESPACE}`), { data: { code: 404 } })));
+
+  const fanout = createFanout({ pushes: deps.pushes, logger, pollMs: deps.pollMs ?? 50, holdMs: deps.holdMs ?? 2000 });
+  // Presence lives beside the push log, in the conference's database.
+  const presence = createPresence(deps.pushes.model.db, deps.pushes, instanceId);
+  const meetings = io.of(REALTIME_NAMESPACE);
+  meetings.use(authenticateHandshake(deps.verifyToken, logger));
+  meetings.on('connection', (socket) => handleConnection(socket, {
+    meetings: deps.meetings, pushes: deps.pushes, fanout, presence, logger, closing: () => closing, track,
+  }));
+  fanout.start();
+
+  return {
+    io,
+    instanceId,
+    async close() {
+      if (closing) return;
+      closing = true;
+      await fanout.stop();
+      meetings.disconnectSockets(true);
+      await Promise.allSettled([...pending]);
+      try {
+        for (const meetingId of await presence.leaveInstance()) await presence.announce(meetingId);
+      } catch (err) {
+        logger.warn({ err: (err as Error).message }, 'presence of this instance not cleared on close');
+      }
+      io.engine.close();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { Agency } from '@convene/shared/contracts';
+import type { Principal } from '@convene/shared/auth';
+import { canSee } from '../readModel/visibility.js';
+import type { Push } from '../db/pushes.js';
+
+/** The agency that published what a push carries, when the projector named it in the payload. */
+export function publisherOf(push: Pick<Push, 'payload'>): Agency | undefined {
+  const parsed = Agency.safeParse(push.payload['agency']);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/**
+ * Adapter onto the timeline rule (`canSee`): a restricted push reaches its audience and the publishing
+ * agency's own users. With no publisher named, the own-agency exception cannot apply, so the push is judged
+ * as if another agency had published it: only the audience sees it (fails closed).
+ */
+export function mayReceive(push: Pick<Push, 'sharing' | 'audience' | 'payload'>, viewer: Pick<Principal, 'agency' | 'role'>): boolean {
+  const agency = publisherOf(push) ?? Agency.options.find((a) => a !== viewer.agency)!;
+  return canSee({ sharing: push.sharing, audience: push.audience ?? undefined, agency }, { agency: viewer.agency, role: viewer.role });
+}

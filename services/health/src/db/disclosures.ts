@@ -1,0 +1,96 @@
+import { Schema, type Connection } from 'mongoose';
+import type { AudienceEntry, CaseEvent, EventOfType, StaffMember } from '@convene/shared/contracts';
+import { modelOf } from '@convene/shared/mongo';
+import { notFound } from '@convene/shared/errors';
+
+/** One entry in the Caldicott guardian's queue: a partner's request to see a concern's detail. */
+export interface DisclosureRequest {
+  _id: string;
+  caseRef: string;
+  concernRef: string;
+  requestedBy: StaffMember;
+  reason: string;
+  proposedAudience: AudienceEntry[];
+  requestedAt: Date;
+  /** The conference event that asked, and the health event that acknowledged it. */
+  receivedEventId: string;
+  acknowledgedEventId?: string;
+  status: 'pending' | 'disclosed' | 'refused';
+  decided: boolean;
+  decision?: {
+    reason: string;
+    decidedBy: StaffMember;
+    decidedAt: Date;
+    audience?: AudienceEntry[];
+    eventId: string;
+  };
+}
+
+const requestSchema = new Schema<DisclosureRequest>({
+  _id: { type: String, required: true },
+  caseRef: { type: String, required: true },
+  concernRef: { type: String, required: true },
+  requestedBy: { type: Schema.Types.Mixed, required: true },
+  reason: { type: String, required: true },
+  proposedAudience: { type: Schema.Types.Mixed, required: true },
+  requestedAt: { type: Date, required: true },
+  receivedEventId: { type: String, required: true },
+  acknowledgedEventId: String,
+  status: { type: String, required: true },
+  decided: { type: Boolean, required: true },
+  decision: { type: Schema.Types.Mixed },
+}, { versionKey: false, collection: 'disclosure_requests', minimize: false });
+requestSchema.index({ decided: 1, requestedAt: 1 });
+
+export function createDisclosureQueue(db: Connection) {
+  const model = modelOf(db, 'HealthDisclosureRequest', requestSchema);
+
+  /** Queue a request once: a redelivered request finds its entry and changes nothing. */
+  async function receive(event: EventOfType<'conference.disclosure.requested.v1'>): Promise<DisclosureRequest> {
+    const { requestRef, caseRef, concernRef, requestedBy, reason, proposedAudience } = event.data;
+    await model.updateOne({ _id: requestRef }, {
+      $setOnInsert: {
+        caseRef, concernRef, requestedBy, reason, proposedAudience, requestedAt: new Date(event.occurredat), receivedEventId: event.id,
+        status: 'pending', decided: false,
+      },
+    }, { upsert: true });
+    return get(requestRef);
+  }
+
+  /** Apply the health service's own disclosure events to the queue; idempotent. */
+  async function project(event: CaseEvent): Promise<void> {
+    switch (event.type) {
+      case 'health.disclosure.requested.v1':
+        await model.updateOne({ _id: event.data.requestRef }, { $set: { acknowledgedEventId: event.id } });
+        return;
+      case 'health.disclosure.decided.v1':
+        await model.updateOne({ _id: event.data.requestRef, decided: false }, {
+          $set: {
+            status: event.data.decision, decided: true,
+            decision: {
+              reason: event.data.reason, decidedBy: event.data.decidedBy, decidedAt: new Date(event.occurredat), eventId: event.id,
+              ...(event.audience ? { audience: event.audience } : {}),
+            },
+          },
+        });
+        return;
+      default:
+        return;
+    }
+  }
+
+  async function get(requestRef: string): Promise<DisclosureRequest> {
+    const request = await model.findById(requestRef).lean<DisclosureRequest>();
+    if (!request) throw notFound('disclosure request', requestRef);
+    return request;
+  }
+
+  /** Pending requests first, then decided ones; oldest first within each. */
+  async function list(status?: DisclosureRequest['status']): Promise<DisclosureRequest[]> {
+    return model.find(status ? { status } : {}).sort({ decided: 1, requestedAt: 1 }).limit(500).lean<DisclosureRequest[]>();
+  }
+
+  return { model, receive, project, get, list };
+}
+
+export type DisclosureQueue = ReturnType<typeof createDisclosureQueue>;

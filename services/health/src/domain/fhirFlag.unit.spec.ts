@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { CONCERN_CATEGORY_SYSTEM, CONCERN_SEVERITY_EXTENSION, SUBJECT_ROLE_EXTENSION, concernFromFlag, createdFlag, type FhirFlag } from './fhirFlag.js';
+
+const personId = '3f0c2a4e-9b1d-4c47-8e2a-1d2b3c4d5e6f';
+const now = new Date('2026-11-10T12:00:00Z');
+
+function flag(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    resourceType: 'Flag',
+    status: 'active',
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/flag-category', code: 'safety' }] }],
+    code: { coding: [{ system: CONCERN_CATEGORY_SYSTEM, code: 'perpetrator_fixation', display: 'Perpetrator fixation' }], text: 'Patient describes ex-partner waiting outside the clinic' },
+    subject: { reference: `Patient/${personId}` },
+    extension: [{ url: CONCERN_SEVERITY_EXTENSION, valueCode: 'high' }],
+    author: { display: 'Leeds ED safeguarding team' },
+    period: { start: '2026-11-09T08:30:00Z' },
+    ...overrides,
+  };
+}
+
+const expressions = (input: unknown) => {
+  const mapped = concernFromFlag(input, now);
+  if (mapped.ok) throw new Error('expected the Flag to be refused');
+  expect(mapped.outcome.resourceType).toBe('OperationOutcome');
+  return mapped.outcome.issue.map((i) => ({ code: i.code, at: i.expression?.[0] }));
+};
+
+describe('reading a FHIR R4 Flag as a health concern', () => {
+  it('maps code, severity extension, subject, author and period to the concern', () => {
+    const mapped = concernFromFlag(flag(), now);
+    expect(mapped).toMatchObject({
+      ok: true,
+      concern: {
+        personId, subjectRole: 'victim', category: 'perpetrator_fixation', severity: 'high', contact: { service: 'Leeds ED safeguarding team' },
+        detail: 'Patient describes ex-partner waiting outside the clinic', occurredAt: '2026-11-09T08:30:00Z',
+      },
+    });
+  });
+
+  it('takes Person/ references, a subject-role extension, a date-only start, and defaults the time to now', () => {
+    const asSuspect = concernFromFlag(flag({
+      subject: { reference: `Person/${personId.toUpperCase()}` },
+      extension: [{ url: SUBJECT_ROLE_EXTENSION, valueCode: 'suspect' }, { url: CONCERN_SEVERITY_EXTENSION, valueCode: 'low' }],
+      period: { start: '2026-11-01' },
+    }), now);
+    expect(asSuspect).toMatchObject({ ok: true, concern: { personId, subjectRole: 'suspect', severity: 'low', occurredAt: '2026-11-01T00:00:00Z' } });
+    const { period: _period, ...withoutPeriod } = flag();
+    expect(concernFromFlag(withoutPeriod, now)).toMatchObject({ ok: true, concern: { occurredAt: now.toISOString() } });
+  });
+
+  it('finds the category coding by its system, whatever else code carries', () => {
+    const mapped = concernFromFlag(flag({ code: { coding: [{ system: 'http://snomed.info/sct', code: '225337009' }, { system: CONCERN_CATEGORY_SYSTEM, code: 'self_harm_risk' }] } }), now);
+    expect(mapped).toMatchObject({ ok: true, concern: { category: 'self_harm_risk' } });
+    expect(mapped.ok && 'detail' in mapped.concern).toBe(false);
+  });
+
+  it('refuses a missing code, subject or status as required, naming the path', () => {
+    const { code: _c, subject: _s, status: _st, ...bare } = flag();
+    expect(expressions(bare)).toEqual(expect.arrayContaining([
+      { code: 'required', at: 'Flag.code' }, { code: 'required', at: 'Flag.subject' }, { code: 'required', at: 'Flag.status' },
+    ]));
+  });
+
+  it('refuses another resource type, an unknown status and an unknown element', () => {
+    expect(expressions(flag({ resourceType: 'Observation' }))).toContainEqual({ code: 'invalid', at: 'Flag.resourceType' });
+    expect(expressions(flag({ status: 'open' }))).toContainEqual({ code: 'invalid', at: 'Flag.status' });
+    expect(expressions(flag({ note: 'not a Flag element' }))).toContainEqual({ code: 'structure', at: 'Flag.note' });
+    expect(expressions(flag({ code: 'injury' }))).toContainEqual({ code: 'structure', at: 'Flag.code' });
+    expect(expressions('not json object')).toEqual([{ code: 'structure', at: 'Flag' }]);
+    expect(expressions(flag({ modifierExtension: [{ url: 'https://example.org/x', valueCode: 'y' }] }))).toContainEqual({ code: 'invalid', at: 'Flag.modifierExtension' });
+  });
+
+  it('refuses a valid Flag this service cannot map, each problem at its element', () => {
+    expect(expressions(flag({ status: 'inactive' }))).toEqual([{ code: 'invalid', at: 'Flag.status' }]);
+    expect(expressions(flag({ code: { coding: [{ system: CONCERN_CATEGORY_SYSTEM, code: 'sadness' }] } }))).toEqual([{ code: 'invalid', at: 'Flag.code.coding[0].code' }]);
+    expect(expressions(flag({ code: { text: 'free text only' } }))).toEqual([{ code: 'required', at: 'Flag.code.coding' }]);
+    expect(expressions(flag({ extension: [] }))).toEqual([{ code: 'required', at: 'Flag.extension' }]);
+    expect(expressions(flag({ extension: [{ url: CONCERN_SEVERITY_EXTENSION, valueCode: 'extreme' }] }))).toEqual([{ code: 'invalid', at: 'Flag.extension[0].valueCode' }]);
+    expect(expressions(flag({ subject: { reference: 'Group/12' } }))).toEqual([{ code: 'invalid', at: 'Flag.subject.reference' }]);
+    expect(expressions(flag({ subject: { display: 'Jane' } }))).toEqual([{ code: 'required', at: 'Flag.subject.reference' }]);
+    expect(expressions(flag({ author: undefined }))).toEqual([{ code: 'required', at: 'Flag.author.display' }]);
+    expect(expressions(flag({ period: { start: '2026-11-09T08:30:00' } }))).toEqual([{ code: 'invalid', at: 'Flag.period.start' }]);
+  });
+
+  it('reports every problem at once', () => {
+    expect(expressions(flag({ status: 'inactive', extension: [], author: undefined }))).toHaveLength(3);
+  });
+
+  it('echoes the created Flag with the concern reference as its id', () => {
+    const mapped = concernFromFlag(flag({ id: 'client-id' }), now);
+    if (!mapped.ok) throw new Error('expected a valid Flag');
+    const created: FhirFlag = createdFlag(mapped.flag, 'CON-20261110-ABC123', now);
+    expect(created).toMatchObject({ resourceType: 'Flag', id: 'CON-20261110-ABC123', meta: { lastUpdated: now.toISOString() }, code: mapped.flag.code });
+  });
+});

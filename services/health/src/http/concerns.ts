@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import {
+  AudienceEntry, ConcernCategory, ConcernSeverity, ContactPoint, HealthConcernResolved, RecordRef, Sharing, Subject, SubjectRole,
+} from '@convene/shared/contracts';
+import { conflict } from '@convene/shared/errors';
+import type { Concern } from '../db/concerns.js';
+import type { HealthDeps } from './deps.js';
+
+/** Clinical detail: held by the health service only, so it may be longer than anything shared. */
+export const ClinicalDetail = z.string().trim().min(1).max(4000);
+
+const ConcernInput = z.object({
+  ...commandBase,
+  subjectRole: SubjectRole,
+  category: ConcernCategory,
+  severity: ConcernSeverity,
+  contact: ContactPoint,
+  detail: ClinicalDetail,
+}).superRefine(sharingRule).superRefine((v, ctx) => {
+  if (!v.subjects.some((s) => s.role === v.subjectRole)) {
+    ctx.addIssue({ code: 'custom', path: ['subjectRole'], message: `no subject of this concern has the role ${v.subjectRole}` });
+  }
+});
+
+const ConcernUpdateInput = z.object({ category: ConcernCategory.optional(), severity: ConcernSeverity.optional() }).superRefine((v, ctx) => {
+  if (!v.category && !v.severity) ctx.addIssue({ code: 'custom', path: ['category'], message: 'give a new category, a new severity, or both' });
+});
+
+const ConcernView = z.object({
+  concernRef: z.string(), subjects: z.array(Subject), subjectRole: SubjectRole, category: ConcernCategory, severity: ConcernSeverity,
+  contact: ContactPoint, status: z.enum(['open', 'resolved']), resolution: z.string().optional(), occurredAt: z.string(),
+  sharing: Sharing, audience: z.array(AudienceEntry).optional(), source: z.enum(['api', 'fhir']),
+  detail: z.string().optional().describe('Clinical detail: never published except through a Caldicott disclosure decision'),
+  eventIds: z.array(z.string()),
+});
+
+const ConcernParams = z.object({ concernRef: RecordRef });
+
+function concernView(c: Concern): z.infer<typeof ConcernView> {
+  return {
+    concernRef: c._id, subjects: c.subjects, subjectRole: SubjectRole.parse(c.subjectRole), category: ConcernCategory.parse(c.category),
+    severity: ConcernSeverity.parse(c.severity), contact: c.contact, status: c.status, ...(c.resolution ? { resolution: c.resolution } : {}),
+    occurredAt: c.occurredAt.toISOString(), sharing: c.sharing, ...(c.audience ? { audience: c.audience } : {}), source: c.source,
+    ...(c.detail ? { detail: c.detail } : {}), eventIds: c.eventIds,
+  };
+}
+
+/** The envelope fields a follow-up event inherits from the concern: who it is about and who may see it. */
+function followUp(concern: Concern) {
+  return { occurredAt: new Date(), subjects: concern.subjects, sharing: concern.sharing, ...(concern.audience ? { audience: concern.audience } : {}) };
+}
+
+function open(concern: Concern): Concern {
+  if (concern.status === 'resolved') throw conflict('concern_resolved', `concern ${concern._id} is already resolved (${concern.resolution ?? 'resolved'})`);
+  return concern;
+}
+
+export function concernRoutes({ kit, records }: HealthDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/concerns', operationId: 'flagConcern', tag: 'concerns', permission: 'concerns.write',
+      summary: 'Flag a concern about a victim or perpetrator; only category, severity and contact are shared', body: ConcernInput, errors: [404],
+      success: { status: 201, description: 'Flagged; the minimal flag is published if a subject is on an open listing', schema: RecordedView },
+      handler: async ({ body }) => {
+        const ref = newRecordRef('CON');
+        const subjects = await kit.people.subjectsOf(body.subjects);
+        await records.concerns.keepDetail(ref, body.detail, 'api');
+        const recorded = await kit.recorder.record({
+          type: 'health.concern.flagged.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
+          subjects, data: { concernRef: ref, subjectRole: body.subjectRole, category: body.category, severity: body.severity, contact: body.contact },
+        });
+        return recordedView(ref, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/concerns/:concernRef', operationId: 'getConcern', tag: 'concerns', permission: 'concerns.read',
+      summary: 'One concern as the health service holds it, clinical detail included', params: ConcernParams, errors: [404],
+      success: { status: 200, description: 'The concern', schema: ConcernView },
+      handler: async ({ params }) => concernView(await records.concerns.get(params.concernRef)),
+    }),
+    defineRoute({
+      method: 'post', path: '/concerns/:concernRef/update', operationId: 'updateConcern', tag: 'concerns', permission: 'concerns.write',
+      summary: 'Change an open concern\'s category or severity', params: ConcernParams, body: ConcernUpdateInput, errors: [404, 409],
+      success: { status: 201, description: 'Updated', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const concern = open(await records.concerns.get(params.concernRef));
+        const changes = {
+          ...(body.category && body.category !== concern.category ? { category: body.category } : {}),
+          ...(body.severity && body.severity !== concern.severity ? { severity: body.severity } : {}),
+        };
+        if (!changes.category && !changes.severity) throw conflict('no_change', `concern ${concern._id} already has that category and severity`);
+        const recorded = await kit.recorder.record({ type: 'health.concern.updated.v1', ...followUp(concern), data: { concernRef: concern._id, ...changes } });
+        return recordedView(concern._id, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/concerns/:concernRef/resolve', operationId: 'resolveConcern', tag: 'concerns', permission: 'concerns.write',
+      summary: 'Resolve an open concern', params: ConcernParams, errors: [404, 409],
+      body: z.object({ resolution: HealthConcernResolved.shape.data.shape.resolution }),
+      success: { status: 201, description: 'Resolved', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const concern = open(await records.concerns.get(params.concernRef));
+        const recorded = await kit.recorder.record({ type: 'health.concern.resolved.v1', ...followUp(concern), data: { concernRef: concern._id, resolution: body.resolution } });
+        return recordedView(concern._id, recorded);
+      },
+    }),
+  ];
+}

@@ -1,0 +1,49 @@
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { newRecordRef } from '@convene/shared/agency';
+import { DomainError } from '@convene/shared/errors';
+import { concernFromFlag, createdFlag, FhirFlag } from '../domain/fhirFlag.js';
+import { FHIR_JSON, issue, operationOutcome, type OperationOutcome } from '../domain/operationOutcome.js';
+import type { HealthDeps } from './deps.js';
+
+function fhirAnswer(status: number, resource: OperationOutcome | FhirFlag) {
+  return { status, body: JSON.stringify(resource), contentType: FHIR_JSON };
+}
+
+/** A FHIR R4 endpoint for concerns: a Flag in, a concern recorded, the Flag echoed with its id. */
+export function fhirRoutes({ kit, records }: HealthDeps): RouteSpec[] {
+  return [
+    defineRoute({
+      method: 'post', path: '/fhir/Flag', operationId: 'createFhirFlag', tag: 'fhir', permission: 'concerns.write',
+      summary: 'Flag a concern as an HL7 FHIR R4 Flag (application/fhir+json); problems come back as an OperationOutcome',
+      // The Flag schema documents the body in OpenAPI; `catch` stops the shared parser refusing it with
+      // problem+json, so that the handler can answer a FHIR client in FHIR (an OperationOutcome).
+      body: FhirFlag.catch(undefined as never),
+      errors: [404, 415],
+      success: { status: 201, description: 'The created Flag, with id = the concern reference', schema: FhirFlag, contentType: FHIR_JSON },
+      handler: async ({ req }) => {
+        if (!req.is(['application/fhir+json', 'application/json'])) {
+          return fhirAnswer(415, operationOutcome([issue('not-supported', 'send the Flag as application/fhir+json or application/json')]));
+        }
+        const mapped = concernFromFlag(req.body as unknown);
+        if (!mapped.ok) return fhirAnswer(400, mapped.outcome);
+        const { concern, flag } = mapped;
+        let subjects: Awaited<ReturnType<typeof kit.people.subjectsOf>>;
+        try {
+          subjects = await kit.people.subjectsOf([{ personId: concern.personId, role: concern.subjectRole }]);
+        } catch (err) {
+          if (err instanceof DomainError && err.status === 404) {
+            return fhirAnswer(404, operationOutcome([issue('not-found', `no person ${concern.personId} is held by this service`, 'Flag.subject.reference')]));
+          }
+          throw err;
+        }
+        const ref = newRecordRef('CON');
+        await records.concerns.keepDetail(ref, concern.detail, 'fhir');
+        await kit.recorder.record({
+          type: 'health.concern.flagged.v1', occurredAt: concern.occurredAt, sharing: 'partnership', subjects,
+          data: { concernRef: ref, subjectRole: concern.subjectRole, category: concern.category, severity: concern.severity, contact: concern.contact },
+        });
+        return fhirAnswer(201, createdFlag(flag, ref, new Date()));
+      },
+    }),
+  ];
+}

@@ -3,16 +3,20 @@ import { createLogger } from '@convene/shared/log';
 import { ConfigError } from '@convene/shared/config';
 import { loadConferenceConfig } from './config.js';
 import { createApp } from './app.js';
+import { createConferenceService } from './wiring.js';
 
 async function main(): Promise<void> {
   const config = loadConferenceConfig();
   const logger = createLogger('conference', { level: config.LOG_LEVEL });
   exitOnFatal(logger);
   const runtime = await connectRuntime('conference', config, logger);
-  const server = await listen(createApp({ config, runtime }), config.HOST, config.PORT);
+  const service = createConferenceService(runtime.db, config, logger);
+  await service.start(runtime);
+  const server = await listen(createApp({ config, runtime, service }), config.HOST, config.PORT);
   logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'conference service listening');
   shutdownOnSignals(logger, [
     ['http', () => closeServer(server)],
+    ['consumer, relay and purge', () => service.stop()],
     ['kafka and database', () => runtime.close()],
   ]);
 }

@@ -3,7 +3,7 @@ import { modelOf } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
 import type { Meeting } from '../domain/meeting.js';
 
-interface MeetingDoc extends Meeting {
+export interface MeetingDoc extends Meeting {
   _id: string;
 }
 

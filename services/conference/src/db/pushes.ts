@@ -20,7 +20,7 @@ export interface Push {
   sourceId: string;
 }
 
-interface PushDoc extends Push {
+export interface PushDoc extends Push {
   _id: string;
   dedupeKey: string;
 }

@@ -52,8 +52,7 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): v
     // Queued on the feed now, before any await, so a leave or disconnect that follows is queued after it.
     const subscribed = deps.fanout.subscribe(meetingId, socket.id, sub, lastSeq, (latestSeq) => ack({ ok: true, latestSeq }));
     try {
-      await socket.join(meetingRoom(meetingId));
-      await subscribed;
+      await Promise.all([socket.join(meetingRoom(meetingId)), subscribed]);
     } catch (err) {
       if (!wasJoined) joined.delete(meetingId);
       throw err;

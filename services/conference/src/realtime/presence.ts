@@ -72,7 +72,7 @@ export function createPresence(db: Connection, pushes: Pick<PushStore, 'append'>
     /**
      * Append who is present now. Two instances announcing at once can append an older list after a newer
      * one, so read again after appending and announce once more if it changed: the last push converges
-     * on the current list.
+     * on the current list. A lost append (seq collision) is retried within the same few rounds.
      */
     async announce(meetingId: string): Promise<void> {
       let announced: string | undefined;
@@ -80,11 +80,12 @@ export function createPresence(db: Connection, pushes: Pick<PushStore, 'append'>
         const users = await present(meetingId);
         const key = JSON.stringify(users);
         if (key === announced) return;
-        await pushes.append({
+        const appended = await pushes.append({
           meetingId, kind: 'presence', caseRef: null, sharing: 'partnership', audience: null,
           payload: { present: users }, sourceId: randomUUID(),
         });
-        announced = key;
+        // A fresh source id cannot be a redelivery: undefined means the seq collided with another writer's.
+        if (appended) announced = key;
       }
     },
   };

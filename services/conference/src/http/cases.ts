@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText } from '@convene/shared/contracts';
+import { conflict, notFound } from '@convene/shared/errors';
+import { assertCaseAccess } from '../domain/access.js';
+import type { ConferenceDeps } from './deps.js';
+import { caseViewFor } from './caseView.js';
+import { staffOf } from './staff.js';
+
+const CaseParams = z.object({ caseRef: CaseRef });
+const CaseSummary = z.object({ caseRef: z.string(), status: z.string(), listedAt: z.string().nullable(), repeatOf: z.string().nullable(), criterion: z.string().nullable(), agencies: z.array(z.string()) });
+const Accepted = z.object({ eventId: z.uuid(), caseRef: z.string() });
+
+/** The joined-up view of listed cases, and the chair's decisions about them. */
+export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
+  const { cases, meetings, recorder, audit } = deps;
+  const now = () => deps.now?.() ?? new Date();
+
+  async function openCase(caseRef: string) {
+    const view = await cases.get(caseRef);
+    if (!view || view.status === 'pending') throw notFound('case', caseRef);
+    return view;
+  }
+  async function listedCase(caseRef: string) {
+    const view = await openCase(caseRef);
+    if (view.status === 'closed') throw conflict('case_closed', `case ${caseRef} is closed`);
+    return view;
+  }
+
+  return [
+    defineRoute({
+      method: 'get', path: '/cases', operationId: 'listCases', tag: 'cases', permission: 'cases.list',
+      summary: 'Listed cases, for preparing agendas', query: z.object({ status: z.enum(['listed', 'closed']).optional() }),
+      success: { status: 200, description: 'Cases, newest first', schema: z.array(CaseSummary) },
+      handler: async ({ query, principal }) => {
+        await audit(principal, { action: 'case.list', purpose: 'agenda preparation' });
+        return (await cases.list(query.status)).filter((d) => d.status !== 'pending').map((d) => ({
+          caseRef: d._id, status: d.status, listedAt: d.view.listedAt, repeatOf: d.view.repeatOf, criterion: d.view.referral?.criterion ?? null,
+          agencies: [...new Set(d.view.timeline.map((e) => e.agency))].sort(),
+        }));
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/cases/:caseRef', operationId: 'getCaseView', tag: 'cases', permission: 'cases.read',
+      summary: 'The joined-up view of a case, filtered for you, with course-of-conduct signals', params: CaseParams, errors: [404],
+      success: { status: 200, description: 'Case view, signals and orders in force', schema: z.record(z.string(), z.unknown()) },
+      handler: async ({ params, principal }) => {
+        const view = await openCase(params.caseRef);
+        try {
+          assertCaseAccess(principal, params.caseRef, await meetings.withCase(params.caseRef));
+        } catch (err) {
+          await audit(principal, { action: 'case.view.read', purpose: 'live meeting', caseRef: params.caseRef, outcome: 'denied' });
+          throw err;
+        }
+        await audit(principal, { action: 'case.view.read', purpose: 'live meeting', caseRef: params.caseRef });
+        return caseViewFor(cases, view, principal, now(), deps.repeatWindowMonths);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/cases/:caseRef/review', operationId: 'reviewCase', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Record the meeting\'s risk decision and next review date', params: CaseParams, errors: [404, 409],
+      body: z.object({ meetingId: z.uuid(), riskDecision: RiskGrade, rationale: ShareableText, nextReviewOn: CalendarDate }),
+      success: { status: 201, description: 'Decision recorded', schema: Accepted },
+      handler: async ({ params, body, principal }) => {
+        await listedCase(params.caseRef);
+        const meeting = await meetings.get(body.meetingId);
+        if (!meeting.agenda.includes(params.caseRef)) throw conflict('case_not_on_agenda', `case ${params.caseRef} is not on that meeting's agenda`);
+        const { event } = await recorder.record({
+          type: 'conference.case.reviewed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
+          data: { caseRef: params.caseRef, meetingId: body.meetingId, riskDecision: body.riskDecision, rationale: body.rationale, nextReviewOn: body.nextReviewOn },
+        });
+        await audit(principal, { action: 'case.review', purpose: 'live meeting', caseRef: params.caseRef, meetingId: body.meetingId });
+        return { eventId: event.id, caseRef: params.caseRef };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/cases/:caseRef/actions', operationId: 'assignAction', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Assign an action to an agency, with a due date', params: CaseParams, errors: [404, 409],
+      body: z.object({ agency: PartnerAgency, description: ShareableText, dueOn: CalendarDate, meetingId: z.uuid().optional() }),
+      success: { status: 201, description: 'Action assigned', schema: Accepted.extend({ actionId: z.uuid() }) },
+      handler: async ({ params, body, principal }) => {
+        await listedCase(params.caseRef);
+        const actionId = randomUUID();
+        const { event } = await recorder.record({
+          type: 'conference.action.assigned.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
+          data: { actionId, caseRef: params.caseRef, agency: body.agency, description: body.description, dueOn: body.dueOn, assignedBy: staffOf(principal), ...(body.meetingId ? { meetingId: body.meetingId } : {}) },
+        });
+        await audit(principal, { action: 'action.assign', purpose: 'live meeting', caseRef: params.caseRef });
+        return { eventId: event.id, caseRef: params.caseRef, actionId };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/cases/:caseRef/disclosure-requests', operationId: 'requestDisclosure', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Ask the health service\'s Caldicott guardian to disclose the detail of a concern', params: CaseParams, errors: [404, 409],
+      body: z.object({ concernRef: RecordRef, reason: ShareableText, proposedAudience: z.array(AudienceEntry).min(1).max(10) }),
+      success: { status: 201, description: 'Request sent to health', schema: Accepted.extend({ requestRef: z.uuid() }) },
+      handler: async ({ params, body, principal }) => {
+        const view = await listedCase(params.caseRef);
+        if (!view.healthConcerns.some((c) => c.concernRef === body.concernRef)) throw notFound('health concern', body.concernRef);
+        const requestRef = randomUUID();
+        const { event } = await recorder.record({
+          type: 'conference.disclosure.requested.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
+          data: { requestRef, caseRef: params.caseRef, concernRef: body.concernRef, requestedBy: staffOf(principal), reason: body.reason, proposedAudience: body.proposedAudience },
+        });
+        await audit(principal, { action: 'disclosure.request', purpose: 'live meeting', caseRef: params.caseRef, requestRef });
+        return { eventId: event.id, caseRef: params.caseRef, requestRef };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/cases/:caseRef/close', operationId: 'closeCase', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Close the case: agencies stop sharing, and the conference forgets it after the retention period', params: CaseParams, errors: [404, 409],
+      body: z.object({ reason: z.enum(['risk_reduced', 'victim_moved_away', 'victim_request', 'transferred', 'no_further_involvement']) }),
+      success: { status: 201, description: 'Case closed', schema: Accepted },
+      handler: async ({ params, body, principal }) => {
+        await listedCase(params.caseRef);
+        const { event } = await recorder.record({
+          type: 'conference.case.closed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
+          data: { caseRef: params.caseRef, reason: body.reason, closedBy: staffOf(principal) },
+        });
+        await audit(principal, { action: 'case.close', purpose: 'live meeting', caseRef: params.caseRef });
+        return { eventId: event.id, caseRef: params.caseRef };
+      },
+    }),
+  ];
+}

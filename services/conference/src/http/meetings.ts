@@ -1,0 +1,120 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { CaseRef, MeetingMember, Timestamp } from '@convene/shared/contracts';
+import { conflict, forbidden } from '@convene/shared/errors';
+import { isChair, type Meeting } from '../domain/meeting.js';
+import { assertMeetingAccess } from '../domain/access.js';
+import type { ConferenceDeps } from './deps.js';
+import { staffOf } from './staff.js';
+
+const MeetingParams = z.object({ meetingId: z.uuid() });
+const MeetingView = z.object({
+  meetingId: z.uuid(), title: z.string(), scheduledFor: z.string(), chair: z.object({ userId: z.string(), displayName: z.string().optional() }),
+  members: z.array(MeetingMember), agenda: z.array(z.string()), status: z.enum(['scheduled', 'running', 'ended']), position: z.int().nullable(),
+  startedAt: z.string().nullable(), endedAt: z.string().nullable(),
+});
+
+const meetingView = ({ appliedEventIds, ...m }: Meeting) => m;
+
+/** Scheduling and running meetings. Every change is a conference event; the chair of the meeting makes them. */
+export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
+  const { meetings, cases, recorder, audit } = deps;
+
+  async function chairedMeeting(meetingId: string, principal: Parameters<typeof isChair>[1]): Promise<Meeting> {
+    const meeting = await meetings.get(meetingId);
+    if (!isChair(meeting, principal)) throw forbidden(`only the chair of meeting ${meetingId} can do this`);
+    return meeting;
+  }
+
+  async function assertListed(agenda: string[]): Promise<void> {
+    const found = await cases.load(agenda);
+    const missing = agenda.filter((ref) => found.get(ref)?.status !== 'listed');
+    if (missing.length > 0) throw conflict('case_not_listed', `not listed (or closed): ${missing.join(', ')}`);
+  }
+
+  return [
+    defineRoute({
+      method: 'post', path: '/meetings', operationId: 'scheduleMeeting', tag: 'meetings', permission: 'meetings.create',
+      summary: 'Schedule a meeting with its invited members and agenda of listed cases', errors: [409],
+      body: z.object({ title: z.string().trim().min(1).max(120), scheduledFor: Timestamp, members: z.array(MeetingMember).min(1).max(60), agenda: z.array(CaseRef).max(40).default([]) }),
+      success: { status: 201, description: 'The meeting', schema: MeetingView },
+      handler: async ({ body, principal }) => {
+        await assertListed(body.agenda);
+        const meetingId = randomUUID();
+        await recorder.record({
+          type: 'conference.meeting.scheduled.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true,
+          data: { meetingId, title: body.title, scheduledFor: body.scheduledFor, chair: staffOf(principal), members: body.members, agenda: body.agenda },
+        });
+        await audit(principal, { action: 'meeting.schedule', purpose: 'meeting administration', meetingId });
+        return meetingView(await meetings.get(meetingId));
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/meetings', operationId: 'listMeetings', tag: 'meetings', permission: 'meetings.read',
+      summary: 'Meetings you chair or are invited to', success: { status: 200, description: 'Meetings, latest first', schema: z.array(MeetingView) },
+      handler: async ({ principal }) => (await meetings.forUser(principal.sub)).map(meetingView),
+    }),
+    defineRoute({
+      method: 'get', path: '/meetings/:meetingId', operationId: 'getMeeting', tag: 'meetings', permission: 'meetings.read',
+      summary: 'One meeting (invited members only)', params: MeetingParams, errors: [404],
+      success: { status: 200, description: 'The meeting', schema: MeetingView },
+      handler: async ({ params, principal }) => {
+        const meeting = await meetings.get(params.meetingId);
+        assertMeetingAccess(principal, meeting);
+        return meetingView(meeting);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/agenda', operationId: 'setAgenda', tag: 'meetings', permission: 'meetings.manage',
+      summary: 'Replace the agenda (listed cases, in order)', params: MeetingParams, errors: [404, 409],
+      body: z.object({ agenda: z.array(CaseRef).max(40) }), success: { status: 200, description: 'The meeting', schema: MeetingView },
+      handler: async ({ params, body, principal }) => {
+        const meeting = await chairedMeeting(params.meetingId, principal);
+        if (meeting.status === 'ended') throw conflict('meeting_ended', 'the meeting has ended');
+        await assertListed(body.agenda);
+        await recorder.record({ type: 'conference.agenda.set.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, agenda: body.agenda } });
+        await audit(principal, { action: 'meeting.agenda.set', purpose: 'meeting administration', meetingId: meeting.meetingId });
+        return meetingView(await meetings.get(meeting.meetingId));
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/start', operationId: 'startMeeting', tag: 'meetings', permission: 'meetings.manage',
+      summary: 'Start the meeting (the first agenda item becomes current)', params: MeetingParams, errors: [404, 409],
+      success: { status: 200, description: 'The meeting', schema: MeetingView },
+      handler: async ({ params, principal }) => {
+        const meeting = await chairedMeeting(params.meetingId, principal);
+        if (meeting.status !== 'scheduled') throw conflict('meeting_not_scheduled', `the meeting is ${meeting.status}`);
+        await recorder.record({ type: 'conference.meeting.started.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, startedBy: staffOf(principal) } });
+        await audit(principal, { action: 'meeting.start', purpose: 'live meeting', meetingId: meeting.meetingId });
+        return meetingView(await meetings.get(meeting.meetingId));
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/move', operationId: 'moveAgenda', tag: 'meetings', permission: 'meetings.manage',
+      summary: 'Move the running meeting to an agenda item', params: MeetingParams, errors: [404, 409],
+      body: z.object({ position: z.int().min(0) }), success: { status: 200, description: 'The meeting', schema: MeetingView },
+      handler: async ({ params, body, principal }) => {
+        const meeting = await chairedMeeting(params.meetingId, principal);
+        if (meeting.status !== 'running') throw conflict('meeting_not_running', `the meeting is ${meeting.status}`);
+        const caseRef = meeting.agenda[body.position];
+        if (!caseRef) throw conflict('no_such_agenda_item', `the agenda has ${meeting.agenda.length} items`);
+        await recorder.record({ type: 'conference.agenda.moved.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, position: body.position, caseRef: caseRef as never } });
+        await audit(principal, { action: 'meeting.agenda.move', purpose: 'live meeting', meetingId: meeting.meetingId, caseRef });
+        return meetingView(await meetings.get(meeting.meetingId));
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/end', operationId: 'endMeeting', tag: 'meetings', permission: 'meetings.manage',
+      summary: 'End the running meeting', params: MeetingParams, errors: [404, 409],
+      success: { status: 200, description: 'The meeting', schema: MeetingView },
+      handler: async ({ params, principal }) => {
+        const meeting = await chairedMeeting(params.meetingId, principal);
+        if (meeting.status !== 'running') throw conflict('meeting_not_running', `the meeting is ${meeting.status}`);
+        await recorder.record({ type: 'conference.meeting.ended.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, endedBy: staffOf(principal) } });
+        await audit(principal, { action: 'meeting.end', purpose: 'live meeting', meetingId: meeting.meetingId });
+        return meetingView(await meetings.get(meeting.meetingId));
+      },
+    }),
+  ];
+}

@@ -1,0 +1,44 @@
+import type { Logger } from '@convene/shared/log';
+import type { EventStoreModel } from '@convene/shared/agency';
+import type { CaseStore } from '../db/cases.js';
+import type { MeetingStore } from '../db/meetings.js';
+import type { PushStore } from '../db/pushes.js';
+import type { createReferralLog } from '../db/referrals.js';
+import type { ChronologyStore } from '../db/chronologies.js';
+
+export interface PurgeDeps {
+  cases: CaseStore;
+  meetings: MeetingStore;
+  pushes: PushStore;
+  referrals: ReturnType<typeof createReferralLog>;
+  chronologies: ChronologyStore;
+  outbox: EventStoreModel;
+  retentionDays: number;
+  logger: Logger;
+}
+
+/**
+ * Close and forget: once a closed case is past the retention period, erase everything the conference holds
+ * about it (view, pushes, agenda places, its own published events with the referral's names, the referral
+ * mapping). Agencies keep their own records; the audit log keeps its entries, which hold no personal data.
+ */
+export function createPurger(deps: PurgeDeps) {
+  async function purgeCase(caseRef: string): Promise<void> {
+    await deps.pushes.removeCase(caseRef);
+    await deps.meetings.removeCase(caseRef);
+    await deps.outbox.deleteMany({ caseRef, publishedAt: { $ne: null } });
+    await deps.referrals.removeCase(caseRef);
+    await deps.cases.remove(caseRef);
+    deps.logger.info({ caseRef }, 'closed case purged after its retention period');
+  }
+
+  async function purgeDue(now = new Date()): Promise<number> {
+    const cutoff = new Date(now.getTime() - deps.retentionDays * 24 * 3600 * 1000);
+    const due = await deps.cases.closedBefore(cutoff);
+    for (const caseRef of due) await purgeCase(caseRef);
+    await deps.chronologies.purgeExpired(now);
+    return due.length;
+  }
+
+  return { purgeDue, purgeCase };
+}

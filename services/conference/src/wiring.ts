@@ -1,0 +1,95 @@
+import type { Connection } from 'mongoose';
+import type { Kafka } from 'kafkajs';
+import { createEventStore, createRecorder, startOutboxRelay, type OutboxRelay } from '@convene/shared/agency';
+import { runEventConsumer, type EventPublisher, type RunningConsumer } from '@convene/shared/kafka';
+import type { Logger } from '@convene/shared/log';
+import type { Principal } from '@convene/shared/auth';
+import type { prefixedTopics } from '@convene/shared/contracts';
+import type { Config } from './config.js';
+import { createCaseStore } from './db/cases.js';
+import { createCounters } from './db/counters.js';
+import { createMeetingStore } from './db/meetings.js';
+import { createPushStore } from './db/pushes.js';
+import { createReferralLog } from './db/referrals.js';
+import { createChronologyStore } from './db/chronologies.js';
+import { createAuditLog } from './audit/index.js';
+import { createProjector, type Projector } from './projection/projector.js';
+import { createPurger } from './projection/purge.js';
+import type { AuditNote } from './domain/auditing.js';
+
+export interface StartOptions {
+  groupId?: string;
+  relayPollMs?: number;
+  purgeEveryMs?: number;
+}
+
+/** The conference service's parts, built on one database connection. */
+export function createConferenceService(db: Connection, config: Config, logger: Logger) {
+  const counters = createCounters(db);
+  const cases = createCaseStore(db);
+  const meetings = createMeetingStore(db);
+  const pushes = createPushStore(db, counters);
+  const referrals = createReferralLog(db);
+  const chronologies = createChronologyStore(db);
+  const outbox = createEventStore(db);
+  const auditLog = createAuditLog(db);
+  let relay: OutboxRelay | undefined;
+  let consumer: RunningConsumer | undefined;
+  let purgeTimer: NodeJS.Timeout | undefined;
+
+  // The conference's own events go through the same outbox as an agency's, and are applied to the read
+  // model at once so the chair's next request already sees them.
+  let projector: Projector;
+  const recorder = createRecorder({ store: outbox, relay: { nudge: () => relay?.nudge() }, project: (event) => projector.applyToReadModel([event]).then(() => undefined) });
+  const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, outbox: outbox.model, retentionDays: config.CASE_RETENTION_DAYS, logger });
+  projector = createProjector({
+    cases, meetings, pushes, chronologies, counters, referrals, recorder, logger,
+    repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, historyCheckExpiryDays: config.HISTORY_CHECK_EXPIRY_DAYS,
+    onCaseClosed: async () => {
+      if (config.CASE_RETENTION_DAYS === 0) await purger.purgeDue();
+    },
+  });
+
+  async function audit(principal: Principal, note: AuditNote): Promise<void> {
+    await auditLog.append({
+      actor: { sub: principal.sub, role: principal.role, agency: principal.agency },
+      action: note.action, purpose: note.purpose, outcome: note.outcome ?? 'allowed',
+      ...(note.caseRef ? { caseRef: note.caseRef } : {}), ...(note.meetingId ? { meetingId: note.meetingId } : {}), ...(note.requestRef ? { requestRef: note.requestRef } : {}),
+    });
+  }
+
+  return {
+    cases, meetings, pushes, chronologies, counters, referrals, outbox, auditLog, recorder, purger, audit,
+    projector: () => projector,
+    async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics> }, options: StartOptions = {}) {
+      await recorder.catchUpProjection();
+      relay = startOutboxRelay({ model: outbox.model, publisher: runtime.publisher, logger, ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
+      await relay.flush();
+      consumer = await runEventConsumer({
+        kafka: runtime.kafka,
+        groupId: options.groupId ?? 'convene-conference',
+        topics: Object.values(runtime.topics.events),
+        dlqTopic: runtime.topics.dlq,
+        publisher: runtime.publisher,
+        logger,
+        apply: (events) => projector.handle(events.map((e) => e.event)),
+      });
+      const every = options.purgeEveryMs ?? 60_000;
+      const tick = () => {
+        purgeTimer = setTimeout(() => {
+          purger.purgeDue().catch((err: unknown) => logger.warn({ err: (err as Error).message }, 'purge failed; will retry')).finally(tick);
+        }, every);
+        purgeTimer.unref();
+      };
+      tick();
+    },
+    async stop() {
+      if (purgeTimer) clearTimeout(purgeTimer);
+      await consumer?.stop();
+      await relay?.stop();
+    },
+    consumer: () => consumer,
+  };
+}
+
+export type ConferenceService = ReturnType<typeof createConferenceService>;

@@ -41,7 +41,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   // model at once so the chair's next request already sees them.
   let projector: Projector;
   const recorder = createRecorder({ store: outbox, relay: { nudge: () => relay?.nudge() }, project: (event) => projector.applyToReadModel([event]).then(() => undefined) });
-  const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, outbox: outbox.model, retentionDays: config.CASE_RETENTION_DAYS, logger });
+  const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, outbox: outbox.model, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
   projector = createProjector({
     cases, meetings, pushes, chronologies, counters, referrals, recorder, logger,
     repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, historyCheckExpiryDays: config.HISTORY_CHECK_EXPIRY_DAYS,

@@ -74,7 +74,7 @@ export function createPushStore(db: Connection, counters: ReturnType<typeof crea
       return last[0]?.seq ?? 0;
     },
     async removeCase(caseRef: string): Promise<void> {
-      await model.deleteMany({ caseRef });
+      await model.deleteMany({ $or: [{ caseRef }, { 'payload.caseRef': caseRef }, { 'payload.agenda': caseRef }] });
     },
   };
 }

@@ -15,7 +15,12 @@ export interface PurgeDeps {
   outbox: EventStoreModel;
   retentionDays: number;
   logger: Logger;
+  /** Publish whatever the outbox still holds, so erasing it loses nothing that partners should get. */
+  flushOutbox: () => Promise<unknown>;
 }
+
+/** Every outbox record that names the case: as its subject, in its data, or on a meeting agenda. */
+const mentioning = (caseRef: string) => ({ $or: [{ caseRef }, { 'event.data.caseRef': caseRef }, { 'event.data.agenda': caseRef }] });
 
 /**
  * Close and forget: once a closed case is past the retention period, erase everything the conference holds
@@ -23,21 +28,28 @@ export interface PurgeDeps {
  * mapping). Agencies keep their own records; the audit log keeps its entries, which hold no personal data.
  */
 export function createPurger(deps: PurgeDeps) {
-  async function purgeCase(caseRef: string): Promise<void> {
+  async function purgeCase(caseRef: string): Promise<boolean> {
+    await deps.flushOutbox();
+    if (await deps.outbox.exists({ ...mentioning(caseRef), publishedAt: null })) {
+      deps.logger.warn({ caseRef }, 'closed case still has unpublished events; purge postponed');
+      return false;
+    }
+    await deps.outbox.deleteMany(mentioning(caseRef));
     await deps.pushes.removeCase(caseRef);
     await deps.meetings.removeCase(caseRef);
-    await deps.outbox.deleteMany({ caseRef, publishedAt: { $ne: null } });
     await deps.referrals.removeCase(caseRef);
     await deps.cases.remove(caseRef);
     deps.logger.info({ caseRef }, 'closed case purged after its retention period');
+    return true;
   }
 
   async function purgeDue(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - deps.retentionDays * 24 * 3600 * 1000);
     const due = await deps.cases.closedBefore(cutoff);
-    for (const caseRef of due) await purgeCase(caseRef);
+    let purged = 0;
+    for (const caseRef of due) if (await purgeCase(caseRef)) purged++;
     await deps.chronologies.purgeExpired(now);
-    return due.length;
+    return purged;
   }
 
   return { purgeDue, purgeCase };

@@ -3,9 +3,14 @@ import type { Principal } from '@convene/shared/auth';
 import { canSee } from '../readModel/visibility.js';
 import type { Push } from '../db/pushes.js';
 
-/** The agency that published what a push carries, when the projector named it in the payload. */
+/**
+ * The agency that published what a push carries, as the projector names it in the payload: the timeline
+ * entry's agency (`payload.entry.agency`) or `payload.agency`. A Push has no field of its own for it.
+ */
 export function publisherOf(push: Pick<Push, 'payload'>): Agency | undefined {
-  const parsed = Agency.safeParse(push.payload['agency']);
+  const entry = push.payload['entry'];
+  const named = typeof entry === 'object' && entry !== null ? (entry as { agency?: unknown }).agency : push.payload['agency'];
+  const parsed = Agency.safeParse(named);
   return parsed.success ? parsed.data : undefined;
 }
 

@@ -28,7 +28,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const counters = createCounters(db);
   const cases = createCaseStore(db);
   const meetings = createMeetingStore(db);
-  const pushes = createPushStore(db, counters);
+  const pushes = createPushStore(db);
   const referrals = createReferralLog(db);
   const chronologies = createChronologyStore(db);
   const outbox = createEventStore(db);

@@ -11,3 +11,4 @@ export * from './upcast.js';
 export * from './parse.js';
 export * from './create.js';
 export * from './topics.js';
+export * from './realtime.js';

@@ -1,24 +1,10 @@
 import { Schema, type Connection } from 'mongoose';
-import type { AudienceEntry, Sharing } from '@convene/shared/contracts';
+import type { MeetingPush } from '@convene/shared/contracts';
 import { modelOf } from '@convene/shared/mongo';
-import type { createCounters } from './counters.js';
 
 /** What the meeting room is told, in order: every push has the meeting's next sequence number. */
-export type PushKind = 'case.updated' | 'timeline.entry' | 'alert' | 'action.changed' | 'agenda.moved' | 'meeting.state' | 'presence';
-
-export interface Push {
-  meetingId: string;
-  seq: number;
-  kind: PushKind;
-  caseRef: string | null;
-  /** Who may receive it: the same rule as the timeline entry it comes from. */
-  sharing: Exclude<Sharing, 'agency'>;
-  audience: AudienceEntry[] | null;
-  payload: Record<string, unknown>;
-  at: string;
-  /** The event it comes from (with kind, it makes the push idempotent), or a presence change id. */
-  sourceId: string;
-}
+export type Push = MeetingPush;
+export type { PushKind } from '@convene/shared/contracts';
 
 export interface PushDoc extends Push {
   _id: string;
@@ -44,8 +30,12 @@ export type NewPush = Omit<Push, 'seq' | 'at'> & { at?: string };
 
 const strip = ({ _id, dedupeKey, ...push }: PushDoc): Push => push;
 
-export function createPushStore(db: Connection, counters: ReturnType<typeof createCounters>) {
+export function createPushStore(db: Connection) {
   const model = modelOf(db, 'Push', pushSchema);
+  async function latestSeq(meetingId: string): Promise<number> {
+    const last = await model.find({ meetingId }).sort({ seq: -1 }).limit(1).lean<PushDoc[]>();
+    return last[0]?.seq ?? 0;
+  }
   return {
     model,
     /**
@@ -55,24 +45,27 @@ export function createPushStore(db: Connection, counters: ReturnType<typeof crea
     async append(push: NewPush): Promise<Push | undefined> {
       const dedupeKey = `${push.meetingId}|${push.sourceId}|${push.kind}`;
       if (await model.exists({ dedupeKey })) return undefined;
-      const seq = await counters.next(`push:${push.meetingId}`);
-      const doc: PushDoc = { ...push, at: push.at ?? new Date().toISOString(), seq, _id: `${push.meetingId}:${seq}`, dedupeKey };
-      try {
-        await model.create(doc);
-      } catch (err) {
-        if ((err as { code?: number }).code === 11000) return undefined;
-        throw err;
+      // The push's own _id (meeting:seq) is unique, so two writers can never share a sequence number:
+      // the loser of a race takes the next one. A duplicate dedupeKey means the push already exists.
+      let seq = (await latestSeq(push.meetingId)) + 1;
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const doc: PushDoc = { ...push, at: push.at ?? new Date().toISOString(), seq, _id: `${push.meetingId}:${seq}`, dedupeKey };
+        try {
+          await model.create(doc);
+          return strip(doc);
+        } catch (err) {
+          if ((err as { code?: number }).code !== 11000) throw err;
+          if (await model.exists({ dedupeKey })) return undefined;
+          seq = Math.max(seq + 1, (await latestSeq(push.meetingId)) + 1);
+        }
       }
-      return strip(doc);
+      throw new Error(`could not append a push to meeting ${push.meetingId}: too much contention`);
     },
     /** Pushes after a sequence number, in order: what a reconnecting client missed. */
     async since(meetingId: string, afterSeq: number, limit = 1000): Promise<Push[]> {
       return (await model.find({ meetingId, seq: { $gt: afterSeq } }).sort({ seq: 1 }).limit(limit).lean<PushDoc[]>()).map(strip);
     },
-    async latestSeq(meetingId: string): Promise<number> {
-      const last = await model.find({ meetingId }).sort({ seq: -1 }).limit(1).lean<PushDoc[]>();
-      return last[0]?.seq ?? 0;
-    },
+    latestSeq,
     async removeCase(caseRef: string): Promise<void> {
       await model.deleteMany({ $or: [{ caseRef }, { 'payload.caseRef': caseRef }, { 'payload.agenda': caseRef }] });
     },

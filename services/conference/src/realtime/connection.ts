@@ -1,7 +1,7 @@
 import type { Logger } from '@convene/shared/log';
 import type {
   AckErrorCode, AckFailure, CatchUpAck, CatchUpMessage, ClientEventName, JoinAck, JoinMessage, LeaveAck, LeaveMessage,
-} from '../../../../shared/src/contracts/realtime.js';
+} from '@convene/shared/contracts';
 import type { MeetingStore } from '../db/meetings.js';
 import type { Push, PushStore } from '../db/pushes.js';
 import { isMember, type Meeting } from '../domain/meeting.js';

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { ClientMessages, type AckFailure, type ClientEventName } from '../../../../shared/src/contracts/realtime.js';
+import { ClientMessages, type AckFailure, type ClientEventName } from '@convene/shared/contracts';
 
 type Reply = (reply: unknown) => void;
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
 import { modelOf } from '@convene/shared/mongo';
 import type { Agency, Role } from '@convene/shared/contracts';
-import type { PresentUser } from '../../../../shared/src/contracts/realtime.js';
+import type { PresentUser } from '@convene/shared/contracts';
 import type { PushStore } from '../db/pushes.js';
 
 /** One socket in one meeting, on one instance. A user with two tabs has two entries. */

@@ -4,7 +4,7 @@ import { hostname } from 'node:os';
 import { Server } from 'socket.io';
 import type { TokenVerifier } from '@convene/shared/auth';
 import type { Logger } from '@convene/shared/log';
-import { REALTIME_NAMESPACE } from '../../../../shared/src/contracts/realtime.js';
+import { REALTIME_NAMESPACE } from '@convene/shared/contracts';
 import type { MeetingStore } from '../db/meetings.js';
 import type { PushStore } from '../db/pushes.js';
 import { authenticateHandshake } from './auth.js';

@@ -1,6 +1,6 @@
 import type { Namespace, Server, Socket } from 'socket.io';
 import type { Principal } from '@convene/shared/auth';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../../../shared/src/contracts/realtime.js';
+import type { ClientToServerEvents, ServerToClientEvents } from '@convene/shared/contracts';
 
 /** What the handshake leaves on a socket: the verified caller, never taken from a message. */
 export interface SocketData {

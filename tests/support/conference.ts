@@ -3,12 +3,14 @@ import { connectRuntime, type Runtime } from '@convene/shared/runtime';
 import { devEnvironment } from '../../scripts/lib/devSecrets.js';
 import { brokers, mongoUrl, testLogger, uniqueId } from './infra.js';
 import { loadConfig, createService, createApp } from '../../services/conference/src/index.js';
+import { createRealtime, type Realtime } from '../../services/conference/src/realtime/index.js';
 
 export interface RunningConference {
   url: string;
   runtime: Runtime;
   service: ReturnType<typeof createService>;
   server: Server;
+  realtime: Realtime;
   dbName: string;
   stop(options?: { keepDatabase?: boolean }): Promise<void>;
 }
@@ -27,13 +29,16 @@ export async function startConference(prefix: string, options: { env?: NodeJS.Pr
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
+  const realtime = createRealtime(server, { verifyToken: runtime.verifyToken, meetings: service.meetings, pushes: service.pushes, logger: testLogger, uiOrigin: config.CONVENE_UI_ORIGIN });
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,
     runtime,
     service,
     server,
+    realtime,
     dbName: runtime.db.name,
     async stop({ keepDatabase = false } = {}) {
+      await realtime.close();
       server.closeAllConnections();
       await new Promise((r) => server.close(r));
       await service.stop();

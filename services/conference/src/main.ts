@@ -4,6 +4,7 @@ import { ConfigError } from '@convene/shared/config';
 import { loadConferenceConfig } from './config.js';
 import { createApp } from './app.js';
 import { createConferenceService } from './wiring.js';
+import { createRealtime } from './realtime/index.js';
 
 async function main(): Promise<void> {
   const config = loadConferenceConfig();
@@ -13,8 +14,10 @@ async function main(): Promise<void> {
   const service = createConferenceService(runtime.db, config, logger);
   await service.start(runtime);
   const server = await listen(createApp({ config, runtime, service }), config.HOST, config.PORT);
+  const realtime = createRealtime(server, { verifyToken: runtime.verifyToken, meetings: service.meetings, pushes: service.pushes, logger, uiOrigin: config.CONVENE_UI_ORIGIN });
   logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'conference service listening');
   shutdownOnSignals(logger, [
+    ['live meetings', () => realtime.close()],
     ['http', () => closeServer(server)],
     ['consumer, relay and purge', () => service.stop()],
     ['kafka and database', () => runtime.close()],

@@ -7,6 +7,7 @@ import type { ConferenceService } from './wiring.js';
 import { conferencePolicy } from './domain/policy.js';
 import { meetingRoutes } from './http/meetings.js';
 import { caseRoutes } from './http/cases.js';
+import { historyCheckRoutes } from './http/historyChecks.js';
 import type { ConferenceDeps } from './http/deps.js';
 
 export interface AppDeps {
@@ -17,7 +18,7 @@ export interface AppDeps {
 }
 
 export function conferenceRoutes(deps: ConferenceDeps): RouteSpec[] {
-  return [...meetingRoutes(deps), ...caseRoutes(deps)];
+  return [...meetingRoutes(deps), ...caseRoutes(deps), ...historyCheckRoutes(deps)];
 }
 
 /** The conference service's HTTP API, without listening or connecting: testable in-process. */

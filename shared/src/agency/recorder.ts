@@ -19,6 +19,8 @@ export interface RecordCommand<T extends EventType> {
   subject?: CaseRef;
   /** A deterministic id makes recording the same command twice (a redelivered trigger) a no-op. */
   id?: string;
+  /** False for referrals: the conference decides which case a referral opens or joins, not a listing here. */
+  attachOpenCase?: boolean;
 }
 
 export interface Recorded<T extends EventType> {
@@ -46,7 +48,7 @@ export function createRecorder(deps: RecorderDeps) {
   async function record<T extends EventType>(command: RecordCommand<T>): Promise<Recorded<T>> {
     const tokens = command.subjects.flatMap((s) => s.tokens);
     // Even partnership business carries the open case it concerns, so the conference files it there.
-    const listing = command.subject ? undefined : await deps.listings?.openFor(tokens);
+    const listing = command.subject || command.attachOpenCase === false ? undefined : await deps.listings?.openFor(tokens);
     const caseRef = command.subject ?? listing?._id;
     const fields = {
       data: command.data,

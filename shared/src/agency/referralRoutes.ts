@@ -30,7 +30,7 @@ export function referralRoutes(kit: AgencyKit, criteria: readonly z.infer<typeof
           people.push({ role: s.role, tokens: person.tokens, given: person.given, family: person.family, dateOfBirth: person.dateOfBirth });
         }
         const recorded = await kit.recorder.record({
-          type: `${kit.agency as 'police'}.referral.made.v1`, occurredAt: new Date(), sharing: 'partnership', alwaysPublish: true,
+          type: `${kit.agency as 'police'}.referral.made.v1`, occurredAt: new Date(), sharing: 'partnership', alwaysPublish: true, attachOpenCase: false,
           subjects: people.map((p) => ({ role: p.role, tokens: p.tokens })),
           data: { referralRef: ref, criterion: body.criterion as z.infer<typeof ReferralCriterion>, reason: body.reason, people },
         });

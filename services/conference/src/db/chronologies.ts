@@ -45,7 +45,13 @@ export function createChronologyStore(db: Connection) {
     checks,
     entries,
     async open(check: Omit<Chronology, '_id' | 'answeredBy' | 'withheld'>): Promise<void> {
-      await checks.updateOne({ _id: check.requestRef }, { $setOnInsert: { ...check, answeredBy: [], withheld: [] } }, { upsert: true });
+      // A plain insert, not an upsert with $setOnInsert: FerretDB 1.x drops empty arrays and nulls from
+      // $setOnInsert. A redelivered request finds the check already there.
+      try {
+        await checks.create({ _id: check.requestRef, ...check, answeredBy: [], withheld: [] });
+      } catch (err) {
+        if ((err as { code?: number }).code !== 11000) throw err;
+      }
     },
     async get(requestRef: string): Promise<Chronology | undefined> {
       return (await checks.findById(requestRef).lean<Chronology>()) ?? undefined;
@@ -58,7 +64,7 @@ export function createChronologyStore(db: Connection) {
         })), { ordered: false });
       }
       const check = await checks.findById(requestRef).lean<Chronology>();
-      if (!check || check.answeredBy.includes(agency)) return;
+      if (!check || (check.answeredBy ?? []).includes(agency)) return;
       await checks.updateOne({ _id: requestRef }, { $addToSet: { answeredBy: agency }, $push: { withheld: { $each: withheld.map((w) => ({ ...w, agency })) } } });
     },
     async entriesOf(requestRef: string): Promise<ChronologyEntry[]> {

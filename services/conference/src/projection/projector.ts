@@ -28,10 +28,10 @@ type HistoryReturn = Extract<CaseEvent, { type: `${string}.research.returned.v1`
  * applied again after a crash or a replay and the result is the same.
  */
 export function createProjector(deps: ProjectorDeps) {
-  async function applyToCases(events: CaseEvent[]): Promise<Map<string, CaseView>> {
+  async function applyToCases(events: CaseEvent[], placed: Map<string, string> = new Map()): Promise<Map<string, CaseView>> {
     const byCase = new Map<string, CaseEvent[]>();
     for (const event of events) {
-      const caseRef = caseRefOf(event);
+      const caseRef = placed.get(event.id) ?? caseRefOf(event);
       if (caseRef) byCase.set(caseRef, [...(byCase.get(caseRef) ?? []), event]);
     }
     if (byCase.size === 0) return new Map();
@@ -74,8 +74,8 @@ export function createProjector(deps: ProjectorDeps) {
   }
 
   /** The read model only: used right after the conference records its own event, for read-your-writes. */
-  async function applyToReadModel(events: CaseEvent[]) {
-    const views = await applyToCases(events);
+  async function applyToReadModel(events: CaseEvent[], placed?: Map<string, string>) {
+    const views = await applyToCases(events, placed);
     const meetings = await applyToMeetings(events);
     await applyToChronologies(events);
     return { views, meetings };
@@ -86,13 +86,15 @@ export function createProjector(deps: ProjectorDeps) {
    * history request → history check), update the read model, then tell the meeting rooms.
    */
   async function handle(events: CaseEvent[]): Promise<void> {
+    // A referral belongs to the case it opened or joined, whatever its envelope says.
+    const placed = new Map<string, string>();
     for (const event of events) {
-      if (isReferral(event)) await listReferral(deps, event);
+      if (isReferral(event)) placed.set(event.id, await listReferral(deps, event));
       else if (event.type === 'cps.history.requested.v1') await openHistoryCheck(deps, event);
     }
-    const { views, meetings } = await applyToReadModel(events);
+    const { views, meetings } = await applyToReadModel(events, placed);
     for (const event of events) {
-      const caseRef = caseRefOf(event);
+      const caseRef = placed.get(event.id) ?? caseRefOf(event);
       const view = caseRef ? views.get(caseRef) : undefined;
       if (caseRef && view) {
         for (const push of casePushes(event, view, await deps.meetings.activeWithCase(caseRef))) await deps.pushes.append(push);

@@ -9,7 +9,8 @@ export function caseRefOf(event: CaseEvent): string | undefined {
     const purpose = (event.data as { purpose: { kind: string; caseRef?: string } }).purpose;
     return purpose.kind === 'listing' ? purpose.caseRef : undefined;
   }
-  if (event.type === 'cps.history.requested.v1') return undefined;
+  // Referrals are placed by the projector (the case they open or join); history requests have no case view.
+  if (event.type === 'cps.history.requested.v1' || isReferral(event)) return undefined;
   const named = (event.data as { caseRef?: unknown }).caseRef;
   if (typeof named === 'string') return named;
   return event.subject;

@@ -1,0 +1,98 @@
+import type { Agency } from '@convene/shared/contracts';
+import type { Chronology, ChronologyEntry } from '../db/chronologies.js';
+import { agencyLabel } from '../readModel/labels.js';
+
+/** The request's own purpose text, once the projector keeps it on the check; until then, the lawful basis alone. */
+export type CheckRecord = Chronology & { purpose?: string };
+
+export interface ReportEntry {
+  eventId: string;
+  occurredAt: string;
+  agency: string;
+  type: string;
+  record: string;
+  summary: string;
+  sharing: string;
+}
+
+export interface ReportWithheld {
+  agency: string;
+  recordKind: string;
+  reason: string;
+  count: number;
+}
+
+/** One history check as the lawyer reads it, whether on screen, in a spreadsheet or on paper. */
+export interface ChronologyReport {
+  requestRef: string;
+  caseRef: string | null;
+  lawfulBasis: string;
+  purpose: string;
+  requestedBy: { userId: string; displayName?: string };
+  requester: string;
+  generatedAt: string;
+  openedAt: string;
+  expiresAt: string;
+  answeredBy: string[];
+  entries: ReportEntry[];
+  withheld: ReportWithheld[];
+}
+
+const words = (code: string) => code.replace(/[_.]+/g, ' ').trim();
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+export const lawfulBasisLabel = (basis: string) => sentence(words(basis));
+
+export const agencyName = (agency: string) => agencyLabel[agency as Agency] ?? agency;
+
+/** `police.incident.recorded.v1` → `incident recorded`: the kind of record, without the plumbing. */
+export function recordLabel(type: string): string {
+  const parts = type.split('.');
+  const inner = parts.length >= 3 && /^v\d+$/.test(parts.at(-1) ?? '') ? parts.slice(1, -1) : parts;
+  return words(inner.join(' '));
+}
+
+export function requesterLabel(who: { userId: string; displayName?: string }): string {
+  return who.displayName ? `${who.displayName} (${who.userId})` : who.userId;
+}
+
+export function withheldLine(w: ReportWithheld): string {
+  return `${agencyName(w.agency)}: ${w.count} ${words(w.recordKind)} ${w.count === 1 ? 'record' : 'records'} withheld (${words(w.reason)})`;
+}
+
+/** A timestamp with any offset, as UTC ISO; left as it is if it does not parse. */
+export function utc(iso: string): string {
+  const at = new Date(iso);
+  return Number.isNaN(at.getTime()) ? iso : at.toISOString();
+}
+
+export function isExpired(check: Pick<Chronology, 'expiresAt'>, now: Date): boolean {
+  return new Date(check.expiresAt).getTime() <= now.getTime();
+}
+
+export function chronologyReport(check: CheckRecord, entries: ChronologyEntry[], generatedAt: Date): ChronologyReport {
+  const basis = lawfulBasisLabel(check.lawfulBasis);
+  const text = check.purpose?.trim();
+  const requestedBy = { userId: check.requestedBy.userId, ...(check.requestedBy.displayName ? { displayName: check.requestedBy.displayName } : {}) };
+  // The store sorts by the stored string; offsets may differ between agencies, so order by the instant.
+  const ordered = [...entries].sort((a, b) => new Date(a.occurredAt).getTime() - new Date(b.occurredAt).getTime() || a.eventId.localeCompare(b.eventId));
+  // FerretDB leaves empty arrays and nulls out of an upsert's $setOnInsert, so a fresh check may lack them.
+  const answeredBy: string[] = check.answeredBy ?? [];
+  const withheld: Chronology['withheld'] = check.withheld ?? [];
+  return {
+    requestRef: check.requestRef,
+    caseRef: check.caseRef ?? null,
+    lawfulBasis: check.lawfulBasis,
+    purpose: text ? `${basis}: ${text}` : basis,
+    requestedBy,
+    requester: requesterLabel(requestedBy),
+    generatedAt: generatedAt.toISOString(),
+    openedAt: utc(check.openedAt),
+    expiresAt: utc(check.expiresAt),
+    answeredBy: [...answeredBy].sort(),
+    entries: ordered.map((e) => ({
+      eventId: e.eventId, occurredAt: utc(e.occurredAt), agency: e.agency, type: e.type, record: recordLabel(e.type), summary: e.summary, sharing: e.sharing,
+    })),
+    withheld: withheld.map((w) => ({ agency: w.agency, recordKind: w.recordKind, reason: w.reason, count: w.count })),
+  };
+}

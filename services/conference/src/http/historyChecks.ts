@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import type { Principal } from '@convene/shared/auth';
+import { DomainError, forbidden, notFound } from '@convene/shared/errors';
+import type { Chronology } from '../db/chronologies.js';
+import { chronologyReport, isExpired } from '../export/report.js';
+import { toCsv } from '../export/csv.js';
+import { toPdf } from '../export/pdf.js';
+import type { ConferenceDeps } from './deps.js';
+
+const CheckParams = z.object({ requestRef: z.uuid() });
+const PURPOSE = 'CPS history check';
+
+const ChronologyView = z.object({
+  requestRef: z.uuid(),
+  caseRef: z.string().nullable(),
+  lawfulBasis: z.string(),
+  purpose: z.string().describe('The lawful basis, with the request\'s own purpose text when the check has it'),
+  requestedBy: z.object({ userId: z.string(), displayName: z.string().optional() }),
+  requester: z.string(),
+  generatedAt: z.string(),
+  openedAt: z.string(),
+  expiresAt: z.string(),
+  answeredBy: z.array(z.string()).describe('Agencies that have answered so far'),
+  entries: z.array(z.object({
+    eventId: z.string(), occurredAt: z.string(), agency: z.string(), type: z.string(), record: z.string(), summary: z.string(), sharing: z.string(),
+  })).describe('In time order'),
+  withheld: z.array(z.object({ agency: z.string(), recordKind: z.string(), reason: z.string(), count: z.int() })),
+});
+
+type Action = 'chronology.read' | 'chronology.export.csv' | 'chronology.export.pdf';
+
+/**
+ * CPS history-check chronologies: readable by the lawyer who asked and nobody else, until the check
+ * expires. Every look — allowed or not — goes in the audit log.
+ */
+export function historyCheckRoutes(deps: ConferenceDeps): RouteSpec[] {
+  const { chronologies, audit } = deps;
+  const now = () => deps.now?.() ?? new Date();
+
+  /** The check, if this principal may see it now; a refusal is audited before it is thrown. */
+  async function readableCheck(requestRef: string, principal: Principal, action: Action): Promise<Chronology> {
+    const check = await chronologies.get(requestRef);
+    if (!check) throw notFound('history check', requestRef);
+    const denied = async (err: DomainError) => {
+      await audit(principal, { action, purpose: PURPOSE, requestRef, outcome: 'denied' });
+      return err;
+    };
+    if (principal.role !== 'cps' || principal.sub !== check.requestedBy.userId) {
+      throw await denied(forbidden('a history check is visible only to the lawyer who asked for it'));
+    }
+    if (isExpired(check, now())) {
+      throw await denied(new DomainError('expired', `history check ${requestRef} expired at ${check.expiresAt}`, { status: 410 }));
+    }
+    await audit(principal, { action, purpose: PURPOSE, requestRef });
+    return check;
+  }
+
+  return [
+    defineRoute({
+      method: 'get', path: '/history-checks/:requestRef', operationId: 'getHistoryCheck', tag: 'history', permission: 'history.read',
+      summary: 'The chronology of a CPS history check, for the lawyer who asked for it', params: CheckParams, errors: [404, 410],
+      success: { status: 200, description: 'Who asked and why, who answered, the entries in time order and what was withheld', schema: ChronologyView },
+      handler: async ({ params, principal, res }) => {
+        const check = await readableCheck(params.requestRef, principal, 'chronology.read');
+        res.setHeader('Cache-Control', 'no-store');
+        return chronologyReport(check, await chronologies.entriesOf(params.requestRef), now());
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/history-checks/:requestRef/export.csv', operationId: 'exportHistoryCheckCsv', tag: 'history', permission: 'history.read',
+      summary: 'The chronology of a CPS history check as CSV', params: CheckParams, errors: [404, 410],
+      success: { status: 200, description: 'Heading rows, a blank row, then one row per entry (RFC 4180)', schema: z.string().meta({ description: 'UTF-8 CSV' }), contentType: 'text/csv' },
+      handler: async ({ params, principal, res }) => {
+        const check = await readableCheck(params.requestRef, principal, 'chronology.export.csv');
+        const csv = toCsv(check, await chronologies.entriesOf(params.requestRef), now());
+        attachment(res, `history-check-${params.requestRef}.csv`);
+        return csv;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/history-checks/:requestRef/export.pdf', operationId: 'exportHistoryCheckPdf', tag: 'history', permission: 'history.read',
+      summary: 'The chronology of a CPS history check as a PDF marked OFFICIAL-SENSITIVE', params: CheckParams, errors: [404, 410],
+      success: { status: 200, description: 'A PDF document', schema: z.string().meta({ format: 'binary', description: 'A PDF document' }), contentType: 'application/pdf' },
+      handler: async ({ params, principal, res }) => {
+        const check = await readableCheck(params.requestRef, principal, 'chronology.export.pdf');
+        const pdf = await toPdf(check, await chronologies.entriesOf(params.requestRef), now());
+        attachment(res, `history-check-${params.requestRef}.pdf`);
+        return pdf;
+      },
+    }),
+  ];
+}
+
+/** A download, never cached: the file holds what only one lawyer may see. */
+function attachment(res: { setHeader(name: string, value: string): unknown }, filename: string): void {
+  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
+  res.setHeader('Cache-Control', 'no-store');
+}

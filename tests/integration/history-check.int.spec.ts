@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { randomUUID } from 'node:crypto';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
+import { startConference, type RunningConference } from '../support/conference.js';
+import { people } from '../support/fixtures.js';
+import { eventually, uniqueId } from '../support/infra.js';
+
+const lawyer = { sub: 'cps-lawyer-12', agency: 'cps', role: 'cps', name: 'Alex Morgan' } as const;
+const otherLawyer = { sub: 'cps-lawyer-40', agency: 'cps', role: 'cps', name: 'Jo Patel' } as const;
+const officer = { sub: 'pc-301', agency: 'police', role: 'police' } as const;
+
+interface Entry { eventId: string; occurredAt: string; agency: string; type: string; record: string; summary: string; sharing: string }
+
+/** A raw GET, for the downloads the JSON client would mangle. */
+async function download(url: string, token: string) {
+  const res = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+}
+
+describe('a CPS history check: asked for at CPS, answered by police, read by the lawyer who asked and nobody else', () => {
+  const prefix = uniqueId('hist');
+  let conference: RunningConference;
+  let police: RunningAgency;
+  let cps: RunningAgency;
+  let lawyerToken: string;
+  let requestRef: string;
+  let entries: Entry[];
+
+  beforeAll(async () => {
+    conference = await startConference(prefix);
+    police = await startAgency('police', { prefix });
+    cps = await startAgency('cps', { prefix });
+    lawyerToken = await tokenFor(lawyer);
+  });
+
+  afterAll(async () => {
+    await cps?.stop();
+    await police?.stop();
+    await conference?.stop();
+  });
+
+  const checkUrl = (ref: string, suffix = '') => `${conference.url}/history-checks/${ref}${suffix}`;
+
+  it('gathers the police incidents about the suspect into a chronology for the requesting lawyer', async () => {
+    const policeApi = client(police.url, await tokenFor(officer));
+    const victim = (await policeApi.post('/people', people.victim)).body;
+    const suspect = (await policeApi.post('/people', people.suspect)).body;
+    const pair = [{ personId: victim.personId, role: 'victim' }, { personId: suspect.personId, role: 'suspect' }];
+    for (const [i, behaviours] of [['messages'], ['following', 'approaching']].entries()) {
+      const incident = await policeApi.post('/incidents', {
+        subjects: pair, occurredAt: new Date(Date.now() - (30 - 10 * i) * 86_400_000).toISOString(), behaviours, offenceClass: 'pha_s2', summary: `Incident ${i + 1}`,
+      });
+      expect(incident.status).toBe(201);
+    }
+
+    const cpsApi = client(cps.url, lawyerToken);
+    const cpsSuspect = (await cpsApi.post('/people', people.suspect)).body;
+    expect(cpsSuspect.tokens).toEqual(suspect.tokens);
+    const request = await cpsApi.post('/history-requests', { suspects: [cpsSuspect.personId], lawfulBasis: 'charging_decision', purpose: 'Charging decision on a harassment file' });
+    expect(request.status).toBe(201);
+    requestRef = request.body.requestRef;
+
+    const api = client(conference.url, lawyerToken);
+    const check = await eventually(async () => {
+      const res = await api.get(`/history-checks/${requestRef}`);
+      if (res.status !== 200) return undefined;
+      const incidents = res.body.entries.filter((e: Entry) => e.type === 'police.incident.recorded.v1');
+      return incidents.length === 2 ? res.body : undefined;
+    }, { what: 'the police answer in the chronology', timeoutMs: 30_000, intervalMs: 250 });
+
+    expect(check).toMatchObject({
+      requestRef, lawfulBasis: 'charging_decision', purpose: expect.stringContaining('Charging decision'),
+      requestedBy: { userId: lawyer.sub, displayName: lawyer.name }, requester: `${lawyer.name} (${lawyer.sub})`,
+      expiresAt: expect.any(String), generatedAt: expect.any(String), withheld: expect.any(Array),
+    });
+    expect(new Date(check.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    entries = check.entries;
+    const times = entries.map((e) => new Date(e.occurredAt).getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    for (const e of entries) expect(e).toMatchObject({ agency: expect.any(String), sharing: expect.any(String), summary: expect.any(String) });
+    const incidents = entries.filter((e) => e.type === 'police.incident.recorded.v1');
+    expect(incidents.map((e) => e.summary)).toEqual(['Incident: messages (PHA s2)', 'Incident: following, approaching (PHA s2)']);
+    expect(incidents.every((e) => e.agency === 'police' && e.sharing === 'partnership')).toBe(true);
+    expect(JSON.stringify(check)).not.toMatch(/O'Neill|Dawson|Siobh/);
+
+    const audited = await conference.service.auditLog.list({ requestRef, action: 'chronology.read', actorSub: lawyer.sub });
+    expect(audited.length).toBeGreaterThan(0);
+    expect(audited.every((a) => a.outcome === 'allowed' && a.purpose === 'CPS history check')).toBe(true);
+  });
+
+  it('names the agencies that have answered', async () => {
+    const check = await eventually(async () => {
+      const res = await client(conference.url, lawyerToken).get(`/history-checks/${requestRef}`);
+      return res.status === 200 && res.body.answeredBy.includes('police') ? res.body : undefined;
+    }, { what: 'police among the agencies that answered', timeoutMs: 10_000, intervalMs: 250 });
+    expect(check.answeredBy).toEqual(expect.arrayContaining(['police']));
+  });
+
+  it('downloads the chronology as CSV, heading rows first, then one row per entry', async () => {
+    const res = await download(checkUrl(requestRef, '/export.csv'), lawyerToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv/);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="history-check-${requestRef}.csv"`);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    const lines = res.bytes.toString('utf8').split('\r\n');
+    expect(lines[0]).toMatch(/^Purpose,Charging decision/);
+    expect(lines[1]).toBe(`Requested by,${lawyer.name} (${lawyer.sub})`);
+    expect(lines[2]).toMatch(/^Generated,\d{4}-\d{2}-\d{2}T/);
+    expect(lines[3]).toMatch(/^Expires,\d{4}-\d{2}-\d{2}T/);
+    const header = lines.indexOf('Occurred at,Agency,Record,Summary,Sharing');
+    expect(header).toBeGreaterThan(3);
+    expect(lines[header - 1]).toBe('');
+    const rows = lines.slice(header + 1).filter((l) => l !== '');
+    expect(rows).toHaveLength(entries.length);
+    expect(rows.filter((r) => r.includes(',Police,incident recorded,'))).toEqual([
+      expect.stringMatching(/,Incident: messages \(PHA s2\),partnership$/),
+      expect.stringMatching(/,"Incident: following, approaching \(PHA s2\)",partnership$/),
+    ]);
+    expect((await conference.service.auditLog.list({ requestRef, action: 'chronology.export.csv' })).map((a) => a.outcome)).toEqual(['allowed']);
+  });
+
+  it('downloads the chronology as a PDF that names the requester', async () => {
+    const res = await download(checkUrl(requestRef, '/export.pdf'), lawyerToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="history-check-${requestRef}.pdf"`);
+    expect(res.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const { text } = await extractText(await getDocumentProxy(new Uint8Array(res.bytes)), { mergePages: true });
+    expect(text).toContain('CPS history check');
+    expect(text).toContain(`${lawyer.name} (${lawyer.sub})`);
+    expect(text).toContain('OFFICIAL-SENSITIVE');
+    expect(text).toContain('Incident: messages (PHA s2)');
+    expect((await conference.service.auditLog.list({ requestRef, action: 'chronology.export.pdf' })).map((a) => a.outcome)).toEqual(['allowed']);
+  });
+
+  it('refuses anyone but the lawyer who asked, and audits the refusal', async () => {
+    const other = client(conference.url, await tokenFor(otherLawyer));
+    for (const suffix of ['', '/export.csv', '/export.pdf']) {
+      const res = await other.get(`/history-checks/${requestRef}${suffix}`);
+      expect(res.status).toBe(403);
+      expect(res.contentType).toContain('application/problem+json');
+    }
+    const denied = await conference.service.auditLog.list({ requestRef, actorSub: otherLawyer.sub });
+    expect(denied.map((a) => [a.action, a.outcome])).toEqual([
+      ['chronology.read', 'denied'], ['chronology.export.csv', 'denied'], ['chronology.export.pdf', 'denied'],
+    ]);
+    const police = client(conference.url, await tokenFor(officer));
+    expect((await police.get(`/history-checks/${requestRef}`)).status).toBe(403);
+    expect((await police.get(`/history-checks/${requestRef}/export.csv`)).status).toBe(403);
+    expect((await client(conference.url).get(`/history-checks/${requestRef}`)).status).toBe(401);
+  });
+
+  it('answers an unknown check with 404 and a malformed reference with 400', async () => {
+    const api = client(conference.url, lawyerToken);
+    const unknown = await api.get(`/history-checks/${randomUUID()}`);
+    expect(unknown.status).toBe(404);
+    expect(unknown.contentType).toContain('application/problem+json');
+    expect((await api.get(`/history-checks/${randomUUID()}/export.pdf`)).status).toBe(404);
+    expect((await api.get('/history-checks/not-a-uuid')).status).toBe(400);
+  });
+
+  it('answers 410 once the check has expired, for reading and for downloads', async () => {
+    await conference.runtime.db.collection('chronologies').updateOne({ _id: requestRef as never }, { $set: { expiresAt: new Date(Date.now() - 60_000).toISOString() } });
+    const api = client(conference.url, lawyerToken);
+    for (const suffix of ['', '/export.csv', '/export.pdf']) {
+      const res = await api.get(`/history-checks/${requestRef}${suffix}`);
+      expect(res.status).toBe(410);
+      expect(res.contentType).toContain('application/problem+json');
+      expect(res.body.code).toBe('expired');
+    }
+    // Another lawyer still learns nothing, not even that it has expired.
+    expect((await client(conference.url, await tokenFor(otherLawyer)).get(`/history-checks/${requestRef}`)).status).toBe(403);
+  });
+
+  it('lists the three routes in the conference OpenAPI document with their media types', async () => {
+    const doc = (await client(conference.url).get('/openapi.json')).body;
+    const check = doc.paths['/history-checks/{requestRef}'].get;
+    expect(check.responses['200'].content['application/json']).toBeDefined();
+    expect(Object.keys(check.responses)).toEqual(expect.arrayContaining(['403', '404', '410']));
+    expect(doc.paths['/history-checks/{requestRef}/export.csv'].get.responses['200'].content['text/csv'].schema.type).toBe('string');
+    expect(doc.paths['/history-checks/{requestRef}/export.pdf'].get.responses['200'].content['application/pdf'].schema.type).toBe('string');
+  });
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { AudienceEntry, Sharing, Timestamp } from '../contracts/index.js';
-import { SubjectRef } from './people.js';
+import { AudienceEntry, Sharing, Timestamp, type DataOf, type EventType } from '../contracts/index.js';
+import { SubjectRef, type People } from './people.js';
+import type { Recorder } from './recorder.js';
 
 /** Fields every agency command shares: who it is about, when it happened, and who may see it. */
 export const commandBase = {
@@ -36,4 +37,30 @@ export function recordedView(ref: string, recorded: { event: { id: string }; cas
 export function newRecordRef(prefix: string, at = new Date()): string {
   const day = at.toISOString().slice(0, 10).replace(/-/g, '');
   return `${prefix}-${day}-${Math.random().toString(36).slice(2, 8).toUpperCase().padEnd(6, '0')}`;
+}
+
+interface CommandFields {
+  subjects: z.infer<typeof SubjectRef>[];
+  occurredAt: string;
+  sharing: z.infer<typeof Sharing>;
+  audience?: z.infer<typeof AudienceEntry>[] | undefined;
+}
+
+/**
+ * The common shape of an agency command: give the new record a reference, resolve its subjects to link
+ * tokens, record it with the sharing asked for, and answer with the record's reference and event.
+ */
+export async function recordNew<T extends EventType>(
+  kit: { recorder: Recorder; people: People },
+  type: T,
+  refPrefix: string,
+  body: CommandFields,
+  data: (ref: string) => DataOf<T>,
+) {
+  const ref = newRecordRef(refPrefix);
+  const recorded = await kit.recorder.record({
+    type, occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
+    subjects: await kit.people.subjectsOf(body.subjects), data: data(ref),
+  });
+  return recordedView(ref, recorded);
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
 import { AudienceEntry, CpsCaseOutcome, CpsChargingDecided, OffenceClass, RecordRef, Sharing, Timestamp } from '@convene/shared/contracts';
 import { assertOutcomeFollowsCharge } from '../domain/outcome.js';
 import type { CpsDeps } from './deps.js';
@@ -37,16 +37,10 @@ export function chargingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       summary: 'Record a charging decision: charge, no further action, caution or more evidence needed', body: DecisionInput, errors: [404],
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        const ref = newRecordRef('CHG');
-        const recorded = await kit.recorder.record({
-          type: 'cps.charging.decided.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-          subjects: await kit.people.subjectsOf(body.subjects),
-          data: {
+        return recordNew(kit, 'cps.charging.decided.v1', 'CHG', body, (ref) => ({
             decisionRef: ref, outcome: body.outcome,
             ...(body.offenceClass ? { offenceClass: body.offenceClass } : {}), ...(body.rationale ? { rationale: body.rationale } : {}),
-          },
-        });
-        return recordedView(ref, recorded);
+          }));
       },
     }),
     defineRoute({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { commandBase, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
 import { CpsHearingScheduled, RecordRef, Timestamp } from '@convene/shared/contracts';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
@@ -19,13 +19,7 @@ export function hearingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       body: z.object({ ...commandBase, court: Court, hearingAt: Timestamp, hearingType: HearingType }).superRefine(sharingRule),
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        const ref = newRecordRef('HRG');
-        const recorded = await kit.recorder.record({
-          type: 'cps.hearing.scheduled.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-          subjects: await kit.people.subjectsOf(body.subjects),
-          data: { hearingRef: ref, court: body.court, hearingAt: body.hearingAt, hearingType: body.hearingType },
-        });
-        return recordedView(ref, recorded);
+        return recordNew(kit, 'cps.hearing.scheduled.v1', 'HRG', body, (ref) => ({ hearingRef: ref, court: body.court, hearingAt: body.hearingAt, hearingType: body.hearingType }));
       },
     }),
     defineRoute({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { commandBase, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
 import { CalendarDate, RecordRef, ShareableText } from '@convene/shared/contracts';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
@@ -19,13 +19,7 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       body: z.object({ ...commandBase, onConviction: z.boolean(), conditions: Conditions, expiresOn: CalendarDate.optional() }).superRefine(sharingRule),
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        const ref = newRecordRef('RO');
-        const recorded = await kit.recorder.record({
-          type: 'cps.restraining_order.made.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-          subjects: await kit.people.subjectsOf(body.subjects),
-          data: { orderRef: ref, onConviction: body.onConviction, conditions: body.conditions, ...(body.expiresOn ? { expiresOn: body.expiresOn } : {}) },
-        });
-        return recordedView(ref, recorded);
+        return recordNew(kit, 'cps.restraining_order.made.v1', 'RO', body, (ref) => ({ orderRef: ref, onConviction: body.onConviction, conditions: body.conditions, ...(body.expiresOn ? { expiresOn: body.expiresOn } : {}) }));
       },
     }),
     defineRoute({
@@ -43,13 +37,7 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       body: z.object({ ...commandBase, conditions: Conditions, until: CalendarDate.optional() }).superRefine(sharingRule),
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        const ref = newRecordRef('BAIL');
-        const recorded = await kit.recorder.record({
-          type: 'cps.bail.conditions.set.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-          subjects: await kit.people.subjectsOf(body.subjects),
-          data: { bailRef: ref, conditions: body.conditions, ...(body.until ? { until: body.until } : {}) },
-        });
-        return recordedView(ref, recorded);
+        return recordNew(kit, 'cps.bail.conditions.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, conditions: body.conditions, ...(body.until ? { until: body.until } : {}) }));
       },
     }),
     defineRoute({

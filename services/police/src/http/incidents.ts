@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { commandBase, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
 import { Behaviour, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
 import { conflict } from '@convene/shared/errors';
 import type { PoliceDeps } from './deps.js';
@@ -26,13 +26,7 @@ export function incidentRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       summary: 'Record an incident with its behaviours and offence class', body: IncidentInput, errors: [404],
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        const ref = newRecordRef('INC');
-        const recorded = await kit.recorder.record({
-          type: 'police.incident.recorded.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-          subjects: await kit.people.subjectsOf(body.subjects),
-          data: { incidentRef: ref, behaviours: body.behaviours, offenceClass: body.offenceClass, summary: body.summary, ...(body.location ? { location: body.location } : {}) },
-        });
-        return recordedView(ref, recorded);
+        return recordNew(kit, 'police.incident.recorded.v1', 'INC', body, (ref) => ({ incidentRef: ref, behaviours: body.behaviours, offenceClass: body.offenceClass, summary: body.summary, ...(body.location ? { location: body.location } : {}) }));
       },
     }),
     defineRoute({

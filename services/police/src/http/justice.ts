@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { commandBase, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
 import { CalendarDate, OffenceClass, ShareableText } from '@convene/shared/contracts';
 import type { PoliceDeps } from './deps.js';
 
@@ -13,12 +13,7 @@ export function justiceRoutes({ kit }: PoliceDeps): RouteSpec[] {
       body: z.object({ ...commandBase, offenceClass: OffenceClass }).superRefine(sharingRule),
       success: { status: 201, description: 'Arrest recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        const ref = newRecordRef('ARR');
-        const recorded = await kit.recorder.record({
-          type: 'police.arrest.made.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-          subjects: await kit.people.subjectsOf(body.subjects), data: { arrestRef: ref, offenceClass: body.offenceClass },
-        });
-        return recordedView(ref, recorded);
+        return recordNew(kit, 'police.arrest.made.v1', 'ARR', body, (ref) => ({ arrestRef: ref, offenceClass: body.offenceClass }));
       },
     }),
     defineRoute({
@@ -27,12 +22,7 @@ export function justiceRoutes({ kit }: PoliceDeps): RouteSpec[] {
       body: z.object({ ...commandBase, conditions: z.array(ShareableText).max(20), until: CalendarDate.optional() }).superRefine(sharingRule),
       success: { status: 201, description: 'Bail recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        const ref = newRecordRef('BAIL');
-        const recorded = await kit.recorder.record({
-          type: 'police.bail.set.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-          subjects: await kit.people.subjectsOf(body.subjects), data: { bailRef: ref, conditions: body.conditions, ...(body.until ? { until: body.until } : {}) },
-        });
-        return recordedView(ref, recorded);
+        return recordNew(kit, 'police.bail.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, conditions: body.conditions, ...(body.until ? { until: body.until } : {}) }));
       },
     }),
   ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { commandBase, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
 import { Behaviour, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
 import { SpoKind } from '@convene/shared/contracts';
 import { conflict } from '@convene/shared/errors';
@@ -17,12 +17,7 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       body: z.object({ ...commandBase, kind: SpoKind }).superRefine(sharingRule),
       success: { status: 201, description: 'Application recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        const ref = newRecordRef('SPO');
-        const recorded = await kit.recorder.record({
-          type: 'police.spo.applied.v1', occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-          subjects: await kit.people.subjectsOf(body.subjects), data: { orderRef: ref, kind: body.kind },
-        });
-        return recordedView(ref, recorded);
+        return recordNew(kit, 'police.spo.applied.v1', 'SPO', body, (ref) => ({ orderRef: ref, kind: body.kind }));
       },
     }),
     defineRoute({

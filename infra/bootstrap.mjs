@@ -57,3 +57,15 @@ if (!external) {
     fail('missing the Go toolchain (1.22 or newer), needed once to build FerretDB: install Go, or set KAFKA_BROKERS and MONGO_URL.');
   }
 }
+
+// The browser tests and `npm run screenshots` drive Debian's chromium (playwright cannot download its own here).
+const chromium = process.env.CONVENE_CHROMIUM ?? '/usr/bin/chromium';
+if (!existsSync(chromium)) {
+  if (process.getuid?.() === 0 && has('apt-get')) {
+    say('installing chromium with apt-get (for the browser tests)…');
+    run('apt-get', ['update', '-qq']);
+    run('apt-get', ['install', '-y', '-qq', '--no-install-recommends', 'chromium'], { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  } else {
+    say(`no browser at ${chromium}: the browser tests and screenshots will fail until Debian's chromium is installed (apt-get install chromium, as root) or CONVENE_CHROMIUM names one.`);
+  }
+}

@@ -9,6 +9,9 @@ import { meetingRoutes } from './http/meetings.js';
 import { caseRoutes } from './http/cases.js';
 import { historyCheckRoutes } from './http/historyChecks.js';
 import type { ConferenceDeps } from './http/deps.js';
+import { devSignInRouter } from './http/devSignIn.js';
+import { webConfigRouter } from './http/webConfig.js';
+import { DEFAULT_WEB_DIST, mountWebUi } from './web/static.js';
 
 export interface AppDeps {
   config: Config;
@@ -38,6 +41,16 @@ export function createApp({ config, runtime, service, now }: AppDeps): Express {
     health: runtime.health,
     uiOrigin: config.CONVENE_UI_ORIGIN,
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
-    routers: [mountRoutes([...routes, docs], { verifyToken: runtime.verifyToken, policy: conferencePolicy })],
+    routers: [
+      mountRoutes([...routes, docs], { verifyToken: runtime.verifyToken, policy: conferencePolicy }),
+      // The web UI's plumbing: agency addresses, and sign-in for the demo partnership (never in production).
+      webConfigRouter(config),
+      devSignInRouter({ nodeEnv: config.NODE_ENV, enabled: config.CONVENE_DEV_SIGNIN, jwtSecret: config.CONVENE_JWT_SECRET, audience: config.CONVENE_JWT_AUDIENCE }),
+    ],
+    // The built UI, when there is one; before the API's helmet, because it sets its own CSP.
+    before: (app) => void mountWebUi(app, {
+      distDir: config.CONVENE_WEB_DIST ?? DEFAULT_WEB_DIST,
+      connectOrigins: [config.CONVENE_POLICE_URL, config.CONVENE_CPS_URL, config.CONVENE_HEALTH_URL, config.CONVENE_ADVOCACY_URL].map((u) => new URL(u).origin),
+    }),
   });
 }

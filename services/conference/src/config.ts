@@ -13,6 +13,15 @@ export const configShape = {
   HISTORY_CHECK_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   /** A referral matching a case closed this recently is a repeat referral. */
   REPEAT_WINDOW_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
+  // The web UI. The browser calls each agency's API directly, at these addresses (served as /config.json).
+  CONVENE_POLICE_URL: z.url().default('http://127.0.0.1:4101'),
+  CONVENE_CPS_URL: z.url().default('http://127.0.0.1:4102'),
+  CONVENE_HEALTH_URL: z.url().default('http://127.0.0.1:4103'),
+  CONVENE_ADVOCACY_URL: z.url().default('http://127.0.0.1:4104'),
+  /** Pick-a-person sign-in for the demo partnership; never available when NODE_ENV is production. */
+  CONVENE_DEV_SIGNIN: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
+  /** The built web UI (Vite output); the UI is served only when this folder exists. */
+  CONVENE_WEB_DIST: z.string().min(1).optional(),
 };
 export type Config = ReturnType<typeof loadConfig<typeof configShape>>;
 

@@ -1,0 +1,27 @@
+import { getJson, postJson, request } from './http';
+import type { CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, PartnerAgency, Principal, RiskGrade } from './types';
+
+/** The conference service's API, called on the page's own origin. */
+export const conference = {
+  devPeople: () => getJson<DemoPersonView[]>('/auth/dev/people'),
+  devToken: (personId: string) => postJson<{ token: string; principal: Principal }>('/auth/dev/token', { personId }, { auth: false }),
+
+  meetings: () => getJson<MeetingView[]>('/meetings'),
+  meeting: (id: string) => getJson<MeetingView>(`/meetings/${encodeURIComponent(id)}`),
+  scheduleMeeting: (body: { title: string; scheduledFor: string; members: { userId: string; displayName?: string; agency: string; role: string }[]; agenda: string[] }) =>
+    postJson<MeetingView>('/meetings', body),
+  start: (id: string) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/start`),
+  end: (id: string) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/end`),
+  move: (id: string, position: number) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/move`, { position }),
+
+  cases: () => getJson<CaseSummary[]>('/cases?status=listed'),
+  caseView: (caseRef: string) => getJson<CaseResponse>(`/cases/${encodeURIComponent(caseRef)}`),
+  review: (caseRef: string, body: { meetingId: string; riskDecision: RiskGrade; rationale: string; nextReviewOn: string }) =>
+    postJson<{ eventId: string }>(`/cases/${encodeURIComponent(caseRef)}/review`, body),
+  assignAction: (caseRef: string, body: { agency: PartnerAgency; description: string; dueOn: string; meetingId?: string }) =>
+    postJson<{ actionId: string }>(`/cases/${encodeURIComponent(caseRef)}/actions`, body),
+
+  historyCheck: (requestRef: string) => getJson<ChronologyReport>(`/history-checks/${encodeURIComponent(requestRef)}`),
+  /** The export as a file, fetched with the bearer token (a plain link could not carry it). */
+  historyExport: async (requestRef: string, format: 'csv' | 'pdf') => (await request(`/history-checks/${encodeURIComponent(requestRef)}/export.${format}`)).blob(),
+};

@@ -1,0 +1,53 @@
+import type { CaseView, RiskGrade } from '../../api/types';
+import { day, when } from '../../ui/format';
+import { gradeLabel } from '../../ui/labels';
+
+const ORDER: Record<RiskGrade, number> = { standard: 0, medium: 1, high: 2 };
+
+function Grade({ grade }: { grade: RiskGrade | null | undefined }) {
+  return grade ? <span class={`grade grade-${grade}`}>{gradeLabel[grade]}</span> : <span class="grade grade-none">Not recorded</span>;
+}
+
+/** The assessed grade beside the victim's own view: the design asks that both are always seen together. */
+export function RiskPanel({ risk }: { risk: CaseView['risk'] }) {
+  const police = risk.police;
+  const assessed = risk.conference?.grade ?? police?.grade ?? null;
+  const views = [risk.victimView.advocacy, risk.victimView.police].filter((v): v is NonNullable<typeof v> => v !== null);
+  const own = views.sort((a, b) => Date.parse(b.at) - Date.parse(a.at))[0]?.grade ?? null;
+  const higher = own && assessed && ORDER[own] > ORDER[assessed];
+
+  return (
+    <section class="panel risk" aria-labelledby="risk-heading">
+      <h2 id="risk-heading">Risk</h2>
+      <div class="risk-columns">
+        <div>
+          <h3>Assessed</h3>
+          <dl>
+            <dt>Police {police?.tool ?? 'DASH'}</dt>
+            <dd>
+              {police?.declined ? <span class="grade grade-declined">Declined by the victim</span> : <Grade grade={police?.grade} />}
+              {police && !police.declined && police.yesCount !== null && <span class="muted"> · {police.yesCount} ticks</span>}
+              {police?.raisedByProfessionalJudgement && <span class="muted"> · raised by professional judgement</span>}
+              {police && <span class="muted"> · {when(police.at)}</span>}
+            </dd>
+            <dt>Meeting decision</dt>
+            <dd>
+              <Grade grade={risk.conference?.grade} />
+              {risk.conference && <span class="muted"> · next review {day(risk.conference.nextReviewOn)}</span>}
+            </dd>
+          </dl>
+        </div>
+        <div>
+          <h3>Victim's own view</h3>
+          <dl>
+            <dt>Told to their advocate</dt>
+            <dd><Grade grade={risk.victimView.advocacy?.grade} />{risk.victimView.advocacy && <span class="muted"> · {when(risk.victimView.advocacy.at)}</span>}</dd>
+            <dt>Told to police (DASH)</dt>
+            <dd><Grade grade={risk.victimView.police?.grade} />{risk.victimView.police && <span class="muted"> · {when(risk.victimView.police.at)}</span>}</dd>
+          </dl>
+        </div>
+      </div>
+      {higher && <p class="state warning">The victim rates their risk higher than the assessed grade. Their view is often the more accurate one.</p>}
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { useState } from 'preact/hooks';
+import { agencies } from '../../api/agencies';
+import { useKnownPeople } from '../../people/store';
+import { RecordPerson } from '../../people/RecordPerson';
+import { navigate } from '../../router';
+import { Choices, Field, FormOutcome, Select, fieldError, inputValue, useSubmit } from '../../ui/form';
+import { rememberCheck } from './checks';
+
+const bases = [
+  { value: 'charging_decision', label: 'Charging decision' },
+  { value: 'bail_application', label: 'Bail application' },
+  { value: 'sentencing', label: 'Sentencing' },
+  { value: 'restraining_order_application', label: 'Restraining order application' },
+];
+
+/** Ask for a history check on suspects (recorded at CPS first) and/or a listed case, with the lawful basis. */
+export function RequestForm() {
+  const people = useKnownPeople('cps');
+  const [suspects, setSuspects] = useState<string[]>([]);
+  const [caseRef, setCaseRef] = useState('');
+  const [lawfulBasis, setBasis] = useState('charging_decision');
+  const [purpose, setPurpose] = useState('');
+  const sending = useSubmit<{ requestRef: string }>();
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const done = await sending.submit(() => agencies.cps.historyRequest({
+      ...(suspects.length ? { suspects } : {}), ...(caseRef.trim() ? { caseRef: caseRef.trim() } : {}), lawfulBasis, purpose,
+    }));
+    if (done) {
+      rememberCheck({ requestRef: done.requestRef, at: new Date().toISOString(), purpose });
+      navigate(`/history-checks/${done.requestRef}`);
+    }
+  };
+
+  return (
+    <>
+      <section class="panel" aria-labelledby="suspect-heading">
+        <h2 id="suspect-heading">1. Record the suspect</h2>
+        <p class="hint">The suspect's identifiers stay at CPS; agencies match them only by link tokens.</p>
+        <RecordPerson agency="cps" idPrefix="suspect" onRecorded={(p) => setSuspects((s) => [...s, p.personId])} />
+      </section>
+      <form class="panel" onSubmit={submit} aria-labelledby="request-heading">
+        <h2 id="request-heading">2. Ask for the history check</h2>
+        {people.length === 0
+          ? <p class="state empty">No suspect recorded yet in this session. Record one above, or give a case reference.</p>
+          : <Choices legend="Suspects" name="history-suspects" options={people.map((p) => ({ value: p.personId, label: p.label }))} value={suspects} onChange={setSuspects} error={fieldError(sending.error, 'suspects')} />}
+        <div class="row">
+          <Field id="history-case" label="Case reference (optional)" hint="e.g. CNV-2026-000123" error={fieldError(sending.error, 'caseRef')}>
+            <input id="history-case" aria-describedby="history-case-hint" value={caseRef} onInput={(e) => setCaseRef(inputValue(e))} pattern="CNV-\d{4}-\d{6}" />
+          </Field>
+          <Field id="history-basis" label="Lawful basis" error={fieldError(sending.error, 'lawfulBasis')}>
+            <Select id="history-basis" value={lawfulBasis} options={bases} onChange={setBasis} />
+          </Field>
+        </div>
+        <Field id="history-purpose" label="Purpose" hint="Recorded on the check and in the audit log." error={fieldError(sending.error, 'purpose')}>
+          <textarea id="history-purpose" aria-describedby="history-purpose-hint" value={purpose} onInput={(e) => setPurpose(inputValue(e))} required maxLength={2000} rows={2} />
+        </Field>
+        <button type="submit" disabled={sending.busy || (suspects.length === 0 && !caseRef.trim())}>{sending.busy ? 'Requesting…' : 'Request history check'}</button>
+        <FormOutcome error={sending.error} />
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,68 @@
+import { useState } from 'preact/hooks';
+import { conference } from '../../api/conference';
+import { webConfig } from '../../api/config';
+import type { MeetingView } from '../../api/types';
+import { navigate } from '../../router';
+import { session } from '../../session';
+import { localToIso, nowLocal } from '../../ui/format';
+import { Choices, Field, FormOutcome, fieldError, inputValue, useSubmit } from '../../ui/form';
+import { agencyLabel, roleLabel } from '../../ui/labels';
+import { ErrorBox, Loading } from '../../ui/states';
+import { useAsync } from '../../ui/useAsync';
+
+async function loadChoices() {
+  const config = await webConfig();
+  const [cases, people] = await Promise.all([conference.cases(), config.signIn.dev ? conference.devPeople() : Promise.resolve([])]);
+  return { cases, people: people.filter((p) => p.role !== 'scrutiny' && p.id !== session.current()?.principal.sub) };
+}
+
+/** The chair lists cases for a meeting and invites the agencies' representatives. */
+export function ScheduleMeeting({ onScheduled }: { onScheduled: () => void }) {
+  const choices = useAsync(loadChoices, []);
+  const [title, setTitle] = useState('Stalking clinic');
+  const [at, setAt] = useState(nowLocal());
+  const [members, setMembers] = useState<string[]>([]);
+  const [agenda, setAgenda] = useState<string[]>([]);
+  const sending = useSubmit<MeetingView>();
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    if (choices.state !== 'ready') return;
+    const people = choices.data.people;
+    const meeting = await sending.submit(() => conference.scheduleMeeting({
+      title, scheduledFor: localToIso(at), agenda,
+      members: people.filter((p) => members.includes(p.id)).map((p) => ({ userId: p.id, displayName: p.displayName, agency: p.agency, role: p.role })),
+    }));
+    if (meeting) {
+      onScheduled();
+      navigate(`/meetings/${meeting.meetingId}`);
+    }
+  };
+
+  return (
+    <details class="panel">
+      <summary>Schedule a meeting</summary>
+      {choices.state === 'loading' && <Loading what="listed cases" />}
+      {choices.state === 'error' && <ErrorBox error={choices.error} retry={choices.reload} />}
+      {choices.state === 'ready' && (
+        <form onSubmit={submit}>
+          <Field id="meeting-title" label="Title" error={fieldError(sending.error, 'title')}>
+            <input id="meeting-title" value={title} onInput={(e) => setTitle(inputValue(e))} required maxLength={120} />
+          </Field>
+          <Field id="meeting-at" label="When" error={fieldError(sending.error, 'scheduledFor')}>
+            <input id="meeting-at" type="datetime-local" value={at} onInput={(e) => setAt(inputValue(e))} required />
+          </Field>
+          {choices.data.cases.length === 0
+            ? <p class="state empty">No case is listed yet. Cases are listed when an agency refers one.</p>
+            : <Choices legend="Agenda (listed cases, in this order)" name="agenda" value={agenda} onChange={setAgenda} error={fieldError(sending.error, 'agenda')}
+                options={choices.data.cases.map((c) => ({ value: c.caseRef, label: `${c.caseRef} — ${c.agencies.map((a) => agencyLabel[a as 'police'] ?? a).join(', ') || 'no records yet'}` }))} />}
+          <Choices legend="Invite" name="members" value={members} onChange={setMembers} error={fieldError(sending.error, 'members')}
+            hint="Only invited people can open the meeting and its cases."
+            options={choices.data.people.map((p) => ({ value: p.id, label: `${p.displayName} (${roleLabel[p.role]})` }))} />
+          <button type="submit" disabled={sending.busy || members.length === 0}>{sending.busy ? 'Scheduling…' : 'Schedule meeting'}</button>
+          <FormOutcome error={sending.error} />
+        </form>
+      )}
+    </details>
+  );
+}

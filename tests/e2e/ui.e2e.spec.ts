@@ -1,0 +1,166 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { extractText, getDocumentProxy } from 'unpdf';
+import { launchBrowser, seriousA11yViolations, signIn } from './support/browser.js';
+import { as, demo, seedCase, type SeededCase } from './support/scenario.js';
+import { startE2eStack, type E2eStack } from './support/stack.js';
+import { uniqueId } from '../support/infra.js';
+
+const LIVE_WITHIN_MS = 5_000;
+const AGENCY_LANES = ['police', 'cps', 'health', 'advocacy'] as const;
+
+/** The main screens must have no serious or critical accessibility problem. */
+async function expectAccessible(page: Page, screen: string) {
+  const found = await seriousA11yViolations(page);
+  expect(found, `${screen}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
+}
+
+describe('the web UI, in a browser, against the whole partnership', () => {
+  let stack: E2eStack;
+  let browser: Browser;
+  let seeded: SeededCase;
+  const contexts: BrowserContext[] = [];
+  let chairPage: Page;
+
+  async function pageAs(displayName: string, next = '/'): Promise<Page> {
+    const context = await browser.newContext({ acceptDownloads: true, viewport: { width: 1400, height: 1000 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, stack.urls.conference, displayName, next);
+    return page;
+  }
+
+  beforeAll(async () => {
+    stack = await startE2eStack();
+    // The Caldicott guardian is left off the invitation: she is the user who may not open the meeting.
+    seeded = await seedCase(stack.urls, { tag: uniqueId(''), invite: ['police', 'cps', 'health', 'advocate'] });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    for (const c of contexts) await c.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+    await stack?.stop();
+  });
+
+  it('signs the chair in, opens the meeting, and the case shows lanes from all four agencies', async () => {
+    chairPage = await pageAs(demo('chair').name);
+    await expect.poll(() => new URL(chairPage.url()).pathname).toBe('/meetings');
+    await chairPage.getByRole('link', { name: 'Leeds stalking clinic' }).click();
+    await chairPage.getByRole('heading', { name: `Case ${seeded.caseRef}` }).waitFor();
+    for (const lane of AGENCY_LANES) {
+      expect(await chairPage.locator(`td[data-lane="${lane}"] .entry`).count(), `entries in the ${lane} lane`).toBeGreaterThan(0);
+    }
+    await chairPage.getByText('Live', { exact: true }).waitFor();
+    await chairPage.locator('.presence li.here', { hasText: demo('chair').name }).waitFor();
+    await expectAccessible(chairPage, 'meeting board with case view');
+  });
+
+  it('shows an incident recorded through the police API live, without reloading the page', async () => {
+    await chairPage.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
+    const summary = `Waited by the victim's car ${uniqueId('')}`;
+    const police = await as('police', stack.urls.police);
+    await police('POST', '/incidents', {
+      subjects: [{ personId: seeded.ids.police.victim, role: 'victim' }, { personId: seeded.ids.police.suspect, role: 'suspect' }],
+      occurredAt: new Date().toISOString(), behaviours: ['loitering_home'], offenceClass: 'pha_s2', summary,
+    });
+    const entry = chairPage.locator('td[data-lane="police"] .entry', { hasText: summary });
+    await entry.waitFor({ timeout: LIVE_WITHIN_MS });
+    await expect.poll(() => entry.locator('.badge.new').count()).toBe(1);
+    expect(await chairPage.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+
+  it('lets a CPS lawyer request a history check and download it as CSV and as a PDF naming her', async () => {
+    const lawyer = demo('cps');
+    const page = await pageAs(lawyer.name);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/history-checks');
+    await expectAccessible(page, 'history check request');
+    await page.getByLabel('Given name').fill(seeded.suspect.given);
+    await page.getByLabel('Family name').fill(seeded.suspect.family);
+    await page.getByLabel('Date of birth').fill(seeded.suspect.dateOfBirth);
+    await page.getByLabel('Postcode (optional)').fill(seeded.suspect.postcode);
+    await page.getByRole('button', { name: 'Record person' }).click();
+    await expect.poll(() => page.getByRole('checkbox', { name: new RegExp(seeded.suspect.family) }).isChecked()).toBe(true);
+    await page.getByLabel('Purpose').fill('Charging decision on a harassment file');
+    await page.getByRole('button', { name: 'Request history check' }).click();
+    await page.waitForURL(/\/history-checks\/[0-9a-f-]{36}$/);
+    await page.locator('table.data tbody tr', { hasText: 'incident recorded' }).first().waitFor({ timeout: 60_000 }).catch(async (err) => {
+      // Leave what the lawyer saw in the test output: the likeliest failure is an agency answering slowly.
+      console.log(await page.locator('main').innerText());
+      throw err;
+    });
+    await page.getByText(/Expires/).waitFor();
+    await expectAccessible(page, 'history check chronology');
+
+    const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
+    expect(csvDownload.suggestedFilename()).toMatch(/^history-check-.+\.csv$/);
+    const csv = await readFile((await csvDownload.path())!, 'utf8');
+    expect(csv.split('\r\n')[1]).toBe(`Requested by,${lawyer.name} (${lawyer.sub})`);
+    expect(csv).toContain('incident recorded');
+
+    const [pdfDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PDF' }).click()]);
+    const pdf = new Uint8Array(await readFile((await pdfDownload.path())!));
+    const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
+    expect(text).toContain(`${lawyer.name} (${lawyer.sub})`);
+    expect(text).toContain('CPS history check');
+  });
+
+  it('alerts the chair when a health worker flags a concern during the meeting', async () => {
+    await chairPage.getByRole('button', { name: 'Start meeting' }).click();
+    await chairPage.getByText('Discussing now').waitFor();
+
+    const page = await pageAs(demo('health').name);
+    await expect.poll(() => new URL(page.url()).pathname).toBe('/health-concerns');
+    await expectAccessible(page, 'health concerns');
+    await page.locator('summary', { hasText: 'Record a person' }).click();
+    await page.getByLabel('Given name').fill(seeded.victim.given);
+    await page.getByLabel('Family name').fill(seeded.victim.family);
+    await page.getByLabel('Date of birth').fill(seeded.victim.dateOfBirth);
+    await page.getByLabel('Postcode (optional)').fill(seeded.victim.postcode);
+    await page.getByRole('button', { name: 'Record person' }).click();
+    await page.getByLabel('Victim', { exact: true }).selectOption({ label: `${seeded.victim.given} ${seeded.victim.family} (born ${seeded.victim.dateOfBirth})` });
+    await page.getByLabel('Category').selectOption({ label: 'self-harm risk' });
+    await page.getByLabel('Severity').selectOption('high');
+    await page.getByLabel('Clinical detail').fill('Disclosed thoughts of self-harm at the appointment.');
+    await page.getByRole('button', { name: 'Flag concern' }).click();
+    await page.getByText(/Concern CON-.+ flagged\. Shared with the partnership/).waitFor();
+
+    const alert = chairPage.locator('.alerts .alert', { hasText: 'Health concern flagged' });
+    await alert.waitFor({ timeout: 10_000 });
+    expect(await alert.textContent()).toContain('self-harm risk');
+    expect(await alert.textContent()).toContain(seeded.caseRef);
+  });
+
+  it('does not let a user who was not invited open the meeting', async () => {
+    const page = await pageAs(demo('caldicott').name, `/meetings/${seeded.meetingId}`);
+    await page.getByText('Could not open this meeting').waitFor();
+    expect(await page.getByRole('alert').first().textContent()).toMatch(/not invited/);
+    expect(await page.locator('td[data-lane]').count()).toBe(0);
+    await page.getByRole('link', { name: 'Meetings' }).first().click();
+    await page.getByText('You are not invited to any meeting yet.').waitFor();
+  });
+
+  it('has no serious or critical accessibility problem on the sign-in, police, advocacy and Caldicott screens', async () => {
+    const context = await browser.newContext();
+    contexts.push(context);
+    const signInPage = await context.newPage();
+    await signInPage.goto(`${stack.urls.conference}/sign-in`);
+    await signInPage.getByRole('button', { name: /^Sam Okafor/ }).waitFor();
+    await expectAccessible(signInPage, 'sign-in');
+
+    const police = await pageAs(demo('police').name);
+    await police.getByRole('heading', { name: 'DASH risk assessment' }).waitFor();
+    await police.locator('summary', { hasText: 'Record a person' }).click();
+    await expectAccessible(police, 'police records');
+
+    const advocate = await pageAs(demo('advocate').name);
+    await advocate.getByRole('heading', { name: 'Diary entry' }).waitFor();
+    await expectAccessible(advocate, 'advocacy records');
+
+    const caldicott = await pageAs(demo('caldicott').name);
+    await caldicott.getByRole('heading', { name: 'Disclosure requests', exact: true }).waitFor();
+    await caldicott.locator('.state.empty, .queue').first().waitFor();
+    await expectAccessible(caldicott, 'Caldicott queue');
+  });
+});

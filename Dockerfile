@@ -27,6 +27,9 @@ COPY shared/ shared/
 COPY services/ services/
 # shared is the first workspace, so its dist/ (and .d.ts files) exist before the services compile.
 RUN npm run build
+# The conference serves the web UI, built here with Vite (a dev dependency, present in this stage only).
+COPY services/conference/web/ services/conference/web/
+RUN npm run web:build
 
 # ---------------------------------------------------------------------------
 # runtime: one service, compiled JavaScript and production dependencies only.
@@ -59,8 +62,8 @@ RUN --mount=type=cache,target=/root/.npm \
 # Without the `source` condition Node resolves @convene/shared's exports to dist/*.js.
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
-# The conference will also serve its built web UI (services/conference/web -> dist).
-# When that exists, build it in the build stage and copy it here for the conference only.
+# The built web UI: static files, served by the conference (other services never read it).
+COPY --from=build /app/services/conference/web/dist services/conference/web/dist
 
 # Files stay root-owned and read-only to the service.
 USER node

@@ -27,8 +27,8 @@ COPY shared/ shared/
 COPY services/ services/
 # shared is the first workspace, so its dist/ (and .d.ts files) exist before the services compile.
 RUN npm run build
-# The conference serves the web UI, built here with Vite (a dev dependency, present in this stage only).
-COPY services/conference/web/ services/conference/web/
+# The conference serves the web UI (services/ above includes it), built with Vite, a dev dependency present
+# in this stage only.
 RUN npm run web:build
 
 # ---------------------------------------------------------------------------

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { FERRETDB_VERSION, HOST, MONGO_PORT, ferretBinary, ferretDir, goCacheDir } from './paths.js';
+import { FERRETDB_VERSION, HOST, type StackConfig, ferretBinary, ferretDir, goCacheDir, stackConfig } from './paths.js';
 import { findExecutable, isPortListening, runStep, spawnDetached, waitUntil } from './processes.js';
 import type { ServerState } from './state.js';
 
@@ -70,8 +70,8 @@ export async function ensureFerretBuilt(log: (line: string) => void): Promise<vo
   await fsp.rm(goCacheDir(), { recursive: true, force: true });
 }
 
-/** Start FerretDB on a fresh SQLite folder under `dataDir`. Does not wait for it. */
-export async function startFerret(dataDir: string): Promise<ServerState> {
+/** Start FerretDB on the SQLite folder under `dataDir` (created if new, kept if not). Does not wait for it. */
+export async function startFerret(dataDir: string, config: StackConfig = stackConfig()): Promise<ServerState> {
   const dbDir = path.join(dataDir, 'ferretdb');
   const logFile = path.join(dataDir, 'ferretdb.log');
   await fsp.mkdir(dbDir, { recursive: true });
@@ -81,14 +81,14 @@ export async function startFerret(dataDir: string): Promise<ServerState> {
     [
       '--handler=sqlite',
       sqliteFlag,
-      `--listen-addr=${HOST}:${MONGO_PORT}`,
+      `--listen-addr=${HOST}:${config.mongoPort}`,
       '--debug-addr=-', // no metrics/pprof HTTP listener (default would take 127.0.0.1:8088)
       '--telemetry=disable',
       `--state-dir=${dbDir}`, // default is the cwd
     ],
     { cwd: dbDir, logFile },
   );
-  return { pid, port: MONGO_PORT, version: FERRETDB_VERSION, logFile, cmdlineNeedle: sqliteFlag };
+  return { pid, port: config.mongoPort, version: FERRETDB_VERSION, logFile, cmdlineNeedle: sqliteFlag };
 }
 
 /** FerretDB opens its listener only once the backend is initialised, so an accepting port means ready. */

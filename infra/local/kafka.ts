@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { HOST, KAFKA_CONTROLLER_PORT, KAFKA_PORT, KAFKA_VERSION, infraLocalDir, kafkaDir, kafkaLibsDir, mavenRepoDir } from './paths.js';
+import { HOST, KAFKA_VERSION, type StackConfig, infraLocalDir, kafkaDir, kafkaLibsDir, mavenRepoDir, stackConfig } from './paths.js';
 import { findExecutable, isPortListening, runStep, spawnDetached, waitUntil } from './processes.js';
 import type { ServerState } from './state.js';
 
@@ -64,13 +64,13 @@ function newClusterId(): string {
   }
 }
 
-function serverProperties(logDirs: string): string {
+function serverProperties(logDirs: string, config: StackConfig): string {
   return [
     'process.roles=broker,controller',
     'node.id=1',
-    `controller.quorum.voters=1@${HOST}:${KAFKA_CONTROLLER_PORT}`,
-    `listeners=PLAINTEXT://${HOST}:${KAFKA_PORT},CONTROLLER://${HOST}:${KAFKA_CONTROLLER_PORT}`,
-    `advertised.listeners=PLAINTEXT://${HOST}:${KAFKA_PORT}`,
+    `controller.quorum.voters=1@${HOST}:${config.kafkaControllerPort}`,
+    `listeners=PLAINTEXT://${HOST}:${config.kafkaPort},CONTROLLER://${HOST}:${config.kafkaControllerPort}`,
+    `advertised.listeners=PLAINTEXT://${HOST}:${config.kafkaPort}`,
     'controller.listener.names=CONTROLLER',
     'listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
     'inter.broker.listener.name=PLAINTEXT',
@@ -100,50 +100,59 @@ const LOG4J_PROPERTIES = [
   '',
 ].join('\n');
 
-/** Format a fresh KRaft log dir under `dataDir` and start the broker detached. Does not wait for it. */
-export async function startKafka(dataDir: string): Promise<KafkaState> {
+/**
+ * Format a fresh KRaft log dir under `dataDir` and start the broker detached. Does not wait for it.
+ * `format: false` starts it again on the log dir it already has (a restart that keeps the data).
+ */
+export async function startKafka(dataDir: string, options: { config?: StackConfig; format?: boolean } = {}): Promise<KafkaState> {
+  const config = options.config ?? stackConfig();
   const java = javaExecutable();
   const dir = path.join(dataDir, 'kafka');
   const configFile = path.join(dir, 'server.properties');
   const log4jFile = path.join(dir, 'log4j.properties');
   const logFile = path.join(dataDir, 'kafka.log');
   await fsp.mkdir(path.join(dir, 'data'), { recursive: true });
-  await fsp.writeFile(configFile, serverProperties(path.join(dir, 'data')));
+  await fsp.writeFile(configFile, serverProperties(path.join(dir, 'data'), config));
   await fsp.writeFile(log4jFile, LOG4J_PROPERTIES);
 
   // Java expands the trailing `*` itself; no shell involved.
   const classpath = path.join(kafkaLibsDir(), '*');
   const log4j = `-Dlog4j.configuration=file:${log4jFile}`;
-  await runStep(java, [log4j, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', configFile], {
-    cwd: dir,
-    logFile,
-    label: 'formatting Kafka storage (kafka.tools.StorageTool format)',
-  });
+  if (options.format !== false) {
+    await runStep(java, [log4j, '-cp', classpath, 'kafka.tools.StorageTool', 'format', '-t', newClusterId(), '-c', configFile], {
+      cwd: dir,
+      logFile,
+      label: 'formatting Kafka storage (kafka.tools.StorageTool format)',
+    });
+  }
   const pid = spawnDetached(java, ['-Xmx512m', '-XX:+ExitOnOutOfMemoryError', '-Djava.awt.headless=true', log4j, '-cp', classpath, 'kafka.Kafka', configFile], {
     cwd: dir,
     logFile,
   });
   return {
     pid,
-    port: KAFKA_PORT,
-    controllerPort: KAFKA_CONTROLLER_PORT,
+    port: config.kafkaPort,
+    controllerPort: config.kafkaControllerPort,
     version: KAFKA_VERSION,
     logFile,
     cmdlineNeedle: configFile,
   };
 }
 
-function logHasReadyLine(logFile: string): boolean {
+function logHasReadyLine(logFile: string, from = 0): boolean {
   try {
-    return fs.readFileSync(logFile, 'utf8').includes(READY_LINE);
+    return fs.readFileSync(logFile).subarray(from).toString('utf8').includes(READY_LINE);
   } catch {
     return false;
   }
 }
 
-/** Ready = the broker port accepts connections and the server logged that startup finished. */
-export async function waitForKafka(state: KafkaState, timeoutMs = 90_000): Promise<void> {
-  await waitUntil(async () => logHasReadyLine(state.logFile) && (await isPortListening(state.port, HOST)), {
+/**
+ * Ready = the broker port accepts connections and the server logged that startup finished (after byte
+ * `logFrom` of its log: a restarted broker appends to the log of its previous run).
+ */
+export async function waitForKafka(state: KafkaState, timeoutMs = 90_000, logFrom = 0): Promise<void> {
+  await waitUntil(async () => logHasReadyLine(state.logFile, logFrom) && (await isPortListening(state.port, HOST)), {
     what: `Kafka on ${HOST}:${state.port}`,
     timeoutMs,
     pid: state.pid,

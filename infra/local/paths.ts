@@ -1,4 +1,4 @@
-// Where the local stack keeps its downloads, builds and state, plus fixed ports/versions.
+// Where the local stack keeps its downloads, builds and state, plus its ports/versions.
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,9 +8,48 @@ export const FERRETDB_VERSION = '1.24.0';
 
 // Loopback only: nothing in the local stack should be reachable from the network.
 export const HOST = '127.0.0.1';
+// Default ports; a second stack beside the default one takes others (see stackConfig).
 export const KAFKA_PORT = 9092;
 export const KAFKA_CONTROLLER_PORT = 9093;
 export const MONGO_PORT = 27017;
+
+/** Which stack to manage: its name (own state file and data) and its ports. */
+export interface StackConfig {
+  /** '' for the default stack; otherwise a second stack with its own state folder (stack-<name>). */
+  name: string;
+  kafkaPort: number;
+  kafkaControllerPort: number;
+  mongoPort: number;
+}
+
+function portFrom(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
+  const raw = env[variable]?.trim();
+  if (!raw) return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) throw new Error(`${variable}=${raw} is not a TCP port`);
+  return port;
+}
+
+/**
+ * The stack named by the environment: by default the usual one (9092/9093/27017, state in stack/).
+ * CONVENE_STACK_NAME gives a second stack its own state file, lock and data folder, and
+ * CONVENE_STACK_KAFKA_PORT, CONVENE_STACK_KAFKA_CONTROLLER_PORT and CONVENE_STACK_MONGO_PORT its own ports,
+ * so it can run beside the default one (e.g. a test that stops and restarts its servers).
+ */
+export function stackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
+  const name = env.CONVENE_STACK_NAME?.trim() ?? '';
+  if (name !== '' && !/^[a-z0-9][a-z0-9_-]{0,31}$/.test(name)) throw new Error(`CONVENE_STACK_NAME=${name}: use lower-case letters, digits, - and _`);
+  const config: StackConfig = {
+    name,
+    kafkaPort: portFrom(env, 'CONVENE_STACK_KAFKA_PORT', KAFKA_PORT),
+    kafkaControllerPort: portFrom(env, 'CONVENE_STACK_KAFKA_CONTROLLER_PORT', KAFKA_CONTROLLER_PORT),
+    mongoPort: portFrom(env, 'CONVENE_STACK_MONGO_PORT', MONGO_PORT),
+  };
+  if (new Set([config.kafkaPort, config.kafkaControllerPort, config.mongoPort]).size !== 3) {
+    throw new Error(`the stack's ports must differ: Kafka ${config.kafkaPort}, controller ${config.kafkaControllerPort}, MongoDB ${config.mongoPort}`);
+  }
+  return config;
+}
 
 /** Folder holding this module (infra/local), for files that ship with the repo (the pom). */
 export const infraLocalDir = path.dirname(fileURLToPath(import.meta.url));
@@ -48,14 +87,14 @@ export function goCacheDir(): string {
   return path.join(cacheDir(), 'go');
 }
 
-export function stackStateDir(): string {
-  return path.join(cacheDir(), 'stack');
+export function stackStateDir(config: StackConfig = stackConfig()): string {
+  return path.join(cacheDir(), config.name ? `stack-${config.name}` : 'stack');
 }
 
-export function stateFile(): string {
-  return path.join(stackStateDir(), 'state.json');
+export function stateFile(config: StackConfig = stackConfig()): string {
+  return path.join(stackStateDir(config), 'state.json');
 }
 
-export function lockFile(): string {
-  return path.join(stackStateDir(), 'lock');
+export function lockFile(config: StackConfig = stackConfig()): string {
+  return path.join(stackStateDir(config), 'lock');
 }

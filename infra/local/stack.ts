@@ -2,12 +2,13 @@
 // setup and the demo. Servers are detached and recorded in a state file, so any process can
 // find, reuse or stop them.
 import { promises as dns } from 'node:dns';
+import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureFerretBuilt, startFerret, waitForFerret } from './ferretdb.js';
 import { ensureKafkaInstalled, startKafka, waitForKafka } from './kafka.js';
-import { FERRETDB_VERSION, HOST, KAFKA_CONTROLLER_PORT, KAFKA_PORT, KAFKA_VERSION, MONGO_PORT } from './paths.js';
+import { FERRETDB_VERSION, HOST, KAFKA_VERSION, type StackConfig, stackConfig } from './paths.js';
 import { LoggedError, isOurProcess, isPortFree, isPortListening, stopProcessGroup, tailFile } from './processes.js';
 import { type ServerState, type StackState, clearState, readState, withStackLock, writeState } from './state.js';
 
@@ -25,18 +26,29 @@ export interface ServerStatus {
 
 type Log = (line: string) => void;
 
-const LOCAL_MONGO_URL = `mongodb://${HOST}:${MONGO_PORT}`; // no database name: each service appends its own
+export interface StackOptions {
+  log?: Log;
+  /**
+   * Where to read KAFKA_BROKERS/MONGO_URL and CONVENE_STACK_* from (default: process.env). A caller that
+   * manages a second stack passes them here rather than changing its own environment.
+   */
+  env?: NodeJS.ProcessEnv;
+}
 
-function localEndpoints(): StackEndpoints {
-  return { kafkaBrokers: [`${HOST}:${KAFKA_PORT}`], mongoUrl: LOCAL_MONGO_URL, external: false };
+function localMongoUrl(config: StackConfig): string {
+  return `mongodb://${HOST}:${config.mongoPort}`; // no database name: each service appends its own
+}
+
+function localEndpoints(config: StackConfig): StackEndpoints {
+  return { kafkaBrokers: [`${HOST}:${config.kafkaPort}`], mongoUrl: localMongoUrl(config), external: false };
 }
 
 const defaultLog: Log = (line) => process.stderr.write(`[convene stack] ${line}\n`);
 
 /** Both variables set = the user runs their own Kafka and MongoDB; we start nothing. */
-function externalEndpoints(): StackEndpoints | undefined {
-  const brokers = process.env.KAFKA_BROKERS?.trim();
-  const mongoUrl = process.env.MONGO_URL?.trim();
+function externalEndpoints(env: NodeJS.ProcessEnv = process.env): StackEndpoints | undefined {
+  const brokers = env.KAFKA_BROKERS?.trim();
+  const mongoUrl = env.MONGO_URL?.trim();
   if (!brokers || !mongoUrl) return undefined;
   const kafkaBrokers = brokers
     .split(',')
@@ -55,7 +67,7 @@ async function healthy(server: ServerState | undefined): Promise<boolean> {
 }
 
 /** Stop whatever `state` records (only if the pids are still ours), optionally delete its data. */
-async function teardown(state: StackState, log: Log, removeData: boolean): Promise<void> {
+async function teardown(state: StackState, log: Log, removeData: boolean, config: StackConfig): Promise<void> {
   const stopOne = async (name: string, server: ServerState | undefined) => {
     if (!server || !isOurProcess(server.pid, server.cmdlineNeedle)) return;
     const how = await stopProcessGroup(server.pid);
@@ -63,14 +75,14 @@ async function teardown(state: StackState, log: Log, removeData: boolean): Promi
   };
   await Promise.all([stopOne('Kafka', state.kafka), stopOne('FerretDB', state.mongo)]);
   if (removeData) await fsp.rm(state.dataDir, { recursive: true, force: true });
-  clearState();
+  clearState(config);
 }
 
-async function assertPortsFree(): Promise<void> {
+async function assertPortsFree(config: StackConfig): Promise<void> {
   const ports: [number, string][] = [
-    [KAFKA_PORT, 'Kafka'],
-    [KAFKA_CONTROLLER_PORT, 'Kafka controller'],
-    [MONGO_PORT, 'MongoDB/FerretDB'],
+    [config.kafkaPort, 'Kafka'],
+    [config.kafkaControllerPort, 'Kafka controller'],
+    [config.mongoPort, 'MongoDB/FerretDB'],
   ];
   for (const [port, what] of ports) {
     if (!(await isPortFree(port, HOST))) {
@@ -91,35 +103,35 @@ function withLogTail(err: unknown): Error {
   return new Error(`${message}\nlog: ${err.logFile}${shown}`);
 }
 
-function describe(state: StackState): string[] {
+function describe(state: StackState, config: StackConfig): string[] {
   return [
-    `Kafka ${KAFKA_VERSION} on ${HOST}:${KAFKA_PORT} (pid ${state.kafka?.pid}, log ${state.kafka?.logFile})`,
-    `FerretDB ${FERRETDB_VERSION} (MongoDB wire) on ${LOCAL_MONGO_URL} (pid ${state.mongo?.pid}, log ${state.mongo?.logFile})`,
+    `Kafka ${KAFKA_VERSION} on ${HOST}:${config.kafkaPort} (pid ${state.kafka?.pid}, log ${state.kafka?.logFile})`,
+    `FerretDB ${FERRETDB_VERSION} (MongoDB wire) on ${localMongoUrl(config)} (pid ${state.mongo?.pid}, log ${state.mongo?.logFile})`,
   ];
 }
 
-async function startFresh(log: Log): Promise<void> {
-  await assertPortsFree();
+async function startFresh(log: Log, config: StackConfig): Promise<void> {
+  await assertPortsFree(config);
   await Promise.all([ensureKafkaInstalled(log), ensureFerretBuilt(log)]);
-  await assertPortsFree(); // again: a long first-run build leaves time for someone else to grab them
+  await assertPortsFree(config); // again: a long first-run build leaves time for someone else to grab them
 
-  const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'convene-stack-'));
+  const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), config.name ? `convene-stack-${config.name}-` : 'convene-stack-'));
   const state: StackState = { startedAt: new Date().toISOString(), dataDir };
-  writeState(state); // recorded before spawning, so `down` can clean up even if we die mid-start
+  writeState(state, config); // recorded before spawning, so `down` can clean up even if we die mid-start
   try {
     log(`starting Kafka ${KAFKA_VERSION} and FerretDB ${FERRETDB_VERSION} (data in ${dataDir})…`);
     // allSettled, not all: if one fails to start, the other may still have been spawned and must be recorded.
-    const [kafka, mongo] = await Promise.allSettled([startKafka(dataDir), startFerret(dataDir)]);
+    const [kafka, mongo] = await Promise.allSettled([startKafka(dataDir, { config }), startFerret(dataDir, config)]);
     if (kafka.status === 'fulfilled') state.kafka = kafka.value;
     if (mongo.status === 'fulfilled') state.mongo = mongo.value;
-    writeState(state);
+    writeState(state, config);
     if (kafka.status === 'rejected') throw kafka.reason;
     if (mongo.status === 'rejected') throw mongo.reason;
     await Promise.all([waitForKafka(kafka.value), waitForFerret(mongo.value)]);
-    for (const line of describe(state)) log(line);
+    for (const line of describe(state, config)) log(line);
   } catch (err) {
     // Keep the data folder: the server logs in it are what the user needs now.
-    await teardown(state, log, false);
+    await teardown(state, log, false, config);
     throw err;
   }
 }
@@ -128,9 +140,10 @@ async function startFresh(log: Log): Promise<void> {
  * Make sure Kafka and a MongoDB-compatible server are reachable, starting the local stack if needed.
  * `startedByUs` tells a caller (e.g. a test setup) whether it should stop the stack afterwards.
  */
-export async function ensureStack(opts?: { log?: Log }): Promise<{ endpoints: StackEndpoints; startedByUs: boolean }> {
+export async function ensureStack(opts?: StackOptions): Promise<{ endpoints: StackEndpoints; startedByUs: boolean }> {
   const log = opts?.log ?? defaultLog;
-  const external = externalEndpoints();
+  const config = stackConfig(opts?.env);
+  const external = externalEndpoints(opts?.env);
   if (external) {
     log(`using external servers: Kafka ${external.kafkaBrokers.join(',')}, MongoDB ${redact(external.mongoUrl)} (from KAFKA_BROKERS / MONGO_URL)`);
     return { endpoints: external, startedByUs: false };
@@ -138,21 +151,22 @@ export async function ensureStack(opts?: { log?: Log }): Promise<{ endpoints: St
   try {
     return await withStackLock(
       async () => {
-        const state = readState();
+        const state = readState(config);
         if (state) {
           const [kafkaUp, mongoUp] = await Promise.all([healthy(state.kafka), healthy(state.mongo)]);
           if (kafkaUp && mongoUp) {
             log('local stack already running:');
-            for (const line of describe(state)) log(line);
-            return { endpoints: localEndpoints(), startedByUs: false };
+            for (const line of describe(state, config)) log(line);
+            return { endpoints: localEndpoints(config), startedByUs: false };
           }
           log('previous local stack is only partly running; restarting both with fresh data');
-          await teardown(state, log, true);
+          await teardown(state, log, true, config);
         }
-        await startFresh(log);
-        return { endpoints: localEndpoints(), startedByUs: true };
+        await startFresh(log, config);
+        return { endpoints: localEndpoints(config), startedByUs: true };
       },
       (owner) => log(`waiting for another stack command (pid ${owner}) to finish…`),
+      config,
     );
   } catch (err) {
     throw withLogTail(err);
@@ -160,22 +174,94 @@ export async function ensureStack(opts?: { log?: Log }): Promise<{ endpoints: St
 }
 
 /** Stop the local stack (if this cache recorded one) and delete its data folder. */
-export async function stopStack(opts?: { log?: Log }): Promise<void> {
+export async function stopStack(opts?: StackOptions): Promise<void> {
   const log = opts?.log ?? defaultLog;
+  const config = stackConfig(opts?.env);
   await withStackLock(async () => {
-    const state = readState();
+    const state = readState(config);
     if (!state) {
       log(
-        externalEndpoints()
+        externalEndpoints(opts?.env)
           ? 'using external servers (KAFKA_BROKERS / MONGO_URL); nothing local to stop'
           : 'local stack is not running; nothing to stop',
       );
       return;
     }
     log('stopping local stack…');
-    await teardown(state, log, true);
+    await teardown(state, log, true, config);
     log(`stopped; removed ${state.dataDir}`);
-  });
+  }, undefined, config);
+}
+
+export type StackServer = 'kafka' | 'mongo';
+
+const SERVER_LABEL: Record<StackServer, string> = { kafka: 'Kafka', mongo: 'FerretDB' };
+
+/** The state of a stack this cache started (never external servers), or a clear error. */
+function managedState(opts: StackOptions | undefined, config: StackConfig, verb: string): StackState {
+  if (externalEndpoints(opts?.env)) throw new Error(`cannot ${verb} a server of external servers (KAFKA_BROKERS / MONGO_URL are set)`);
+  const state = readState(config);
+  if (!state) throw new Error(`cannot ${verb}: no local stack is recorded${config.name ? ` under the name ${config.name}` : ''}`);
+  return state;
+}
+
+/**
+ * Stop ONE server of a running local stack (SIGTERM, or SIGKILL with `kill: true`), keeping its data folder
+ * and its record in the state file, so `startServer` can bring it back with everything it held.
+ */
+export async function stopServer(which: StackServer, opts?: StackOptions & { kill?: boolean }): Promise<'not running' | 'terminated' | 'killed'> {
+  const log = opts?.log ?? defaultLog;
+  const config = stackConfig(opts?.env);
+  return withStackLock(async () => {
+    const server = managedState(opts, config, 'stop')[which];
+    if (!server || !isOurProcess(server.pid, server.cmdlineNeedle)) return 'not running';
+    const how = await stopProcessGroup(server.pid, opts?.kill ? 0 : 15_000);
+    log(`${SERVER_LABEL[which]} (pid ${server.pid}) ${how === 'killed' ? 'killed' : 'stopped'}; data kept`);
+    return how;
+  }, undefined, config);
+}
+
+/** Start ONE server of the local stack again on the data folder it had (after `stopServer`), and wait until it is ready. */
+export async function startServer(which: StackServer, opts?: StackOptions): Promise<void> {
+  const log = opts?.log ?? defaultLog;
+  const config = stackConfig(opts?.env);
+  try {
+    await withStackLock(async () => {
+      const state = managedState(opts, config, 'start');
+      const previous = state[which];
+      if (await healthy(previous)) return;
+      if (previous && isOurProcess(previous.pid, previous.cmdlineNeedle)) throw new Error(`${SERVER_LABEL[which]} (pid ${previous.pid}) is running but not answering; stop it first`);
+      // The ports it had, so clients configured for this stack find it again.
+      const ports: StackConfig = {
+        ...config,
+        ...(state.kafka ? { kafkaPort: state.kafka.port, kafkaControllerPort: state.kafka.controllerPort } : {}),
+        ...(state.mongo ? { mongoPort: state.mongo.port } : {}),
+      };
+      if (which === 'kafka') {
+        const logFile = previous?.logFile ?? path.join(state.dataDir, 'kafka.log');
+        const logFrom = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+        state.kafka = await startKafka(state.dataDir, { config: ports, format: !fs.existsSync(path.join(state.dataDir, 'kafka', 'data', 'meta.properties')) });
+        writeState(state, config);
+        await waitForKafka(state.kafka, 90_000, logFrom);
+      } else {
+        state.mongo = await startFerret(state.dataDir, ports);
+        writeState(state, config);
+        await waitForFerret(state.mongo);
+      }
+      log(`${SERVER_LABEL[which]} started again (pid ${state[which]?.pid}) on ${state.dataDir}`);
+    }, undefined, config);
+  } catch (err) {
+    throw withLogTail(err);
+  }
+}
+
+/** Stop ONE server, leave it down for `downMs`, start it again on the same data, and wait until it is ready. */
+export async function restartServer(which: StackServer, opts?: StackOptions & { downMs?: number; kill?: boolean }): Promise<{ stopped: 'not running' | 'terminated' | 'killed'; downMs: number }> {
+  const stoppedAt = Date.now();
+  const stopped = await stopServer(which, opts);
+  await new Promise((r) => setTimeout(r, opts?.downMs ?? 5000));
+  await startServer(which, opts);
+  return { stopped, downMs: Date.now() - stoppedAt };
 }
 
 /** "host:port" / "[v6]:port" → parts; default port when absent. */
@@ -204,8 +290,9 @@ async function reachable(target: { host: string; port: number } | undefined): Pr
 }
 
 /** What is running right now, as seen from the state file and the ports. */
-export async function stackStatus(): Promise<{ kafka: ServerStatus; mongo: ServerStatus; external: boolean }> {
-  const external = externalEndpoints();
+export async function stackStatus(opts?: Pick<StackOptions, 'env'>): Promise<{ kafka: ServerStatus; mongo: ServerStatus; external: boolean }> {
+  const config = stackConfig(opts?.env);
+  const external = externalEndpoints(opts?.env);
   if (external) {
     const [kafkaUp, mongoUp] = await Promise.all([
       reachable(splitHostPort(external.kafkaBrokers[0] ?? '', 9092)),
@@ -218,7 +305,7 @@ export async function stackStatus(): Promise<{ kafka: ServerStatus; mongo: Serve
     };
   }
 
-  const state = readState();
+  const state = readState(config);
   const one = async (server: ServerState | undefined, where: string, port: number, version: string): Promise<ServerStatus> => {
     if (await healthy(server)) return { up: true, where, version: server?.version ?? version };
     // Not ours, but worth saying why `up` would fail.
@@ -226,8 +313,8 @@ export async function stackStatus(): Promise<{ kafka: ServerStatus; mongo: Serve
     return { up: false, where: squatter ? `${where} (port in use by a process Convene did not start)` : where, version };
   };
   const [kafka, mongo] = await Promise.all([
-    one(state?.kafka, `${HOST}:${KAFKA_PORT}`, KAFKA_PORT, KAFKA_VERSION),
-    one(state?.mongo, LOCAL_MONGO_URL, MONGO_PORT, FERRETDB_VERSION),
+    one(state?.kafka, `${HOST}:${config.kafkaPort}`, config.kafkaPort, KAFKA_VERSION),
+    one(state?.mongo, localMongoUrl(config), config.mongoPort, FERRETDB_VERSION),
   ]);
   return { kafka, mongo, external: false };
 }

@@ -2,7 +2,7 @@
 // two concurrent `up`s (say, a test run and a terminal) from starting the stack twice.
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { lockFile, stackStateDir, stateFile } from './paths.js';
+import { type StackConfig, lockFile, stackConfig, stackStateDir, stateFile } from './paths.js';
 import { isAlive } from './processes.js';
 
 export interface ServerState {
@@ -21,33 +21,33 @@ export interface StackState {
   mongo?: ServerState;
 }
 
-export function readState(): StackState | undefined {
+export function readState(config: StackConfig = stackConfig()): StackState | undefined {
   try {
-    return JSON.parse(fs.readFileSync(stateFile(), 'utf8')) as StackState;
+    return JSON.parse(fs.readFileSync(stateFile(config), 'utf8')) as StackState;
   } catch {
     return undefined; // missing or half-written: treat as "nothing recorded"
   }
 }
 
-export function writeState(state: StackState): void {
-  fs.mkdirSync(stackStateDir(), { recursive: true });
+export function writeState(state: StackState, config: StackConfig = stackConfig()): void {
+  fs.mkdirSync(stackStateDir(config), { recursive: true });
   // Write-then-rename so a reader never sees a truncated file.
-  const tmp = `${stateFile()}.${process.pid}.tmp`;
+  const tmp = `${stateFile(config)}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, JSON.stringify(state, null, 2) + '\n');
-  fs.renameSync(tmp, stateFile());
+  fs.renameSync(tmp, stateFile(config));
 }
 
-export function clearState(): void {
-  fs.rmSync(stateFile(), { force: true });
+export function clearState(config: StackConfig = stackConfig()): void {
+  fs.rmSync(stateFile(config), { force: true });
 }
 
 /**
  * Run `fn` holding an exclusive lock file. A lock whose owner died is taken over.
  * Waits long because the holder may be doing a first-run build.
  */
-export function withStackLock<T>(fn: () => Promise<T>, onWait?: (ownerPid: number) => void): Promise<T> {
+export function withStackLock<T>(fn: () => Promise<T>, onWait?: (ownerPid: number) => void, config: StackConfig = stackConfig()): Promise<T> {
   // Serialise calls within this process first; the file lock then only arbitrates between processes.
-  const run = inProcess.then(() => withFileLock(fn, onWait));
+  const run = inProcess.then(() => withFileLock(fn, config, onWait));
   inProcess = run.then(
     () => undefined,
     () => undefined,
@@ -57,9 +57,9 @@ export function withStackLock<T>(fn: () => Promise<T>, onWait?: (ownerPid: numbe
 
 let inProcess: Promise<void> = Promise.resolve();
 
-async function withFileLock<T>(fn: () => Promise<T>, onWait?: (ownerPid: number) => void, maxWaitMs = 15 * 60_000): Promise<T> {
-  fs.mkdirSync(stackStateDir(), { recursive: true });
-  const file = lockFile();
+async function withFileLock<T>(fn: () => Promise<T>, config: StackConfig, onWait?: (ownerPid: number) => void, maxWaitMs = 15 * 60_000): Promise<T> {
+  fs.mkdirSync(stackStateDir(config), { recursive: true });
+  const file = lockFile(config);
   const deadline = Date.now() + maxWaitMs;
   let announced = false;
   for (;;) {

@@ -1,8 +1,10 @@
 import type { Express } from 'express';
 import { createBaseApp, type Runtime } from '@convene/shared/runtime';
 import { mountRoutes, type RouteSpec } from '@convene/shared/http';
+import { statisticsRoutes } from '@convene/shared/statistics';
 import { openApiRoute, referralRoutes, type AgencyKit } from '@convene/shared/agency';
 import type { Config } from './config.js';
+import { advocacyStatistics } from './statistics/index.js';
 import type { AdvocacyRecords } from './db/records.js';
 import { advocacyPolicy } from './domain/policy.js';
 import { engagementRoutes } from './http/engagements.js';
@@ -26,6 +28,7 @@ export function advocacyRoutes(kit: AgencyKit, records: AdvocacyRecords): RouteS
     ...victimRecordRoutes(deps),
     ...diaryRoutes(deps),
     ...referralRoutes(kit, ['victim_request', 'professional_judgement', 'high_risk']),
+    ...statisticsRoutes(advocacyStatistics(kit)),
   ];
 }
 

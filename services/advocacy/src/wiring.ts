@@ -1,7 +1,9 @@
 import type { Connection } from 'mongoose';
 import { createAgencyKit, createPeople } from '@convene/shared/agency';
 import type { Logger } from '@convene/shared/log';
+import { withStatisticsSchedule } from '@convene/shared/statistics';
 import type { Config } from './config.js';
+import { advocacyMeasures } from './statistics/index.js';
 import { createAdvocacyRecords } from './db/records.js';
 
 /** The advocacy service's parts, built on one database connection. */
@@ -12,12 +14,12 @@ export function createAdvocacyService(db: Connection, config: Config, logger: Lo
     const exact = (await people.byTokens(tokens)).filter((p) => p.tokens.length === tokens.length && p.tokens.every((t) => tokens.includes(t)));
     return exact.map((p) => p._id);
   });
-  const kit = createAgencyKit({
+  const kit = withStatisticsSchedule(createAgencyKit({
     agency: 'advocacy', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
     project: records.project,
     // The victim's consent governs sharing: records about a victim without it never stream, and research
     // returns list them as withheld (consent_not_given) without their content.
     withhold: records.consents.withhold,
-  });
+  }), advocacyMeasures, logger);
   return { kit, records };
 }

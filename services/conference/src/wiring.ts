@@ -15,6 +15,7 @@ import { createChronologyStore } from './db/chronologies.js';
 import { createAuditLog } from './audit/index.js';
 import { createProjector, type Projector } from './projection/projector.js';
 import { createPurger } from './projection/purge.js';
+import { createScrutiny } from './scrutiny/index.js';
 import type { AuditNote } from './domain/auditing.js';
 
 export interface StartOptions {
@@ -42,8 +43,9 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   let projector: Projector;
   const recorder = createRecorder({ store: outbox, relay: { nudge: () => relay?.nudge() }, project: (event) => projector.applyToReadModel([event]).then(() => undefined) });
   const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, outbox: outbox.model, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
+  const scrutiny = createScrutiny({ db, cases, meetings, outbox, recorder, logger });
   projector = createProjector({
-    cases, meetings, pushes, chronologies, counters, referrals, recorder, logger,
+    cases, meetings, pushes, chronologies, counters, referrals, recorder, logger, statistics: scrutiny.store,
     repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, historyCheckExpiryDays: config.HISTORY_CHECK_EXPIRY_DAYS,
     onCaseClosed: async () => {
       if (config.CASE_RETENTION_DAYS === 0) await purger.purgeDue();
@@ -59,7 +61,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   }
 
   return {
-    cases, meetings, pushes, chronologies, counters, referrals, outbox, auditLog, recorder, purger, audit,
+    cases, meetings, pushes, chronologies, counters, referrals, outbox, auditLog, recorder, purger, audit, scrutiny,
     projector: () => projector,
     async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics> }, options: StartOptions = {}) {
       await recorder.catchUpProjection();
@@ -82,9 +84,11 @@ export function createConferenceService(db: Connection, config: Config, logger: 
         purgeTimer.unref();
       };
       tick();
+      scrutiny.startSchedule();
     },
     async stop() {
       if (purgeTimer) clearTimeout(purgeTimer);
+      await scrutiny.stopSchedule();
       await consumer?.stop();
       await relay?.stop();
     },

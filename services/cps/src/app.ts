@@ -1,8 +1,10 @@
 import type { Express } from 'express';
 import { createBaseApp, type Runtime } from '@convene/shared/runtime';
 import { mountRoutes, type RouteSpec } from '@convene/shared/http';
+import { statisticsRoutes } from '@convene/shared/statistics';
 import { openApiRoute, type AgencyKit } from '@convene/shared/agency';
 import type { Config } from './config.js';
+import { cpsStatistics } from './statistics/index.js';
 import type { CpsRecords } from './db/records.js';
 import { cpsPolicy } from './domain/policy.js';
 import { historyRequestRoutes } from './http/historyRequests.js';
@@ -25,6 +27,7 @@ export function cpsRoutes(kit: AgencyKit, records: CpsRecords): RouteSpec[] {
     ...chargingRoutes(deps),
     ...hearingRoutes(deps),
     ...orderRoutes(deps),
+    ...statisticsRoutes(cpsStatistics(kit)),
   ];
 }
 

@@ -1,15 +1,17 @@
 import type { Connection } from 'mongoose';
 import { createAgencyKit } from '@convene/shared/agency';
 import type { Logger } from '@convene/shared/log';
+import { withStatisticsSchedule } from '@convene/shared/statistics';
 import type { Config } from './config.js';
+import { cpsMeasures } from './statistics/index.js';
 import { createCpsRecords } from './db/records.js';
 
 /** The CPS service's parts, built on one database connection. */
 export function createCpsService(db: Connection, config: Config, logger: Logger) {
   const records = createCpsRecords(db);
-  const kit = createAgencyKit({
+  const kit = withStatisticsSchedule(createAgencyKit({
     agency: 'cps', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
     project: records.project,
-  });
+  }), cpsMeasures, logger);
   return { kit, records };
 }

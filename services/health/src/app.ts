@@ -1,8 +1,10 @@
 import type { Express } from 'express';
 import { createBaseApp, type Runtime } from '@convene/shared/runtime';
 import { mountRoutes, type RouteSpec } from '@convene/shared/http';
+import { statisticsRoutes } from '@convene/shared/statistics';
 import { openApiRoute, referralRoutes, type AgencyKit } from '@convene/shared/agency';
 import type { Config } from './config.js';
+import { healthStatistics } from './statistics/index.js';
 import type { HealthRecords } from './db/records.js';
 import { healthPolicy } from './domain/policy.js';
 import { concernRoutes } from './http/concerns.js';
@@ -24,6 +26,7 @@ export function healthRoutes(kit: AgencyKit, records: HealthRecords): RouteSpec[
     ...fhirRoutes(deps),
     ...disclosureRoutes(deps),
     ...referralRoutes(kit, ['health_concern', 'professional_judgement', 'high_risk']),
+    ...statisticsRoutes(healthStatistics(kit)),
   ];
 }
 

@@ -1,7 +1,9 @@
 import type { Connection } from 'mongoose';
 import { createAgencyKit, type AgencyKit } from '@convene/shared/agency';
 import type { Logger } from '@convene/shared/log';
+import { withStatisticsSchedule } from '@convene/shared/statistics';
 import type { Config } from './config.js';
+import { healthMeasures } from './statistics/index.js';
 import { createHealthRecords } from './db/records.js';
 import { disclosureRequestHandler } from './events/disclosureRequests.js';
 
@@ -9,10 +11,10 @@ import { disclosureRequestHandler } from './events/disclosureRequests.js';
 export function createHealthService(db: Connection, config: Config, logger: Logger) {
   const records = createHealthRecords(db);
   // The disclosure handler records through the kit it belongs to; it is only called once the kit is running.
-  const kit: AgencyKit = createAgencyKit({
+  const kit: AgencyKit = withStatisticsSchedule(createAgencyKit({
     agency: 'health', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
     project: records.project,
     onConferenceEvent: disclosureRequestHandler(() => kit, records),
-  });
+  }), healthMeasures, logger);
   return { kit, records };
 }

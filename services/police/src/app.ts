@@ -1,8 +1,10 @@
 import type { Express } from 'express';
 import { createBaseApp, type Runtime } from '@convene/shared/runtime';
 import { mountRoutes, type RouteSpec } from '@convene/shared/http';
+import { statisticsRoutes } from '@convene/shared/statistics';
 import { openApiRoute, referralRoutes, type AgencyKit } from '@convene/shared/agency';
 import type { Config } from './config.js';
+import { policeStatistics } from './statistics/index.js';
 import type { PoliceRecords } from './db/records.js';
 import { policePolicy } from './domain/policy.js';
 import { incidentRoutes } from './http/incidents.js';
@@ -26,6 +28,7 @@ export function policeRoutes(kit: AgencyKit, records: PoliceRecords): RouteSpec[
     ...justiceRoutes(deps),
     ...orderRoutes(deps),
     ...referralRoutes(kit, ['high_risk', 'professional_judgement', 'repeat_within_12_months', 'escalation']),
+    ...statisticsRoutes(policeStatistics(kit)),
   ];
 }
 

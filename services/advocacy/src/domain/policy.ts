@@ -14,4 +14,6 @@ export const advocacyPolicy = agencyPolicy('advocacy', {
   'diary.read': ['advocate'],
   'diary.write': ['advocate'],
   'referrals.write': ['advocate'],
+  'statistics.read': ['advocate'],
+  'statistics.publish': ['advocate'],
 });

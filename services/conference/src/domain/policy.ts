@@ -13,6 +13,8 @@ export const conferenceRules: Record<string, readonly Role[]> = {
   'cases.read': ['chair', 'police', 'cps', 'health', 'advocate', 'caldicott'],
   'cases.decide': ['chair'],
   'history.read': ['cps'],
+  'scrutiny.read': ['scrutiny', 'chair'],
+  'scrutiny.publish': ['chair'],
 };
 
 export function conferencePolicy(principal: Principal, permission: string): boolean {

@@ -18,6 +18,8 @@ export interface ProjectorDeps extends CommandDeps {
   logger: Logger;
   /** Called after a case.closed is applied (the purge runs at once when retention is 0). */
   onCaseClosed?: (caseRef: string) => Promise<void>;
+  /** Where `*.statistics.published.v1` go: the scrutiny store keeps the latest per agency and month. */
+  statistics?: { apply(events: readonly CaseEvent[]): Promise<void> };
 }
 
 type HistoryReturn = Extract<CaseEvent, { type: `${string}.research.returned.v1` }>;
@@ -78,6 +80,7 @@ export function createProjector(deps: ProjectorDeps) {
     const views = await applyToCases(events, placed);
     const meetings = await applyToMeetings(events);
     await applyToChronologies(events);
+    await deps.statistics?.apply(events);
     return { views, meetings };
   }
 

@@ -13,4 +13,6 @@ export const cpsPolicy = agencyPolicy('cps', {
   'court.write': ['cps'],
   'orders.write': ['cps'],
   'bail.write': ['cps'],
+  'statistics.read': ['cps'],
+  'statistics.publish': ['cps'],
 });

@@ -14,4 +14,6 @@ export const healthPolicy = agencyPolicy('health', {
   'referrals.write': ['health'],
   'disclosures.read': ['caldicott'],
   'disclosures.decide': ['caldicott'],
+  'statistics.read': ['health'],
+  'statistics.publish': ['health'],
 });

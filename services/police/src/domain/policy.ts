@@ -12,4 +12,6 @@ export const policePolicy = agencyPolicy('police', {
   'justice.write': ['police'],
   'orders.write': ['police'],
   'referrals.write': ['police'],
+  'statistics.read': ['police'],
+  'statistics.publish': ['police'],
 });

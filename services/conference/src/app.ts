@@ -8,6 +8,7 @@ import { conferencePolicy } from './domain/policy.js';
 import { meetingRoutes } from './http/meetings.js';
 import { caseRoutes } from './http/cases.js';
 import { historyCheckRoutes } from './http/historyChecks.js';
+import { scrutinyRoutes } from './http/scrutiny.js';
 import type { ConferenceDeps } from './http/deps.js';
 import { devSignInRouter } from './http/devSignIn.js';
 import { webConfigRouter } from './http/webConfig.js';
@@ -30,6 +31,7 @@ export function createApp({ config, runtime, service, now }: AppDeps): Express {
     cases: service.cases, meetings: service.meetings, chronologies: service.chronologies, recorder: service.recorder, audit: service.audit,
     repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, ...(now ? { now } : {}),
   });
+  routes.push(...scrutinyRoutes({ scrutiny: service.scrutiny, ...(now ? { now } : {}) }));
   const docs = openApiRoute({
     title: 'Convene conference service', version: '1.0.0', serverUrl: `http://127.0.0.1:${config.PORT}`,
     description: 'Meetings, the joined-up view of listed cases with course-of-conduct signals, decisions and actions, and CPS history-check chronologies. Live updates are pushed over socket.io on the /meetings namespace.',

@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { defineRoute, type RouteSpec } from '@convene/shared/http';
+import { conflict } from '@convene/shared/errors';
+import { Agency, StatisticCell } from '@convene/shared/contracts';
+import { addMonths, Month, monthOf, monthsBetween, PublishStatisticsInput, StatisticsPreviewView, StatisticsPublishedView } from '@convene/shared/statistics';
+import { figuresCsv, figuresPdf, type Scrutiny } from '../scrutiny/index.js';
+
+export interface ScrutinyRouteDeps {
+  scrutiny: Scrutiny;
+  now?: () => Date;
+}
+
+const MAX_MONTHS = 36;
+
+const Period = z.object({ from: Month.optional(), to: Month.optional() }).superRefine((v, ctx) => {
+  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });
+  if (v.from && v.to && monthsBetween(v.from, v.to, MAX_MONTHS + 1).length > MAX_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `at most ${MAX_MONTHS} months at a time` });
+});
+
+const Reason = z.object({ code: z.enum(['not_published', 'suppressed', 'no_denominator']), message: z.string() });
+const Derived = z.object({ value: z.number().nullable(), numerator: z.int().nullable(), denominator: z.int().nullable(), reason: Reason.nullable() });
+
+export const ScrutinyFiguresView = z.object({
+  from: Month,
+  to: Month,
+  generatedAt: z.string(),
+  suppression: z.object({ threshold: z.int(), rule: z.string() }),
+  measures: z.array(z.object({
+    agency: Agency, measure: z.string(), label: z.string(), kind: z.enum(['count', 'median_days']), breakdowns: z.array(z.string()).optional(),
+  })),
+  months: z.array(z.object({
+    month: Month,
+    agencies: z.array(z.object({
+      agency: Agency, published: z.boolean(), publishedAt: z.string().nullable(), eventId: z.string().nullable(),
+      suppressionThreshold: z.int().nullable(), cells: z.array(StatisticCell),
+    })),
+    derived: z.object({ spoApplicationsPerStalkingOffence: Derived, declinedAssessmentRate: Derived }),
+  })),
+});
+
+/** Scrutiny reads only de-identified monthly figures, never a case. */
+export function scrutinyRoutes({ scrutiny, now = () => new Date() }: ScrutinyRouteDeps): RouteSpec[] {
+  // Default: the twelve months up to and including this one.
+  const period = (q: z.infer<typeof Period>) => {
+    const to = q.to ?? (q.from ? addMonths(q.from, 11) : monthOf(now()));
+    const from = q.from ?? addMonths(to, -11);
+    return { from, to };
+  };
+  const figures = (q: z.infer<typeof Period>) => {
+    const { from, to } = period(q);
+    return scrutiny.figures(from, to);
+  };
+  const download = (res: { setHeader(name: string, value: string): unknown }, name: string) => {
+    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
+    res.setHeader('Cache-Control', 'no-store');
+  };
+  const notInFuture = (month: string) => {
+    if (month > monthOf(now())) throw conflict('month_not_started', `${month} has not started: there are no figures for it yet`);
+  };
+  return [
+    defineRoute({
+      method: 'get', path: '/scrutiny/figures', operationId: 'getScrutinyFigures', tag: 'scrutiny', permission: 'scrutiny.read',
+      summary: 'Each agency\'s latest monthly figures (small cells suppressed) and the derived ratios, per month', query: Period,
+      success: { status: 200, description: 'Per month: each agency\'s cells, or not published; SPO applications per stalking offence; declined DASH rate', schema: ScrutinyFiguresView },
+      handler: async ({ query }) => figures(query),
+    }),
+    defineRoute({
+      method: 'get', path: '/scrutiny/figures.csv', operationId: 'exportScrutinyFiguresCsv', tag: 'scrutiny', permission: 'scrutiny.read',
+      summary: 'The figures as CSV, headed with the period, time generated and the suppression rule', query: Period,
+      success: { status: 200, description: 'Heading rows, a blank row, then one row per figure (RFC 4180)', schema: z.string().meta({ description: 'UTF-8 CSV' }), contentType: 'text/csv' },
+      handler: async ({ query, res }) => {
+        const f = await figures(query);
+        download(res, `scrutiny-${f.from}-to-${f.to}.csv`);
+        return figuresCsv(f);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/scrutiny/figures.pdf', operationId: 'exportScrutinyFiguresPdf', tag: 'scrutiny', permission: 'scrutiny.read',
+      summary: 'The figures as a PDF, headed with the period, time generated and the suppression rule', query: Period,
+      success: { status: 200, description: 'A PDF document', schema: z.string().meta({ format: 'binary', description: 'A PDF document' }), contentType: 'application/pdf' },
+      handler: async ({ query, res }) => {
+        const f = await figures(query);
+        download(res, `scrutiny-${f.from}-to-${f.to}.pdf`);
+        return figuresPdf(f);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/scrutiny/statistics/:month', operationId: 'previewConferenceStatistics', tag: 'scrutiny', permission: 'scrutiny.read',
+      summary: 'The conference\'s own figures for a month as they would be published now', params: z.object({ month: Month }), errors: [409],
+      success: { status: 200, description: 'The month\'s suppressed figures and what was last published for it', schema: StatisticsPreviewView },
+      handler: async ({ params }) => {
+        notInFuture(params.month);
+        return scrutiny.statistics.preview(params.month);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/scrutiny/statistics/:month/publish', operationId: 'publishConferenceStatistics', tag: 'scrutiny', permission: 'scrutiny.publish',
+      summary: 'Publish the conference\'s own figures for a month (conference.statistics.published.v1); a no-op when unchanged',
+      params: z.object({ month: Month }), body: PublishStatisticsInput, errors: [409],
+      success: { status: 200, description: 'Published, or unchanged since the last publication', schema: StatisticsPublishedView },
+      handler: async ({ params }) => {
+        notInFuture(params.month);
+        const { preview, ...outcome } = await scrutiny.statistics.publish(params.month);
+        return { ...outcome, statistics: preview };
+      },
+    }),
+  ];
+}

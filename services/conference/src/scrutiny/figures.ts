@@ -1,0 +1,97 @@
+import type { Agency } from '@convene/shared/contracts';
+import { monthsBetween, suppressionRule, type StatisticCell } from '@convene/shared/statistics';
+import { MEASURES, type MeasureInfo } from './catalogue.js';
+import type { PublishedFigures } from './store.js';
+
+export const SCRUTINY_AGENCIES = ['police', 'cps', 'health', 'advocacy', 'conference'] as const satisfies readonly Agency[];
+
+export interface AgencyMonth {
+  agency: Agency;
+  /** False until the agency has published figures for the month: then there are no cells. */
+  published: boolean;
+  publishedAt: string | null;
+  eventId: string | null;
+  suppressionThreshold: number | null;
+  cells: StatisticCell[];
+}
+
+export interface DerivedFigure {
+  /** Rounded to 4 decimal places; null with a reason when it cannot be given. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  reason: { code: 'not_published' | 'suppressed' | 'no_denominator'; message: string } | null;
+}
+
+export interface MonthFigures {
+  month: string;
+  agencies: AgencyMonth[];
+  derived: {
+    /** Police SPO applications per stalking offence recorded (s2A + s4A). */
+    spoApplicationsPerStalkingOffence: DerivedFigure;
+    /** Declined DASH / (completed + declined). */
+    declinedAssessmentRate: DerivedFigure;
+  };
+}
+
+export interface ScrutinyFigures {
+  from: string;
+  to: string;
+  generatedAt: string;
+  suppression: { threshold: number; rule: string };
+  measures: readonly MeasureInfo[];
+  months: MonthFigures[];
+}
+
+type Ref = { agency: Agency; measure: string; breakdown?: string };
+type Sum = { value: number } | { reason: NonNullable<DerivedFigure['reason']> };
+
+function sumOf(agencies: readonly AgencyMonth[], month: string, refs: readonly Ref[]): Sum {
+  let value = 0;
+  for (const ref of refs) {
+    const name = `${ref.agency} ${ref.measure}${ref.breakdown ? ` (${ref.breakdown})` : ''}`;
+    const figures = agencies.find((a) => a.agency === ref.agency);
+    if (!figures?.published) return { reason: { code: 'not_published', message: `${ref.agency} has not published figures for ${month}` } };
+    const cell = figures.cells.find((c) => c.measure === ref.measure && (c.breakdown ?? undefined) === ref.breakdown);
+    if (!cell) return { reason: { code: 'not_published', message: `${name} was not published for ${month}` } };
+    if (cell.suppressed || cell.value === null) return { reason: { code: 'suppressed', message: `${name} is suppressed` } };
+    value += cell.value;
+  }
+  return { value };
+}
+
+/** A ratio of published cells; a suppressed or missing cell leaves it null, saying why. */
+export function ratio(agencies: readonly AgencyMonth[], month: string, numerator: readonly Ref[], denominator: readonly Ref[], emptyDenominator: string): DerivedFigure {
+  const n = sumOf(agencies, month, numerator);
+  const d = sumOf(agencies, month, denominator);
+  const known = { numerator: 'value' in n ? n.value : null, denominator: 'value' in d ? d.value : null };
+  if ('reason' in n) return { value: null, ...known, reason: n.reason };
+  if ('reason' in d) return { value: null, ...known, reason: d.reason };
+  if (d.value === 0) return { value: null, ...known, reason: { code: 'no_denominator', message: emptyDenominator } };
+  return { value: Math.round((n.value / d.value) * 10_000) / 10_000, ...known, reason: null };
+}
+
+const police = (measure: string, breakdown?: string): Ref => ({ agency: 'police', measure, ...(breakdown ? { breakdown } : {}) });
+
+function derive(agencies: readonly AgencyMonth[], month: string): MonthFigures['derived'] {
+  return {
+    spoApplicationsPerStalkingOffence: ratio(agencies, month, [police('spo.applications')],
+      [police('offences.recorded', 'pha_s2a'), police('offences.recorded', 'pha_s4a')], 'no stalking offences were recorded'),
+    declinedAssessmentRate: ratio(agencies, month, [police('dash', 'declined')],
+      [police('dash', 'completed'), police('dash', 'declined')], 'no DASH was completed or declined'),
+  };
+}
+
+/** Every month in the range, each agency's latest figures (or "not published"), and the derived figures. */
+export function buildFigures(published: readonly PublishedFigures[], from: string, to: string, generatedAt: Date, threshold: number): ScrutinyFigures {
+  const months = monthsBetween(from, to).map((month) => {
+    const agencies = SCRUTINY_AGENCIES.map((agency): AgencyMonth => {
+      const p = published.find((f) => f.agency === agency && f.month === month);
+      return p
+        ? { agency, published: true, publishedAt: p.publishedAt, eventId: p.eventId, suppressionThreshold: p.suppressionThreshold, cells: p.cells }
+        : { agency, published: false, publishedAt: null, eventId: null, suppressionThreshold: null, cells: [] };
+    });
+    return { month, agencies, derived: derive(agencies, month) };
+  });
+  return { from, to, generatedAt: generatedAt.toISOString(), suppression: { threshold, rule: suppressionRule(threshold) }, measures: MEASURES, months };
+}

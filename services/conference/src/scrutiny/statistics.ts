@@ -1,0 +1,70 @@
+import type { EventStore, Recorder } from '@convene/shared/agency';
+import type { Logger } from '@convene/shared/log';
+import {
+  addMonths, latestPublished, monthOf, monthWindow, publishSnapshot, revisionOf, suppress, suppressionRule,
+  type Month, type PublishOutcome, type StatisticsPreview, type StatisticsSettings,
+} from '@convene/shared/statistics';
+import type { CaseDoc, CaseStore } from '../db/cases.js';
+import type { MeetingStore } from '../db/meetings.js';
+import { activityIn, conferenceCells, type MeetingDates } from './measures.js';
+
+export interface ConferenceStatisticsDeps {
+  cases: CaseStore;
+  meetings: MeetingStore;
+  outbox: EventStore;
+  recorder: Pick<Recorder, 'record'>;
+  settings: StatisticsSettings;
+  logger: Logger;
+  now?: () => Date;
+}
+
+/**
+ * The conference's own monthly figures, published like an agency's (conference.statistics.published.v1,
+ * through its outbox) so they outlive the case views they were counted from, which are purged after closing.
+ */
+export function conferenceStatistics(deps: ConferenceStatisticsDeps) {
+  const now = deps.now ?? (() => new Date());
+  const threshold = deps.settings.STATISTICS_SUPPRESSION_THRESHOLD;
+  const type = 'conference.statistics.published.v1' as const;
+
+  async function preview(month: Month): Promise<StatisticsPreview> {
+    const window = monthWindow(month);
+    // Cases listed before the month ended and not closed before it began: the only ones it can count.
+    const docs = await deps.cases.model.find({
+      listedAt: { $ne: null, $lt: window.to }, $or: [{ closedAt: null }, { closedAt: { $gte: window.from } }],
+    }).lean<CaseDoc[]>();
+    const views = docs.map((d) => d.view);
+    const meetings = await deps.meetings.model.find({}, { agenda: 1, scheduledFor: 1, startedAt: 1 }).lean<MeetingDates[]>();
+    const cells = suppress(conferenceCells(views, meetings.map((m) => ({ agenda: m.agenda ?? [], scheduledFor: m.scheduledFor, startedAt: m.startedAt ?? null })), window, now()), threshold);
+    const snapshot = { month, suppressionThreshold: threshold, cells };
+    const latest = await latestPublished(deps.outbox, type, month);
+    return {
+      ...snapshot, suppressionRule: suppressionRule(threshold), recordsInMonth: activityIn(views, window),
+      published: latest ? { ...latest, current: latest.revision === revisionOf(snapshot) } : null,
+    };
+  }
+
+  async function publish(month: Month): Promise<PublishOutcome & { preview: StatisticsPreview }> {
+    const p = await preview(month);
+    const outcome = await publishSnapshot({
+      agency: 'conference', store: deps.outbox, recorder: deps.recorder, now: now(),
+      snapshot: { month, suppressionThreshold: p.suppressionThreshold, cells: p.cells },
+    });
+    return { ...outcome, preview: { ...p, published: { eventId: outcome.eventId, revision: outcome.revision, publishedAt: outcome.publishedAt, current: true } } };
+  }
+
+  /** The scheduled run: last month and this month so far, each only if something happened in it. */
+  async function publishDue(): Promise<void> {
+    const current = monthOf(now());
+    for (const month of [addMonths(current, -1), current]) {
+      const p = await preview(month);
+      if (p.recordsInMonth === 0 || p.published?.current) continue;
+      const outcome = await publish(month);
+      deps.logger.info({ month, eventId: outcome.eventId, status: outcome.status }, 'conference statistics published');
+    }
+  }
+
+  return { agency: 'conference' as const, preview, publish, publishDue };
+}
+
+export type ConferenceStatistics = ReturnType<typeof conferenceStatistics>;

@@ -1,0 +1,114 @@
+import type { CaseEvent, EventType, PartnerAgency } from '../contracts/index.js';
+import type { AgencyKit, EventStore, Recorder, StoredEvent } from '../agency/index.js';
+import type { Logger } from '../log/index.js';
+import { monthWindow, previousMonth, within, type Month, type MonthWindow } from './months.js';
+import { suppress, suppressionRule, type RawCell, type StatisticCell } from './suppression.js';
+import { latestPublished, publishSnapshot, revisionOf, type PublishOutcome, type PublishedRevision, type StatisticsEventType } from './revision.js';
+import { startStatisticsSchedule } from './schedule.js';
+import { statisticsSettings, type StatisticsSettings } from './config.js';
+
+const DAY_MS = 86_400_000;
+
+/** What an agency counts, from its own records (all of them, agency-only ones included). */
+export interface AgencyMeasures {
+  /** The record types the measures read; nothing else is loaded. */
+  types: readonly EventType[];
+  /** Records this many days either side of the month are read too (e.g. a DASH shortly after an incident). */
+  lookbackDays?: number;
+  lookaheadDays?: number;
+  /** Pure: the month's figures, before suppression, in a fixed order. */
+  cells(records: readonly CaseEvent[], window: MonthWindow): RawCell[];
+}
+
+export interface StatisticsPreview {
+  month: Month;
+  suppressionThreshold: number;
+  suppressionRule: string;
+  cells: StatisticCell[];
+  /** Records of the measured types that happened in the month: none means there is nothing to publish automatically. */
+  recordsInMonth: number;
+  /** The latest figures published for the month, if any, and whether they are these. */
+  published: (PublishedRevision & { current: boolean }) | null;
+}
+
+export interface AgencyStatistics {
+  agency: PartnerAgency;
+  preview(month: Month): Promise<StatisticsPreview>;
+  publish(month: Month): Promise<PublishOutcome & { preview: StatisticsPreview }>;
+  /** The scheduled run: the previous month, if it has any records. */
+  publishDue(): Promise<void>;
+}
+
+async function loadRecords(store: EventStore, measures: AgencyMeasures, window: MonthWindow): Promise<CaseEvent[]> {
+  const from = new Date(window.from.getTime() - (measures.lookbackDays ?? 0) * DAY_MS);
+  const to = new Date(window.to.getTime() + (measures.lookaheadDays ?? 0) * DAY_MS);
+  const docs = await store.model.find({ type: { $in: [...measures.types] }, occurredAt: { $gte: from, $lt: to } }).sort({ seq: 1 }).lean<StoredEvent[]>();
+  return docs.map((d) => d.event);
+}
+
+/** Monthly de-identified figures from an agency's own event log, and their publication. */
+export function agencyStatistics(
+  kit: Pick<AgencyKit, 'agency' | 'store'> & { recorder: Pick<Recorder, 'record'> },
+  measures: AgencyMeasures,
+  options: { settings?: StatisticsSettings; now?: () => Date; logger?: Logger } = {},
+): AgencyStatistics {
+  const settings = options.settings ?? statisticsSettings();
+  const now = options.now ?? (() => new Date());
+  const threshold = settings.STATISTICS_SUPPRESSION_THRESHOLD;
+  const type = `${kit.agency}.statistics.published.v1` as StatisticsEventType;
+
+  async function preview(month: Month): Promise<StatisticsPreview> {
+    const window = monthWindow(month);
+    const records = await loadRecords(kit.store, measures, window);
+    const cells = suppress(measures.cells(records, window), threshold);
+    const snapshot = { month, suppressionThreshold: threshold, cells };
+    const latest = await latestPublished(kit.store, type, month);
+    return {
+      ...snapshot,
+      suppressionRule: suppressionRule(threshold),
+      recordsInMonth: records.filter((r) => within(r.occurredat, window)).length,
+      published: latest ? { ...latest, current: latest.revision === revisionOf(snapshot) } : null,
+    };
+  }
+
+  async function publish(month: Month) {
+    const p = await preview(month);
+    const outcome = await publishSnapshot({
+      agency: kit.agency, store: kit.store, recorder: kit.recorder, now: now(),
+      snapshot: { month, suppressionThreshold: p.suppressionThreshold, cells: p.cells },
+    });
+    return { ...outcome, preview: { ...p, published: { eventId: outcome.eventId, revision: outcome.revision, publishedAt: outcome.publishedAt, current: true } } };
+  }
+
+  async function publishDue() {
+    const month = previousMonth(now());
+    const p = await preview(month);
+    if (p.recordsInMonth === 0 || p.published?.current) return;
+    const outcome = await publish(month);
+    options.logger?.info({ month, eventId: outcome.eventId, status: outcome.status }, 'monthly statistics published');
+  }
+
+  return { agency: kit.agency, preview, publish, publishDue };
+}
+
+/**
+ * The kit, with the monthly publication started and stopped alongside its relay and consumer: the
+ * previous month at start-up, then again on a timer (daily by default) so late records reach the figures.
+ */
+export function withStatisticsSchedule(kit: AgencyKit, measures: AgencyMeasures, logger: Logger, settings: StatisticsSettings = statisticsSettings()): AgencyKit {
+  const statistics = agencyStatistics(kit, measures, { settings, logger });
+  let schedule: ReturnType<typeof startStatisticsSchedule> | undefined;
+  return {
+    ...kit,
+    async start(runtime, options) {
+      await kit.start(runtime, options);
+      if (settings.STATISTICS_AUTO_PUBLISH) {
+        schedule = startStatisticsSchedule({ publishDue: statistics.publishDue, everyMs: settings.STATISTICS_PUBLISH_EVERY_MINUTES * 60_000, logger });
+      }
+    },
+    async stop() {
+      await schedule?.stop();
+      await kit.stop();
+    },
+  };
+}

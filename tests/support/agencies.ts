@@ -38,7 +38,7 @@ export async function startAgency(name: 'police' | 'cps' | 'health' | 'advocacy'
   }));
   const runtime = await connectRuntime(name, config as never, testLogger);
   const service = mod.createService(runtime.db, config, testLogger);
-  await service.kit.start(runtime, { relayPollMs: 50 });
+  await service.kit.start(runtime, { relayPollMs: 50, groupId: uniqueId(`${name}-group`) });
   const app = mod.createApp({ config, runtime, ...service });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));

@@ -69,7 +69,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
       await relay.flush();
       consumer = await runEventConsumer({
         kafka: runtime.kafka,
-        groupId: options.groupId ?? 'convene-conference',
+        groupId: options.groupId ?? runtime.topics.group('conference'),
         topics: Object.values(runtime.topics.events),
         dlqTopic: runtime.topics.dlq,
         publisher: runtime.publisher,

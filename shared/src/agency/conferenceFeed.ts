@@ -40,7 +40,7 @@ export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEve
     switch (event.type) {
       case 'conference.case.listed.v1': {
         const tokens = [...new Set(event.data.people.flatMap((p) => p.tokens))];
-        await deps.listings.open(event.data.caseRef, tokens, new Date(event.occurredat));
+        await deps.listings.open(event.data.caseRef, event.data.people, new Date(event.occurredat));
         await answer({ kind: 'listing', caseRef: event.data.caseRef }, tokens);
         return;
       }

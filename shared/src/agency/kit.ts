@@ -71,7 +71,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
       await relay.flush();
       consumer = await runEventConsumer({
         kafka: runtime.kafka,
-        groupId: startOptions.groupId ?? `convene-${options.agency}`,
+        groupId: startOptions.groupId ?? runtime.topics.group(options.agency),
         topics: [runtime.topics.events.conference],
         dlqTopic: runtime.topics.dlq,
         publisher: runtime.publisher,

@@ -1,10 +1,13 @@
 import { Schema, type Connection } from 'mongoose';
+import type { Subject } from '../contracts/index.js';
 import { modelOf } from '../mongo/index.js';
 
 /** A case the conference has listed, as the agency knows it: the reference and its subjects' tokens. */
 export interface Listing {
   _id: string;
   tokens: string[];
+  /** The listed victims' tokens: a record naming a victim streams only to that victim's case. */
+  victimTokens: string[];
   open: boolean;
   listedAt: Date;
   closedAt?: Date | undefined;
@@ -13,6 +16,7 @@ export interface Listing {
 const listingSchema = new Schema<Listing>({
   _id: { type: String, required: true },
   tokens: { type: [String], required: true },
+  victimTokens: { type: [String], default: [] },
   open: { type: Boolean, required: true },
   listedAt: { type: Date, required: true },
   closedAt: { type: Date },
@@ -20,24 +24,33 @@ const listingSchema = new Schema<Listing>({
 listingSchema.index({ tokens: 1, open: 1 });
 
 export interface Listings {
-  open(caseRef: string, tokens: string[], at: Date): Promise<void>;
+  open(caseRef: string, subjects: Subject[], at: Date): Promise<void>;
   close(caseRef: string, at: Date): Promise<void>;
-  /** The most recent open listing with any of these subjects: new records about them stream to it. */
-  openFor(tokens: string[]): Promise<Listing | undefined>;
+  /**
+   * The open listing new records about these subjects stream to, most recent first. A record that names a
+   * victim goes only to a listing of that victim (one suspect's other victim is not on this case); one that
+   * names no victim goes to a listing of any of its subjects.
+   */
+  openFor(subjects: Subject[]): Promise<Listing | undefined>;
 }
 
 export function createListings(db: Connection): Listings {
   const model = modelOf(db, 'Listing', listingSchema);
   return {
-    async open(caseRef, tokens, at) {
-      await model.updateOne({ _id: caseRef }, { $setOnInsert: { listedAt: at }, $set: { tokens, open: true } }, { upsert: true });
+    async open(caseRef, subjects, at) {
+      const tokens = [...new Set(subjects.flatMap((s) => s.tokens))];
+      const victimTokens = [...new Set(subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens))];
+      await model.updateOne({ _id: caseRef }, { $setOnInsert: { listedAt: at }, $set: { tokens, victimTokens, open: true } }, { upsert: true });
     },
     async close(caseRef, at) {
       await model.updateOne({ _id: caseRef }, { $set: { open: false, closedAt: at } });
     },
-    async openFor(tokens) {
+    async openFor(subjects) {
+      const victims = subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens);
+      const tokens = victims.length > 0 ? victims : subjects.flatMap((s) => s.tokens);
       if (tokens.length === 0) return undefined;
-      const found = await model.find({ open: true, tokens: { $in: tokens } }).sort({ listedAt: -1 }).limit(1).lean<Listing[]>();
+      const filter = victims.length > 0 ? { open: true, victimTokens: { $in: tokens } } : { open: true, tokens: { $in: tokens } };
+      const found = await model.find(filter).sort({ listedAt: -1 }).limit(1).lean<Listing[]>();
       return found[0];
     },
   };

@@ -46,9 +46,8 @@ export interface RecorderDeps {
  */
 export function createRecorder(deps: RecorderDeps) {
   async function record<T extends EventType>(command: RecordCommand<T>): Promise<Recorded<T>> {
-    const tokens = command.subjects.flatMap((s) => s.tokens);
     // Even partnership business carries the open case it concerns, so the conference files it there.
-    const listing = command.subject || command.attachOpenCase === false ? undefined : await deps.listings?.openFor(tokens);
+    const listing = command.subject || command.attachOpenCase === false ? undefined : await deps.listings?.openFor(command.subjects);
     const caseRef = command.subject ?? listing?._id;
     const fields = {
       data: command.data,

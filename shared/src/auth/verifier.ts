@@ -40,7 +40,7 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   return async (token) => {
     let payload: unknown;
     try {
-      ({ payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer, audience: options.audience, clockTolerance: 5 }));
+      ({ payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer, audience: options.audience, clockTolerance: 5, requiredClaims: ['exp'] }));
     } catch (err) {
       throw unauthenticated(`invalid token: ${(err as { code?: string }).code ?? 'verification failed'}`);
     }

@@ -23,5 +23,7 @@ export function prefixedTopics(prefix: string) {
   return {
     events: Object.fromEntries(Object.entries(topics).map(([a, t]) => [a, p(t)])) as Record<Agency, string>,
     dlq: p(DLQ_TOPIC),
+    /** A service's consumer group, prefixed like its topics so two partitions of one cluster never share offsets. */
+    group: (service: string) => p(`convene-${service}`),
   };
 }

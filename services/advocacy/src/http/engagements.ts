@@ -75,7 +75,7 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
         const detail = engagement.detail as unknown as EngagementDetail;
         decideRevocation({ engagementRef: engagement._id, givenOn: detail.consentGivenOn, revokedOn: detail.revokedOn }, body.revokedOn);
         // alwaysPublish skips the listing lookup, so name the open case (if any) for the conference to file it.
-        const listing = await kit.listings.openFor(engagement.subjects.flatMap((s) => s.tokens));
+        const listing = await kit.listings.openFor(engagement.subjects);
         const recorded = await kit.recorder.record({
           type: 'advocacy.consent.revoked.v1', occurredAt: new Date(), sharing: 'partnership', subjects: engagement.subjects,
           // Partners must stop relying on advocacy information, whether or not the case is listed now.

@@ -8,6 +8,7 @@ export interface CaseDoc {
   status: CaseView['status'];
   tokens: string[];
   suspectTokens: string[];
+  victimTokens: string[];
   listedAt: Date | null;
   closedAt: Date | null;
   view: CaseView;
@@ -18,12 +19,14 @@ const caseSchema = new Schema<CaseDoc>({
   status: { type: String, required: true },
   tokens: { type: [String], default: [] },
   suspectTokens: { type: [String], default: [] },
+  victimTokens: { type: [String], default: [] },
   listedAt: { type: Date, default: null },
   closedAt: { type: Date, default: null },
   view: { type: Schema.Types.Mixed, required: true },
 }, { versionKey: false, collection: 'cases', minimize: false });
 caseSchema.index({ tokens: 1, status: 1 });
 caseSchema.index({ suspectTokens: 1 });
+caseSchema.index({ victimTokens: 1, status: 1 });
 caseSchema.index({ status: 1, closedAt: 1 });
 
 function toDoc(view: CaseView): CaseDoc {
@@ -33,6 +36,7 @@ function toDoc(view: CaseView): CaseDoc {
     status: view.status,
     tokens,
     suspectTokens: view.subjectTokens.suspect ?? [],
+    victimTokens: view.subjectTokens.victim ?? [],
     listedAt: view.listedAt ? new Date(view.listedAt) : null,
     closedAt: view.closedAt ? new Date(view.closedAt) : null,
     view,
@@ -58,10 +62,13 @@ export function createCaseStore(db: Connection) {
       if (views.length === 0) return;
       await model.bulkWrite(views.map((view) => ({ replaceOne: { filter: { _id: view.caseRef }, replacement: toDoc(view), upsert: true } })), { ordered: false });
     },
-    /** Open cases with any of these tokens, newest first. */
-    async openWithTokens(tokens: string[]): Promise<CaseDoc[]> {
+    /**
+     * Open cases whose victim has any of these tokens, newest first. Victims only: a victim who is a suspect
+     * (or a witness) in someone else's case must not be folded into that case.
+     */
+    async openWithVictimTokens(tokens: string[]): Promise<CaseDoc[]> {
       if (tokens.length === 0) return [];
-      return model.find({ tokens: { $in: tokens }, status: { $ne: 'closed' } }).sort({ listedAt: -1 }).lean<CaseDoc[]>();
+      return model.find({ victimTokens: { $in: tokens }, status: { $ne: 'closed' } }).sort({ listedAt: -1 }).lean<CaseDoc[]>();
     },
     async closedSinceWithTokens(tokens: string[], since: Date): Promise<CaseDoc[]> {
       if (tokens.length === 0) return [];

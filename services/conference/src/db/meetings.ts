@@ -40,7 +40,15 @@ export function createMeetingStore(db: Connection) {
       return meeting;
     },
     async save(meeting: Meeting): Promise<void> {
-      await model.replaceOne({ _id: meeting.meetingId }, { _id: meeting.meetingId, ...meeting }, { upsert: true });
+      const write = () => model.replaceOne({ _id: meeting.meetingId }, { _id: meeting.meetingId, ...meeting }, { upsert: true });
+      try {
+        await write();
+      } catch (err) {
+        // Two upserts of a new meeting at once: the loser's insert hits the unique _id; the document now
+        // exists, so the retry is a plain replace.
+        if ((err as { code?: unknown }).code !== 11000) throw err;
+        await write();
+      }
     },
     /** Meetings (not ended) with this case on the agenda: where its updates are pushed. */
     async activeWithCase(caseRef: string): Promise<Meeting[]> {

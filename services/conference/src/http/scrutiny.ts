@@ -13,6 +13,8 @@ export interface ScrutinyRouteDeps {
 const MAX_MONTHS = 36;
 
 const Period = z.object({ from: Month.optional(), to: Month.optional() }).superRefine((v, ctx) => {
+  // zod still runs this refinement when a month failed to parse; compare only months that are well formed.
+  if (!Month.safeParse(v.from).success || !Month.safeParse(v.to).success) return;
   if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });
   if (v.from && v.to && monthsBetween(v.from, v.to, MAX_MONTHS + 1).length > MAX_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `at most ${MAX_MONTHS} months at a time` });
 });

@@ -30,7 +30,7 @@ const victimTokens = (people: ReferredPerson[]) => people.filter((p) => p.role =
 export async function listReferral(deps: CommandDeps, referral: Referral): Promise<string> {
   const known = await deps.referrals.caseFor(referral.id);
   if (known) return known;
-  const open = await deps.cases.openWithTokens(victimTokens(referral.data.people));
+  const open = await deps.cases.openWithVictimTokens(victimTokens(referral.data.people));
   if (open[0]) {
     deps.logger.info({ caseRef: open[0]._id, eventId: referral.id }, 'referral joins an open case');
     return deps.referrals.claim(referral.id, open[0]._id);

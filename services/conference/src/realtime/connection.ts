@@ -5,6 +5,7 @@ import type {
 import type { MeetingStore } from '../db/meetings.js';
 import type { Push, PushStore } from '../db/pushes.js';
 import { isMember, type Meeting } from '../domain/meeting.js';
+import { conferencePolicy } from '../domain/policy.js';
 import type { Fanout } from './fanout.js';
 import { invalid, isClientEvent, parseClientMessage } from './messages.js';
 import type { Presence } from './presence.js';
@@ -35,6 +36,8 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): v
 
   /** The meeting, if it exists and the caller is invited; otherwise the failure to acknowledge. */
   async function admit(meetingId: string): Promise<Meeting | AckFailure> {
+    // The same role rule as GET /meetings/:id: an invitation alone does not let a scrutiny member in.
+    if (!conferencePolicy(principal, 'meetings.read')) return fail('forbidden', 'your role may not attend meetings');
     const meeting = await deps.meetings.find(meetingId);
     if (!meeting) return fail('not_found', 'no such meeting');
     if (!isMember(meeting, principal)) return fail('forbidden', 'you are not a member of this meeting');

@@ -1,0 +1,3 @@
+import { describeAuthz } from '../security/authzSuite.js';
+
+describeAuthz('authorisation matrix, reliability run (all five services in-process)');

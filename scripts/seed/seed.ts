@@ -8,6 +8,7 @@
  * So each case's history is recorded first (unpublished), then referred; once the conference lists it and
  * every agency has answered, later records stream to it live.
  */
+import { addMonths, monthOf, monthsBetween } from '@convene/shared/statistics';
 import { DEV_JWT_SECRET } from '../lib/devSecrets.js';
 import { createApi, createLimiter, waitFor as waitUntil, type Api, type Service, type ServiceUrls } from './api.js';
 import { IdentityBook, type Identity } from './identities.js';
@@ -297,6 +298,14 @@ export async function seedDemo(urls: ServiceUrls, options: SeedOptions): Promise
   })).meetingId;
   for (const c of cases.values()) for (const d of c.scenario.disclosures ?? []) if (d.meeting === 'running') await requestDisclosure(c, d.spec);
   await conference(`/meetings/${meetings.running}/start`);
+
+  // 6. Each agency's and the conference's monthly de-identified figures, so the scrutiny page has six months.
+  const months = monthsBetween(addMonths(monthOf(now), -6), monthOf(now));
+  progress.step(`publishing monthly statistics for ${months[0]} to ${months.at(-1)}`);
+  await Promise.all(months.flatMap((month) => [
+    ...AGENCIES.map((agency) => api.post(agency, recorderFor(agency), `/statistics/${month}/publish`)),
+    api.post('conference', chair, `/scrutiny/statistics/${month}/publish`),
+  ]));
 
   const target = [...cases.values()].find((c) => c.scenario.liveConcernTarget);
   const result: SeedResult = {

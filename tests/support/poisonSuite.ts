@@ -1,0 +1,110 @@
+/* Kafka poison, shared by the short run in `npm test` and the full run (1,000 + 1,000 per consumer) in the reliability project. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KafkaMessage, Message } from 'kafkajs';
+import { createEvent, createEventPublisher, DLQ_HEADERS, headerText, linkToken, prefixedTopics, type CaseRef } from '@convene/shared';
+import { startConference, type RunningConference } from './conference.js';
+import { startAgency, client, tokenFor, type RunningAgency } from './agencies.js';
+import { eventually, testKafka, uniqueId } from './infra.js';
+import { incidentFor, mixed, poisonMessages } from './poison.js';
+import { publishAsConference, caseListed } from './fixtures.js';
+
+/** The broker takes at most ~1 MB per record batch, so send in chunks under that (an oversized one alone). */
+function bySize(messages: Message[]): Message[][] {
+  const chunks: Message[][] = [];
+  let current: Message[] = [];
+  let size = 0;
+  for (const m of messages) {
+    const bytes = Buffer.byteLength(String(m.value ?? ''));
+    if (current.length > 0 && size + bytes > 800 * 1024) {
+      chunks.push(current);
+      current = [];
+      size = 0;
+    }
+    current.push(m);
+    size += bytes;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
+const secret = 'poison-test-partnership-secret-0123456789ab';
+
+async function dlqReasons(topic: string, atLeast: number, timeoutMs: number): Promise<KafkaMessage[]> {
+  const seen: KafkaMessage[] = [];
+  const reader = testKafka().consumer({ groupId: uniqueId('dlq'), maxWaitTimeInMs: 100 });
+  await reader.connect();
+  await reader.subscribe({ topic, fromBeginning: true });
+  await reader.run({ eachMessage: async ({ message }) => void seen.push(message) });
+  try {
+    await eventually(async () => seen.length >= atLeast, { what: `${atLeast} dead letters`, timeoutMs });
+    await new Promise((r) => setTimeout(r, 500));
+    return seen;
+  } finally {
+    await reader.disconnect();
+  }
+}
+
+/** Per consumer, `COUNT` bad messages mixed with `COUNT` good ones (duplicates and out of order among them). */
+export function describePoison(COUNT: number): void {
+  describe(`poison messages (${COUNT} bad with ${COUNT} good, duplicates and out of order)`, () => {
+    const prefix = uniqueId('poison');
+    const topics = prefixedTopics(prefix);
+    let conference: RunningConference;
+    let police: RunningAgency;
+
+    beforeAll(async () => {
+      conference = await startConference(prefix);
+      police = await startAgency('police', { prefix });
+    });
+    afterAll(async () => {
+      await police?.stop();
+      await conference?.stop();
+    });
+
+    it('the conference dead-letters every bad one with its reason and applies every good one exactly once', async () => {
+      const caseRef = 'CNV-2026-990001' as CaseRef;
+      const victim = linkToken(secret, { kind: 'nhs', nhsNumber: '9434765919' });
+      const publisher = await createEventPublisher(testKafka());
+      const listing = createEvent('conference.case.listed.v1', {
+        occurredAt: new Date(), sharing: 'partnership', subject: caseRef,
+        data: { caseRef, referral: { agency: 'police', referralRef: 'REF-P', criterion: 'high_risk', reason: 'Poison test' }, people: [{ role: 'victim', tokens: [victim] }] },
+      });
+      await publisher.sendRaw(topics.events.conference, [{ key: caseRef, value: JSON.stringify(listing) }]);
+      const good = Array.from({ length: COUNT }, (_, i) => incidentFor(caseRef, victim, i));
+      const bad = poisonMessages(COUNT, () => incidentFor(caseRef, victim, 0));
+      const messages = mixed(good, bad);
+      for (const chunk of bySize(messages)) await publisher.sendRaw(topics.events.police, chunk);
+      await publisher.disconnect();
+
+      const view = await eventually(async () => {
+        const v = await conference.service.cases.get(caseRef);
+        return v && v.timeline.filter((e) => e.kind === 'incident').length === COUNT ? v : undefined;
+      }, { what: 'every good incident applied', timeoutMs: 120_000 });
+      const ids = view.timeline.map((e) => e.eventId);
+      expect(new Set(ids).size).toBe(ids.length);
+      expect(view.timeline.filter((e) => e.kind === 'incident').map((e) => e.eventId).sort()).toEqual(good.map((e) => e.id).sort());
+
+      const letters = (await dlqReasons(topics.dlq, COUNT, 120_000)).filter((m) => headerText(m.headers, DLQ_HEADERS.sourceTopic) === topics.events.police);
+      expect(letters).toHaveLength(COUNT);
+      const counts = (list: string[]) => list.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {});
+      expect(counts(letters.map((m) => headerText(m.headers, DLQ_HEADERS.reason)!))).toEqual(counts(bad.map((b) => b.reason)));
+      expect(letters.every((m) => headerText(m.headers, DLQ_HEADERS.consumerGroup) && headerText(m.headers, DLQ_HEADERS.detail))).toBe(true);
+    });
+
+    it('an agency consumer does the same with poison on the conference topic, and stays healthy', async () => {
+      const api = client(police.url, await tokenFor({ sub: 'pc-p', agency: 'police', role: 'police' }));
+      const person = (await api.post('/people', { given: 'Ann', family: 'Poison', dateOfBirth: '1990-01-01', postcode: 'LS1 1AA' })).body;
+      const publisher = await createEventPublisher(testKafka());
+      const bad = poisonMessages(Math.min(COUNT, 200), () => caseListed('CNV-2026-990002' as CaseRef, [{ role: 'victim', tokens: person.tokens }]));
+      for (const chunk of bySize(bad.map((b) => b.message))) await publisher.sendRaw(topics.events.conference, chunk);
+      await publisher.disconnect();
+      // A good listing after the poison is still acted on: police answer it with a research return.
+      const caseRef = 'CNV-2026-990003' as CaseRef;
+      await publishAsConference(prefix, caseListed(caseRef, [{ role: 'victim', tokens: person.tokens }]));
+      await eventually(async () => (await police.kit.store.model.countDocuments({ type: 'police.research.returned.v1', caseRef })) > 0, { what: 'research return after the poison', timeoutMs: 60_000 });
+      const fromConferenceTopic = (await dlqReasons(topics.dlq, COUNT + bad.length, 120_000)).filter((m) => headerText(m.headers, DLQ_HEADERS.sourceTopic) === topics.events.conference);
+      expect(fromConferenceTopic.length).toBeGreaterThanOrEqual(bad.length);
+      expect((await fetch(`${police.url}/health`)).status).toBe(200);
+    });
+  });
+}

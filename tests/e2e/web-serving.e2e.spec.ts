@@ -46,6 +46,12 @@ describe('serving the web UI', () => {
     expect(csp).toContain("frame-ancestors 'none'");
   });
 
+  it('answers the identity provider\'s redirect back to /auth/callback with the app', async () => {
+    const res = await fetch(`${url}/auth/callback?code=abc&state=def`, { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<title>Convene</title>');
+  });
+
   it('leaves API calls, health checks and missing files to the API', async () => {
     expect(await (await fetch(`${url}/meetings`, { headers: { accept: '*/*' } })).json()).toEqual({ api: true });
     expect(await (await fetch(`${url}/meetings`, { headers: { accept: 'application/json' } })).json()).toEqual({ api: true });

@@ -11,7 +11,7 @@ import { historyCheckRoutes } from './http/historyChecks.js';
 import { scrutinyRoutes } from './http/scrutiny.js';
 import type { ConferenceDeps } from './http/deps.js';
 import { devSignInRouter } from './http/devSignIn.js';
-import { webConfigRouter } from './http/webConfig.js';
+import { webConfigRoute } from './http/webConfig.js';
 import { DEFAULT_WEB_DIST, mountWebUi } from './web/static.js';
 
 export interface AppDeps {
@@ -32,6 +32,8 @@ export function createApp({ config, runtime, service, now }: AppDeps): Express {
     repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, ...(now ? { now } : {}),
   });
   routes.push(...scrutinyRoutes({ scrutiny: service.scrutiny, ...(now ? { now } : {}) }));
+  // The web UI's plumbing: agency addresses and how people sign in (public).
+  routes.push(webConfigRoute(config));
   const docs = openApiRoute({
     title: 'Convene conference service', version: '1.0.0', serverUrl: `http://127.0.0.1:${config.PORT}`,
     description: 'Meetings, the joined-up view of listed cases with course-of-conduct signals, decisions and actions, and CPS history-check chronologies. Live updates are pushed over socket.io on the /meetings namespace.',
@@ -45,14 +47,17 @@ export function createApp({ config, runtime, service, now }: AppDeps): Express {
     rateLimitPerMinute: config.RATE_LIMIT_PER_MINUTE,
     routers: [
       mountRoutes([...routes, docs], { verifyToken: runtime.verifyToken, policy: conferencePolicy }),
-      // The web UI's plumbing: agency addresses, and sign-in for the demo partnership (never in production).
-      webConfigRouter(config),
+      // Sign-in for the demo partnership (never in production).
       devSignInRouter({ nodeEnv: config.NODE_ENV, enabled: config.CONVENE_DEV_SIGNIN, jwtSecret: config.CONVENE_JWT_SECRET, audience: config.CONVENE_JWT_AUDIENCE }),
     ],
     // The built UI, when there is one; before the API's helmet, because it sets its own CSP.
     before: (app) => void mountWebUi(app, {
       distDir: config.CONVENE_WEB_DIST ?? DEFAULT_WEB_DIST,
-      connectOrigins: [config.CONVENE_POLICE_URL, config.CONVENE_CPS_URL, config.CONVENE_HEALTH_URL, config.CONVENE_ADVOCACY_URL].map((u) => new URL(u).origin),
+      // The agencies' APIs, and the OIDC provider's discovery document and token endpoint (on the issuer's origin).
+      connectOrigins: [
+        config.CONVENE_POLICE_URL, config.CONVENE_CPS_URL, config.CONVENE_HEALTH_URL, config.CONVENE_ADVOCACY_URL,
+        ...(config.CONVENE_OIDC_ISSUER && config.CONVENE_OIDC_CLIENT_ID ? [config.CONVENE_OIDC_ISSUER] : []),
+      ].map((u) => new URL(u).origin),
     }),
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { baseConfigShape, loadConfig } from '@convene/shared/config';
+import { baseConfigShape, loadConfig, type ConfigCheck } from '@convene/shared/config';
 
 export const configShape = {
   ...baseConfigShape,
@@ -22,10 +22,31 @@ export const configShape = {
   CONVENE_DEV_SIGNIN: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
   /** The built web UI (Vite output); the UI is served only when this folder exists. */
   CONVENE_WEB_DIST: z.string().min(1).optional(),
+  /**
+   * The web UI's client id at the OIDC provider (CONVENE_OIDC_ISSUER): a public client signing people in with
+   * the authorization code flow and PKCE, redirect URI `<conference origin>/auth/callback`.
+   */
+  CONVENE_OIDC_CLIENT_ID: z.string().trim().min(1).max(256).regex(/^[\x21-\x7e]+$/, 'printable ASCII, no spaces').optional(),
+  /** Scopes the UI asks the provider for, space-separated; must include `openid`. */
+  CONVENE_OIDC_SCOPES: z.string().trim()
+    .regex(/^[\x21\x23-\x5b\x5d-\x7e]+( [\x21\x23-\x5b\x5d-\x7e]+)*$/, 'space-separated scope names')
+    .refine((s) => s.split(' ').includes('openid'), 'must include openid')
+    .default('openid profile'),
 };
 export type Config = ReturnType<typeof loadConfig<typeof configShape>>;
 
+/** With an OIDC provider, the web UI needs its client id there to sign anyone in (and a client id needs a provider). */
+export const oidcClientCheck: ConfigCheck = (env) => {
+  if (env.CONVENE_OIDC_ISSUER && !env.CONVENE_OIDC_CLIENT_ID?.trim()) {
+    return ['CONVENE_OIDC_CLIENT_ID: required with CONVENE_OIDC_ISSUER: the web UI signs people in as this client of the provider (a public client: authorization code with PKCE, redirect URI <conference origin>/auth/callback)'];
+  }
+  if (env.CONVENE_OIDC_CLIENT_ID && !env.CONVENE_OIDC_ISSUER) {
+    return ['CONVENE_OIDC_CLIENT_ID: set CONVENE_OIDC_ISSUER (the provider this client belongs to) as well, or leave the client id unset'];
+  }
+  return [];
+};
+
 /** Read once at start-up; a bad environment stops the service with every problem listed. */
 export function loadConferenceConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return loadConfig(configShape, env);
+  return loadConfig(configShape, env, [oidcClientCheck]);
 }

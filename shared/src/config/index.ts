@@ -36,14 +36,21 @@ export const linkSecretShape = {
   RESEARCH_WINDOW_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
 };
 
-/** Parse the environment once at start-up; list every bad variable at once, never echoing secret values. */
-export function loadConfig<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env): z.infer<z.ZodObject<S>> {
+/** A rule across several variables, checked on the raw environment: each problem as `VARIABLE: what to do`. */
+export type ConfigCheck = (env: NodeJS.ProcessEnv) => string[];
+
+/**
+ * Parse the environment once at start-up; list every bad variable at once, never echoing secret values.
+ * `checks` add a service's own cross-variable rules, reported together with every other problem.
+ */
+export function loadConfig<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env, checks: ConfigCheck[] = []): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(env);
   const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`);
   // Checked on the raw environment so it is reported together with any other problem.
   if (!env.CONVENE_JWT_SECRET && !env.CONVENE_OIDC_JWKS_URL) {
     problems.push('CONVENE_JWT_SECRET: set CONVENE_JWT_SECRET (local issuer) or CONVENE_OIDC_JWKS_URL (OIDC provider)');
   }
+  for (const check of checks) problems.push(...check(env));
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data as z.infer<z.ZodObject<S>>;
 }

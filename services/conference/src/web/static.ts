@@ -12,8 +12,11 @@ export interface WebUiOptions {
   connectOrigins: string[];
 }
 
-/** Paths that are never the app, even for a browser asking for HTML. */
-const NOT_THE_APP = /^\/(health|metrics|openapi\.json|config\.json|auth\/|socket\.io\/)/;
+/**
+ * Paths that are never the app, even for a browser asking for HTML. `/auth/callback`, where the OIDC provider
+ * sends people back, is the app's own route; only the development sign-in's `/auth/dev/*` is the API's.
+ */
+const NOT_THE_APP = /^\/(health|metrics|openapi\.json|config\.json|auth\/dev\/|socket\.io\/)/;
 
 /**
  * The page's own security headers. The UI is mounted before the API's helmet (whose CSP would block calls to

@@ -4,6 +4,7 @@ import { session, type Session } from './session';
 import { homeFor, navFor } from './nav';
 import { roleLabel } from './ui/labels';
 import { SignIn } from './screens/SignIn';
+import { AuthCallback } from './screens/AuthCallback';
 import { Meetings } from './screens/Meetings';
 import { Board } from './screens/Board';
 import { CaseScreen } from './screens/CaseScreen';
@@ -13,6 +14,9 @@ import { PoliceRecords } from './screens/PoliceRecords';
 import { AdvocacyRecords } from './screens/AdvocacyRecords';
 import { Scrutiny } from './screens/Scrutiny';
 import { Empty } from './ui/states';
+
+/** Where the identity provider sends people back (the redirect URI registered there is `<origin>` + this). */
+const CALLBACK_PATH = '/auth/callback';
 
 function useSession(): Session | null {
   const [current, setCurrent] = useState(session.current());
@@ -42,6 +46,8 @@ export function App() {
   const who = useSession();
 
   useEffect(() => {
+    // Back from the identity provider: the callback screen finishes the sign-in and moves on by itself.
+    if (path === CALLBACK_PATH) return;
     if (!who && path !== '/sign-in') navigate(`/sign-in?next=${encodeURIComponent(path)}`, { replace: true });
     if (who && (path === '/' || path === '/sign-in')) navigate(homeFor(who.principal.role), { replace: true });
   }, [who, path]);
@@ -77,7 +83,7 @@ export function App() {
         )}
       </header>
       <main id="main">
-        {who ? <Screen path={path} who={who} /> : <SignIn />}
+        {path === CALLBACK_PATH ? <AuthCallback /> : who ? <Screen path={path} who={who} /> : <SignIn />}
       </main>
       <footer class="app-footer">OFFICIAL-SENSITIVE · Shared for a live multi-agency purpose only. Every view is audited.</footer>
     </>

@@ -15,6 +15,8 @@ export class ApiError extends Error {
 
 /** What a person can do about a failure; shown under the message. */
 export function whatToDo(err: unknown): string {
+  // Errors that know what to do about themselves (e.g. a failed sign-in at the identity provider) say so.
+  if (err instanceof Error && typeof (err as { hint?: unknown }).hint === 'string') return (err as Error & { hint: string }).hint;
   if (!(err instanceof ApiError)) return 'Check your connection and try again.';
   switch (err.status) {
     case 0: return 'The service could not be reached. Check it is running, then try again.';

@@ -3,27 +3,32 @@ import { webConfig } from '../api/config';
 import { navigate } from '../router';
 import { session } from '../session';
 import { homeFor } from '../nav';
+import { safeNext } from '../auth/pending';
 import { agencyLabel, roleLabel } from '../ui/labels';
 import { useSubmit } from '../ui/form';
 import { Empty, ErrorBox, Loading } from '../ui/states';
 import { useAsync } from '../ui/useAsync';
+import { OrganisationSignIn } from './signIn/OrganisationSignIn';
 
 async function loadPeople() {
   const config = await webConfig();
   return { config, people: config.signIn.dev ? await conference.devPeople() : [] };
 }
 
-/** Sign in as one of the demo partnership's people (development only); a real partnership uses OIDC. */
+/**
+ * Sign in through the partnership's identity provider (OIDC) when one is configured, or as one of the demo
+ * partnership's people (development only).
+ */
 export function SignIn() {
   const loaded = useAsync(loadPeople, []);
   const signing = useSubmit<void>();
   const expired = session.expiredPrincipal();
+  const next = new URLSearchParams(location.search).get('next');
 
   const signInAs = (personId: string) => signing.submit(async () => {
     const { token, principal } = await conference.devToken(personId);
     session.signIn(token, principal);
-    const next = new URLSearchParams(location.search).get('next');
-    navigate(next && next.startsWith('/') && next !== '/sign-in' ? next : homeFor(principal.role), { replace: true });
+    navigate(safeNext(next) ?? homeFor(principal.role), { replace: true });
   });
 
   return (
@@ -32,10 +37,11 @@ export function SignIn() {
       {expired && <p class="state warning" role="alert">Your sign-in as {expired.name ?? expired.sub} has expired. Sign in again to carry on.</p>}
       {loaded.state === 'loading' && <Loading what="sign-in options" />}
       {loaded.state === 'error' && <ErrorBox error={loaded.error} retry={loaded.reload} title="Sign-in is not available" />}
-      {loaded.state === 'ready' && !loaded.data.config.signIn.dev && (
+      {loaded.state === 'ready' && loaded.data.config.signIn.oidc && <OrganisationSignIn oidc={loaded.data.config.signIn.oidc} next={next} />}
+      {loaded.state === 'ready' && !loaded.data.config.signIn.dev && !loaded.data.config.signIn.oidc && (
         <Empty>
-          <p>This partnership signs in through its identity provider{loaded.data.config.signIn.oidcIssuer ? ` (${loaded.data.config.signIn.oidcIssuer})` : ''}.</p>
-          <p>Ask your administrator for access.</p>
+          <p>No way of signing in is set up for this partnership yet.</p>
+          <p>Ask your administrator to configure the partnership's identity provider.</p>
         </Empty>
       )}
       {loaded.state === 'ready' && loaded.data.config.signIn.dev && (

@@ -11,7 +11,7 @@ import { ensureStack, stopStack } from '../infra/local/stack.js';
 import { SERVICE_NAMES, repoRoot, startService, waitHealthy, type RunningService } from './lib/services.js';
 import { devEnvironment } from './lib/devSecrets.js';
 import { launchBrowser, signIn } from '../tests/e2e/support/browser.js';
-import { as, demo, eventually, seedCase, type SeededCase, type Urls } from '../tests/e2e/support/scenario.js';
+import { as, demo, eventually, publishStatistics, seedCase, statisticsArrived, type SeededCase, type Urls } from '../tests/e2e/support/scenario.js';
 
 const say = (line: string) => console.log(`[screenshots] ${line}`);
 const OUT = join(repoRoot, 'docs', 'screenshots');
@@ -76,6 +76,16 @@ async function prepare(urls: Urls, seeded: SeededCase): Promise<{ requestRef: st
   const { requestRef } = await cps<{ requestRef: string }>('POST', '/history-requests', { suspects: [suspect.personId], lawfulBasis: 'charging_decision', purpose: 'Charging decision on a harassment file' });
   const conference = await as('cps', urls.conference);
   await eventually('the history check to be answered', async () => (await conference<{ answeredBy: string[] }>('GET', `/history-checks/${requestRef}`)).answeredBy.length >= 2, 60_000);
+  // The scrutiny page's six months, published again as the agencies' daily run would once records change
+  // (the demo seed published them already; a stack of its own has none until now).
+  const thisMonth = new Date().toISOString().slice(0, 7);
+  const months = Array.from({ length: 6 }, (_, i) => {
+    const d = new Date(`${thisMonth}-01T00:00:00Z`);
+    d.setUTCMonth(d.getUTCMonth() - 5 + i);
+    return d.toISOString().slice(0, 7);
+  });
+  for (const month of months) await publishStatistics(urls, month);
+  await statisticsArrived(urls, thisMonth);
   return { requestRef };
 }
 
@@ -138,6 +148,10 @@ async function capture(browser: Browser, urls: Urls, seeded: SeededCase, request
   await shoot(officer, 'police-forms');
   const advocate = await open('advocate');
   await shoot(advocate, 'advocacy-forms');
+
+  const panel = await open('scrutiny');
+  await panel.locator('section.agency-figures').first().waitFor({ timeout: 15_000 });
+  await shoot(panel, 'scrutiny');
 }
 
 async function main(): Promise<void> {

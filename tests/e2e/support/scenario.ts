@@ -154,3 +154,24 @@ export async function seedCase(urls: Urls, options: { tag: string; invite?: Role
   });
   return { caseRef, meetingId: meeting.meetingId, ids, victim, suspect };
 }
+
+/** Each agency's and the conference's de-identified figures for a month, published as their staff would. */
+export async function publishStatistics(urls: Urls, month: string): Promise<void> {
+  const publishers: [Role, string, string][] = [
+    ['police', urls.police, `/statistics/${month}/publish`],
+    ['cps', urls.cps, `/statistics/${month}/publish`],
+    ['health', urls.health, `/statistics/${month}/publish`],
+    ['advocate', urls.advocacy, `/statistics/${month}/publish`],
+    ['chair', urls.conference, `/scrutiny/statistics/${month}/publish`],
+  ];
+  await Promise.all(publishers.map(async ([role, base, path]) => (await as(role, base))('POST', path, {})));
+}
+
+/** Waits until the conference holds every agency's figures for the month (they reach it over Kafka). */
+export async function statisticsArrived(urls: Urls, month: string, timeoutMs = 60_000): Promise<void> {
+  const scrutiny = await as('scrutiny', urls.conference);
+  await eventually(`every agency's figures for ${month} to reach the conference`, async () => {
+    const figures = await scrutiny<{ months: { agencies: { published: boolean }[] }[] }>('GET', `/scrutiny/figures?from=${month}&to=${month}`);
+    return figures.months[0]?.agencies.every((a) => a.published) ?? false;
+  }, timeoutMs);
+}

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { Link, match, navigate, usePath } from './router';
 import { session, type Session } from './session';
-import { homeFor, navFor } from './nav';
+import { homeFor, navFor, notAllowed } from './nav';
 import { roleLabel } from './ui/labels';
 import { SignIn } from './screens/SignIn';
 import { AuthCallback } from './screens/AuthCallback';
@@ -25,6 +25,8 @@ function useSession(): Session | null {
 }
 
 function Screen({ path, who }: { path: string; who: Session }) {
+  const refused = notAllowed(who.principal.role, path);
+  if (refused) return <Empty><h1>Not available to you</h1><p>{refused} <Link href={homeFor(who.principal.role)}>Go to your start page</Link>.</p></Empty>;
   let p: Record<string, string> | null;
   if ((p = match('/meetings/:meetingId', path))) return <Board meetingId={p.meetingId!} />;
   if ((p = match('/cases/:caseRef', path))) return <CaseScreen caseRef={p.caseRef!} />;

@@ -1,5 +1,7 @@
 import { getJson, postJson, request } from './http';
-import type { CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, PartnerAgency, Principal, RiskGrade } from './types';
+import type { CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, PartnerAgency, Principal, RiskGrade, ScrutinyFigures } from './types';
+
+const period = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
 /** The conference service's API, called on the page's own origin. */
 export const conference = {
@@ -24,4 +26,8 @@ export const conference = {
   historyCheck: (requestRef: string) => getJson<ChronologyReport>(`/history-checks/${encodeURIComponent(requestRef)}`),
   /** The export as a file, fetched with the bearer token (a plain link could not carry it). */
   historyExport: async (requestRef: string, format: 'csv' | 'pdf') => (await request(`/history-checks/${encodeURIComponent(requestRef)}/export.${format}`)).blob(),
+
+  /** Partnership figures for whole months, `YYYY-MM` to `YYYY-MM` (both included). */
+  scrutinyFigures: (from: string, to: string) => getJson<ScrutinyFigures>(`/scrutiny/figures?${period(from, to)}`),
+  scrutinyExport: async (from: string, to: string, format: 'csv' | 'pdf') => (await request(`/scrutiny/figures.${format}?${period(from, to)}`)).blob(),
 };

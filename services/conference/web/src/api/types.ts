@@ -4,6 +4,7 @@ import type { caseViewFor } from '../../../src/http/caseView.js';
 import type { Meeting } from '../../../src/domain/meeting.js';
 import type { ChronologyReport } from '../../../src/export/report.js';
 import type { WebClientConfig } from '../../../src/http/webConfig.js';
+import type { ScrutinyFigures, MonthFigures, AgencyMonth, DerivedFigure } from '../../../src/scrutiny/figures.js';
 
 export type {
   Agency, PartnerAgency, Role, Behaviour, OffenceClass, RiskGrade, ConcernCategory, ConsentLevel, SubjectRole,
@@ -12,6 +13,8 @@ export type {
 export type { CaseView, TimelineEntry, Signal, CaseAction, HealthConcern, OrderInForce, Breach, Spo, RestrainingOrder } from '../../../src/readModel/index.js';
 export type { Principal } from '@convene/shared/auth';
 export type { ChronologyReport, WebClientConfig };
+/** `GET /scrutiny/figures`: de-identified monthly figures per agency, small cells suppressed, and the derived ratios. */
+export type { ScrutinyFigures, MonthFigures, AgencyMonth, DerivedFigure };
 
 /** `GET /cases/:caseRef`: the viewer's filtered view, signals computed on it, orders in force. */
 export type CaseResponse = Awaited<ReturnType<typeof caseViewFor>>;

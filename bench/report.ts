@@ -37,6 +37,13 @@ function loadLines(r: Results): string[] {
   ];
 }
 
+function codeLine(r: Results): string {
+  const code = (r.machine as { code?: { commit: string; uncommitted: string[] } }).code;
+  if (!code) return '**Code:** not recorded by this run (see "The conditions of the last full run" below).';
+  const dirty = code.uncommitted.length > 0 ? `, with uncommitted changes to ${code.uncommitted.map((f) => `\`${f}\``).join(', ')}` : '';
+  return `**Code:** commit \`${code.commit.slice(0, 10)}\`${dirty}.`;
+}
+
 export function renderGenerated(r: Results): string {
   const unmet = rows(r).filter((x) => x.met === 'no');
   const failed = r.errors.map((e) => `- **${e.benchmark} did not complete**: ${e.error}`);
@@ -46,6 +53,8 @@ export function renderGenerated(r: Results): string {
     `**Last full run:** ${r.startedAt.replace('T', ' ').replace(/\.\d+Z$/, ' UTC')} (${r.durationS !== undefined ? `${Math.round(r.durationS / 60)} min` : 'unfinished'}), \`npm run bench\` on the local stack.`,
     '',
     `**Machine:** ${machineLine(r)}.`,
+    '',
+    codeLine(r),
     '',
     ...loadLines(r),
     '',

@@ -2,6 +2,7 @@
 // Never part of `npm test` or CI. Prints a table; a full run writes bench/results.json and docs/performance.md,
 // a quick run (a smoke check, under two minutes) only bench/results.quick.json, a run of some benchmarks only
 // bench/results.only.json. See docs/performance.md.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,6 +63,21 @@ const benchDir = fileURLToPath(new URL('./', import.meta.url));
 const resultsFile = `${benchDir}${quick ? 'results.quick.json' : values.only ? 'results.only.json' : 'results.json'}`;
 const logDir = `${os.tmpdir()}/convene-bench-${new Date().toISOString().replace(/[:.]/g, '-')}`;
 
+/**
+ * Which code was measured: the commit, and files under services/, shared/ and infra/ that differ from it
+ * (others may be editing the working tree while a run is going; the bench runs whatever is there).
+ */
+function codeVersion(): { commit: string; uncommitted: string[] } | undefined {
+  try {
+    const git = (...args: string[]) => execFileSync('git', args, { cwd: fileURLToPath(new URL('../', import.meta.url)), encoding: 'utf8' });
+    // Porcelain lines are "XY path": two status columns (either may be a space), a space, the path.
+    const uncommitted = git('status', '--porcelain', '--', 'services', 'shared', 'infra').split('\n').filter((l) => l.length > 3).map((l) => l.slice(3));
+    return { commit: git('rev-parse', 'HEAD').trim(), uncommitted };
+  } catch {
+    return undefined;
+  }
+}
+
 async function machine(): Promise<Record<string, unknown>> {
   const state = readState();
   let ferretdb = 'unknown';
@@ -76,7 +92,7 @@ async function machine(): Promise<Record<string, unknown>> {
   return {
     cpus: os.availableParallelism(), cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version,
     kafka: state?.kafka ? `Kafka ${state.kafka.version} (local stack, KRaft, 1 broker)` : `external (${brokers.join(',')})`, mongo: ferretdb, mongoUrl,
-    kernel: os.release(), loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
+    code: codeVersion(), kernel: os.release(), loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
     /** Whole-machine CPU just before the run (100 % = one core): other work sharing the machine. */
     backgroundCpuPctAtStart: await machineLoad(quick ? 1000 : 3000),
   };

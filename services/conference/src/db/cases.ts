@@ -29,6 +29,8 @@ caseSchema.index({ suspectTokens: 1 });
 caseSchema.index({ victimTokens: 1, status: 1 });
 caseSchema.index({ status: 1, closedAt: 1 });
 
+const BULK_CHUNK = 50;
+
 function toDoc(view: CaseView): CaseDoc {
   const tokens = [...new Set(Object.values(view.subjectTokens).flat())];
   return {
@@ -60,7 +62,11 @@ export function createCaseStore(db: Connection) {
     /** Write changed views in one unordered bulk write. */
     async saveMany(views: CaseView[]): Promise<void> {
       if (views.length === 0) return;
-      await model.bulkWrite(views.map((view) => ({ replaceOne: { filter: { _id: view.caseRef }, replacement: toDoc(view), upsert: true } })), { ordered: false });
+      // In chunks: FerretDB 1.24 never answers an update command of 100 or more statements (docs/performance.md).
+      for (let i = 0; i < views.length; i += BULK_CHUNK) {
+        const chunk = views.slice(i, i + BULK_CHUNK);
+        await model.bulkWrite(chunk.map((view) => ({ replaceOne: { filter: { _id: view.caseRef }, replacement: toDoc(view), upsert: true } })), { ordered: false });
+      }
     },
     /**
      * Open cases whose victim has any of these tokens, newest first. Victims only: a victim who is a suspect

@@ -58,8 +58,9 @@ export function createChronologyStore(db: Connection) {
     },
     /** Add an agency's answer; entries are keyed by event id, so a redelivered answer adds nothing. */
     async addAnswer(requestRef: string, agency: string, rows: Omit<ChronologyEntry, '_id' | 'requestRef'>[], withheld: WithheldEntry[]): Promise<void> {
-      if (rows.length > 0) {
-        await entries.bulkWrite(rows.map((r) => ({
+      // In chunks of 50: FerretDB 1.24 never answers an update command of 100 or more statements.
+      for (let i = 0; i < rows.length; i += 50) {
+        await entries.bulkWrite(rows.slice(i, i + 50).map((r) => ({
           updateOne: { filter: { _id: `${requestRef}:${r.eventId}` }, update: { $setOnInsert: { ...r, requestRef } }, upsert: true },
         })), { ordered: false });
       }

@@ -44,7 +44,8 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
   await deps.recorder.record({
     type: 'conference.case.listed.v1',
     id: deterministicUuid('conference', 'listing', referral.id),
-    occurredAt: new Date(),
+    // From the referral, not the clock: a replay that lists the referral again records the very same event.
+    occurredAt: new Date(referral.occurredat),
     sharing: 'partnership',
     subject: caseRef as never,
     alwaysPublish: true,

@@ -17,6 +17,8 @@ export interface RelayOptions {
   publisher: EventPublisher;
   logger: Logger;
   pollMs?: number;
+  /** The longest wait between polls that find nothing (default 2 s). */
+  maxIdleMs?: number;
   batchSize?: number;
   onPublished?: (events: CaseEvent[]) => void;
 }
@@ -77,16 +79,26 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
     return running;
   }
 
+  // Writes through this process nudge the relay; the poll only finds what others wrote (or a failed pass left).
+  // Finding the unsent events reads the whole event store on FerretDB (no index on `publishedAt`), so a poll
+  // that finds nothing waits twice as long next time, up to maxIdleMs; anything found or a nudge resets it.
+  const maxIdleMs = Math.max(pollMs, options.maxIdleMs ?? 2000);
+  let idleMs = pollMs;
   function schedule() {
     if (stopped) return;
     timer = setTimeout(() => {
-      void flush().finally(schedule);
-    }, pollMs);
+      void flush().then((n) => {
+        idleMs = n > 0 || failures > 0 ? pollMs : Math.min(idleMs * 2, maxIdleMs);
+      }).finally(schedule);
+    }, idleMs);
   }
   schedule();
 
   return {
-    nudge: () => void flush(),
+    nudge: () => {
+      idleMs = pollMs;
+      void flush();
+    },
     flush,
     async stop() {
       stopped = true;

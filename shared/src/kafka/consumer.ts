@@ -51,6 +51,28 @@ class ConsumerStopped extends Error {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+const HEARTBEAT_INTERVAL_MS = 3000;
+const SESSION_TIMEOUT_MS = 30_000;
+
+/**
+ * Heartbeat while `work` runs. Applying a chunk can take longer than the session timeout (a backlog after an
+ * outage, big case views, a slow database): without heartbeats the broker drops the member mid-chunk, the
+ * commit fails, the group rebalances and the same chunk is fetched and applied again, and again — the
+ * consumer makes no progress at all (seen in tests/reliability/faults.rel.spec.ts). kafkajs sends a heartbeat
+ * only when the interval has passed, so asking every second costs nothing; a failed one (a rebalance) is
+ * reported by the heartbeat after the chunk, as before.
+ */
+async function keepingAlive<T>(payload: EachBatchPayload, work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => {
+    if (payload.isRunning() && !payload.isStale()) payload.heartbeat().catch(() => undefined);
+  }, 1000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 /**
  * Validate every message against the contracts, dead-letter what cannot be accepted (with the reason and
  * where it came from), apply the rest, and only then resolve and commit the offset. A retriable failure
@@ -61,7 +83,7 @@ export async function runEventConsumer(options: EventConsumerOptions): Promise<R
   const maxBatch = options.maxBatch ?? 500;
   const backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
   const stats: ConsumerStats = { applied: 0, deadLettered: 0, retries: 0, lastError: undefined };
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250, sessionTimeout: 30_000, heartbeatInterval: 3000 });
+  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250, sessionTimeout: SESSION_TIMEOUT_MS, heartbeatInterval: HEARTBEAT_INTERVAL_MS });
 
   async function untilDone<T>(what: string, payload: EachBatchPayload, work: () => Promise<T>): Promise<T> {
     let delay = backoff.initialMs;
@@ -125,17 +147,22 @@ export async function runEventConsumer(options: EventConsumerOptions): Promise<R
             letters.push({ message, topic: batch.topic, partition: batch.partition, reason: parsed.reason, detail: parsed.detail });
           }
         }
+        const chunkStarted = Date.now();
         try {
-          if (good.length > 0) letters.push(...(await applyOrIsolate(good, payload)));
-          if (letters.length > 0) {
-            await untilDone('dead-letter', payload, () => deadLetter(publisher, dlqTopic, groupId, letters));
-            stats.deadLettered += letters.length;
-            for (const l of letters) logger.warn({ topic: l.topic, partition: l.partition, offset: l.message.offset, reason: l.reason }, 'message dead-lettered');
-          }
+          await keepingAlive(payload, async () => {
+            if (good.length > 0) letters.push(...(await applyOrIsolate(good, payload)));
+            if (letters.length > 0) {
+              await untilDone('dead-letter', payload, () => deadLetter(publisher, dlqTopic, groupId, letters));
+              stats.deadLettered += letters.length;
+              for (const l of letters) logger.warn({ topic: l.topic, partition: l.partition, offset: l.message.offset, reason: l.reason }, 'message dead-lettered');
+            }
+          });
         } catch (err) {
           if (err instanceof ConsumerStopped) return;
           throw err;
         }
+        const tookMs = Date.now() - chunkStarted;
+        if (tookMs > SESSION_TIMEOUT_MS / 3) logger.warn({ topic: batch.topic, partition: batch.partition, events: chunk.length, tookMs }, 'slow chunk: applying it took a third of the session timeout or more');
         payload.resolveOffset(chunk[chunk.length - 1]!.offset);
         await payload.commitOffsetsIfNecessary();
         await payload.heartbeat();

@@ -29,14 +29,58 @@ export function toMessage(event: CaseEvent): Message {
   };
 }
 
+/** kafkajs error types after which an idempotent producer's sequence numbers no longer match the broker's. */
+const SEQUENCE_LOST = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_EPOCH']);
+
+function sequenceLost(err: unknown): boolean {
+  for (let e = err as { type?: string; originalError?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 5; depth++) {
+    if (typeof e.type === 'string' && SEQUENCE_LOST.has(e.type)) return true;
+    e = (e.originalError ?? e.cause) as typeof e;
+  }
+  return false;
+}
+
 /**
  * Idempotent producer with acks=all: a retried send is never written twice. One request in flight keeps
  * kafkajs's idempotence sound and per-key ordering strict.
+ *
+ * When a send fails while the broker restarts, kafkajs can lose step with the broker's sequence numbers, and
+ * from then on every send fails with OUT_OF_ORDER_SEQUENCE_NUMBER (tulios/kafkajs#598): the outbox would never
+ * drain again. So after such an error the producer is replaced by a fresh one (new producer id, sequences from
+ * 0) and the caller's retry goes through it. A batch the broker took before the failure may then be written a
+ * second time; consumers apply events by id, so that changes nothing.
  */
 export async function createEventPublisher(kafka: Kafka, options: PublisherOptions = {}): Promise<EventPublisher> {
-  const producer: Producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
-  await producer.connect();
+  const newProducer = (): Producer => kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+  let producer = newProducer();
+  /** Settles once `producer` is connected; undefined when it must (again) be connected before the next send. */
+  let ready: Promise<void> | undefined;
+  const connectCurrent = (): Promise<void> => {
+    const p = producer;
+    ready = p.connect().catch((err: unknown) => {
+      if (producer === p) ready = undefined;
+      throw err;
+    });
+    return ready;
+  };
+  await connectCurrent();
   const resolveTopic = options.topicFor ?? ((e: CaseEvent) => topicFor(e.agency));
+
+  async function withProducer(send: (p: Producer) => Promise<unknown>): Promise<void> {
+    await (ready ?? connectCurrent());
+    const used = producer;
+    try {
+      await send(used);
+    } catch (err) {
+      if (sequenceLost(err) && used === producer) {
+        // The caller retries; that retry connects the fresh producer.
+        producer = newProducer();
+        ready = undefined;
+        void used.disconnect().catch(() => undefined);
+      }
+      throw err;
+    }
+  }
 
   return {
     async publish(events) {
@@ -48,16 +92,17 @@ export async function createEventPublisher(kafka: Kafka, options: PublisherOptio
         list.push(toMessage(event));
         byTopic.set(topic, list);
       }
-      await producer.sendBatch({
+      await withProducer((p) => p.sendBatch({
         acks: -1,
         compression: CompressionTypes.None,
         topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
-      });
+      }));
     },
     async sendRaw(topic, messages) {
-      await producer.send({ topic, acks: -1, messages });
+      await withProducer((p) => p.send({ topic, acks: -1, messages }));
     },
     async disconnect() {
+      await ready?.catch(() => undefined);
       await producer.disconnect();
     },
   };

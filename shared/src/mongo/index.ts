@@ -23,6 +23,8 @@ export class MongoUnavailableError extends Error {
   }
 }
 
+const CONNECT_TIMEOUT_MS = 10_000;
+
 /**
  * One connection per service, to its own database. Retries at start-up so a service started alongside
  * its database waits for it instead of crashing; gives up with a message that names the URL.
@@ -37,11 +39,18 @@ export async function connectMongo(options: MongoOptions): Promise<Connection> {
       serverSelectionTimeoutMS: 3000,
       // FerretDB and single-node MongoDB alike: no retryable writes, which need a replica set.
       retryWrites: false,
+      connectTimeoutMS: CONNECT_TIMEOUT_MS,
+      // Poll the server rather than stream (awaitable hello): FerretDB 1.24 advertises topologyVersion, so the
+      // driver would stream, and after a FerretDB restart the streaming monitor never checked again: every
+      // operation failed with the old "connection closed" error for good (tests/integration/faults). A polling
+      // monitor can still hang, more rarely; watchServerMonitor restarts it.
+      serverMonitoringMode: 'poll',
       autoIndex: true,
     });
     try {
       await conn.asPromise();
       if (attempt > 1) options.logger.info({ attempt, db: options.dbName }, 'connected to MongoDB');
+      watchServerMonitor(conn, options.logger);
       return conn;
     } catch (err) {
       lastError = err;
@@ -51,6 +60,44 @@ export async function connectMongo(options: MongoOptions): Promise<Connection> {
     }
   }
   throw new MongoUnavailableError(options.url, options.dbName, lastError);
+}
+
+interface StuckMonitor {
+  connection?: { closed?: boolean } | null;
+  close?: () => void;
+  connect?: () => void;
+}
+
+/**
+ * The driver's server monitor (mongodb 6.x) can hang for good when the server closes the monitor's connection
+ * just as a check is written to it: the write waits for a 'drain' event that a destroyed socket never emits. No
+ * check ever runs again, so the server stays "Unknown" and every operation fails server selection with the old
+ * "connection closed" error although the server is back (seen with FerretDB restarts, tests/integration/faults).
+ * This notices a check still running on a connection that is already closed (or any check running far longer
+ * than a connect and a handshake can take) and restarts that server's monitor. It reaches into the driver's
+ * topology (Server.monitor), which the driver does not export; if that shape changes, it does nothing.
+ */
+function watchServerMonitor(conn: Connection, logger: Logger, intervalMs = 2000): void {
+  const client = conn.getClient();
+  const running = new Map<string, number>();
+  const done = (e: { connectionId: string }) => running.delete(e.connectionId);
+  client.on('serverHeartbeatStarted', (e) => running.set(e.connectionId, Date.now()));
+  client.on('serverHeartbeatSucceeded', done);
+  client.on('serverHeartbeatFailed', done);
+  const timer = setInterval(() => {
+    for (const [address, since] of running) {
+      const monitor = (client as unknown as { topology?: { s?: { servers?: Map<string, { monitor?: StuckMonitor }> } } }).topology?.s?.servers?.get(address)?.monitor;
+      const forMs = Date.now() - since;
+      const stuck = (forMs > 5000 && monitor?.connection?.closed === true) || forMs > 2 * CONNECT_TIMEOUT_MS + 5000;
+      if (!stuck || typeof monitor?.close !== 'function' || typeof monitor.connect !== 'function') continue;
+      running.delete(address);
+      logger.warn({ address, checkRunningMs: forMs }, 'MongoDB server monitor stuck; restarting it');
+      monitor.close();
+      monitor.connect();
+    }
+  }, intervalMs);
+  timer.unref();
+  conn.once('close', () => clearInterval(timer));
 }
 
 export async function mongoReachable(conn: Connection, timeoutMs = 2000): Promise<boolean> {

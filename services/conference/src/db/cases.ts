@@ -54,7 +54,9 @@ export function createCaseStore(db: Connection) {
     },
     /** The views of these cases, a fresh view for any not seen yet. */
     async load(caseRefs: string[]): Promise<Map<string, CaseView>> {
-      const docs = await model.find({ _id: { $in: caseRefs } }).lean<CaseDoc[]>();
+      // One lookup by _id per case: FerretDB 1.24 uses an index only for _id equality, and `_id: { $in }` read
+      // every case view in the database for each batch of events.
+      const docs = (await Promise.all(caseRefs.map((ref) => model.findById(ref).lean<CaseDoc>()))).filter((d): d is CaseDoc => d !== null);
       const views = new Map(docs.map((d) => [d._id, d.view]));
       for (const ref of caseRefs) if (!views.has(ref)) views.set(ref, initialView(ref));
       return views;

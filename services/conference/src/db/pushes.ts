@@ -32,6 +32,13 @@ const strip = ({ _id, dedupeKey, ...push }: PushDoc): Push => push;
 
 export function createPushStore(db: Connection) {
   const model = modelOf(db, 'Push', pushSchema);
+  /**
+   * The last seq this store appended per meeting. On FerretDB (SQLite backend) only lookups by _id use an
+   * index: finding the latest seq, or whether a dedupeKey exists, reads every push, which made each append
+   * cost O(pushes). With the hint, and the unique dedupeKey index doing the dedupe, an append is one insert;
+   * the log is read only for a meeting not seen yet or after a collision.
+   */
+  const hints = new Map<string, number>();
   async function latestSeq(meetingId: string): Promise<number> {
     const last = await model.find({ meetingId }).sort({ seq: -1 }).limit(1).lean<PushDoc[]>();
     return last[0]?.seq ?? 0;
@@ -44,22 +51,36 @@ export function createPushStore(db: Connection) {
      */
     async append(push: NewPush): Promise<Push | undefined> {
       const dedupeKey = `${push.meetingId}|${push.sourceId}|${push.kind}`;
-      if (await model.exists({ dedupeKey })) return undefined;
       // The push's own _id (meeting:seq) is unique, so two writers can never share a sequence number:
-      // the loser of a race takes the next one. A duplicate dedupeKey means the push already exists.
-      let seq = (await latestSeq(push.meetingId)) + 1;
+      // the loser of a race (or a stale hint) takes the next one. dedupeKey is unique too: a redelivered
+      // push fails to insert (taking no number). Which of the two refused an insert is told by _id alone
+      // (cheap): the seq's holder is this very push (a redelivery), another push (the seq is taken), or none —
+      // then dedupeKey refused it, unless the holder was deleted meanwhile, which a second try tells apart.
+      let seq = (hints.get(push.meetingId) ?? (await latestSeq(push.meetingId))) + 1;
+      let refusedWithoutHolder = 0;
       for (let attempt = 0; attempt < 200; attempt++) {
         const doc: PushDoc = { ...push, at: push.at ?? new Date().toISOString(), seq, _id: `${push.meetingId}:${seq}`, dedupeKey };
         try {
           await model.create(doc);
+          hints.set(push.meetingId, seq);
           return strip(doc);
         } catch (err) {
           if ((err as { code?: number }).code !== 11000) throw err;
-          if (await model.exists({ dedupeKey })) return undefined;
+          const holder = await model.findById(doc._id).lean<PushDoc>();
+          if (holder?.dedupeKey === dedupeKey) return undefined;
+          if (!holder) {
+            if (++refusedWithoutHolder >= 2) return undefined;
+            continue;
+          }
           seq = Math.max(seq + 1, (await latestSeq(push.meetingId)) + 1);
         }
       }
       throw new Error(`could not append a push to meeting ${push.meetingId}: too much contention`);
+    },
+    /** The push with this seq, if it is in the log: one lookup by _id, cheap on every backend. */
+    async get(meetingId: string, seq: number): Promise<Push | undefined> {
+      const doc = await model.findById(`${meetingId}:${seq}`).lean<PushDoc>();
+      return doc ? strip(doc) : undefined;
     },
     /** Pushes after a sequence number, in order: what a reconnecting client missed. */
     async since(meetingId: string, afterSeq: number, limit = 1000): Promise<Push[]> {

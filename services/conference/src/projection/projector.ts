@@ -96,11 +96,17 @@ export function createProjector(deps: ProjectorDeps) {
       else if (event.type === 'cps.history.requested.v1') await openHistoryCheck(deps, event);
     }
     const { views, meetings } = await applyToReadModel(events, placed);
+    // The meetings running with each case, read once per batch: every meeting event of the batch is applied above.
+    const running = new Map<string, Promise<Meeting[]>>();
+    const activeWithCase = (caseRef: string) => {
+      if (!running.has(caseRef)) running.set(caseRef, deps.meetings.activeWithCase(caseRef));
+      return running.get(caseRef)!;
+    };
     for (const event of events) {
       const caseRef = placed.get(event.id) ?? caseRefOf(event);
       const view = caseRef ? views.get(caseRef) : undefined;
       if (caseRef && view) {
-        for (const push of casePushes(event, view, await deps.meetings.activeWithCase(caseRef))) await deps.pushes.append(push);
+        for (const push of casePushes(event, view, await activeWithCase(caseRef))) await deps.pushes.append(push);
       }
       const meetingId = meetingIdOf(event);
       const meeting = meetingId ? meetings.get(meetingId) : undefined;

@@ -17,7 +17,7 @@ import type { PushStore } from '../db/pushes.js';
 import { createMeetingFeed, type MeetingFeed, type Subscriber } from './feed.js';
 
 export interface FanoutDeps {
-  pushes: Pick<PushStore, 'since' | 'latestSeq'>;
+  pushes: Pick<PushStore, 'since' | 'latestSeq' | 'get'>;
   logger: Logger;
   pollMs: number;
   holdMs: number;

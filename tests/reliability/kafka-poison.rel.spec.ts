@@ -1,4 +1,4 @@
 import { describePoison } from '../support/poisonSuite.js';
 
 // The full run: per consumer, 1,000 bad messages mixed with 1,000 good ones.
-describePoison(1000);
+describePoison(1000, 'poison');

@@ -16,6 +16,7 @@ import { MATRIX_ROLES, PRINCIPALS, SERVICES, type MatrixRole, type ServiceName }
 import { operationsOf, type Operation } from './sampler.js';
 import { isErrorDocument, isProblem, send, startSecurityStack, type SecurityStack } from './stack.js';
 import { roleTokens, tokenOf } from './tokens.js';
+import { recordFigures } from '../support/figures.js';
 
 export interface HostileOptions {
   /** HTTP requests per service (spread over its operations). */
@@ -23,6 +24,8 @@ export interface HostileOptions {
   socketMessages: number;
   /** Requests in flight at once per service. */
   concurrency?: number;
+  /** Record the counts for docs/reliability.md as tests/reliability/last-<figures>.json (the full run does). */
+  figures?: string;
 }
 
 /** A forced full GC: `--expose-gc` when the runner gave it, else switched on at run time. */
@@ -82,6 +85,10 @@ export function describeHostile(title: string, options: HostileOptions) {
 
     afterAll(async () => {
       console.log(`[security] hostile: seed ${seed}; ${stats.http} HTTP requests ${JSON.stringify(stats.byStatus)} (${stats.nodeHeaderLimit} × 431 from Node's header limit); ${stats.socket} socket messages ${JSON.stringify(stats.socketAcks)}`);
+      if (options.figures) {
+        const http5xx = Object.entries(stats.byStatus).filter(([status]) => Number(status) >= 500).reduce((n, [, count]) => n + count, 0);
+        recordFigures(options.figures, { seed, httpRequests: stats.http, byStatus: stats.byStatus, http5xx, socketMessages: stats.socket, socketAcks: stats.socketAcks, nodeHeaderLimit431: stats.nodeHeaderLimit });
+      }
       await stack?.stop();
     });
 

@@ -7,6 +7,7 @@ import { startAgency, client, tokenFor, type RunningAgency } from './agencies.js
 import { eventually, testKafka, uniqueId } from './infra.js';
 import { incidentFor, mixed, poisonMessages } from './poison.js';
 import { publishAsConference, caseListed } from './fixtures.js';
+import { recordFigures } from './figures.js';
 
 /** The broker takes at most ~1 MB per record batch, so send in chunks under that (an oversized one alone). */
 function bySize(messages: Message[]): Message[][] {
@@ -44,19 +45,24 @@ async function dlqReasons(topic: string, atLeast: number, timeoutMs: number): Pr
   }
 }
 
-/** Per consumer, `COUNT` bad messages mixed with `COUNT` good ones (duplicates and out of order among them). */
-export function describePoison(COUNT: number): void {
+/**
+ * Per consumer, `COUNT` bad messages mixed with `COUNT` good ones (duplicates and out of order among them).
+ * With `figures`, the counts are recorded for docs/reliability.md as tests/reliability/last-<figures>.json.
+ */
+export function describePoison(COUNT: number, figures?: string): void {
   describe(`poison messages (${COUNT} bad with ${COUNT} good, duplicates and out of order)`, () => {
     const prefix = uniqueId('poison');
     const topics = prefixedTopics(prefix);
     let conference: RunningConference;
     let police: RunningAgency;
+    const recorded: Record<string, unknown> = {};
 
     beforeAll(async () => {
       conference = await startConference(prefix);
       police = await startAgency('police', { prefix });
     });
     afterAll(async () => {
+      if (figures) recordFigures(figures, { perConsumer: COUNT, ...recorded });
       await police?.stop();
       await conference?.stop();
     });
@@ -89,6 +95,10 @@ export function describePoison(COUNT: number): void {
       const counts = (list: string[]) => list.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r]: (acc[r] ?? 0) + 1 }), {});
       expect(counts(letters.map((m) => headerText(m.headers, DLQ_HEADERS.reason)!))).toEqual(counts(bad.map((b) => b.reason)));
       expect(letters.every((m) => headerText(m.headers, DLQ_HEADERS.consumerGroup) && headerText(m.headers, DLQ_HEADERS.detail))).toBe(true);
+      recorded.conference = {
+        badSent: bad.length, goodSent: good.length, duplicatesSent: messages.length - bad.length - good.length,
+        deadLettered: letters.length, byReason: counts(letters.map((m) => headerText(m.headers, DLQ_HEADERS.reason)!)), goodApplied: view.timeline.filter((e) => e.kind === 'incident').length,
+      };
     });
 
     it('an agency consumer does the same with poison on the conference topic, and stays healthy', async () => {
@@ -105,6 +115,7 @@ export function describePoison(COUNT: number): void {
       const fromConferenceTopic = (await dlqReasons(topics.dlq, COUNT + bad.length, 120_000)).filter((m) => headerText(m.headers, DLQ_HEADERS.sourceTopic) === topics.events.conference);
       expect(fromConferenceTopic.length).toBeGreaterThanOrEqual(bad.length);
       expect((await fetch(`${police.url}/health`)).status).toBe(200);
+      recorded.police = { badSent: bad.length, deadLettered: fromConferenceTopic.length, healthyAfter: true };
     });
   });
 }

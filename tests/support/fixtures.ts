@@ -1,6 +1,6 @@
 import { createEvent, createEventPublisher, prefixedTopics, type CaseRef, type ReferredPerson } from '@convene/shared';
 import { testKafka } from './infra.js';
-import { DASH_QUESTIONS } from '../../services/police/src/domain/dash.js';
+import { DASH_QUESTIONS } from '@convene/shared/contracts';
 
 let caseCounter = Math.floor(Math.random() * 900_000);
 export function newCaseRef(): CaseRef {

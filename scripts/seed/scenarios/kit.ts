@@ -4,7 +4,7 @@
  * side by side. Builders here fill in the request bodies each service expects (see services/<agency>/src/http).
  */
 import type { Behaviour, ConcernCategory, OffenceClass, RiskGrade } from '@convene/shared/contracts';
-import { DASH_QUESTIONS, SDASH_QUESTIONS } from '../../../services/police/src/domain/dash.js';
+import { DASH_QUESTIONS, SDASH_QUESTIONS } from '@convene/shared/contracts';
 import type { Rng } from '../random.js';
 import type { IdentityBook, PersonKind } from '../identities.js';
 import { CONTACTS, diaryAccount, diaryPlace, incidentLocation, incidentSummary, type ContactPoint } from './phrases.js';

@@ -13,6 +13,24 @@ export const PoliceIncidentRecorded = defineEvent('police', 'incident.recorded',
 
 export const DashAnswer = z.enum(['yes', 'no', 'not_known']);
 
+/**
+ * The 27 questions of the DASH (2009) risk identification checklist, paraphrased as ids, in checklist
+ * order. `stalking_or_harassment` is the question that opens the S-DASH stalking screen.
+ */
+export const DASH_QUESTIONS = [
+  'injury', 'very_frightened', 'afraid_of_further_violence', 'isolated', 'depressed_or_suicidal', 'recent_separation',
+  'child_contact_conflict', 'stalking_or_harassment', 'pregnant_or_new_baby', 'children_in_household', 'children_harmed',
+  'threats_to_children', 'abuse_more_often', 'abuse_getting_worse', 'controlling_or_jealous', 'weapons_used', 'threats_to_kill',
+  'strangulation', 'sexual_abuse', 'others_threatening', 'hurt_others', 'animal_cruelty', 'financial_issues',
+  'substance_or_mental_health', 'suicide_threats', 'breached_orders', 'criminal_history',
+] as const;
+
+/** The 11 S-DASH stalking and harassment screening questions. */
+export const SDASH_QUESTIONS = [
+  'very_frightened', 'previous_stalking', 'property_damage', 'turns_up_unannounced', 'follows_or_loiters', 'threats_of_violence',
+  'third_parties_harassed', 'violent_to_others', 'engages_others', 'substance_or_mental_health', 'known_abusive',
+] as const;
+
 export const PoliceRiskAssessed = defineEvent('police', 'risk.assessed', z.object({
   assessmentRef: RecordRef,
   tool: z.enum(['DASH', 'S-DASH']),

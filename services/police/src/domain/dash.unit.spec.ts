@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DASH_QUESTIONS, gradeDash, SDASH_QUESTIONS, type DashAnswers, type SdashAnswers } from './dash.js';
+import { DASH_QUESTIONS, SDASH_QUESTIONS } from '@convene/shared/contracts';
+import { gradeDash, type DashAnswers, type SdashAnswers } from './dash.js';
 
 function answers(yes: number, overrides: Partial<DashAnswers> = {}): DashAnswers {
   const all = Object.fromEntries(DASH_QUESTIONS.map((q, i) => [q, i < yes ? 'yes' : i % 2 ? 'no' : 'not_known'])) as DashAnswers;

@@ -1,4 +1,4 @@
-import type { DASH_QUESTIONS, SDASH_QUESTIONS } from '../../../../police/src/domain/dash.js';
+import type { DASH_QUESTIONS, SDASH_QUESTIONS } from '@convene/shared/contracts';
 import { agencyUrl } from './config';
 import { getJson, postJson } from './http';
 import type { AudienceEntry, Behaviour, ConcernCategory, ConsentLevel, OffenceClass, PartnerAgency, RiskGrade, SubjectRole } from './types';

@@ -6,7 +6,7 @@ import { nowLocal } from '../../ui/format';
 import { Field, FormOutcome, Select, fieldError, inputValue, useSubmit } from '../../ui/form';
 import { concernCategoryOptions } from '../../ui/labels';
 import { RecordMeta, metaBody, type Meta } from '../../ui/RecordMeta';
-import { sharedNote } from '../police/sharedNote';
+import { sharedNote } from '../../ui/sharedNote';
 
 const severities = [{ value: 'low' as const, label: 'Low' }, { value: 'medium' as const, label: 'Medium' }, { value: 'high' as const, label: 'High' }];
 const roles = [{ value: 'victim' as const, label: 'The victim' }, { value: 'suspect' as const, label: 'The perpetrator (suspect)' }];

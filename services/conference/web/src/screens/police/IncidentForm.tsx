@@ -6,7 +6,7 @@ import { nowLocal } from '../../ui/format';
 import { Choices, Field, FormOutcome, Select, fieldError, inputValue, useSubmit } from '../../ui/form';
 import { behaviourOptions, offenceOptions } from '../../ui/labels';
 import { RecordMeta, metaBody, type Meta } from '../../ui/RecordMeta';
-import { sharedNote } from './sharedNote';
+import { sharedNote } from '../../ui/sharedNote';
 
 /** An incident with its behaviours (the controlled list) and offence class. */
 export function IncidentForm({ subjects }: { subjects: Subjects }) {

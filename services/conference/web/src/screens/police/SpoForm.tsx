@@ -4,7 +4,7 @@ import { subjectRefs, type Subjects } from '../../people/SubjectPicker';
 import { nowLocal } from '../../ui/format';
 import { Field, FormOutcome, Select, useSubmit } from '../../ui/form';
 import { RecordMeta, metaBody, type Meta } from '../../ui/RecordMeta';
-import { sharedNote } from './sharedNote';
+import { sharedNote } from '../../ui/sharedNote';
 
 const kinds = [{ value: 'interim' as const, label: 'Interim order' }, { value: 'full' as const, label: 'Full order' }];
 

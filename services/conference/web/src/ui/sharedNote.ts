@@ -1,4 +1,4 @@
-import type { Recorded } from '../../api/agencies';
+import type { Recorded } from '../api/agencies';
 
 /** Whether a record went to the partnership now, in words. */
 export const sharedNote = (r: Recorded) =>

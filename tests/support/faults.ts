@@ -25,25 +25,15 @@ import { connectRuntime, type Runtime } from '@convene/shared/runtime';
 import { connectMongo } from '@convene/shared/mongo';
 import type { CaseView } from '../../services/conference/src/readModel/index.js';
 import { mayReceive } from '../../services/conference/src/realtime/visibility.js';
+import { eventually } from './poll.js';
 
 export type Log = (line: string) => void;
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
 /** Poll until `check` returns something truthy; throws naming `what` after `timeoutMs`. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number, intervalMs = 250): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    await sleep(intervalMs);
-  }
-  throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+export function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs: number, intervalMs = 250): Promise<T> {
+  return eventually(check, { what, timeoutMs, intervalMs });
 }
 
 /** Work that must happen at the end whatever happened before: run in reverse order, each bounded, errors collected. */

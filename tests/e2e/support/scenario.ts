@@ -7,6 +7,7 @@
 import { issueLocalToken } from '@convene/shared/auth';
 import { DEMO_PEOPLE, type DemoPerson } from '../../../services/conference/src/http/demoPartnership.js';
 import { DEV_JWT_SECRET } from '../../../scripts/lib/devSecrets.js';
+import { eventually as pollUntil } from '../../support/poll.js';
 
 export interface Urls {
   conference: string;
@@ -44,19 +45,8 @@ export async function as(role: Role, baseUrl: string) {
   };
 }
 
-export async function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 400));
-  }
-  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+export function eventually<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  return pollUntil(check, { what, timeoutMs, intervalMs: 400 });
 }
 
 const DAY = 86_400_000;

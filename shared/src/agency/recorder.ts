@@ -19,6 +19,8 @@ export interface RecordCommand<T extends EventType> {
   subject?: CaseRef;
   /** A deterministic id makes recording the same command twice (a redelivered trigger) a no-op. */
   id?: string;
+  /** When recorded; defaults to now. An event derived wholly from another takes that one's, so a replay derives the same. */
+  time?: Date | string;
   /** False for referrals: the conference decides which case a referral opens or joins, not a listing here. */
   attachOpenCase?: boolean;
 }
@@ -57,6 +59,7 @@ export function createRecorder(deps: RecorderDeps) {
       ...(command.audience ? { audience: command.audience } : {}),
       ...(caseRef ? { subject: caseRef as CaseRef } : {}),
       ...(command.id ? { id: command.id } : {}),
+      ...(command.time ? { time: command.time } : {}),
     };
     const shareable = command.sharing !== 'agency';
     const event = shareable ? createEvent(command.type, fields) : createRecordEvent(command.type, fields);

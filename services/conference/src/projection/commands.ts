@@ -46,6 +46,7 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
     id: deterministicUuid('conference', 'listing', referral.id),
     // From the referral, not the clock: a replay that lists the referral again records the very same event.
     occurredAt: new Date(referral.occurredat),
+    time: referral.time,
     sharing: 'partnership',
     subject: caseRef as never,
     alwaysPublish: true,

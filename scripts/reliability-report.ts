@@ -36,12 +36,15 @@ interface FaultFigures {
   drainError?: string;
 }
 interface HostileFigures { date: string; machine: Machine; seed: number; httpRequests: number; byStatus: Record<string, number>; http5xx: number; socketMessages: number; socketAcks: Record<string, number>; nodeHeaderLimit431: number }
+/** One consumer's poison run: for the conference, incidents applied; for police, listings answered by a research return. */
+interface ConsumerPoison { badSent: number; goodSent: number; duplicatesSent: number; deadLettered: number; byReason: Record<string, number>; goodApplied: number }
+
 interface PoisonFigures {
   date: string;
   machine: Machine;
   perConsumer: number;
-  conference?: { badSent: number; goodSent: number; duplicatesSent: number; deadLettered: number; byReason: Record<string, number>; goodApplied: number };
-  police?: { badSent: number; deadLettered: number; healthyAfter: boolean };
+  conference?: ConsumerPoison;
+  police?: ConsumerPoison;
 }
 
 function read<T>(name: string): T | undefined {
@@ -122,6 +125,11 @@ function faultsSection(f: FaultFigures | undefined): string[] {
   ];
 }
 
+function poisonRow(consumer: string, c: ConsumerPoison): string {
+  const reasons = Object.entries(c.byReason).map(([k, v]) => `${k} ${n(v)}`).join(', ');
+  return `| ${consumer} | ${n(c.badSent)} | ${n(c.deadLettered)} | ${reasons} | ${n(c.goodApplied)} of ${n(c.goodSent)} (+${n(c.duplicatesSent)} duplicates, applied once) |`;
+}
+
 function securitySection(h: HostileFigures | undefined, p: PoisonFigures | undefined): string[] {
   const hostile = h
     ? [
@@ -144,8 +152,8 @@ function securitySection(h: HostileFigures | undefined, p: PoisonFigures | undef
         '',
         '| poison | bad sent | dead-lettered | by reason | good applied |',
         '|---|---:|---:|---|---:|',
-        `| conference consumer (police topic) | ${n(p.conference.badSent)} | ${n(p.conference.deadLettered)} | ${Object.entries(p.conference.byReason).map(([k, v]) => `${k} ${n(v)}`).join(', ')} | ${n(p.conference.goodApplied)} of ${n(p.conference.goodSent)} (+${n(p.conference.duplicatesSent)} duplicates, applied once) |`,
-        ...(p.police ? [`| police consumer (conference topic) | ${n(p.police.badSent)} | ${n(p.police.deadLettered)} | | healthy afterwards: ${p.police.healthyAfter ? 'yes' : 'no'} |`] : []),
+        poisonRow('conference consumer (police topic; good = incidents applied to the case)', p.conference),
+        ...(p.police ? [poisonRow('police consumer (conference topic; good = listings answered with one research return)', p.police)] : []),
         '',
       ]
     : ['| poison | bad sent | dead-lettered (DLQ) |', '|---|---:|---:|', '| conference consumer | _to be filled_ | _to be filled_ |', '| police consumer | _to be filled_ | _to be filled_ |', ''];

@@ -21,6 +21,8 @@ export interface RunningAgency {
   kit: AgencyKit;
   runtime: Runtime;
   prefix: string;
+  /** Its consumer group (the dead-letter header names it). */
+  groupId: string;
   stop(): Promise<void>;
 }
 
@@ -38,7 +40,8 @@ export async function startAgency(name: 'police' | 'cps' | 'health' | 'advocacy'
   }));
   const runtime = await connectRuntime(name, config as never, testLogger);
   const service = mod.createService(runtime.db, config, testLogger);
-  await service.kit.start(runtime, { relayPollMs: 50, groupId: uniqueId(`${name}-group`) });
+  const groupId = uniqueId(`${name}-group`);
+  await service.kit.start(runtime, { relayPollMs: 50, groupId });
   const app = mod.createApp({ config, runtime, ...service });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
@@ -49,6 +52,7 @@ export async function startAgency(name: 'police' | 'cps' | 'health' | 'advocacy'
     kit: service.kit,
     runtime,
     prefix,
+    groupId,
     async stop() {
       server.closeAllConnections();
       await new Promise((r) => server.close(r));

@@ -1,6 +1,6 @@
 // An agency's outbox relay (shared/src/agency/relay.ts) with its production settings, in a process of its own.
 import { createKafka, createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
-import { eventStoreModel, startOutboxRelay, type OutboxRelay } from '@convene/shared/agency';
+import { createEventStore, startOutboxRelay, type OutboxRelay } from '@convene/shared/agency';
 import { connectMongo } from '@convene/shared/mongo';
 import { createLogger } from '@convene/shared/log';
 import { prefixedTopics } from '@convene/shared/contracts';
@@ -22,14 +22,14 @@ runChild<RelayParams>(async (p) => {
   const kafka = createKafka({ brokers: p.brokers, clientId: 'convene-police', logger });
   const db = await connectMongo({ url: monitored(p.mongoUrl), dbName: p.dbName, logger });
   const publisher: EventPublisher = await createEventPublisher(kafka, { topicFor: (e) => topics.events[e.agency] });
-  const model = eventStoreModel(db);
+  const store = createEventStore(db);
   const profile = profileCommands(db.getClient());
   let relay: OutboxRelay | undefined;
   return {
     calls: {
       dbProfile: async () => profile.take(),
       async go() {
-        relay = startOutboxRelay({ model, publisher, logger });
+        relay = startOutboxRelay({ queue: store, publisher, logger });
         return { at: now() };
       },
     },

@@ -1,7 +1,7 @@
 // B1: agency outbox → relay → Kafka → conference consumer → case views, against raw Kafka + raw insertMany.
 import type { Kafka } from 'kafkajs';
 import { createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
-import { eventStoreModel, nextSeq, tokensOf, type StoredEvent } from '@convene/shared/agency';
+import { eventStoreModel, outboxModel, storedEvent, type OutboxEntry } from '@convene/shared/agency';
 import { databaseName } from '@convene/shared/mongo';
 import type { BenchProcess } from '../lib/children.js';
 import { brokers, connectDb, dropDb, freshTopics, messagesOn, mongoUrl, PARTITIONS, registerDb, uniqueId } from '../lib/env.js';
@@ -92,8 +92,8 @@ export async function awaitApplied(run: BenchRun, label: string, conference: Ben
 }
 
 /**
- * Fill the police outbox with `n` incidents (as the recorder would write them, published and projected
- * flags as after the API call), then time the relay and the conference until every event is in a case view.
+ * Fill the police outbox and event log with `n` incidents (as the recorder would write them, already
+ * projected as after the API call), then time the relay and the conference until every event is in a case view.
  */
 export async function ingest(run: BenchRun, kafka: Kafka, label: string, n: number, budgetMs: number, caseCount = CASES): Promise<{ result: IngestResult; topics: Topics }> {
   const cases = benchCases(caseCount);
@@ -128,14 +128,15 @@ export async function ingest(run: BenchRun, kafka: Kafka, label: string, n: numb
     // The outbox, written the way the recorder writes it (one document per event), in batches of 500.
     const db = await connectDb(policeDb);
     const model = eventStoreModel(db);
+    const outbox = outboxModel(db);
     await model.init();
+    await outbox.init();
     const tw = now();
     let written = 0;
     for (const batch of incidentBatches(cases, n, BATCH)) {
-      const docs: StoredEvent[] = batch.map((event) => ({
-        _id: event.id, seq: nextSeq(), type: event.type, sharing: event.sharing, occurredAt: new Date(event.occurredat),
-        tokens: tokensOf(event), caseRef: event.subject, publish: true, projected: true, event,
-      }));
+      const docs = batch.map((event) => storedEvent(event, true));
+      const entries: OutboxEntry[] = docs.map((d) => ({ _id: d._id, seq: d.seq, project: false, publish: true, event: d.event }));
+      await outbox.collection.insertMany(entries as never[], { ordered: false });
       await model.collection.insertMany(docs as never[], { ordered: false });
       written += docs.length;
       run.progress(`${label} outbox`, `${fmtInt(written)}/${fmtInt(n)} written · ${((now() - tw) / 1000).toFixed(1)} s`);

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { prefixedTopics, type MeetingPush, type StoredEvent } from '@convene/shared';
+import { prefixedTopics, type MeetingPush, type OutboxEntry, type StoredEvent } from '@convene/shared';
 import { devEnvironment } from '../../scripts/lib/devSecrets.js';
 import type { CaseView } from '../../services/conference/src/readModel/index.js';
 import { freePort } from '../support/ports.js';
@@ -200,7 +200,7 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
   };
   const progress = setInterval(() => {
     void Promise.all([
-      policeDb.collection('events').countDocuments({ publish: true, publishedAt: null }).then((n) => `${n}`, () => 'unreadable'),
+      policeDb.collection('outbox').countDocuments({ publish: true }).then((n) => `${n}`, () => 'unreadable'),
       groupProgress(),
     ]).then(([unpublished, group]) => log(`load ${generator.released}/${plan.events} released, ${generator.attempts.filter((a) => a.outcome === 'acknowledged').length} acknowledged; police outbox: ${unpublished} unpublished; ${group}`));
   }, Number(process.env.FAULTS_PROGRESS_MS ?? 15_000));
@@ -283,7 +283,7 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
   let status = '';
   try {
     await waitFor('the police outbox to be fully published', async () => {
-      const unpublished = await policeDb.collection('events').countDocuments({ publish: true, publishedAt: null });
+      const unpublished = await policeDb.collection('outbox').countDocuments({ publish: true });
       status = `${unpublished} unpublished`;
       return unpublished === 0;
     }, plan.drainTimeoutMs, 1000).catch((err: unknown) => Promise.reject(new Error(`${(err as Error).message} (last: ${status})`)));
@@ -315,7 +315,8 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
   mark('drainMs', tDrain);
 
   // --- what was recorded against what the conference holds ----------------------------------------------
-  const outbox = await policeDb.collection<StoredEvent>('events').find({}, { projection: { _id: 1, publish: 1, type: 1, caseRef: 1, seq: 1, publishedAt: 1, projected: 1, 'event.data.summary': 1 } }).toArray();
+  const outbox = await policeDb.collection<StoredEvent>('events').find({}, { projection: { _id: 1, publish: 1, type: 1, caseRef: 1, seq: 1, 'event.data.summary': 1 } }).toArray();
+  const stillQueued = new Map((await policeDb.collection<OutboxEntry>('outbox').find({}, { projection: { event: 0 } }).toArray()).map((e) => [e._id, e]));
   const bySummary = new Map<string, StoredEvent>();
   for (const d of outbox) {
     const summary = (d.event?.data as { summary?: string } | undefined)?.summary;
@@ -393,7 +394,7 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
       const attempt = attempts.find((a) => a.eventId === id);
       const caseRef = attempt?.caseRef ?? doc?.caseRef ?? undefined;
       const view = caseRef ? views.get(caseRef) : undefined;
-      log(`lost ${id}: ${doc ? `outbox ${doc.type} caseRef ${doc.caseRef} seq ${doc.seq} projected ${doc.projected} publishedAt ${doc.publishedAt?.toISOString() ?? "never"}` : 'not in the outbox'}; `
+      log(`lost ${id}: ${doc ? `outbox ${doc.type} caseRef ${doc.caseRef} seq ${doc.seq} ${stillQueued.has(id) ? `still queued (project ${stillQueued.get(id)!.project}, publish ${stillQueued.get(id)!.publish})` : 'no longer queued'}` : 'not in the event log'}; `
         + `${attempt ? `attempt ${attempt.tag} via ${attempt.via} (${attempt.outcome}${attempt.detail ? `: ${attempt.detail}` : ''})` : 'no attempt'}; `
         + `on the topic at ${located.get(id)?.join(', ') ?? 'nowhere'}; case ${caseRef ?? '?'} holds ${view?.appliedEventIds.length ?? 0} events`);
     }

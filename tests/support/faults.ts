@@ -9,8 +9,9 @@ import type { Admin, Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
 import {
-  createEvent, createEventPublisher, createKafka, createLogger, nextSeq, prefixedTopics, runEventConsumer, tokensOf,
-  type CaseEvent, type EventPublisher, type Logger, type MeetingPush, type RunningConsumer, type StoredEvent,
+  createEvent, createEventPublisher, createKafka, createLogger, eventStoreModel, insertManyIdempotent, outboxModel, prefixedTopics,
+  runEventConsumer, storedEvent, type CaseEvent, type EventPublisher, type Logger, type MeetingPush, type OutboxEntry, type RunningConsumer,
+  type StoredEvent,
 } from '@convene/shared';
 import { issueLocalToken, type Principal } from '@convene/shared/auth';
 import { cacheDir, stackConfig } from '../../infra/local/paths.js';
@@ -500,11 +501,8 @@ export class LoadGenerator {
       this.busQueue.push({ attempt, event });
       return;
     }
-    // Exactly what the police recorder appends; already projected, so a police restart has nothing to catch up.
-    const doc: StoredEvent = {
-      _id: event.id, seq: nextSeq(), type: event.type, sharing: event.sharing, occurredAt: new Date(event.occurredat),
-      tokens: tokensOf(event), caseRef: fixture.caseRef, publish: true, projected: true, event,
-    };
+    // Exactly what the police recorder writes (outbox entry, then the log); already projected, so a police restart has nothing to catch up.
+    const doc = storedEvent(event, true);
     this.outboxQueue.push({ attempt, doc });
   }
 
@@ -546,22 +544,18 @@ export class LoadGenerator {
     }
   }
 
-  /** Insert a batch into the outbox; a retried batch may be partly in already, so duplicate keys count as done. */
+  /** Insert a batch into the outbox and the log; a retried batch may be partly in already, so duplicate keys count as done. */
   private async flushOutbox(): Promise<void> {
     const batch = this.outboxQueue.slice(0, 100);
+    const entries: OutboxEntry[] = batch.map(({ doc }) => ({ _id: doc._id, seq: doc.seq, project: false, publish: true, event: doc.event }));
     try {
-      await this.o.policeDb.collection<StoredEvent>('events').insertMany(batch.map((b) => b.doc), { ordered: false });
+      await insertManyIdempotent(outboxModel(this.o.policeDb), entries);
+      await insertManyIdempotent(eventStoreModel(this.o.policeDb), batch.map((b) => b.doc));
     } catch (err) {
-      type WriteError = { code?: number; err?: { code?: number } };
-      const writeErrors = (err as { writeErrors?: WriteError[] | WriteError }).writeErrors;
-      const list: WriteError[] | undefined = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : undefined;
-      const onlyDuplicates = list !== undefined && list.length > 0 && list.every((e) => (e.code ?? e.err?.code) === 11000);
-      if (!onlyDuplicates) {
-        this.outboxRetries++;
-        if (this.outboxRetries === 1 || this.outboxRetries % 20 === 0) this.o.log(`outbox insert failed (${(err as Error).message}); retrying the same ${batch.length} events`);
-        await sleep(250);
-        return;
-      }
+      this.outboxRetries++;
+      if (this.outboxRetries === 1 || this.outboxRetries % 20 === 0) this.o.log(`outbox insert failed (${(err as Error).message}); retrying the same ${batch.length} events`);
+      await sleep(250);
+      return;
     }
     for (const b of batch) b.attempt.outcome = 'acknowledged';
     this.outboxQueue.splice(0, batch.length);

@@ -42,7 +42,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   // model at once so the chair's next request already sees them.
   let projector: Projector;
   const recorder = createRecorder({ store: outbox, relay: { nudge: () => relay?.nudge() }, project: (event) => projector.applyToReadModel([event]).then(() => undefined) });
-  const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, outbox: outbox.model, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
+  const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, store: outbox, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
   const scrutiny = createScrutiny({ db, cases, meetings, outbox, recorder, logger });
   projector = createProjector({
     cases, meetings, pushes, chronologies, counters, referrals, recorder, logger, statistics: scrutiny.store,
@@ -65,7 +65,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
     projector: () => projector,
     async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics> }, options: StartOptions = {}) {
       await recorder.catchUpProjection();
-      relay = startOutboxRelay({ model: outbox.model, publisher: runtime.publisher, logger, ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
+      relay = startOutboxRelay({ queue: outbox, publisher: runtime.publisher, logger, ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
       await relay.flush();
       consumer = await runEventConsumer({
         kafka: runtime.kafka,

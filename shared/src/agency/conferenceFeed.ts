@@ -32,7 +32,7 @@ export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEve
     const records = await deps.store.aboutPeople(tokens, windowFrom);
     const returns = await buildResearchReturns({ agency: deps.agency, purpose, records, windowFrom, now: at, ...(deps.withhold ? { withhold: deps.withhold } : {}) });
     // Into the outbox like any other event: the relay publishes it, even across a crash.
-    for (const r of returns) await deps.store.insertIfAbsent(r, { publish: true });
+    for (const r of returns) await deps.store.insertIfAbsent(r, { publish: true, project: false });
     deps.relay.nudge();
   }
 

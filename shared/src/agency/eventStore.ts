@@ -3,9 +3,9 @@ import type { CaseEvent, Sharing } from '../contracts/index.js';
 import { modelOf } from '../mongo/index.js';
 
 /**
- * The agency's own event log, which doubles as the outbox: each event is one document, written in one
- * insert. `publish` says whether it may leave the agency now; `publishedAt` is set by the relay once Kafka
- * has it. `projected` is set once the agency's read model reflects it.
+ * The agency's own event log: one document per event, written once and never changed. Nothing here is
+ * updated or deleted in normal running: on FerretDB (the local stack) an update or delete reads the whole
+ * collection, and this one grows for as long as the agency keeps records (docs/performance.md).
  */
 export interface StoredEvent {
   _id: string;
@@ -15,9 +15,8 @@ export interface StoredEvent {
   occurredAt: Date;
   tokens: string[];
   caseRef?: string | undefined;
+  /** Whether it may leave the agency (decided when recorded). */
   publish: boolean;
-  publishedAt?: Date | undefined;
-  projected: boolean;
   event: CaseEvent;
 }
 
@@ -30,13 +29,32 @@ const storedEventSchema = new Schema<StoredEvent>({
   tokens: { type: [String], default: [] },
   caseRef: { type: String },
   publish: { type: Boolean, required: true },
-  publishedAt: { type: Date },
-  projected: { type: Boolean, required: true },
   event: { type: Schema.Types.Mixed, required: true },
 }, { versionKey: false, collection: 'events', minimize: false });
 storedEventSchema.index({ seq: 1 });
-storedEventSchema.index({ publish: 1, publishedAt: 1, seq: 1 });
 storedEventSchema.index({ tokens: 1, occurredAt: 1 });
+
+/**
+ * The outbox: what is still to be done with a recorded event, written before the event itself. `project`:
+ * the agency's read model does not reflect it yet; `publish`: Kafka does not have it yet. An entry leaves once
+ * both are done, so the collection holds only work in flight and stays small (its updates stay cheap).
+ */
+export interface OutboxEntry {
+  _id: string;
+  seq: number;
+  project: boolean;
+  publish: boolean;
+  event: CaseEvent;
+}
+
+const outboxSchema = new Schema<OutboxEntry>({
+  _id: { type: String, required: true },
+  seq: { type: Number, required: true },
+  project: { type: Boolean, required: true },
+  publish: { type: Boolean, required: true },
+  event: { type: Schema.Types.Mixed, required: true },
+}, { versionKey: false, collection: 'outbox', minimize: false });
+outboxSchema.index({ project: 1, publish: 1, seq: 1 });
 
 /** Monotonic within a process and ordered across restarts: microseconds since the epoch, never repeating. */
 let lastSeq = 0;
@@ -46,60 +64,106 @@ export function nextSeq(now = Date.now()): number {
 }
 
 export type EventStoreModel = Model<StoredEvent>;
+export type OutboxModel = Model<OutboxEntry>;
 
 export function eventStoreModel(db: Connection): EventStoreModel {
   return modelOf(db, 'StoredEvent', storedEventSchema);
+}
+
+export function outboxModel(db: Connection): OutboxModel {
+  return modelOf(db, 'OutboxEntry', outboxSchema);
 }
 
 export function tokensOf(event: Pick<CaseEvent, 'subjects'>): string[] {
   return [...new Set(event.subjects.flatMap((s) => s.tokens))];
 }
 
-export interface EventStore {
-  model: EventStoreModel;
-  append(event: CaseEvent, options: { publish: boolean }): Promise<StoredEvent>;
-  markProjected(id: string): Promise<void>;
-  unprojected(limit: number): Promise<StoredEvent[]>;
-  /** Records about any of these people since a date, oldest first: the raw material of a research return. */
-  aboutPeople(tokens: string[], since: Date): Promise<StoredEvent[]>;
-  insertIfAbsent(event: CaseEvent, options: { publish: boolean }): Promise<boolean>;
-}
-
-export function createEventStore(db: Connection): EventStore {
-  const model = eventStoreModel(db);
-  const toDoc = (event: CaseEvent, publish: boolean): StoredEvent => ({
+/** The event-log document of an event, as the store writes it. */
+export function storedEvent(event: CaseEvent, publish: boolean, seq = nextSeq()): StoredEvent {
+  return {
     _id: event.id,
-    seq: nextSeq(),
+    seq,
     type: event.type,
     sharing: event.sharing,
     occurredAt: new Date(event.occurredat),
     tokens: tokensOf(event),
     caseRef: event.subject,
     publish,
-    projected: false,
     event,
-  });
+  };
+}
+
+/** What the outbox relay needs: the next events to publish, and a way to say Kafka has them. */
+export interface PublishQueue {
+  toPublish(limit: number): Promise<CaseEvent[]>;
+  published(ids: string[]): Promise<void>;
+}
+
+export interface EventStore extends PublishQueue {
+  model: EventStoreModel;
+  outbox: OutboxModel;
+  /**
+   * Record an event once: false if it was already recorded (a redelivered trigger). With `project: false`
+   * there is nothing to apply to the agency's read model (a research return).
+   */
+  insertIfAbsent(event: CaseEvent, options: { publish: boolean; project?: boolean }): Promise<boolean>;
+  /** The read model reflects the event now. */
+  markProjected(id: string): Promise<void>;
+  /** Events recorded but not yet applied to the read model (after a crash), oldest first. */
+  unprojected(limit: number): Promise<CaseEvent[]>;
+  /** Records about any of these people since a date, oldest first: the raw material of a research return. */
+  aboutPeople(tokens: string[], since: Date): Promise<StoredEvent[]>;
+}
+
+const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
+
+async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await insert();
+    return true;
+  } catch (err) {
+    if (isDuplicateKey(err)) return false;
+    throw err;
+  }
+}
+
+export function createEventStore(db: Connection): EventStore {
+  const model = eventStoreModel(db);
+  const outbox = outboxModel(db);
+
+  /** Outbox entry first, then the log: a crash between the two leaves the entry, and recovery writes the log. */
+  async function insertIfAbsent(event: CaseEvent, options: { publish: boolean; project?: boolean }): Promise<boolean> {
+    const project = options.project ?? true;
+    const doc = storedEvent(event, options.publish);
+    if (!project && !options.publish) return insertOnce(() => model.create(doc));
+    if (!(await insertOnce(() => outbox.create({ _id: event.id, seq: doc.seq, project, publish: options.publish, event })))) return false;
+    if (await insertOnce(() => model.create(doc))) return true;
+    // Recorded and finished before: this entry is ours, and there is nothing left to do.
+    await outbox.deleteOne({ _id: event.id });
+    return false;
+  }
+
   return {
     model,
-    async append(event, { publish }) {
-      const doc = toDoc(event, publish);
-      await model.create(doc);
-      return doc;
-    },
-    async insertIfAbsent(event, { publish }) {
-      try {
-        await model.create(toDoc(event, publish));
-        return true;
-      } catch (err) {
-        if ((err as { code?: number }).code === 11000) return false;
-        throw err;
-      }
-    },
+    outbox,
+    insertIfAbsent,
     async markProjected(id) {
-      await model.updateOne({ _id: id }, { $set: { projected: true } });
+      const { deletedCount } = await outbox.deleteOne({ _id: id, publish: false });
+      if (deletedCount === 0) await outbox.updateOne({ _id: id }, { $set: { project: false } });
     },
     async unprojected(limit) {
-      return model.find({ projected: false }).sort({ seq: 1 }).limit(limit).lean<StoredEvent[]>();
+      const entries = await outbox.find({ project: true }).sort({ seq: 1 }).limit(limit).lean<OutboxEntry[]>();
+      // The crash may have come between the outbox entry and the log: write the log now (a no-op if it is there).
+      for (const entry of entries) await insertOnce(() => model.create(storedEvent(entry.event, entry.publish, entry.seq)));
+      return entries.map((e) => e.event);
+    },
+    // Published only once projected, so the agency never shares a record its own read model does not show.
+    async toPublish(limit) {
+      const entries = await outbox.find({ publish: true, project: false }).sort({ seq: 1 }).limit(limit).lean<OutboxEntry[]>();
+      return entries.map((e) => e.event);
+    },
+    async published(ids) {
+      if (ids.length > 0) await outbox.deleteMany({ _id: { $in: ids } });
     },
     async aboutPeople(tokens, since) {
       if (tokens.length === 0) return [];

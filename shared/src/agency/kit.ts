@@ -67,7 +67,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
     handleConferenceEvent,
     async start(runtime, startOptions = {}) {
       await recorder.catchUpProjection();
-      relay = startOutboxRelay({ model: store.model, publisher: runtime.publisher as EventPublisher, logger: options.logger, ...(startOptions.relayPollMs ? { pollMs: startOptions.relayPollMs } : {}) });
+      relay = startOutboxRelay({ queue: store, publisher: runtime.publisher as EventPublisher, logger: options.logger, ...(startOptions.relayPollMs ? { pollMs: startOptions.relayPollMs } : {}) });
       await relay.flush();
       consumer = await runEventConsumer({
         kafka: runtime.kafka,

@@ -44,7 +44,8 @@ export interface RecorderDeps {
 
 /**
  * Event-first write: decide whether the record may leave the agency (it concerns someone on an open listing,
- * or it is partnership business), append it in one insert (the outbox), then update the read model.
+ * or it is partnership business), record it (outbox entry, then the event log), then update the read model;
+ * the relay publishes it once the read model shows it.
  */
 export function createRecorder(deps: RecorderDeps) {
   async function record<T extends EventType>(command: RecordCommand<T>): Promise<Recorded<T>> {
@@ -80,9 +81,9 @@ export function createRecorder(deps: RecorderDeps) {
     for (;;) {
       const pending = await deps.store.unprojected(200);
       if (pending.length === 0) return total;
-      for (const stored of pending) {
-        await deps.project(stored.event);
-        await deps.store.markProjected(stored._id);
+      for (const event of pending) {
+        await deps.project(event);
+        await deps.store.markProjected(event.id);
       }
       total += pending.length;
     }

@@ -1,7 +1,7 @@
 import type { CaseEvent } from '../contracts/index.js';
 import type { EventPublisher } from '../kafka/index.js';
 import type { Logger } from '../log/index.js';
-import type { EventStoreModel, StoredEvent } from './eventStore.js';
+import type { PublishQueue } from './eventStore.js';
 
 export interface OutboxRelay {
   /** Ask for a publish pass soon (after a write), rather than waiting for the next poll. */
@@ -13,7 +13,7 @@ export interface OutboxRelay {
 }
 
 export interface RelayOptions {
-  model: EventStoreModel;
+  queue: PublishQueue;
   publisher: EventPublisher;
   logger: Logger;
   pollMs?: number;
@@ -24,11 +24,12 @@ export interface RelayOptions {
 }
 
 /**
- * Publishes unsent events in the order they were written, then marks them sent. A crash between publish
- * and mark means they are sent again on restart: consumers dedupe by event id, so nothing is lost or doubled.
+ * Publishes the outbox in the order it was written, then takes what Kafka acknowledged out of it. A crash
+ * between the two means those events are sent again on restart: consumers dedupe by event id, so nothing is
+ * lost or doubled.
  */
 export function startOutboxRelay(options: RelayOptions): OutboxRelay {
-  const { model, publisher, logger } = options;
+  const { queue, publisher, logger } = options;
   const pollMs = options.pollMs ?? 250;
   const batchSize = options.batchSize ?? 500;
   let stopped = false;
@@ -41,15 +42,14 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   async function pass(): Promise<number> {
     let total = 0;
     for (;;) {
-      const batch = await model.find({ publish: true, publishedAt: null }).sort({ seq: 1 }).limit(batchSize).lean<StoredEvent[]>();
-      if (batch.length === 0) return total;
-      const events = batch.map((d) => d.event);
+      const events = await queue.toPublish(batchSize);
+      if (events.length === 0) return total;
       await publisher.publish(events);
-      await model.updateMany({ _id: { $in: batch.map((d) => d._id) } }, { $set: { publishedAt: new Date() } });
-      total += batch.length;
-      published += batch.length;
+      await queue.published(events.map((e) => e.id));
+      total += events.length;
+      published += events.length;
       options.onPublished?.(events);
-      if (batch.length < batchSize) return total;
+      if (events.length < batchSize) return total;
     }
   }
 
@@ -80,8 +80,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   }
 
   // Writes through this process nudge the relay; the poll only finds what others wrote (or a failed pass left).
-  // Finding the unsent events reads the whole event store on FerretDB (no index on `publishedAt`), so a poll
-  // that finds nothing waits twice as long next time, up to maxIdleMs; anything found or a nudge resets it.
+  // A poll that finds nothing waits twice as long next time, up to maxIdleMs; anything found or a nudge resets it.
   const maxIdleMs = Math.max(pollMs, options.maxIdleMs ?? 2000);
   let idleMs = pollMs;
   function schedule() {

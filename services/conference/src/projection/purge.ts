@@ -1,5 +1,5 @@
 import type { Logger } from '@convene/shared/log';
-import type { EventStoreModel } from '@convene/shared/agency';
+import type { EventStore } from '@convene/shared/agency';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { PushStore } from '../db/pushes.js';
@@ -12,15 +12,16 @@ export interface PurgeDeps {
   pushes: PushStore;
   referrals: ReturnType<typeof createReferralLog>;
   chronologies: ChronologyStore;
-  outbox: EventStoreModel;
+  /** The conference's own event log and outbox. */
+  store: Pick<EventStore, 'model' | 'outbox'>;
   retentionDays: number;
   logger: Logger;
   /** Publish whatever the outbox still holds, so erasing it loses nothing that partners should get. */
   flushOutbox: () => Promise<unknown>;
 }
 
-/** Every outbox record that names the case: as its subject, in its data, or on a meeting agenda. */
-const mentioning = (caseRef: string) => ({ $or: [{ caseRef }, { 'event.data.caseRef': caseRef }, { 'event.data.agenda': caseRef }] });
+/** Every event that names the case: as its subject, in its data, or on a meeting agenda. */
+const mentioning = (caseRef: string) => ({ $or: [{ 'event.subject': caseRef }, { 'event.data.caseRef': caseRef }, { 'event.data.agenda': caseRef }] });
 
 /**
  * Close and forget: once a closed case is past the retention period, erase everything the conference holds
@@ -30,11 +31,12 @@ const mentioning = (caseRef: string) => ({ $or: [{ caseRef }, { 'event.data.case
 export function createPurger(deps: PurgeDeps) {
   async function purgeCase(caseRef: string): Promise<boolean> {
     await deps.flushOutbox();
-    if (await deps.outbox.exists({ ...mentioning(caseRef), publishedAt: null })) {
+    if (await deps.store.outbox.exists({ ...mentioning(caseRef), publish: true })) {
       deps.logger.warn({ caseRef }, 'closed case still has unpublished events; purge postponed');
       return false;
     }
-    await deps.outbox.deleteMany(mentioning(caseRef));
+    await deps.store.outbox.deleteMany(mentioning(caseRef));
+    await deps.store.model.deleteMany(mentioning(caseRef));
     await deps.pushes.removeCase(caseRef);
     await deps.meetings.removeCase(caseRef);
     await deps.referrals.removeCase(caseRef);

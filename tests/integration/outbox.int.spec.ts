@@ -1,0 +1,83 @@
+// The outbox on the real database and broker: entries leave once projected and published, a redelivered record
+// is not recorded twice, a crash between the outbox entry and the event log is repaired, and the log is never
+// updated (on FerretDB an update reads the whole collection, and the log only grows).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEventPublisher, createEventStore, ensureTopics, linkToken, prefixedTopics, startOutboxRelay, type EventPublisher, type EventStore } from '@convene/shared';
+import { freshDatabase, testKafka, testLogger, uniqueId } from '../support/infra.js';
+import { readTopic } from '../support/topicReader.js';
+import { newCaseRef } from '../support/fixtures.js';
+import { incidentFor } from '../support/poison.js';
+
+const victim = linkToken('outbox-test-partnership-secret-0123456789ab', { kind: 'nhs', nhsNumber: '9434765919' });
+
+describe('outbox', () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  let store: EventStore;
+  let publisher: EventPublisher;
+  const topics = prefixedTopics(uniqueId('outbox'));
+
+  beforeAll(async () => {
+    database = await freshDatabase();
+    store = createEventStore(database.db);
+    await ensureTopics(testKafka(), [topics.events.police], { partitions: 1 });
+    publisher = await createEventPublisher(testKafka(), { topicFor: (e) => topics.events[e.agency] });
+  });
+  afterAll(async () => {
+    await publisher?.disconnect();
+    await database?.drop();
+  });
+
+  const queued = async () => (await store.outbox.find({}).sort({ seq: 1 }).lean()).map((e) => ({ id: e._id, project: e.project, publish: e.publish }));
+
+  it('records once, publishes only what the read model shows, and empties as work is done', async () => {
+    const caseRef = newCaseRef();
+    const shared = incidentFor(caseRef, victim, 1);
+    const kept = incidentFor(caseRef, victim, 2);
+    expect(await store.insertIfAbsent(shared, { publish: true })).toBe(true);
+    expect(await store.insertIfAbsent(shared, { publish: true })).toBe(false);
+    expect(await store.insertIfAbsent(kept, { publish: false })).toBe(true);
+    expect(await queued()).toEqual([
+      { id: shared.id, project: true, publish: true },
+      { id: kept.id, project: true, publish: false },
+    ]);
+    expect(await store.toPublish(10)).toEqual([]);
+
+    await store.markProjected(kept.id);
+    await store.markProjected(shared.id);
+    expect(await queued()).toEqual([{ id: shared.id, project: false, publish: true }]);
+    expect((await store.toPublish(10)).map((e) => e.id)).toEqual([shared.id]);
+    await store.published([shared.id]);
+    expect(await queued()).toEqual([]);
+
+    // Recorded and finished: a redelivery leaves nothing behind in the outbox.
+    expect(await store.insertIfAbsent(shared, { publish: true })).toBe(false);
+    expect(await queued()).toEqual([]);
+    expect(await store.model.countDocuments({ _id: { $in: [shared.id, kept.id] } })).toBe(2);
+  });
+
+  it('after a crash between the outbox entry and the log, recovery writes the log and returns the event to project', async () => {
+    const event = incidentFor(newCaseRef(), victim, 3);
+    await store.outbox.create({ _id: event.id, seq: Date.now() * 1000, project: true, publish: true, event });
+    expect(await store.model.countDocuments({ _id: event.id })).toBe(0);
+    expect((await store.unprojected(10)).map((e) => e.id)).toEqual([event.id]);
+    expect(await store.model.countDocuments({ _id: event.id })).toBe(1);
+    await store.markProjected(event.id);
+    expect((await store.toPublish(10)).map((e) => e.id)).toEqual([event.id]);
+    await store.published([event.id]);
+  });
+
+  it('the relay publishes research returns (nothing to project) and leaves the outbox empty', async () => {
+    const topic = await readTopic(topics.events.police);
+    const events = Array.from({ length: 3 }, (_, i) => incidentFor(newCaseRef(), victim, 10 + i));
+    for (const event of events) await store.insertIfAbsent(event, { publish: true, project: false });
+    const relay = startOutboxRelay({ queue: store, publisher, logger: testLogger, pollMs: 50 });
+    try {
+      expect(await relay.flush()).toBe(3);
+      for (const event of events) await topic.waitFor((e) => e.id === event.id, `event ${event.id} on the topic`);
+      expect(await queued()).toEqual([]);
+    } finally {
+      await relay.stop();
+      await topic.stop();
+    }
+  });
+});

@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { Subject } from '../contracts/index.js';
-import { modelOf } from '../mongo/index.js';
+import { modelOf, upsertById } from '../mongo/index.js';
 
 /** A case the conference has listed, as the agency knows it: the reference and its subjects' tokens. */
 export interface Listing {
@@ -40,7 +40,7 @@ export function createListings(db: Connection): Listings {
     async open(caseRef, subjects, at) {
       const tokens = [...new Set(subjects.flatMap((s) => s.tokens))];
       const victimTokens = [...new Set(subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens))];
-      await model.updateOne({ _id: caseRef }, { $setOnInsert: { listedAt: at }, $set: { tokens, victimTokens, open: true } }, { upsert: true });
+      await upsertById(model, caseRef, { setOnInsert: { listedAt: at }, set: { tokens, victimTokens, open: true } });
     },
     async close(caseRef, at) {
       await model.updateOne({ _id: caseRef }, { $set: { open: false, closedAt: at } });

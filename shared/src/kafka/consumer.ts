@@ -31,7 +31,10 @@ export interface EventConsumerOptions {
   /** Applies a run of valid events from one partition, in order. Must be idempotent: Kafka delivers at least once. */
   apply: (events: ConsumedEvent[]) => Promise<void>;
   fromBeginning?: boolean;
+  /** The most events handed to `apply` at once (default 500). */
   maxBatch?: number;
+  /** The most bytes fetched from one partition at a time (kafkajs default 1 MB). */
+  maxBytesPerPartition?: number;
   maxEventBytes?: number;
   backoff?: { initialMs: number; maxMs: number };
   partitionsConsumedConcurrently?: number;
@@ -83,7 +86,10 @@ export async function runEventConsumer(options: EventConsumerOptions): Promise<R
   const maxBatch = options.maxBatch ?? 500;
   const backoff = options.backoff ?? { initialMs: 200, maxMs: 10_000 };
   const stats: ConsumerStats = { applied: 0, deadLettered: 0, retries: 0, lastError: undefined };
-  const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250, sessionTimeout: SESSION_TIMEOUT_MS, heartbeatInterval: HEARTBEAT_INTERVAL_MS });
+  const consumer = kafka.consumer({
+    groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 250, sessionTimeout: SESSION_TIMEOUT_MS, heartbeatInterval: HEARTBEAT_INTERVAL_MS,
+    ...(options.maxBytesPerPartition ? { maxBytesPerPartition: options.maxBytesPerPartition, maxBytes: Math.max(10 * 1024 * 1024, 3 * options.maxBytesPerPartition) } : {}),
+  });
 
   async function untilDone<T>(what: string, payload: EachBatchPayload, work: () => Promise<T>): Promise<T> {
     let delay = backoff.initialMs;

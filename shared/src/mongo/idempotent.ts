@@ -36,3 +36,27 @@ export async function insertManyIdempotent<T>(model: Model<T>, docs: readonly ob
     return docs.length - codes.length;
   }
 }
+
+/** An upsert by `_id`: fields set only when the document is new, fields always set, values added to arrays. */
+export interface UpsertById {
+  setOnInsert: object;
+  set: object;
+  addToSet?: Record<string, string>;
+}
+
+/**
+ * Upsert a document by `_id`, trying a plain insert first. A new document (the common case) then costs an
+ * insert, where FerretDB would read the whole collection for an update even by `_id`; a document that is
+ * there already gets the idempotent update (`$set`, `$addToSet`), so doing it twice changes nothing.
+ */
+export async function upsertById<T>(model: Model<T>, id: string, parts: UpsertById): Promise<void> {
+  const added = Object.entries(parts.addToSet ?? {});
+  try {
+    await model.create({ _id: id, ...parts.setOnInsert, ...parts.set, ...Object.fromEntries(added.map(([k, v]) => [k, [v]])) });
+    return;
+  } catch (err) {
+    if ((err as BulkWriteLike).code !== DUPLICATE_KEY) throw err;
+  }
+  const update = { $setOnInsert: parts.setOnInsert, $set: parts.set, ...(added.length > 0 ? { $addToSet: parts.addToSet } : {}) };
+  await model.updateOne({ _id: id } as never, update as never, { upsert: true });
+}

@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { CaseEvent, Subject } from '@convene/shared/contracts';
-import { modelOf } from '@convene/shared/mongo';
+import { modelOf, upsertById } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
 import { createConsentRegister, type PersonIdsOf } from './consentRegister.js';
 
@@ -34,11 +34,7 @@ export function createAdvocacyRecords(db: Connection, personIdsOf: PersonIdsOf) 
   const consents = createConsentRegister(db, personIdsOf);
 
   async function upsert(ref: string, event: CaseEvent, kind: AdvocacyRecord['kind'], set: Partial<AdvocacyRecord>) {
-    await model.updateOne(
-      { _id: ref },
-      { $setOnInsert: { kind, subjects: event.subjects, occurredAt: new Date(event.occurredat) }, $set: set, $addToSet: { eventIds: event.id } },
-      { upsert: true },
-    );
+    await upsertById(model, ref, { setOnInsert: { kind, subjects: event.subjects, occurredAt: new Date(event.occurredat) }, set, addToSet: { eventIds: event.id } });
   }
 
   async function projectRecord(event: CaseEvent): Promise<void> {

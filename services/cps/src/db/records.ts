@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { CaseEvent, Subject } from '@convene/shared/contracts';
-import { modelOf } from '@convene/shared/mongo';
+import { modelOf, upsertById } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
 
 /** The CPS read model: one document per record (history request, decision, hearing…), current state only. */
@@ -35,15 +35,11 @@ export function createCpsRecords(db: Connection) {
   const model = modelOf(db, 'CpsRecord', recordSchema);
 
   async function upsert(ref: string, event: CaseEvent, kind: CpsRecord['kind'], set: Partial<CpsRecord>) {
-    await model.updateOne(
-      { _id: ref },
-      {
-        $setOnInsert: { kind, subjects: event.subjects, occurredAt: new Date(event.occurredat), sharing: event.sharing, ...(event.subject ? { caseRef: event.subject } : {}) },
-        $set: set,
-        $addToSet: { eventIds: event.id },
-      },
-      { upsert: true },
-    );
+    await upsertById(model, ref, {
+      setOnInsert: { kind, subjects: event.subjects, occurredAt: new Date(event.occurredat), sharing: event.sharing, ...(event.subject ? { caseRef: event.subject } : {}) },
+      set,
+      addToSet: { eventIds: event.id },
+    });
   }
 
   /** Apply one CPS event. $set and $addToSet make a second application change nothing. */

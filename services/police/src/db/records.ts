@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { CaseEvent, Subject } from '@convene/shared/contracts';
-import { modelOf } from '@convene/shared/mongo';
+import { modelOf, upsertById } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
 
 /** The police read model: one document per record (incident, assessment, order…), current state only. */
@@ -33,11 +33,7 @@ export function createPoliceRecords(db: Connection) {
   const model = modelOf(db, 'PoliceRecord', recordSchema);
 
   async function upsert(ref: string, event: CaseEvent, kind: PoliceRecord['kind'], set: Partial<PoliceRecord>) {
-    await model.updateOne(
-      { _id: ref },
-      { $setOnInsert: { kind, subjects: event.subjects, occurredAt: new Date(event.occurredat) }, $set: set, $addToSet: { eventIds: event.id } },
-      { upsert: true },
-    );
+    await upsertById(model, ref, { setOnInsert: { kind, subjects: event.subjects, occurredAt: new Date(event.occurredat) }, set, addToSet: { eventIds: event.id } });
   }
 
   /** Apply one police event. $set and $addToSet make a second application change nothing. */

@@ -66,6 +66,21 @@ describe('outbox', () => {
     await store.published([event.id]);
   });
 
+  it('a projection that failed waits, unpublished, until a repair pass finds it settled', async () => {
+    const failed = incidentFor(newCaseRef(), victim, 4);
+    await store.outbox.create({ _id: failed.id, seq: (Date.now() - 60_000) * 1000, project: true, publish: true, event: failed });
+    const inFlight = incidentFor(newCaseRef(), victim, 5);
+    expect(await store.insertIfAbsent(inFlight, { publish: true })).toBe(true);
+    expect(await store.toPublish(10)).toEqual([]);
+    // Settled for 10 s: the failed one (a minute old), not the request still in flight.
+    expect((await store.unprojected(10, Date.now() - 10_000)).map((e) => e.id)).toEqual([failed.id]);
+    await store.markProjected(failed.id);
+    await store.markProjected(inFlight.id);
+    const ids = (await store.toPublish(10)).map((e) => e.id);
+    expect(ids).toEqual([failed.id, inFlight.id]);
+    await store.published(ids);
+  });
+
   it('the relay publishes research returns (nothing to project) and leaves the outbox empty', async () => {
     const topic = await readTopic(topics.events.police);
     const events = Array.from({ length: 3 }, (_, i) => incidentFor(newCaseRef(), victim, 10 + i));

@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import type { Kafka } from 'kafkajs';
-import { createEventStore, createRecorder, startOutboxRelay, type OutboxRelay } from '@convene/shared/agency';
+import { createEventStore, createRecorder, startOutboxRelay, startProjectionRepair, type OutboxRelay } from '@convene/shared/agency';
 import { runEventConsumer, type EventPublisher, type RunningConsumer } from '@convene/shared/kafka';
 import type { Logger } from '@convene/shared/log';
 import type { Principal } from '@convene/shared/auth';
@@ -35,6 +35,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const outbox = createEventStore(db);
   const auditLog = createAuditLog(db);
   let relay: OutboxRelay | undefined;
+  let repair: { stop(): Promise<void> } | undefined;
   let consumer: RunningConsumer | undefined;
   let purgeTimer: NodeJS.Timeout | undefined;
 
@@ -67,6 +68,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
       await recorder.catchUpProjection();
       relay = startOutboxRelay({ queue: outbox, publisher: runtime.publisher, logger, ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
       await relay.flush();
+      repair = startProjectionRepair(recorder, logger);
       consumer = await runEventConsumer({
         kafka: runtime.kafka,
         groupId: options.groupId ?? runtime.topics.group('conference'),
@@ -95,6 +97,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
       if (purgeTimer) clearTimeout(purgeTimer);
       await scrutiny.stopSchedule();
       await consumer?.stop();
+      await repair?.stop();
       await relay?.stop();
     },
     consumer: () => consumer,

@@ -109,8 +109,8 @@ export interface EventStore extends PublishQueue {
   insertIfAbsent(event: CaseEvent, options: { publish: boolean; project?: boolean }): Promise<boolean>;
   /** The read model reflects the event now. */
   markProjected(id: string): Promise<void>;
-  /** Events recorded but not yet applied to the read model (after a crash), oldest first. */
-  unprojected(limit: number): Promise<CaseEvent[]>;
+  /** Events recorded but not yet applied to the read model (after a crash), oldest first; `recordedBefore` in ms since the epoch. */
+  unprojected(limit: number, recordedBefore?: number): Promise<CaseEvent[]>;
   /** Records about any of these people since a date, oldest first: the raw material of a research return. */
   aboutPeople(tokens: string[], since: Date): Promise<StoredEvent[]>;
 }
@@ -151,8 +151,9 @@ export function createEventStore(db: Connection): EventStore {
       const { deletedCount } = await outbox.deleteOne({ _id: id, publish: false });
       if (deletedCount === 0) await outbox.updateOne({ _id: id }, { $set: { project: false } });
     },
-    async unprojected(limit) {
-      const entries = await outbox.find({ project: true }).sort({ seq: 1 }).limit(limit).lean<OutboxEntry[]>();
+    async unprojected(limit, recordedBefore) {
+      const filter = recordedBefore === undefined ? { project: true } : { project: true, seq: { $lt: recordedBefore * 1000 } };
+      const entries = await outbox.find(filter).sort({ seq: 1 }).limit(limit).lean<OutboxEntry[]>();
       // The crash may have come between the outbox entry and the log: write the log now (a no-op if it is there).
       for (const entry of entries) await insertOnce(() => model.create(storedEvent(entry.event, entry.publish, entry.seq)));
       return entries.map((e) => e.event);

@@ -5,6 +5,7 @@ export * from './research.js';
 export * from './people.js';
 export * from './actions.js';
 export * from './recorder.js';
+export * from './projectionRepair.js';
 export * from './conferenceFeed.js';
 export * from './commonRoutes.js';
 export * from './policy.js';

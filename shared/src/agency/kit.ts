@@ -9,6 +9,7 @@ import { conferenceFeedHandler } from './conferenceFeed.js';
 import { createEventStore, type EventStore } from './eventStore.js';
 import { createListings, type Listings } from './listings.js';
 import { createPeople, type People } from './people.js';
+import { startProjectionRepair } from './projectionRepair.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import { startOutboxRelay, type OutboxRelay } from './relay.js';
 import type { WithholdPolicy } from './research.js';
@@ -47,6 +48,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
   const people = createPeople(options.db, options.linkSecret);
   const actions = createActions(options.db);
   let relay: OutboxRelay | undefined;
+  let repair: { stop(): Promise<void> } | undefined;
   let consumer: RunningConsumer | undefined;
   const nudge = { nudge: () => relay?.nudge() };
   const recorder = createRecorder({ store, listings, relay: nudge, project: options.project, ...(options.withhold ? { withhold: options.withhold } : {}) });
@@ -69,6 +71,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
       await recorder.catchUpProjection();
       relay = startOutboxRelay({ queue: store, publisher: runtime.publisher as EventPublisher, logger: options.logger, ...(startOptions.relayPollMs ? { pollMs: startOptions.relayPollMs } : {}) });
       await relay.flush();
+      repair = startProjectionRepair(recorder, options.logger);
       consumer = await runEventConsumer({
         kafka: runtime.kafka,
         groupId: startOptions.groupId ?? runtime.topics.group(options.agency),
@@ -83,6 +86,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
     },
     async stop() {
       await consumer?.stop();
+      await repair?.stop();
       await relay?.stop();
     },
     relay: () => relay,

@@ -75,11 +75,15 @@ export function createRecorder(deps: RecorderDeps) {
     return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
   }
 
-  /** After a crash between append and projection: bring the read model up to date, in write order. */
-  async function catchUpProjection(): Promise<number> {
+  /**
+   * After a crash, or a projection that failed (the database went away mid-request): bring the read model up to
+   * date, in write order. With `settledMs`, only events recorded at least that long ago (not requests in flight).
+   */
+  async function catchUpProjection(options: { settledMs?: number } = {}): Promise<number> {
     let total = 0;
     for (;;) {
-      const pending = await deps.store.unprojected(200);
+      const before = options.settledMs === undefined ? undefined : Date.now() - options.settledMs;
+      const pending = await deps.store.unprojected(200, before);
       if (pending.length === 0) return total;
       for (const event of pending) {
         await deps.project(event);

@@ -1,3 +1,5 @@
+import { eventually } from '../../tests/support/poll.js';
+
 /** Wall-clock milliseconds with sub-millisecond resolution, comparable across processes on one machine. */
 export function now(): number {
   return performance.timeOrigin + performance.now();
@@ -27,20 +29,9 @@ export function distribution(sample: ArrayLike<number>): Distribution {
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-/** Poll until `check` is truthy or the deadline passes; every wait in the bench is bounded. */
-export async function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs: number, intervalMs = 100): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value;
-    } catch (err) {
-      last = err;
-    }
-    await sleep(intervalMs);
-  }
-  throw new Error(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
+/** Poll until `check` is truthy or the deadline passes; every wait in the bench is bounded (the tests' poller). */
+export function until<T>(check: () => Promise<T | undefined | false> | T | undefined | false, what: string, timeoutMs: number, intervalMs = 100): Promise<T> {
+  return eventually(async () => check(), { what, timeoutMs, intervalMs });
 }
 
 export const fmtInt = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-GB') : '–');

@@ -1,7 +1,7 @@
 // B1: agency outbox → relay → Kafka → conference consumer → case views, against raw Kafka + raw insertMany.
 import type { Kafka } from 'kafkajs';
 import { createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
-import { eventStoreModel, outboxModel, storedEvent, type OutboxEntry } from '@convene/shared/agency';
+import { eventStoreModel, outboxEntry, outboxModel, storedEvent } from '@convene/shared/agency';
 import { databaseName } from '@convene/shared/mongo';
 import type { BenchProcess } from '../lib/children.js';
 import { brokers, connectDb, dropDb, freshTopics, messagesOn, mongoUrl, PARTITIONS, registerDb, uniqueId } from '../lib/env.js';
@@ -135,7 +135,7 @@ export async function ingest(run: BenchRun, kafka: Kafka, label: string, n: numb
     let written = 0;
     for (const batch of incidentBatches(cases, n, BATCH)) {
       const docs = batch.map((event) => storedEvent(event, true));
-      const entries: OutboxEntry[] = docs.map((d) => ({ _id: d._id, seq: d.seq, project: false, publish: true, event: d.event }));
+      const entries = docs.map((d) => outboxEntry(d, false));
       await outbox.collection.insertMany(entries as never[], { ordered: false });
       await model.collection.insertMany(docs as never[], { ordered: false });
       written += docs.length;

@@ -9,8 +9,8 @@ import type { Admin, Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
 import {
-  createEvent, createEventPublisher, createKafka, createLogger, eventStoreModel, insertManyIdempotent, outboxModel, prefixedTopics,
-  runEventConsumer, storedEvent, type CaseEvent, type EventPublisher, type Logger, type MeetingPush, type OutboxEntry, type RunningConsumer,
+  createEvent, createEventPublisher, createKafka, createLogger, eventStoreModel, insertManyIdempotent, outboxEntry, outboxModel, prefixedTopics,
+  runEventConsumer, storedEvent, type CaseEvent, type EventPublisher, type Logger, type MeetingPush, type RunningConsumer,
   type StoredEvent,
 } from '@convene/shared';
 import { issueLocalToken, type Principal } from '@convene/shared/auth';
@@ -547,7 +547,7 @@ export class LoadGenerator {
   /** Insert a batch into the outbox and the log; a retried batch may be partly in already, so duplicate keys count as done. */
   private async flushOutbox(): Promise<void> {
     const batch = this.outboxQueue.slice(0, 100);
-    const entries: OutboxEntry[] = batch.map(({ doc }) => ({ _id: doc._id, seq: doc.seq, project: false, publish: true, event: doc.event }));
+    const entries = batch.map(({ doc }) => outboxEntry(doc, false));
     try {
       await insertManyIdempotent(outboxModel(this.o.policeDb), entries);
       await insertManyIdempotent(eventStoreModel(this.o.policeDb), batch.map((b) => b.doc));

@@ -93,6 +93,11 @@ export function storedEvent(event: CaseEvent, publish: boolean, seq = nextSeq())
   };
 }
 
+/** The outbox entry of a recorded event: `project` while the agency's read model does not show it yet. */
+export function outboxEntry(stored: StoredEvent, project: boolean): OutboxEntry {
+  return { _id: stored._id, seq: stored.seq, project, publish: stored.publish, event: stored.event };
+}
+
 /** What the outbox relay needs: the next events to publish, and a way to say Kafka has them. */
 export interface PublishQueue {
   toPublish(limit: number): Promise<CaseEvent[]>;
@@ -136,7 +141,7 @@ export function createEventStore(db: Connection): EventStore {
     const project = options.project ?? true;
     const doc = storedEvent(event, options.publish);
     if (!project && !options.publish) return insertOnce(() => model.create(doc));
-    if (!(await insertOnce(() => outbox.create({ _id: event.id, seq: doc.seq, project, publish: options.publish, event })))) return false;
+    if (!(await insertOnce(() => outbox.create(outboxEntry(doc, project))))) return false;
     if (await insertOnce(() => model.create(doc))) return true;
     // Recorded and finished before: this entry is ours, and there is nothing left to do.
     await outbox.deleteOne({ _id: event.id });

@@ -3,6 +3,7 @@ import type { Kafka } from 'kafkajs';
 import { createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
 import { eventStoreModel, outboxEntry, outboxModel, storedEvent } from '@convene/shared/agency';
 import { databaseName } from '@convene/shared/mongo';
+import { unpackCase, type StoredCase } from '../../services/conference/src/db/cases.js';
 import type { BenchProcess } from '../lib/children.js';
 import { brokers, connectDb, dropDb, freshTopics, messagesOn, mongoUrl, PARTITIONS, registerDb, uniqueId } from '../lib/env.js';
 import type { CommandCost } from '../lib/dbProfile.js';
@@ -48,8 +49,8 @@ export interface IngestResult {
 export async function appliedInReadModel(dbName: string): Promise<number> {
   const db = await connectDb(dbName);
   try {
-    const docs = await db.collection('cases').find({}, { projection: { 'view.appliedEventIds': 1 } }).toArray();
-    return docs.reduce((n, d) => n + ((d as { view?: { appliedEventIds?: unknown[] } }).view?.appliedEventIds?.length ?? 0), 0);
+    const docs = await db.collection<StoredCase>('cases').find({}).toArray();
+    return docs.reduce((n, d) => n + unpackCase(d).view.appliedEventIds.length, 0);
   } finally {
     await db.close();
   }

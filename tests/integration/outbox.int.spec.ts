@@ -2,7 +2,7 @@
 // is not recorded twice, a crash between the outbox entry and the event log is repaired, and the log is never
 // updated (on FerretDB an update reads the whole collection, and the log only grows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventPublisher, createEventStore, ensureTopics, linkToken, prefixedTopics, startOutboxRelay, type EventPublisher, type EventStore } from '@convene/shared';
+import { createEventPublisher, createEventStore, ensureTopics, linkToken, prefixedTopics, startOutboxRelay, type CaseEvent, type EventPublisher, type EventStore } from '@convene/shared';
 import { freshDatabase, testKafka, testLogger, uniqueId } from '../support/infra.js';
 import { readTopic } from '../support/topicReader.js';
 import { newCaseRef } from '../support/fixtures.js';
@@ -45,8 +45,9 @@ describe('outbox', () => {
     await store.markProjected(kept.id);
     await store.markProjected(shared.id);
     expect(await queued()).toEqual([{ id: shared.id, project: false, publish: true }]);
-    expect((await store.toPublish(10)).map((e) => e.id)).toEqual([shared.id]);
-    await store.published([shared.id]);
+    const toSend = await store.toPublish(10);
+    expect(toSend.map((q) => q.event.id)).toEqual([shared.id]);
+    await store.published(toSend);
     expect(await queued()).toEqual([]);
 
     // Recorded and finished: a redelivery leaves nothing behind in the outbox.
@@ -62,8 +63,9 @@ describe('outbox', () => {
     expect((await store.unprojected(10)).map((e) => e.id)).toEqual([event.id]);
     expect(await store.model.countDocuments({ _id: event.id })).toBe(1);
     await store.markProjected(event.id);
-    expect((await store.toPublish(10)).map((e) => e.id)).toEqual([event.id]);
-    await store.published([event.id]);
+    const toSend = await store.toPublish(10);
+    expect(toSend.map((q) => q.event.id)).toEqual([event.id]);
+    await store.published(toSend);
   });
 
   it('a projection that failed waits, unpublished, until a repair pass finds it settled', async () => {
@@ -76,9 +78,25 @@ describe('outbox', () => {
     expect((await store.unprojected(10, Date.now() - 10_000)).map((e) => e.id)).toEqual([failed.id]);
     await store.markProjected(failed.id);
     await store.markProjected(inFlight.id);
-    const ids = (await store.toPublish(10)).map((e) => e.id);
-    expect(ids).toEqual([failed.id, inFlight.id]);
-    await store.published(ids);
+    const toSend = await store.toPublish(10);
+    expect(toSend.map((q) => q.event.id)).toEqual([failed.id, inFlight.id]);
+    await store.published(toSend);
+  });
+
+  it('takes out only what was published, not an entry recorded in between that became ready meanwhile', async () => {
+    const caseRef = newCaseRef();
+    const [first, between, last] = [1, 2, 3].map((i) => incidentFor(caseRef, victim, 20 + i));
+    const seq = Date.now() * 1000;
+    await store.outbox.create({ _id: first!.id, seq, project: false, publish: true, event: first });
+    await store.outbox.create({ _id: between!.id, seq: seq + 1, project: true, publish: true, event: between });
+    await store.outbox.create({ _id: last!.id, seq: seq + 2, project: false, publish: true, event: last });
+    const toSend = await store.toPublish(10);
+    expect(toSend.map((q) => q.event.id)).toEqual([first!.id, last!.id]);
+    await store.markProjected(between!.id);
+    await store.published(toSend);
+    expect(await queued()).toEqual([{ id: between!.id, project: false, publish: true }]);
+    await store.published(await store.toPublish(10));
+    expect(await queued()).toEqual([]);
   });
 
   it('the relay publishes research returns (nothing to project) and leaves the outbox empty', async () => {
@@ -89,6 +107,25 @@ describe('outbox', () => {
     try {
       expect(await relay.flush()).toBe(3);
       for (const event of events) await topic.waitFor((e) => e.id === event.id, `event ${event.id} on the topic`);
+      expect(await queued()).toEqual([]);
+    } finally {
+      await relay.stop();
+      await topic.stop();
+    }
+  });
+
+  it('with a backlog, publishes each read in several Kafka batches and empties the outbox read by read', async () => {
+    const topic = await readTopic(topics.events.police);
+    const events = Array.from({ length: 12 }, (_, i) => incidentFor(newCaseRef(), victim, 30 + i));
+    for (const event of events) await store.insertIfAbsent(event, { publish: true, project: false });
+    const sent: number[] = [];
+    const counting = { ...publisher, publish: async (batch: readonly CaseEvent[]) => { sent.push(batch.length); await publisher.publish(batch); } };
+    const relay = startOutboxRelay({ queue: store, publisher: counting, logger: testLogger, pollMs: 60_000, batchSize: 5, readSize: 10 });
+    try {
+      expect(await relay.flush()).toBe(12);
+      expect(sent).toEqual([5, 5, 2]);
+      const seen = await Promise.all(events.map((event) => topic.waitFor((e) => e.id === event.id, `event ${event.id} on the topic`)));
+      expect(seen.map((e) => e.id)).toEqual(events.map((e) => e.id));
       expect(await queued()).toEqual([]);
     } finally {
       await relay.stop();

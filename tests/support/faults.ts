@@ -25,6 +25,7 @@ import { loadConferenceConfig } from '../../services/conference/src/config.js';
 import { connectRuntime, type Runtime } from '@convene/shared/runtime';
 import { connectMongo } from '@convene/shared/mongo';
 import type { CaseView } from '../../services/conference/src/readModel/index.js';
+import { unpackCase, type StoredCase } from '../../services/conference/src/db/cases.js';
 import { mayReceive } from '../../services/conference/src/realtime/visibility.js';
 import { eventually } from './poll.js';
 
@@ -615,14 +616,9 @@ export async function busPublisher(brokers: string[], prefix: string): Promise<{
 // ---------------------------------------------------------------------------------------------------------
 // What the read model holds, a clean replay of it, and checksums.
 
-export interface CaseDocLite {
-  _id: string;
-  view: CaseView;
-}
-
 export async function loadViews(db: Connection): Promise<Map<string, CaseView>> {
-  const docs = await db.collection<CaseDocLite>('cases').find({}).toArray();
-  return new Map(docs.map((d) => [d._id, d.view]));
+  const docs = await db.collection<StoredCase>('cases').find({}).toArray();
+  return new Map(docs.map((d) => [d._id, unpackCase(d).view]));
 }
 
 /** Count and sha256 of every case's applied ids and timeline ids, cases in reference order. */

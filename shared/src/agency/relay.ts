@@ -19,7 +19,10 @@ export interface RelayOptions {
   pollMs?: number;
   /** The longest wait between polls that find nothing (default 2 s). */
   maxIdleMs?: number;
+  /** Events per Kafka request (default 500). */
   batchSize?: number;
+  /** Events taken from the outbox per read, published in batches, then taken out in one delete (default 5,000). */
+  readSize?: number;
   onPublished?: (events: CaseEvent[]) => void;
 }
 
@@ -27,11 +30,17 @@ export interface RelayOptions {
  * Publishes the outbox in the order it was written, then takes what Kafka acknowledged out of it. A crash
  * between the two means those events are sent again on restart: consumers dedupe by event id, so nothing is
  * lost or doubled.
+ *
+ * Live, the outbox holds a handful of entries and a read takes them all. With a backlog (a broker away for a
+ * while, a bulk import) it is big, and a database that reads a whole collection per query or delete (FerretDB
+ * 1.24) pays for its size on every read and every delete: so each read takes up to `readSize` entries, which
+ * go to Kafka in `batchSize` batches and leave the outbox in one delete (docs/performance.md).
  */
 export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   const { queue, publisher, logger } = options;
   const pollMs = options.pollMs ?? 250;
   const batchSize = options.batchSize ?? 500;
+  const readSize = Math.max(batchSize, options.readSize ?? 5000);
   let stopped = false;
   let running: Promise<number> | undefined;
   let again = false;
@@ -42,14 +51,15 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   async function pass(): Promise<number> {
     let total = 0;
     for (;;) {
-      const events = await queue.toPublish(batchSize);
-      if (events.length === 0) return total;
-      await publisher.publish(events);
-      await queue.published(events.map((e) => e.id));
+      const queued = await queue.toPublish(readSize);
+      if (queued.length === 0) return total;
+      const events = queued.map((q) => q.event);
+      for (let i = 0; i < events.length; i += batchSize) await publisher.publish(events.slice(i, i + batchSize));
+      await queue.published(queued);
       total += events.length;
       published += events.length;
       options.onPublished?.(events);
-      if (events.length < batchSize) return total;
+      if (events.length < readSize) return total;
     }
   }
 

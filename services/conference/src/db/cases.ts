@@ -1,8 +1,10 @@
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 import { Schema, type Connection } from 'mongoose';
 import { modelOf } from '@convene/shared/mongo';
 import { initialView, type CaseView } from '../readModel/index.js';
 
-/** One document per case: the folded view plus the fields we query by. */
+/** One case as the store hands it out: the folded view plus the fields we query by. */
 export interface CaseDoc {
   _id: string;
   status: CaseView['status'];
@@ -14,7 +16,19 @@ export interface CaseDoc {
   view: CaseView;
 }
 
-const caseSchema = new Schema<CaseDoc>({
+/**
+ * One case as stored: the view is packed (deflated JSON in one binary field) and only the fields we query by
+ * are plain. A database that does not index a query reads every document it holds, and FerretDB 1.24 does
+ * so even for updates by _id; a nested view of a few hundred timeline entries made each such read cost
+ * ~180 µs per entry, a packed one costs a few bytes of binary to skip (docs/performance.md). `view` is how
+ * read models written before packing hold it; they are read as they are and packed when next written.
+ */
+export interface StoredCase extends Omit<CaseDoc, 'view'> {
+  packedView?: Uint8Array | { buffer: Uint8Array };
+  view?: CaseView;
+}
+
+const caseSchema = new Schema<StoredCase>({
   _id: { type: String, required: true },
   status: { type: String, required: true },
   tokens: { type: [String], default: [] },
@@ -22,7 +36,8 @@ const caseSchema = new Schema<CaseDoc>({
   victimTokens: { type: [String], default: [] },
   listedAt: { type: Date, default: null },
   closedAt: { type: Date, default: null },
-  view: { type: Schema.Types.Mixed, required: true },
+  packedView: { type: Buffer },
+  view: { type: Schema.Types.Mixed },
 }, { versionKey: false, collection: 'cases', minimize: false });
 caseSchema.index({ tokens: 1, status: 1 });
 caseSchema.index({ suspectTokens: 1 });
@@ -30,8 +45,33 @@ caseSchema.index({ victimTokens: 1, status: 1 });
 caseSchema.index({ status: 1, closedAt: 1 });
 
 const BULK_CHUNK = 50;
+// Fast deflate: JSON packs to a fifth or less even so, and the projector packs every changed view per chunk.
+const pack = promisify(deflateRaw);
+const unpack = promisify(inflateRaw);
+const PACK_LEVEL = 1;
 
-function toDoc(view: CaseView): CaseDoc {
+function bytesOf(packed: NonNullable<StoredCase['packedView']>): Uint8Array {
+  return packed instanceof Uint8Array ? packed : packed.buffer;
+}
+
+/** The case as stored, unpacked (any reader of the cases collection, the store's own or a test's). */
+export function unpackCase(stored: StoredCase): CaseDoc {
+  const { packedView, view, ...fields } = stored;
+  if (packedView) return { ...fields, view: JSON.parse(inflateRawSync(bytesOf(packedView)).toString('utf8')) as CaseView };
+  if (!view) throw new Error(`case ${stored._id} is stored without a view`);
+  return { ...fields, view };
+}
+
+/** As unpackCase, off the event loop: for the many views a batch or a list reads. */
+async function unpackCaseAsync(stored: StoredCase): Promise<CaseDoc> {
+  const { packedView, view, ...fields } = stored;
+  if (!packedView) return unpackCase(stored);
+  return { ...fields, view: JSON.parse((await unpack(bytesOf(packedView))).toString('utf8')) as CaseView };
+}
+
+const unpackAll = (docs: StoredCase[]): Promise<CaseDoc[]> => Promise.all(docs.map(unpackCaseAsync));
+
+async function toStored(view: CaseView): Promise<StoredCase> {
   const tokens = [...new Set(Object.values(view.subjectTokens).flat())];
   return {
     _id: view.caseRef,
@@ -41,7 +81,7 @@ function toDoc(view: CaseView): CaseDoc {
     victimTokens: view.subjectTokens.victim ?? [],
     listedAt: view.listedAt ? new Date(view.listedAt) : null,
     closedAt: view.closedAt ? new Date(view.closedAt) : null,
-    view,
+    packedView: await pack(Buffer.from(JSON.stringify(view)), { level: PACK_LEVEL }),
   };
 }
 
@@ -50,13 +90,15 @@ export function createCaseStore(db: Connection) {
   return {
     model,
     async get(caseRef: string): Promise<CaseView | undefined> {
-      return (await model.findById(caseRef).lean<CaseDoc>())?.view;
+      const stored = await model.findById(caseRef).lean<StoredCase>();
+      return stored ? (await unpackCaseAsync(stored)).view : undefined;
     },
     /** The views of these cases, a fresh view for any not seen yet. */
     async load(caseRefs: string[]): Promise<Map<string, CaseView>> {
       // One lookup by _id per case: FerretDB 1.24 uses an index only for _id equality, and `_id: { $in }` read
       // every case view in the database for each batch of events.
-      const docs = (await Promise.all(caseRefs.map((ref) => model.findById(ref).lean<CaseDoc>()))).filter((d): d is CaseDoc => d !== null);
+      const stored = (await Promise.all(caseRefs.map((ref) => model.findById(ref).lean<StoredCase>()))).filter((d): d is StoredCase => d !== null);
+      const docs = await unpackAll(stored);
       const views = new Map(docs.map((d) => [d._id, d.view]));
       for (const ref of caseRefs) if (!views.has(ref)) views.set(ref, initialView(ref));
       return views;
@@ -67,7 +109,9 @@ export function createCaseStore(db: Connection) {
       // In chunks: FerretDB 1.24 never answers an update command of 100 or more statements (docs/performance.md).
       for (let i = 0; i < views.length; i += BULK_CHUNK) {
         const chunk = views.slice(i, i + BULK_CHUNK);
-        await model.bulkWrite(chunk.map((view) => ({ replaceOne: { filter: { _id: view.caseRef }, replacement: toDoc(view), upsert: true } })), { ordered: false });
+        const replacements = await Promise.all(chunk.map(toStored));
+        // A replacement has no `view`: one stored before packing loses its unpacked copy here.
+        await model.bulkWrite(replacements.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), { ordered: false });
       }
     },
     /**
@@ -76,20 +120,24 @@ export function createCaseStore(db: Connection) {
      */
     async openWithVictimTokens(tokens: string[]): Promise<CaseDoc[]> {
       if (tokens.length === 0) return [];
-      return model.find({ victimTokens: { $in: tokens }, status: { $ne: 'closed' } }).sort({ listedAt: -1 }).lean<CaseDoc[]>();
+      return unpackAll(await model.find({ victimTokens: { $in: tokens }, status: { $ne: 'closed' } }).sort({ listedAt: -1 }).lean<StoredCase[]>());
     },
     async closedSinceWithTokens(tokens: string[], since: Date): Promise<CaseDoc[]> {
       if (tokens.length === 0) return [];
-      return model.find({ tokens: { $in: tokens }, status: 'closed', closedAt: { $gte: since } }).sort({ closedAt: -1 }).lean<CaseDoc[]>();
+      return unpackAll(await model.find({ tokens: { $in: tokens }, status: 'closed', closedAt: { $gte: since } }).sort({ closedAt: -1 }).lean<StoredCase[]>());
     },
     /** Other cases, open or closed since `since`, that share a suspect token with this one. */
     async withSuspect(tokens: string[], exceptCaseRef: string, since: Date): Promise<CaseDoc[]> {
       if (tokens.length === 0) return [];
-      const docs = await model.find({ suspectTokens: { $in: tokens }, _id: { $ne: exceptCaseRef } }).lean<CaseDoc[]>();
+      const docs = await unpackAll(await model.find({ suspectTokens: { $in: tokens }, _id: { $ne: exceptCaseRef } }).lean<StoredCase[]>());
       return docs.filter((d) => d.status !== 'closed' || (d.closedAt !== null && d.closedAt >= since));
     },
     async list(status?: CaseView['status']): Promise<CaseDoc[]> {
-      return model.find(status ? { status } : {}).sort({ listedAt: -1 }).limit(500).lean<CaseDoc[]>();
+      return unpackAll(await model.find(status ? { status } : {}).sort({ listedAt: -1 }).limit(500).lean<StoredCase[]>());
+    },
+    /** Cases listed before `to` and not closed before `from`: the only ones a period from `from` to `to` can count. */
+    async listedDuring(from: Date, to: Date): Promise<CaseDoc[]> {
+      return unpackAll(await model.find({ listedAt: { $ne: null, $lt: to }, $or: [{ closedAt: null }, { closedAt: { $gte: from } }] }).lean<StoredCase[]>());
     },
     async closedBefore(cutoff: Date): Promise<string[]> {
       const docs = await model.find({ status: 'closed', closedAt: { $lte: cutoff } }, { _id: 1 }).lean<{ _id: string }[]>();

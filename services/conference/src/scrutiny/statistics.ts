@@ -4,7 +4,7 @@ import {
   addMonths, latestPublished, monthOf, monthWindow, publishSnapshot, revisionOf, suppress, suppressionRule,
   type Month, type PublishOutcome, type StatisticsPreview, type StatisticsSettings,
 } from '@convene/shared/statistics';
-import type { CaseDoc, CaseStore } from '../db/cases.js';
+import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import { activityIn, conferenceCells, type MeetingDates } from './measures.js';
 
@@ -30,10 +30,7 @@ export function conferenceStatistics(deps: ConferenceStatisticsDeps) {
   async function preview(month: Month): Promise<StatisticsPreview> {
     const window = monthWindow(month);
     // Cases listed before the month ended and not closed before it began: the only ones it can count.
-    const docs = await deps.cases.model.find({
-      listedAt: { $ne: null, $lt: window.to }, $or: [{ closedAt: null }, { closedAt: { $gte: window.from } }],
-    }).lean<CaseDoc[]>();
-    const views = docs.map((d) => d.view);
+    const views = (await deps.cases.listedDuring(window.from, window.to)).map((d) => d.view);
     const meetings = await deps.meetings.model.find({}, { agenda: 1, scheduledFor: 1, startedAt: 1 }).lean<MeetingDates[]>();
     const cells = suppress(conferenceCells(views, meetings.map((m) => ({ agenda: m.agenda ?? [], scheduledFor: m.scheduledFor, startedAt: m.startedAt ?? null })), window, now()), threshold);
     const snapshot = { month, suppressionThreshold: threshold, cells };

@@ -1,3 +1,4 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CaseEvent, Sharing } from '../contracts/index.js';
 import { modelOf } from '../mongo/index.js';
@@ -38,13 +39,21 @@ storedEventSchema.index({ tokens: 1, occurredAt: 1 });
  * The outbox: what is still to be done with a recorded event, written before the event itself. `project`:
  * the agency's read model does not reflect it yet; `publish`: Kafka does not have it yet. An entry leaves once
  * both are done, so the collection holds only work in flight and stays small (its updates stay cheap).
+ *
+ * The event is packed (deflated JSON in one binary field), and what the outbox is searched by is plain. It is
+ * small while live, but a backlog (a broker away, a bulk import) makes it big, and a database that reads every
+ * document per query (FerretDB 1.24 does, even to delete by _id) pays far less per packed entry than per nested
+ * event (docs/performance.md). `event` is how entries written before packing hold it; they are read as they are.
  */
 export interface OutboxEntry {
   _id: string;
   seq: number;
   project: boolean;
   publish: boolean;
-  event: CaseEvent;
+  /** The cases the event names (its subject, a caseRef or an agenda in its data): what a purge looks for. */
+  caseRefs: string[];
+  packed?: Uint8Array | { buffer: Uint8Array };
+  event?: CaseEvent;
 }
 
 const outboxSchema = new Schema<OutboxEntry>({
@@ -52,7 +61,9 @@ const outboxSchema = new Schema<OutboxEntry>({
   seq: { type: Number, required: true },
   project: { type: Boolean, required: true },
   publish: { type: Boolean, required: true },
-  event: { type: Schema.Types.Mixed, required: true },
+  caseRefs: { type: [String], default: [] },
+  packed: { type: Buffer },
+  event: { type: Schema.Types.Mixed },
 }, { versionKey: false, collection: 'outbox', minimize: false });
 outboxSchema.index({ project: 1, publish: 1, seq: 1 });
 
@@ -93,9 +104,31 @@ export function storedEvent(event: CaseEvent, publish: boolean, seq = nextSeq())
   };
 }
 
+/** Every case an event names: its subject, and a caseRef or an agenda in its data (conference events). */
+export function caseRefsNamedBy(event: CaseEvent): string[] {
+  const data = event.data as { caseRef?: unknown; agenda?: unknown };
+  const named = [event.subject, data.caseRef, ...(Array.isArray(data.agenda) ? data.agenda : [])];
+  return [...new Set(named.filter((ref): ref is string => typeof ref === 'string'))];
+}
+
 /** The outbox entry of a recorded event: `project` while the agency's read model does not show it yet. */
 export function outboxEntry(stored: StoredEvent, project: boolean): OutboxEntry {
-  return { _id: stored._id, seq: stored.seq, project, publish: stored.publish, event: stored.event };
+  return {
+    _id: stored._id, seq: stored.seq, project, publish: stored.publish, caseRefs: caseRefsNamedBy(stored.event),
+    packed: deflateRawSync(JSON.stringify(stored.event), { level: 1 }),
+  };
+}
+
+/** The event an outbox entry holds, packed or (written before packing) as it is. */
+export function eventOfEntry(entry: OutboxEntry): CaseEvent {
+  if (entry.packed) return JSON.parse(inflateRawSync(entry.packed instanceof Uint8Array ? entry.packed : entry.packed.buffer).toString('utf8')) as CaseEvent;
+  if (!entry.event) throw new Error(`outbox entry ${entry._id} holds no event`);
+  return entry.event;
+}
+
+/** Outbox entries naming a case, packed or written before packing. */
+export function outboxEntriesNaming(caseRef: string) {
+  return { $or: [{ caseRefs: caseRef }, { 'event.subject': caseRef }, { 'event.data.caseRef': caseRef }, { 'event.data.agenda': caseRef }] };
 }
 
 /** An event waiting in the outbox, with its place in the order of recording. */
@@ -166,13 +199,14 @@ export function createEventStore(db: Connection): EventStore {
       const filter = recordedBefore === undefined ? { project: true } : { project: true, seq: { $lt: recordedBefore * 1000 } };
       const entries = await outbox.find(filter).sort({ seq: 1 }).limit(limit).lean<OutboxEntry[]>();
       // The crash may have come between the outbox entry and the log: write the log now (a no-op if it is there).
-      for (const entry of entries) await insertOnce(() => model.create(storedEvent(entry.event, entry.publish, entry.seq)));
-      return entries.map((e) => e.event);
+      const events = entries.map(eventOfEntry);
+      for (const [i, entry] of entries.entries()) await insertOnce(() => model.create(storedEvent(events[i]!, entry.publish, entry.seq)));
+      return events;
     },
     // Published only once projected, so the agency never shares a record its own read model does not show.
     async toPublish(limit) {
       const entries = await outbox.find({ publish: true, project: false }).sort({ seq: 1 }).limit(limit).lean<OutboxEntry[]>();
-      return entries.map((e) => ({ seq: e.seq, event: e.event }));
+      return entries.map((e) => ({ seq: e.seq, event: eventOfEntry(e) }));
     },
     async published(queued) {
       if (queued.length === 0) return;

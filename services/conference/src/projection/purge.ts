@@ -1,5 +1,5 @@
 import type { Logger } from '@convene/shared/log';
-import type { EventStore } from '@convene/shared/agency';
+import { outboxEntriesNaming, type EventStore } from '@convene/shared/agency';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { PushStore } from '../db/pushes.js';
@@ -20,7 +20,7 @@ export interface PurgeDeps {
   flushOutbox: () => Promise<unknown>;
 }
 
-/** Every event that names the case: as its subject, in its data, or on a meeting agenda. */
+/** Every event in the log that names the case: as its subject, in its data, or on a meeting agenda. */
 const mentioning = (caseRef: string) => ({ $or: [{ 'event.subject': caseRef }, { 'event.data.caseRef': caseRef }, { 'event.data.agenda': caseRef }] });
 
 /**
@@ -31,11 +31,11 @@ const mentioning = (caseRef: string) => ({ $or: [{ 'event.subject': caseRef }, {
 export function createPurger(deps: PurgeDeps) {
   async function purgeCase(caseRef: string): Promise<boolean> {
     await deps.flushOutbox();
-    if (await deps.store.outbox.exists({ ...mentioning(caseRef), publish: true })) {
+    if (await deps.store.outbox.exists({ ...outboxEntriesNaming(caseRef), publish: true })) {
       deps.logger.warn({ caseRef }, 'closed case still has unpublished events; purge postponed');
       return false;
     }
-    await deps.store.outbox.deleteMany(mentioning(caseRef));
+    await deps.store.outbox.deleteMany(outboxEntriesNaming(caseRef));
     await deps.store.model.deleteMany(mentioning(caseRef));
     await deps.pushes.removeCase(caseRef);
     await deps.meetings.removeCase(caseRef);

@@ -45,6 +45,12 @@ describe('case store', () => {
 
     expect(await cases.get(view.caseRef)).toEqual(view);
     expect((await cases.load([view.caseRef])).get(view.caseRef)).toEqual(view);
+    // Many at once (a backlog) are read with one query: stored ones as stored, the rest fresh.
+    const many = [view.caseRef, ...Array.from({ length: 30 }, () => newCaseRef())];
+    const loaded = await cases.load(many);
+    expect(loaded.size).toBe(31);
+    expect(loaded.get(view.caseRef)).toEqual(view);
+    expect(loaded.get(many[5]!)).toEqual(initialView(many[5]!));
     expect((await cases.openWithVictimTokens(victimTokens)).map((d) => d.view)).toContainEqual(view);
   });
 

@@ -45,6 +45,7 @@ caseSchema.index({ victimTokens: 1, status: 1 });
 caseSchema.index({ status: 1, closedAt: 1 });
 
 const BULK_CHUNK = 50;
+const LOOKUPS_MAX = 20;
 // Fast deflate: JSON packs to a fifth or less even so, and the projector packs every changed view per chunk.
 const pack = promisify(deflateRaw);
 const unpack = promisify(inflateRaw);
@@ -95,9 +96,12 @@ export function createCaseStore(db: Connection) {
     },
     /** The views of these cases, a fresh view for any not seen yet. */
     async load(caseRefs: string[]): Promise<Map<string, CaseView>> {
-      // One lookup by _id per case: FerretDB 1.24 uses an index only for _id equality, and `_id: { $in }` read
-      // every case view in the database for each batch of events.
-      const stored = (await Promise.all(caseRefs.map((ref) => model.findById(ref).lean<StoredCase>()))).filter((d): d is StoredCase => d !== null);
+      // A few cases (live): one lookup by _id each, the only query FerretDB 1.24 answers from an index. Many (a
+      // backlog, a replay): one `$in` query, which FerretDB answers by reading every case once; with views
+      // packed that is cheaper than hundreds of lookups queueing on the database (docs/performance.md).
+      const stored = caseRefs.length <= LOOKUPS_MAX
+        ? (await Promise.all(caseRefs.map((ref) => model.findById(ref).lean<StoredCase>()))).filter((d): d is StoredCase => d !== null)
+        : await model.find({ _id: { $in: caseRefs } }).lean<StoredCase[]>();
       const docs = await unpackAll(stored);
       const views = new Map(docs.map((d) => [d._id, d.view]));
       for (const ref of caseRefs) if (!views.has(ref)) views.set(ref, initialView(ref));

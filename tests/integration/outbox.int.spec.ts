@@ -47,8 +47,8 @@ describe('outbox', () => {
     expect(raw).toHaveProperty('packed');
     expect(raw).not.toHaveProperty('event');
 
-    await store.markProjected(kept.id);
-    await store.markProjected(shared.id);
+    await store.markProjected(kept.id, false);
+    await store.markProjected(shared.id, true);
     expect(await queued()).toEqual([{ id: shared.id, project: false, publish: true }]);
     const toSend = await store.toPublish(10);
     expect(toSend).toEqual([{ seq: expect.any(Number), event: shared }]);

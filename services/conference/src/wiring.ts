@@ -80,8 +80,8 @@ export function createConferenceService(db: Connection, config: Config, logger: 
         // Catching up (a backlog, a replay), each case view is written once per chunk whatever the number of its
         // events in it, and on FerretDB each write reads every case: big chunks make that cost per chunk, not per
         // event. Live, chunks stay as small as what has arrived.
-        maxBatch: 5000,
-        maxBytesPerPartition: 4 * 1024 * 1024,
+        maxBatch: 20_000,
+        maxBytesPerPartition: 16 * 1024 * 1024,
       });
       const every = options.purgeEveryMs ?? 60_000;
       const tick = () => {

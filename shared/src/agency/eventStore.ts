@@ -151,8 +151,11 @@ export interface EventStore extends PublishQueue {
    * there is nothing to apply to the agency's read model (a research return).
    */
   insertIfAbsent(event: CaseEvent, options: { publish: boolean; project?: boolean }): Promise<boolean>;
-  /** The read model reflects the event now. */
-  markProjected(id: string): Promise<void>;
+  /**
+   * The read model reflects the event now. `publish`, when the caller knows it, saves a statement: on FerretDB
+   * each reads the whole outbox.
+   */
+  markProjected(id: string, publish?: boolean): Promise<void>;
   /** Events recorded but not yet applied to the read model (after a crash), oldest first; `recordedBefore` in ms since the epoch. */
   unprojected(limit: number, recordedBefore?: number): Promise<CaseEvent[]>;
   /** Records about any of these people since a date, oldest first: the raw material of a research return. */
@@ -191,9 +194,12 @@ export function createEventStore(db: Connection): EventStore {
     model,
     outbox,
     insertIfAbsent,
-    async markProjected(id) {
-      const { deletedCount } = await outbox.deleteOne({ _id: id, publish: false });
-      if (deletedCount === 0) await outbox.updateOne({ _id: id }, { $set: { project: false } });
+    async markProjected(id, publish) {
+      if (publish !== true) {
+        const { deletedCount } = await outbox.deleteOne({ _id: id, publish: false });
+        if (deletedCount > 0 || publish === false) return;
+      }
+      await outbox.updateOne({ _id: id }, { $set: { project: false } });
     },
     async unprojected(limit, recordedBefore) {
       const filter = recordedBefore === undefined ? { project: true } : { project: true, seq: { $lt: recordedBefore * 1000 } };

@@ -70,7 +70,7 @@ export function createRecorder(deps: RecorderDeps) {
     if (!fresh) return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
     faultPoint('crash-after-append');
     await deps.project(event);
-    await deps.store.markProjected(event.id);
+    await deps.store.markProjected(event.id, publish);
     if (publish) deps.relay.nudge();
     return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
   }

@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@convene/shared/contracts';
 import type { Logger } from '@convene/shared/log';
-import { evolve, summarise, type CaseView } from '../readModel/index.js';
+import { evolveAll, summarise, type CaseView } from '../readModel/index.js';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { PushStore } from '../db/pushes.js';
@@ -41,8 +41,7 @@ export function createProjector(deps: ProjectorDeps) {
     const changed: CaseView[] = [];
     for (const [caseRef, caseEvents] of byCase) {
       const before = views.get(caseRef)!;
-      let view = before;
-      for (const event of caseEvents) view = evolve(view, event);
+      const view = evolveAll(before, caseEvents);
       views.set(caseRef, view);
       if (view !== before) changed.push(view);
     }

@@ -1,5 +1,5 @@
 /** The conference read model: pure functions, no I/O. */
-export { evolve, initialView } from './caseView.js';
+export { evolve, evolveAll, initialView } from './caseView.js';
 export type * from './caseView.js';
 export { summarise } from './summary.js';
 export { viewFor, canSee, type Viewer } from './visibility.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseEvent } from '@convene/shared/contracts';
+import { evolveAll, initialView } from './caseView.js';
 import {
   ago, breach, diary, incident, listed, make, replay, restrainingOrder, reviewed, risk, spoApplied, spoGranted, victimView,
   CASE,
@@ -82,6 +83,15 @@ describe('replay equality', () => {
   it('gives the same view when every event is delivered twice, interleaved', () => {
     const twice = shuffled([...events, ...events], 42);
     expect(replay(twice)).toStrictEqual(inOrder);
+  });
+
+  it('gives the same view applied in chunks (evolveAll) as one event at a time, and keeps an unchanged view as it is', () => {
+    const order = shuffled([...events, ...events], 9);
+    let view = initialView(CASE);
+    for (let i = 0; i < order.length; i += 7) view = evolveAll(view, order.slice(i, i + 7));
+    expect(view).toStrictEqual(inOrder);
+    expect(evolveAll(view, events)).toBe(view);
+    expect(evolveAll(view, [])).toBe(view);
   });
 
   it('is plain JSON: a round trip through JSON changes nothing', () => {

@@ -75,7 +75,10 @@ export async function startFerret(dataDir: string, config: StackConfig = stackCo
   const dbDir = path.join(dataDir, 'ferretdb');
   const logFile = path.join(dataDir, 'ferretdb.log');
   await fsp.mkdir(dbDir, { recursive: true });
-  const sqliteFlag = `--sqlite-url=file:${dbDir}/`; // must be a directory URI ending in '/'
+  // A directory URI ending in '/'. synchronous(normal): with the WAL journal FerretDB uses, a commit waits for
+  // no fsync, and survives a crash of FerretDB (not a power cut); single inserts measured 1.6-4x faster. This is
+  // a development and test stack; deployments run MongoDB (docker-compose, docs/ARCHITECTURE.md).
+  const sqliteFlag = `--sqlite-url=file:${dbDir}/?_pragma=synchronous(normal)`;
   const pid = spawnDetached(
     ferretBinary(),
     [

@@ -39,8 +39,10 @@ presenceSchema.index({ instanceId: 1 });
  * Who is in each meeting, kept in the database so every instance can list it, and announced as a
  * `presence` push so it reaches every instance's sockets through the same ordered log.
  */
-export function createPresence(db: Connection, pushes: Pick<PushStore, 'append'>, instanceId: string) {
+export function createPresence(db: Connection, pushes: Pick<PushStore, 'append'>, instanceId: string, coalesceMs = 200) {
   const model = modelOf(db, 'Presence', presenceSchema);
+  /** Announcements waiting to start, per meeting: every join or leave until one starts shares it. */
+  const waiting = new Map<string, Promise<void>>();
   const idOf = (meetingId: string, socketId: string) => `${meetingId}|${socketId}`;
 
   async function present(meetingId: string): Promise<PresentUser[]> {
@@ -51,6 +53,26 @@ export function createPresence(db: Connection, pushes: Pick<PushStore, 'append'>
       users.set(d.userId, { userId: d.userId, agency: d.agency, role: d.role, ...(d.displayName ? { displayName: d.displayName } : {}) });
     }
     return [...users.values()];
+  }
+
+  /**
+   * Append who is present now. Two instances announcing at once can append an older list after a newer
+   * one, so read again after appending and announce once more if it changed: the last push converges
+   * on the current list. A lost append (seq collision) is retried within the same few rounds.
+   */
+  async function announceNow(meetingId: string): Promise<void> {
+    let announced: string | undefined;
+    for (let round = 0; round < 3; round++) {
+      const users = await present(meetingId);
+      const key = JSON.stringify(users);
+      if (key === announced) return;
+      const appended = await pushes.append({
+        meetingId, kind: 'presence', caseRef: null, sharing: 'partnership', audience: null,
+        payload: { present: users }, sourceId: randomUUID(),
+      });
+      // A fresh source id cannot be a redelivery: undefined means the seq collided with another writer's.
+      if (appended) announced = key;
+    }
   }
 
   return {
@@ -70,23 +92,20 @@ export function createPresence(db: Connection, pushes: Pick<PushStore, 'append'>
       return [...new Set(docs.map((d) => d.meetingId))];
     },
     /**
-     * Append who is present now. Two instances announcing at once can append an older list after a newer
-     * one, so read again after appending and announce once more if it changed: the last push converges
-     * on the current list. A lost append (seq collision) is retried within the same few rounds.
+     * Announce who is present, shortly: the joins and leaves of a burst (a room filling up) share one
+     * announcement, which lists everyone present when it starts. One per join would put n lists of up to n
+     * names into the push log for a room of n, and every reader of the log would pay for them.
      */
-    async announce(meetingId: string): Promise<void> {
-      let announced: string | undefined;
-      for (let round = 0; round < 3; round++) {
-        const users = await present(meetingId);
-        const key = JSON.stringify(users);
-        if (key === announced) return;
-        const appended = await pushes.append({
-          meetingId, kind: 'presence', caseRef: null, sharing: 'partnership', audience: null,
-          payload: { present: users }, sourceId: randomUUID(),
+    announce(meetingId: string): Promise<void> {
+      let next = waiting.get(meetingId);
+      if (!next) {
+        next = new Promise<void>((resolve) => setTimeout(resolve, coalesceMs)).then(() => {
+          waiting.delete(meetingId);
+          return announceNow(meetingId);
         });
-        // A fresh source id cannot be a redelivery: undefined means the seq collided with another writer's.
-        if (appended) announced = key;
+        waiting.set(meetingId, next);
       }
+      return next;
     },
   };
 }

@@ -77,11 +77,6 @@ export function createPushStore(db: Connection) {
       }
       throw new Error(`could not append a push to meeting ${push.meetingId}: too much contention`);
     },
-    /** The push with this seq, if it is in the log: one lookup by _id, cheap on every backend. */
-    async get(meetingId: string, seq: number): Promise<Push | undefined> {
-      const doc = await model.findById(`${meetingId}:${seq}`).lean<PushDoc>();
-      return doc ? strip(doc) : undefined;
-    },
     /** Pushes after a sequence number, in order: what a reconnecting client missed. */
     async since(meetingId: string, afterSeq: number, limit = 1000): Promise<Push[]> {
       return (await model.find({ meetingId, seq: { $gt: afterSeq } }).sort({ seq: 1 }).limit(limit).lean<PushDoc[]>()).map(strip);

@@ -51,7 +51,7 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): v
     if (socket.disconnected) return;
     const wasJoined = joined.has(meetingId);
     joined.add(meetingId);
-    const sub = { lastSent: 0, mayReceive: (p: Push) => mayReceive(p, principal), deliver: (p: Push) => void socket.emit('push', p) };
+    const sub = { lastSent: 0, mayReceive: (p: Push) => mayReceive(p, principal) };
     // Queued on the feed now, before any await, so a leave or disconnect that follows is queued after it.
     const subscribed = deps.fanout.subscribe(meetingId, socket.id, sub, lastSeq, (latestSeq) => ack({ ok: true, latestSeq }));
     try {

@@ -14,10 +14,11 @@
  */
 import type { Logger } from '@convene/shared/log';
 import type { PushStore } from '../db/pushes.js';
-import { createMeetingFeed, type MeetingFeed, type Subscriber } from './feed.js';
+import { createMeetingFeed, type FeedDeps, type MeetingFeed, type Subscriber } from './feed.js';
 
 export interface FanoutDeps {
-  pushes: Pick<PushStore, 'since' | 'latestSeq' | 'get'>;
+  pushes: Pick<PushStore, 'since' | 'latestSeq'>;
+  send: FeedDeps['send'];
   logger: Logger;
   pollMs: number;
   holdMs: number;

@@ -6,7 +6,7 @@ import type { TokenVerifier } from '@convene/shared/auth';
 import type { Logger } from '@convene/shared/log';
 import { REALTIME_NAMESPACE } from '@convene/shared/contracts';
 import type { MeetingStore } from '../db/meetings.js';
-import type { PushStore } from '../db/pushes.js';
+import type { Push, PushStore } from '../db/pushes.js';
 import { authenticateHandshake } from './auth.js';
 import { handleConnection } from './connection.js';
 import { createFanout } from './fanout.js';
@@ -62,10 +62,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   // Only /meetings is served; the default namespace accepts no one.
   io.use((_socket, next) => next(Object.assign(new Error(`connect to ${REALTIME_NAMESPACE}`), { data: { code: 404 } })));
 
-  const fanout = createFanout({ pushes: deps.pushes, logger, pollMs: deps.pollMs ?? 50, holdMs: deps.holdMs ?? 2000 });
+  const meetings = io.of(REALTIME_NAMESPACE);
+  // Every socket is in a room of its own id: a push goes to the rooms of those who may see it, encoded once.
+  const send = (push: Push, socketIds: string[]) => meetings.to(socketIds).emit('push', push);
+  const fanout = createFanout({ pushes: deps.pushes, send, logger, pollMs: deps.pollMs ?? 50, holdMs: deps.holdMs ?? 2000 });
   // Presence lives beside the push log, in the conference's database.
   const presence = createPresence(deps.pushes.model.db, deps.pushes, instanceId);
-  const meetings = io.of(REALTIME_NAMESPACE);
   meetings.use(authenticateHandshake(deps.verifyToken, logger));
   meetings.on('connection', (socket) => handleConnection(socket, {
     meetings: deps.meetings, pushes: deps.pushes, fanout, presence, logger, closing: () => closing, track,

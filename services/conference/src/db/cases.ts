@@ -96,8 +96,8 @@ export function createCaseStore(db: Connection) {
     },
     /** The views of these cases, a fresh view for any not seen yet. */
     async load(caseRefs: string[]): Promise<Map<string, CaseView>> {
-      // A few cases (live): one lookup by _id each, the only query FerretDB 1.24 answers from an index. Many (a
-      // backlog, a replay): one `$in` query, which FerretDB answers by reading every case once; with views
+      // A few cases (live): one lookup by _id each, which FerretDB 1.24 ends at the match. Many (a backlog, a
+      // replay): one `$in` query, which FerretDB answers by reading every case once; with views
       // packed that is cheaper than hundreds of lookups queueing on the database (docs/performance.md).
       const stored = caseRefs.length <= LOOKUPS_MAX
         ? (await Promise.all(caseRefs.map((ref) => model.findById(ref).lean<StoredCase>()))).filter((d): d is StoredCase => d !== null)

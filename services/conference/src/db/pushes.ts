@@ -33,8 +33,8 @@ const strip = ({ _id, dedupeKey, ...push }: PushDoc): Push => push;
 export function createPushStore(db: Connection) {
   const model = modelOf(db, 'Push', pushSchema);
   /**
-   * The last seq this store appended per meeting. On FerretDB (SQLite backend) only lookups by _id use an
-   * index: finding the latest seq, or whether a dedupeKey exists, reads every push, which made each append
+   * The last seq this store appended per meeting. On FerretDB (SQLite backend) no query uses an index (a
+   * lookup by _id stops at the match): finding the latest seq, or whether a dedupeKey exists, reads every push, which made each append
    * cost O(pushes). With the hint, and the unique dedupeKey index doing the dedupe, an append is one insert;
    * the log is read only for a meeting not seen yet or after a collision.
    */

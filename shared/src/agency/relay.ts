@@ -21,7 +21,7 @@ export interface RelayOptions {
   maxIdleMs?: number;
   /** Events per Kafka request (default 500). */
   batchSize?: number;
-  /** Events taken from the outbox per read, published in batches, then taken out in one delete (default 5,000). */
+  /** Events taken from the outbox per read, published in batches, then taken out in one delete (default 20,000). */
   readSize?: number;
   onPublished?: (events: CaseEvent[]) => void;
 }
@@ -40,7 +40,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   const { queue, publisher, logger } = options;
   const pollMs = options.pollMs ?? 250;
   const batchSize = options.batchSize ?? 500;
-  const readSize = Math.max(batchSize, options.readSize ?? 5000);
+  const readSize = Math.max(batchSize, options.readSize ?? 20_000);
   let stopped = false;
   let running: Promise<number> | undefined;
   let again = false;

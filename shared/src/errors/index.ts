@@ -46,5 +46,9 @@ export function isRetriable(err: unknown): boolean {
   if (typeof e.name === 'string' && RETRIABLE_NAMES.has(e.name)) return true;
   if (typeof e.retriable === 'boolean') return e.retriable;
   if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'ETIMEDOUT') return true;
+  // The driver wraps what stopped a bulk write (a closed connection, say) in a MongoBulkWriteError whose
+  // errorResponse is the original error; a server's own refusal there is a plain object, not an Error.
+  const wrapped = (err as { errorResponse?: unknown }).errorResponse;
+  if (wrapped instanceof Error && wrapped !== err) return isRetriable(wrapped);
   return e.cause !== undefined ? isRetriable(e.cause) : false;
 }

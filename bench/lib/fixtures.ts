@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { createEvent, type CaseEvent, type CaseRef } from '@convene/shared/contracts';
 import { linkToken } from '@convene/shared/link-tokens';
 import { DEV_LINK_SECRET } from '../../scripts/lib/devSecrets.js';
+import { letters } from '../../tests/support/letters.js';
 
 /**
  * Realistic, valid traffic: listed cases (victim + suspect, with link tokens) and police incidents spread
@@ -13,21 +14,14 @@ export interface BenchCase {
   suspect: string;
 }
 
-/** Base-26 letters, because names are normalised to letters before they are tokenised. */
-function letters(n: number): string {
-  let s = '';
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s.padStart(4, 'a');
-}
+/** Base-26 letters, padded: names are normalised to letters before they are tokenised. */
+const paddedLetters = (n: number) => letters(n).padStart(4, 'a');
 
 export function benchCases(count: number, year = new Date().getUTCFullYear()): BenchCase[] {
   return Array.from({ length: count }, (_, i) => ({
     caseRef: `CNV-${year}-${String(i + 1).padStart(6, '0')}` as CaseRef,
-    victim: linkToken(DEV_LINK_SECRET, { kind: 'nd', given: 'Victim', family: `Bench${letters(i)}`, dateOfBirth: '1985-03-14' }),
-    suspect: linkToken(DEV_LINK_SECRET, { kind: 'nd', given: 'Suspect', family: `Bench${letters(i)}`, dateOfBirth: '1979-11-02' }),
+    victim: linkToken(DEV_LINK_SECRET, { kind: 'nd', given: 'Victim', family: `Bench${paddedLetters(i)}`, dateOfBirth: '1985-03-14' }),
+    suspect: linkToken(DEV_LINK_SECRET, { kind: 'nd', given: 'Suspect', family: `Bench${paddedLetters(i)}`, dateOfBirth: '1979-11-02' }),
   }));
 }
 
@@ -53,8 +47,8 @@ export function listingOf(c: BenchCase, i: number): CaseEvent {
       caseRef: c.caseRef,
       referral: { agency: 'police', referralRef: `REF-BENCH-${i}`, criterion: 'high_risk', reason: 'Repeated contact after a non-molestation order; DASH high risk' },
       people: [
-        { role: 'victim', tokens: [c.victim], given: 'Victim', family: `Bench${letters(i)}`, dateOfBirth: '1985-03-14' },
-        { role: 'suspect', tokens: [c.suspect], given: 'Suspect', family: `Bench${letters(i)}`, dateOfBirth: '1979-11-02' },
+        { role: 'victim', tokens: [c.victim], given: 'Victim', family: `Bench${paddedLetters(i)}`, dateOfBirth: '1985-03-14' },
+        { role: 'suspect', tokens: [c.suspect], given: 'Suspect', family: `Bench${paddedLetters(i)}`, dateOfBirth: '1979-11-02' },
       ],
     },
   });

@@ -9,6 +9,7 @@ import { prefixedTopics, type MeetingPush, type OutboxEntry, type StoredEvent } 
 import { devEnvironment } from '../../scripts/lib/devSecrets.js';
 import type { CaseView } from '../../services/conference/src/readModel/index.js';
 import { freePort } from '../support/ports.js';
+import { letters } from '../support/letters.js';
 import {
   Cleanup, ResilientMeetingClient, LoadGenerator, SupervisedService, busPublisher, call, caughtUp, checkClient, checkPushLog, cleanReplay, connectDb, digest,
   faultKafka, loadViews, locateOnTopic, machine, messageCount, sleep, startFaultStack, token, viewHash, waitFor,
@@ -71,14 +72,6 @@ export interface FaultReport {
 const chair = { sub: 'chair-faults', agency: 'conference', role: 'chair', name: 'Fault Chair' } as const;
 const officer = { sub: 'pc-faults', agency: 'police', role: 'police' } as const;
 
-const letters = (n: number) => {
-  let s = '';
-  do {
-    s = String.fromCharCode(97 + (n % 26)) + s;
-    n = Math.floor(n / 26);
-  } while (n > 0);
-  return s;
-};
 
 /** Run the scenario. Everything it starts is registered on `cleanup`, which the caller runs in afterAll. */
 export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: Log): Promise<FaultReport> {

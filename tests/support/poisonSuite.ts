@@ -8,6 +8,7 @@ import { eventually, testKafka, uniqueId } from './infra.js';
 import { incidentFor, mixed, poisonMessages } from './poison.js';
 import { caseListed } from './fixtures.js';
 import { recordFigures } from './figures.js';
+import { letters as nameLetters } from './letters.js';
 
 /** The broker takes at most ~1 MB per record batch, so send in chunks under that (an oversized one alone). */
 function bySize(messages: Message[]): Message[][] {
@@ -30,15 +31,6 @@ function bySize(messages: Message[]): Message[][] {
 
 const secret = 'poison-test-partnership-secret-0123456789ab';
 
-/** 0 → A, 25 → Z, 26 → BA: a name part made of letters only. */
-function alphabetic(i: number): string {
-  let out = '';
-  do {
-    out = String.fromCharCode(65 + (i % 26)) + out;
-    i = Math.floor(i / 26);
-  } while (i > 0);
-  return out;
-}
 
 /** How many times each value occurs. */
 function counts(list: string[]): Record<string, number> {
@@ -122,7 +114,7 @@ export function describePoison(COUNT: number, figures?: string): void {
       conference = undefined;
       // Good ones: listings of distinct cases, each of a victim of its own (so each research return reads only that
       // person's records), each answered by one research return (deterministic ids make a redelivery a no-op).
-      const victimOf = (i: number) => [{ role: 'victim' as const, tokens: [linkToken(secret, { kind: 'nd', given: 'Ann', family: `Poison${alphabetic(i)}`, dateOfBirth: '1990-01-01' })] }];
+      const victimOf = (i: number) => [{ role: 'victim' as const, tokens: [linkToken(secret, { kind: 'nd', given: 'Ann', family: `Poison${nameLetters(i).toUpperCase()}`, dateOfBirth: '1990-01-01' })] }];
       const good = Array.from({ length: COUNT }, (_, i) => caseListed(`CNV-2026-9${String(i).padStart(5, '0')}` as CaseRef, victimOf(i)));
       const bad = poisonMessages(COUNT, () => caseListed('CNV-2026-899999' as CaseRef, victimOf(0)));
       const messages = mixed(good, bad);

@@ -3,6 +3,7 @@ import type { Actions } from './actions.js';
 import type { EventStore } from './eventStore.js';
 import type { Listings } from './listings.js';
 import type { OutboxRelay } from './relay.js';
+import { caseSubjectsOf, type CaseSubjects } from '../sharing/index.js';
 import { buildResearchReturns, windowStart, type WithholdPolicy } from './research.js';
 
 export interface ConferenceFeedDeps {
@@ -26,11 +27,19 @@ export interface ConferenceFeedDeps {
 export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEvent) => Promise<void> {
   const now = deps.now ?? (() => new Date());
 
-  async function answer(purpose: Parameters<typeof buildResearchReturns>[0]['purpose'], tokens: string[]) {
+  async function answer(purpose: Parameters<typeof buildResearchReturns>[0]['purpose'], subjects: CaseSubjects) {
     const at = now();
     const windowFrom = windowStart(at, deps.researchWindowMonths);
-    const records = await deps.store.aboutPeople(tokens, windowFrom);
-    const returns = await buildResearchReturns({ agency: deps.agency, purpose, records, windowFrom, now: at, ...(deps.withhold ? { withhold: deps.withhold } : {}) });
+    const records = await deps.store.aboutPeople([...subjects.victimTokens, ...subjects.otherTokens], windowFrom);
+    const ownCase = purpose.kind === 'listing' ? purpose.caseRef : undefined;
+    // Another victim's listed case is named in the outline, so the chair can ask that case's meeting.
+    const otherCaseOf = async (record: CaseEvent) => {
+      const listing = await deps.listings.openFor(record.subjects.filter((s) => s.role === 'victim'));
+      return listing && listing._id !== ownCase ? listing._id : undefined;
+    };
+    const returns = await buildResearchReturns({
+      agency: deps.agency, purpose, subjects, records, windowFrom, now: at, otherCaseOf, ...(deps.withhold ? { withhold: deps.withhold } : {}),
+    });
     // Into the outbox like any other event: the relay publishes it, even across a crash.
     for (const r of returns) await deps.store.insertIfAbsent(r, { publish: true, project: false });
     deps.relay.nudge();
@@ -39,16 +48,19 @@ export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEve
   return async (event) => {
     switch (event.type) {
       case 'conference.case.listed.v1': {
-        const tokens = [...new Set(event.data.people.flatMap((p) => p.tokens))];
         await deps.listings.open(event.data.caseRef, event.data.people, new Date(event.occurredat));
-        await answer({ kind: 'listing', caseRef: event.data.caseRef }, tokens);
+        await answer({ kind: 'listing', caseRef: event.data.caseRef }, caseSubjectsOf(event.data.people));
         return;
       }
       case 'conference.case.closed.v1':
         await deps.listings.close(event.data.caseRef, new Date(event.occurredat));
         return;
       case 'conference.history_check.opened.v1':
-        await answer({ kind: 'history_check', requestRef: event.data.requestRef }, event.data.suspectTokens);
+        // The check is about the suspect of one CPS case: that case's victims' records join it, others are outlined.
+        await answer({ kind: 'history_check', requestRef: event.data.requestRef }, {
+          victimTokens: (event.data as { victimTokens?: string[] }).victimTokens ?? [],
+          otherTokens: event.data.suspectTokens,
+        });
         return;
       case 'conference.action.assigned.v1':
         if (event.data.agency === deps.agency) await deps.actions.recordAssigned(event);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import {
-  CalendarDate, CaseRef, RecordRef, ShareableText, StaffMember, SubjectRole, Timestamp, WithheldReason,
+  Behaviour, CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, SubjectRole, Timestamp, WithheldReason,
   type PartnerAgency,
 } from './common.js';
 import { LinkToken } from '../link-tokens/index.js';
@@ -19,6 +19,22 @@ export const WithheldEntry = z.object({
   count: z.int().min(1),
 });
 export type WithheldEntry = z.infer<typeof WithheldEntry>;
+
+/**
+ * The outline of a record about the case's suspect that names another victim: the suspect's history
+ * elsewhere. Kind, month, offence class or behaviour categories and order type only; never a token, a name,
+ * free text, risk answers, diary or health content.
+ */
+export const ElsewhereEntry = z.object({
+  recordKind: z.string().min(1).max(64),
+  agency: z.enum(['police', 'cps', 'health', 'advocacy']),
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  offenceClass: OffenceClass.optional(),
+  behaviours: z.array(Behaviour).max(14).optional(),
+  orderType: z.enum(['spo_interim', 'spo_full', 'restraining_order', 'bail_conditions']).optional(),
+  otherCaseRef: CaseRef.optional(),
+}).strict();
+export type ElsewhereEntry = z.infer<typeof ElsewhereEntry>;
 
 /** A person named in a referral: the only place names and dates of birth travel on the bus. */
 export const ReferredPerson = z.object({
@@ -48,6 +64,8 @@ export function researchReturned<A extends PartnerAgency, R extends z.ZodType>(a
     windowFrom: Timestamp,
     records: z.array(record).max(400),
     withheld: z.array(WithheldEntry).max(50),
+    /** The suspect's records that name another victim, in outline only (see ElsewhereEntry). */
+    elsewhere: z.array(ElsewhereEntry).max(400).default([]),
     part: z.object({ index: z.int().min(1), total: z.int().min(1) }),
   }));
 }

@@ -92,5 +92,6 @@ export const WithheldReason = z.enum([
   'consent_not_given',
   'health_detail_needs_disclosure_decision',
   'third_party_information',
+  'not_shared_with_requester',
 ]);
 export type WithheldReason = z.infer<typeof WithheldReason>;

@@ -99,7 +99,7 @@ describe('event contracts', () => {
     const record = incident();
     const ret = createEvent('police.research.returned.v1', {
       occurredAt: new Date(), sharing: 'partnership', subject: 'CNV-2026-000001',
-      data: { purpose: { kind: 'listing', caseRef: 'CNV-2026-000001' }, windowFrom: '2025-10-01T00:00:00Z', records: [record], withheld: [], part: { index: 1, total: 1 } },
+      data: { purpose: { kind: 'listing', caseRef: 'CNV-2026-000001' }, windowFrom: '2025-10-01T00:00:00Z', records: [record], withheld: [], elsewhere: [], part: { index: 1, total: 1 } },
     });
     expect(CaseEvent.safeParse(ret).success).toBe(true);
     const withAgencyOnly = { ...ret, data: { ...ret.data, records: [{ ...record, sharing: 'agency' }] } };

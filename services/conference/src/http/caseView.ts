@@ -1,14 +1,15 @@
 import type { Principal } from '@convene/shared/auth';
-import { computeSignals, ordersInForce, viewFor, type CaseView } from '../readModel/index.js';
+import { computeSignals, ordersInForce, signalsForViewer, viewFor, withheldFrom, type CaseView } from '../readModel/index.js';
 import type { CaseStore } from '../db/cases.js';
 
 /**
- * The joined-up view one person may see: filtered by sharing level first, then signals computed on what
- * is left (a signal never rests on an event the viewer cannot see), plus other cases with the same suspect,
- * named only by reference and agencies.
+ * The joined-up view one person may see: filtered by the one visibility rule, signals computed on the whole
+ * case and then shown per viewer (a signal resting on records the viewer cannot open says what is withheld and
+ * by whom), plus other cases with the same suspect, named only by reference and agencies.
  */
 export async function caseViewFor(cases: CaseStore, view: CaseView, principal: Principal, now: Date, repeatWindowMonths: number) {
-  const seen = viewFor(view, { agency: principal.agency, role: principal.role });
+  const viewer = { agency: principal.agency, role: principal.role };
+  const seen = viewFor(view, viewer);
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - repeatWindowMonths);
   const suspectTokens = view.subjectTokens.suspect ?? [];
@@ -17,9 +18,13 @@ export async function caseViewFor(cases: CaseStore, view: CaseView, principal: P
     caseRef: doc._id,
     agencies: [...new Set(doc.view.timeline.map((e) => e.agency))].sort(),
   }));
+  const context = { otherCasesWithSameSuspect };
+  const whole = computeSignals(view, now, context);
+  const signals = seen === view ? whole : signalsForViewer(whole, computeSignals(seen, now, context), view, seen);
   return {
     view: seen,
-    signals: computeSignals(seen, now, { otherCasesWithSameSuspect }),
+    signals,
+    withheld: withheldFrom(view, viewer),
     ordersInForce: ordersInForce(seen, now),
     generatedAt: now.toISOString(),
   };

@@ -1,16 +1,23 @@
-import type { CaseEvent } from '@convene/shared/contracts';
+import type { CaseEvent, ElsewhereEntry } from '@convene/shared/contracts';
+import { caseSubjectsOf, outlineElsewhere, relationToCase, subjectsWithin, type CaseSubjects } from '@convene/shared/sharing';
 import { toEntry } from './entries.js';
 import { emptySections, project } from './project.js';
 import type { CaseSections } from './sections.js';
 import { hasId, insertEntry, insertId, type TimelineEntry } from './timeline.js';
+import { withdrawRevoked } from './withdrawal.js';
 
 export type * from './sections.js';
 export type { EntryKind, Facts, TimelineEntry } from './timeline.js';
 
+/** One outline of the suspect's history elsewhere, keyed by where it came from so redelivery adds nothing. */
+export interface ElsewhereOutline extends ElsewhereEntry {
+  id: string;
+}
+
 /**
  * One listed case as the meeting sees it: a plain JSON document (one per case in MongoDB). Everything but
- * the timeline and the applied ids is folded from the timeline, so the view depends only on which events
- * it holds, never on the order they arrived in.
+ * the timeline, the outlines and the applied ids is folded from the timeline, so the view depends only on
+ * which events it holds, never on the order they arrived in.
  */
 export interface CaseView extends CaseSections {
   caseRef: string;
@@ -18,21 +25,33 @@ export interface CaseView extends CaseSections {
   timeline: TimelineEntry[];
   /** Sorted; every event (and research record) already applied, so redelivery changes nothing. */
   appliedEventIds: string[];
+  /** The suspect's records naming another victim, in outline only; sorted by month, then id. For the chair. */
+  elsewhere: ElsewhereOutline[];
+  /**
+   * Records that arrived before the case's people were known (a replay reads the agencies' topics and the
+   * listing's in no set order): judged when the listing comes, shown to nobody until then.
+   */
+  pending: CaseEvent[];
 }
 
 export function initialView(caseRef: string): CaseView {
-  return { caseRef, ...emptySections(), timeline: [], appliedEventIds: [] };
+  return { caseRef, ...emptySections(), timeline: [], appliedEventIds: [], elsewhere: [], pending: [] };
 }
 
-interface Log {
+export interface Log {
   timeline: TimelineEntry[];
   applied: string[];
+  elsewhere: ElsewhereOutline[];
+  pending: CaseEvent[];
+  /** Whose records join: the people of the case's listings, never anyone a record names. */
+  people: CaseSubjects;
 }
 
 /**
  * Apply one event to a case view. Pure; returns the same object when the event changes nothing (already
- * applied, another case's, not case history, or agency-only). Choosing which case an event belongs to
- * (subject, link tokens) is the projector's job; this only refuses events that name a different case.
+ * applied, another case's, not case history, agency-only, or about nobody on the case). Choosing which case
+ * an event belongs to (subject, link tokens) is the projector's job; this refuses events that name a
+ * different case, and keeps out every record that is not about this case's own victim.
  */
 export function evolve(view: CaseView, event: CaseEvent): CaseView {
   return evolveAll(view, [event]);
@@ -43,24 +62,79 @@ export function evolve(view: CaseView, event: CaseEvent): CaseView {
  * the timeline once, not once per event (a chunk of a replay holds hundreds of events per case).
  */
 export function evolveAll(view: CaseView, events: readonly CaseEvent[]): CaseView {
-  let log: Log = { timeline: view.timeline, applied: view.appliedEventIds };
+  const elsewhere = view.elsewhere ?? [];
+  const pending = view.pending ?? [];
+  const start: Log = { timeline: view.timeline, applied: view.appliedEventIds, elsewhere, pending, people: listedPeople(view.timeline) };
+  let log = start;
   for (const event of events) {
     if (concernsCase(event, view.caseRef)) log = absorb(log, event) ?? log;
   }
-  if (log.timeline === view.timeline && log.applied === view.appliedEventIds) return view;
-  return { caseRef: view.caseRef, ...project(log.timeline), timeline: log.timeline, appliedEventIds: log.applied };
+  log = withdrawRevoked(log);
+  if (log.timeline === view.timeline && log.applied === view.appliedEventIds && log.elsewhere === elsewhere && log.pending === pending) return view;
+  return {
+    caseRef: view.caseRef, ...project(log.timeline), timeline: log.timeline, appliedEventIds: log.applied, elsewhere: log.elsewhere, pending: log.pending,
+  };
 }
 
 /** Add one event's entry to the log; a research return adds each embedded record as an event of its own. */
 function absorb(log: Log, event: CaseEvent): Log | null {
   if (hasId(log.applied, event.id)) return null;
+  if (!isResearchReturn(event)) return absorbRecord(log, event);
   const entry = toEntry(event);
   if (entry === null) return null;
   let next: Log = log;
-  if (isResearchReturn(event)) {
-    for (const record of event.data.records as readonly CaseEvent[]) next = absorb(next, record) ?? next;
+  for (const record of event.data.records as readonly CaseEvent[]) next = absorbRecord(next, record) ?? next;
+  (event.data.elsewhere ?? []).forEach((outline, i) => {
+    next = addOutline(next, { ...outline, id: `${event.id}:${i}` });
+  });
+  return { ...next, timeline: insertEntry(next.timeline, entry), applied: insertId(next.applied, event.id) };
+}
+
+/**
+ * One record: its own victim's (or the suspect's alone) joins the timeline, with only the case's own people
+ * among its subjects; one naming another victim leaves only its outline; one about nobody here is dropped.
+ */
+function absorbRecord(log: Log, event: CaseEvent): Log | null {
+  if (hasId(log.applied, event.id)) return null;
+  const entry = toEntry(event);
+  if (entry === null) return null;
+  if (entry.facts.on === 'listing') {
+    const people = caseSubjectsOf([...peopleOf(log.people), ...entry.facts.people]);
+    const listed: Log = { ...log, people, pending: [], timeline: insertEntry(log.timeline, entry), applied: insertId(log.applied, event.id) };
+    return log.pending.reduce((next, parked) => absorbRecord(next, parked) ?? next, listed);
   }
-  return { timeline: insertEntry(next.timeline, entry), applied: insertId(next.applied, event.id) };
+  if (event.agency === 'conference' || event.subjects.length === 0) {
+    return { ...log, timeline: insertEntry(log.timeline, entry), applied: insertId(log.applied, event.id) };
+  }
+  if (log.people.victimTokens.length === 0 && log.people.otherTokens.length === 0) {
+    if (log.pending.some((p) => p.id === event.id)) return null;
+    const pending = [...log.pending, event].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return { ...log, pending };
+  }
+  const relation = relationToCase(event.subjects, log.people);
+  if (relation === 'unrelated') return null;
+  if (relation === 'elsewhere') {
+    const outline = outlineElsewhere(event);
+    return outline ? { ...addOutline(log, { ...outline, id: event.id }), applied: insertId(log.applied, event.id) } : null;
+  }
+  const subjects = subjectsWithin(event.subjects, log.people);
+  const { subjects: _named, ...rest } = entry;
+  const kept: TimelineEntry = subjects.length > 0 ? { ...rest, subjects } : rest;
+  return { ...log, timeline: insertEntry(log.timeline, kept), applied: insertId(log.applied, event.id) };
+}
+
+function addOutline(log: Log, outline: ElsewhereOutline): Log {
+  if (log.elsewhere.some((o) => o.id === outline.id)) return log;
+  const elsewhere = [...log.elsewhere, outline].sort((a, b) => a.month.localeCompare(b.month) || a.id.localeCompare(b.id));
+  return { ...log, elsewhere };
+}
+
+function listedPeople(timeline: readonly TimelineEntry[]): CaseSubjects {
+  return caseSubjectsOf(timeline.flatMap((e) => (e.facts.on === 'listing' ? e.facts.people : [])));
+}
+
+function peopleOf(subjects: CaseSubjects) {
+  return [{ role: 'victim' as const, tokens: subjects.victimTokens }, { role: 'other' as const, tokens: subjects.otherTokens }];
 }
 
 type ResearchReturn = Extract<CaseEvent, { type: `${string}.research.returned.v1` }>;

@@ -30,8 +30,9 @@ describe('case view: listing and timeline', () => {
     const second = incident(['following'], { daysAgo: 10 });
     const late = diary(['loitering_home'], { daysAgo: 15 });
     const view = replay([first, second, late]);
-    expect(view.timeline.map((e) => e.eventId)).toEqual([first.id, late.id, second.id]);
-    expect(view.timeline[1]).toMatchObject({ kind: 'diary', agency: 'advocacy', behaviours: ['loitering_home'] });
+    const records = view.timeline.filter((e) => e.kind !== 'listing');
+    expect(records.map((e) => e.eventId)).toEqual([first.id, late.id, second.id]);
+    expect(records[1]).toMatchObject({ kind: 'diary', agency: 'advocacy', behaviours: ['loitering_home'] });
   });
 
   it('records an incident with its behaviours, offence class and a summary without names', () => {
@@ -69,7 +70,7 @@ describe('case view: risk', () => {
   it('records a declined assessment with no grade', () => {
     const view = replay([risk(null)]);
     expect(view.risk.police).toMatchObject({ declined: true, grade: null, yesCount: null });
-    expect(view.timeline[0]!.summary).toBe('DASH declined by victim');
+    expect(view.timeline.find((e) => e.kind === 'risk')!.summary).toBe('DASH declined by victim');
   });
 });
 
@@ -147,11 +148,11 @@ describe('case view: actions, health, consent', () => {
 describe('case view: idempotency and events that do not belong', () => {
   it('applying the same event twice gives the same view', () => {
     const e = incident(['following']);
-    const once = evolve(initialView(CASE), e);
+    const once = replay([e]);
     const twice = evolve(once, e);
     expect(twice).toBe(once);
-    expect(twice).toEqual(evolve(initialView(CASE), e));
-    expect(once.appliedEventIds).toEqual([e.id]);
+    expect(twice).toEqual(replay([e]));
+    expect(once.appliedEventIds).toContain(e.id);
   });
 
   it('leaves the view unchanged for meetings, statistics and other cases', () => {

@@ -2,7 +2,8 @@
 export { evolve, evolveAll, initialView } from './caseView.js';
 export type * from './caseView.js';
 export { summarise } from './summary.js';
-export { viewFor, canSee, type Viewer } from './visibility.js';
+export { viewFor, canSee, consentOf, withheldFrom, type Viewer } from './visibility.js';
 export { ordersInForce, restrainingOrderStatus, spoStatus, type OrderInForce, type OrderStatus } from './orders.js';
 export { computeSignals, fourReport, rungOf } from './signals/index.js';
+export { signalsForViewer } from './signals/perViewer.js';
 export type * from './signals/index.js';

@@ -26,7 +26,8 @@ export function emptySections(): CaseSections {
 }
 
 /**
- * Fold the sorted timeline into the rest of the view. Because it reads only the timeline, in time order,
+ * Fold the sorted timeline into the rest of the view. The case's people come from its listings only: a record
+ * never adds anyone to a case. Because it reads only the timeline, in time order,
  * "latest" always means latest by when it happened, never by when it was delivered.
  */
 export function project(timeline: readonly TimelineEntry[]): CaseSections {
@@ -40,7 +41,6 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
   const disclosures = new Map<string, Disclosure>();
 
   for (const e of timeline) {
-    for (const subject of e.subjects ?? []) for (const t of subject.tokens) tokens[subject.role].add(t);
     const src: Sourced = { eventId: e.eventId, at: e.occurredAt };
     const f = e.facts;
     switch (f.on) {

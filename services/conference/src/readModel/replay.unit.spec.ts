@@ -17,7 +17,7 @@ function history(): CaseEvent[] {
     make('police.research.returned.v1', {
       purpose: { kind: 'listing', caseRef: CASE }, windowFrom: ago(365),
       records: [streamedAlsoReturned, incident(['gifts'], { daysAgo: 120, subject: null }), risk('standard', { daysAgo: 119, subject: null })],
-      withheld: [], part: { index: 1, total: 1 },
+      withheld: [], elsewhere: [], part: { index: 1, total: 1 },
     }, { daysAgo: 59 }),
     incident(['following', 'loitering_home'], { daysAgo: 40 }),
     diary(['loitering_work'], { daysAgo: 40 }),

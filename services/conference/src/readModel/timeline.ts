@@ -45,7 +45,7 @@ export type Facts =
   }
   | { on: 'disclosure'; requestRef: string; concernRef: string; decision: 'requested' | 'disclosed' | 'refused'; detail?: string }
   | { on: 'consent'; level: ConsentLevel; limitedTo: PartnerAgency[]; givenOn: string }
-  | { on: 'consent_revoked'; revokedOn: string }
+  | { on: 'consent_revoked'; revokedOn: string; withdrawn?: number }
   | { on: 'research'; recordCount: number; withheld: WithheldEntry[] };
 
 export interface TimelineEntry {

@@ -1,37 +1,56 @@
-import type { Agency, Role } from '@convene/shared/contracts';
+import { canView, type ConsentLimit, type Viewer } from '@convene/shared/sharing';
 import type { CaseView } from './caseView.js';
 import { project } from './project.js';
 import type { TimelineEntry } from './timeline.js';
 
-export interface Viewer {
-  agency: Agency;
-  role: Role;
+export type { Viewer } from '@convene/shared/sharing';
+
+/** The victim's consent as the case holds it, for the one visibility rule. */
+export function consentOf(view: Pick<CaseView, 'consent'>): ConsentLimit | null {
+  const c = view.consent;
+  return c ? { level: c.level, limitedTo: c.limitedTo, revoked: c.revoked } : null;
 }
 
-/**
- * A restricted entry is seen by its audience (by agency or by role) and by the agency that published it.
- * Partnership entries are seen by every member of the case.
- */
-export function canSee(entry: Pick<TimelineEntry, 'sharing' | 'audience' | 'agency'>, viewer: Viewer): boolean {
-  if (entry.sharing === 'partnership') return true;
-  if (entry.agency === viewer.agency) return true;
-  return (entry.audience ?? []).some((a) => ('agency' in a ? a.agency === viewer.agency : a.role === viewer.role));
+/** May this viewer see this entry of this case? The shared rule, with the case's consent state. */
+export function canSee(entry: Pick<TimelineEntry, 'sharing' | 'audience' | 'agency'>, viewer: Viewer, consent?: ConsentLimit | null): boolean {
+  return canView(entry, viewer, consent);
 }
 
 /**
  * The case as one viewer may see it. Everything derived is folded again from the visible entries only, so
  * nothing that rests on a hidden entry survives (a disclosure's detail, a restricted assessment), and an
  * earlier visible value takes its place where there is one. Hidden ids leave `appliedEventIds` too, so
- * even their existence is not shown.
+ * even their existence is not shown. The suspect's history elsewhere is the chair's alone.
  */
 export function viewFor(view: CaseView, viewer: Viewer): CaseView {
-  const timeline = view.timeline.filter((e) => canSee(e, viewer));
-  if (timeline.length === view.timeline.length) return view;
-  const hidden = new Set(view.timeline.filter((e) => !canSee(e, viewer)).map((e) => e.eventId));
+  const consent = consentOf(view);
+  const elsewhere = viewer.role === 'chair' ? (view.elsewhere ?? []) : [];
+  const timeline = view.timeline.filter((e) => canSee(e, viewer, consent));
+  if (timeline.length === view.timeline.length) {
+    const untouched = (view.pending ?? []).length === 0 && elsewhere.length === (view.elsewhere ?? []).length;
+    return untouched ? view : { ...view, elsewhere, pending: [] };
+  }
+  const hidden = new Set(view.timeline.filter((e) => !canSee(e, viewer, consent)).map((e) => e.eventId));
   return {
     caseRef: view.caseRef,
     ...project(timeline),
     timeline,
     appliedEventIds: view.appliedEventIds.filter((id) => !hidden.has(id)),
+    elsewhere,
+    pending: [],
   };
+}
+
+/** What a viewer is not shown, by kind and holder: never content, so a signal can say whom to ask. */
+export function withheldFrom(view: CaseView, viewer: Viewer): { kind: TimelineEntry['kind']; agency: TimelineEntry['agency']; count: number }[] {
+  const consent = consentOf(view);
+  const counts = new Map<string, { kind: TimelineEntry['kind']; agency: TimelineEntry['agency']; count: number }>();
+  for (const e of view.timeline) {
+    if (canSee(e, viewer, consent)) continue;
+    const key = `${e.kind}|${e.agency}`;
+    const c = counts.get(key) ?? { kind: e.kind, agency: e.agency, count: 0 };
+    c.count++;
+    counts.set(key, c);
+  }
+  return [...counts.values()];
 }

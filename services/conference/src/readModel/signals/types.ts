@@ -11,6 +11,8 @@ interface SignalBase {
   explanation: string;
   /** The events the signal rests on; empty only for signals that rest on other cases. */
   eventIds: string[];
+  /** Records it rests on that this viewer may not see: how many, and which agencies hold them (to ask). */
+  withheld?: { count: number; holders: Agency[] };
 }
 
 export type Window = 7 | 30 | 90;
@@ -54,7 +56,9 @@ export type Signal =
   | (SignalBase & { kind: 'high_risk_no_spo' })
   | (SignalBase & { kind: 'order_breached'; orderRef: string; orderKind: 'spo' | 'restraining_order' })
   | (SignalBase & { kind: 'same_suspect_other_cases'; otherCases: OtherCase[] })
-  | (SignalBase & { kind: 'repeat_referral'; repeatOf: string });
+  | (SignalBase & { kind: 'repeat_referral'; repeatOf: string })
+  /** Shown in place of a signal that rests on records this viewer may not see. */
+  | (SignalBase & { kind: 'withheld'; about: string });
 
 export type SignalKind = Signal['kind'];
 

@@ -118,7 +118,15 @@ export function classificationChanged(to: OffenceClass, o: Options = {}) {
   return make('police.classification.changed.v1', { crimeRef: 'CR-1', from: 'pha_s2', to, reason: 'Course of conduct reviewed' }, o);
 }
 
-/** Apply events in the given order to a fresh view. */
+/** The listing every case view starts from (records join a case only once its people are known). */
+export const LISTING = listed({ id: '00000000-0000-4000-8000-0000000000ff' });
+
+/**
+ * Apply events in the given order to a fresh view of the listed case: the standard listing first, unless the
+ * events bring a listing of their own.
+ */
 export function replay(events: readonly CaseEvent[], caseRef = CASE): CaseView {
-  return events.reduce(evolve, initialView(caseRef));
+  const start = initialView(caseRef);
+  const listedAlready = events.some((e) => e.type === 'conference.case.listed.v1');
+  return events.reduce(evolve, caseRef === CASE && !listedAlready ? evolve(start, LISTING) : start);
 }

@@ -1,0 +1,3 @@
+export * from './whose.js';
+export * from './visibility.js';
+export * from './elsewhere.js';

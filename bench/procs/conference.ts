@@ -25,6 +25,8 @@ runChild<ConferenceParams>(async (p) => {
   const config = loadConfig(devEnvironment({
     KAFKA_BROKERS: p.brokers.join(','), MONGO_URL: monitored(p.mongoUrl), KAFKA_TOPIC_PREFIX: p.prefix, MONGO_DB_SUFFIX: p.dbSuffix,
     KAFKA_TOPIC_PARTITIONS: String(p.partitions), LOG_LEVEL: p.logLevel, PORT: '0', NODE_ENV: 'production',
+    // Production has no development sign-in (the conference refuses to start with one); the bench signs its own tokens.
+    CONVENE_DEV_SIGNIN: undefined,
     // One load generator on 127.0.0.1 stands for a whole partnership's users.
     RATE_LIMIT_PER_MINUTE: '10000000',
   }));

@@ -4,11 +4,19 @@
  */
 export const DEV_JWT_SECRET = 'convene-local-development-jwt-secret-not-for-production';
 export const DEV_LINK_SECRET = 'convene-local-development-link-secret-not-for-production';
+/** What a scraper sends for GET /metrics in the demo and tests (`Authorization: Bearer …`). */
+export const DEV_METRICS_TOKEN = 'convene-local-development-metrics-token-not-for-production';
 
+/**
+ * The environment of the demo partnership: published secrets, and the development sign-in switched on, which
+ * no service ever does by itself. A test that wants it off passes `CONVENE_DEV_SIGNIN: undefined`.
+ */
 export function devEnvironment(overrides: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   return {
     CONVENE_JWT_SECRET: process.env.CONVENE_JWT_SECRET ?? DEV_JWT_SECRET,
     CONVENE_LINK_SECRET: process.env.CONVENE_LINK_SECRET ?? DEV_LINK_SECRET,
+    CONVENE_METRICS_TOKEN: process.env.CONVENE_METRICS_TOKEN ?? DEV_METRICS_TOKEN,
+    CONVENE_DEV_SIGNIN: 'true',
     ...overrides,
   };
 }

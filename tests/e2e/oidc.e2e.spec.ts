@@ -46,8 +46,8 @@ describe('signing in through the partnership\'s OIDC provider', () => {
     stack = await startE2eStack({
       port,
       agencies: ['police'],
-      // No CONVENE_JWT_SECRET: the provider's keys are the only way in, and the development sign-in is gone.
-      env: { CONVENE_JWT_SECRET: undefined, CONVENE_OIDC_ISSUER: provider.issuer, CONVENE_OIDC_JWKS_URL: provider.jwksUrl, CONVENE_OIDC_CLIENT_ID: CLIENT_ID },
+      // No CONVENE_JWT_SECRET: the provider's keys are the only way in, and no development sign-in (which would need it).
+      env: { CONVENE_JWT_SECRET: undefined, CONVENE_DEV_SIGNIN: undefined, CONVENE_OIDC_ISSUER: provider.issuer, CONVENE_OIDC_JWKS_URL: provider.jwksUrl, CONVENE_OIDC_CLIENT_ID: CLIENT_ID },
     });
     browser = await launchBrowser();
   });

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connectRuntime } from '@convene/shared/runtime';
 import { SERVICE_NAMES, startService, waitHealthy, type RunningService } from '../../scripts/lib/services.js';
-import { devEnvironment } from '../../scripts/lib/devSecrets.js';
+import { DEV_METRICS_TOKEN, devEnvironment } from '../../scripts/lib/devSecrets.js';
 import { brokers, mongoUrl, uniqueId, testLogger } from '../support/infra.js';
 import { freePort } from '../support/ports.js';
 import { createApp } from '../../services/police/src/app.js';
@@ -36,7 +36,7 @@ describe('the five services as real processes', () => {
       const health = await fetch(`${service.url}/health`);
       expect(health.status, service.name).toBe(200);
       expect(await health.json()).toEqual({ service: service.name, status: 'ok', checks: { kafka: 'up', database: 'up' } });
-      const metrics = await (await fetch(`${service.url}/metrics`)).text();
+      const metrics = await (await fetch(`${service.url}/metrics`, { headers: { authorization: `Bearer ${DEV_METRICS_TOKEN}` } })).text();
       expect(metrics).toContain('convene_http_request_duration_seconds_bucket');
       expect(metrics).toContain(`service="${service.name}"`);
       const missing = await fetch(`${service.url}/no/such/thing`);

@@ -145,6 +145,9 @@ describe('docker-compose.yml services', () => {
       const raw = rawEnv(name);
       expect(raw.CONVENE_JWT_SECRET).toMatch(/^\$\{CONVENE_JWT_SECRET:\?[^}]+\}$/);
       if (agency) expect(raw.CONVENE_LINK_SECRET).toMatch(/^\$\{CONVENE_LINK_SECRET:\?[^}]+\}$/);
+      // Optional: unset on the host, it arrives empty and /metrics stays off.
+      expect(raw.CONVENE_METRICS_TOKEN).toBe('${CONVENE_METRICS_TOKEN:-}');
+      expect('CONVENE_DEV_SIGNIN' in raw).toBe(false);
     });
 
     it(agency ? 'holds the link-token secret' : 'does not hold the link-token secret', () => {

@@ -18,8 +18,11 @@ export const configShape = {
   CONVENE_CPS_URL: z.url().default('http://127.0.0.1:4102'),
   CONVENE_HEALTH_URL: z.url().default('http://127.0.0.1:4103'),
   CONVENE_ADVOCACY_URL: z.url().default('http://127.0.0.1:4104'),
-  /** Pick-a-person sign-in for the demo partnership; never available when NODE_ENV is production. */
-  CONVENE_DEV_SIGNIN: z.enum(['true', 'false']).transform((v) => v === 'true').default(true),
+  /**
+   * Pick-a-person sign-in for the demo partnership: off unless set to `true`, because it hands a signed token to
+   * anyone who asks. `npm run demo` and the tests set it (scripts/lib/devSecrets.ts); see devSignInCheck.
+   */
+  CONVENE_DEV_SIGNIN: z.enum(['true', 'false'], 'true or false (unset means false)').transform((v) => v === 'true').default(false),
   /** The built web UI (Vite output); the UI is served only when this folder exists. */
   CONVENE_WEB_DIST: z.string().min(1).optional(),
   /**
@@ -46,7 +49,21 @@ export const oidcClientCheck: ConfigCheck = (env) => {
   return [];
 };
 
+/**
+ * The development sign-in signs with the local issuer, so it needs that issuer's secret and a partnership
+ * that accepts its tokens (with an OIDC provider the services take only the provider's); and it is never
+ * for production. Asked for where it cannot work, the service refuses to start rather than quietly leaving it off.
+ */
+export const devSignInCheck: ConfigCheck = (env) => {
+  if (env.CONVENE_DEV_SIGNIN !== 'true') return [];
+  const problems: string[] = [];
+  if (env.NODE_ENV === 'production') problems.push('CONVENE_DEV_SIGNIN: must not be true with NODE_ENV=production: it gives a signed token to anyone who asks; unset it and sign people in through CONVENE_OIDC_ISSUER');
+  if (!env.CONVENE_JWT_SECRET) problems.push('CONVENE_DEV_SIGNIN: needs CONVENE_JWT_SECRET, the local issuer it signs tokens with: set CONVENE_JWT_SECRET (32+ characters), or unset CONVENE_DEV_SIGNIN');
+  else if (env.CONVENE_OIDC_JWKS_URL) problems.push('CONVENE_DEV_SIGNIN: not with CONVENE_OIDC_JWKS_URL: the services then accept only the provider\'s tokens, never the development sign-in\'s; unset CONVENE_DEV_SIGNIN');
+  return problems;
+};
+
 /** Read once at start-up; a bad environment stops the service with every problem listed. */
 export function loadConferenceConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  return loadConfig(configShape, env, [oidcClientCheck]);
+  return loadConfig(configShape, env, [oidcClientCheck, devSignInCheck]);
 }

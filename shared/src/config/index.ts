@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { tokenIssuerCheck } from './tokenIssuer.js';
+
+export { tokenIssuerCheck };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -27,6 +30,11 @@ export const baseConfigShape = {
   CONVENE_JWT_AUDIENCE: z.string().default('convene'),
   CONVENE_UI_ORIGIN: z.url().default('http://127.0.0.1:4100'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /**
+   * The bearer token a Prometheus scraper sends for `GET /metrics`. Unset, there is no /metrics at all.
+   * Empty counts as unset, so compose can pass `${CONVENE_METRICS_TOKEN:-}` through.
+   */
+  CONVENE_METRICS_TOKEN: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').regex(/^[A-Za-z0-9._~+/=-]+$/, 'letters, digits and ._~+/=- only (it travels in an Authorization header)').optional()),
 };
 
 /** Agencies (not the conference) also hold the partnership secret for link tokens. */
@@ -46,11 +54,8 @@ export type ConfigCheck = (env: NodeJS.ProcessEnv) => string[];
 export function loadConfig<S extends z.ZodRawShape>(shape: S, env: NodeJS.ProcessEnv = process.env, checks: ConfigCheck[] = []): z.infer<z.ZodObject<S>> {
   const result = z.object(shape).safeParse(env);
   const problems = result.success ? [] : result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`);
-  // Checked on the raw environment so it is reported together with any other problem.
-  if (!env.CONVENE_JWT_SECRET && !env.CONVENE_OIDC_JWKS_URL) {
-    problems.push('CONVENE_JWT_SECRET: set CONVENE_JWT_SECRET (local issuer) or CONVENE_OIDC_JWKS_URL (OIDC provider)');
-  }
-  for (const check of checks) problems.push(...check(env));
+  // Every service verifies tokens, so every service needs an issuer; checked on the raw environment so it is reported with any other problem.
+  for (const check of [tokenIssuerCheck, ...checks]) problems.push(...check(env));
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data as z.infer<z.ZodObject<S>>;
 }

@@ -3,5 +3,6 @@ export * from './validate.js';
 export * from './security.js';
 export * from './health.js';
 export * from './metrics.js';
+export * from './metricsAccess.js';
 export * from './routes.js';
 export * from './openapi.js';

@@ -1,15 +1,18 @@
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { requireScrapeToken } from './metricsAccess.js';
 
 export interface ServiceMetrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   eventsPublished: Counter<'type'>;
   eventsConsumed: Counter<'outcome'>;
+  /** The bearer token a scraper must send for GET /metrics; without one, /metrics is not served. */
+  scrapeToken?: string | undefined;
 }
 
 /** One registry per service instance, so several services can share a process in tests. */
-export function createMetrics(service: string): ServiceMetrics {
+export function createMetrics(service: string, options: { scrapeToken?: string | undefined } = {}): ServiceMetrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
   collectDefaultMetrics({ register: registry });
@@ -21,6 +24,7 @@ export function createMetrics(service: string): ServiceMetrics {
     }),
     eventsPublished: new Counter({ name: 'convene_events_published_total', help: 'Events published to Kafka', labelNames: ['type'], registers: [registry] }),
     eventsConsumed: new Counter({ name: 'convene_events_consumed_total', help: 'Events consumed, by outcome', labelNames: ['outcome'], registers: [registry] }),
+    scrapeToken: options.scrapeToken,
   };
 }
 
@@ -36,9 +40,12 @@ export function timeRequests(metrics: ServiceMetrics) {
   };
 }
 
+/** `GET /metrics` for a scraper with the token; nothing at all (404) when no token is configured. */
 export function metricsRouter(metrics: ServiceMetrics): Router {
   const router = Router();
-  router.get('/metrics', async (_req, res) => {
+  if (!metrics.scrapeToken) return router;
+  router.get('/metrics', requireScrapeToken(metrics.scrapeToken), async (_req, res) => {
+    res.setHeader('Cache-Control', 'no-store');
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   return router;

@@ -24,6 +24,8 @@ export function createBaseApp(options: BaseAppOptions): Express {
   applySecurity(app, { uiOrigin: options.uiOrigin, rateLimitPerMinute: options.rateLimitPerMinute, ...(options.bodyLimit ? { bodyLimit: options.bodyLimit } : {}) });
   app.use(healthRouter(options.service, options.health));
   app.use(metricsRouter(options.metrics));
+  // Said once at start-up, so an operator whose scraper gets 404 knows why.
+  if (!options.metrics.scrapeToken) options.logger.info('GET /metrics is off: set CONVENE_METRICS_TOKEN to serve it to a scraper holding that token');
   for (const router of options.routers) app.use(router);
   app.use(notFoundHandler);
   app.use(problemHandler(options.logger));

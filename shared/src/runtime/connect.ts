@@ -19,6 +19,7 @@ export interface RuntimeConfig {
   CONVENE_OIDC_ISSUER?: string | undefined;
   CONVENE_OIDC_JWKS_URL?: string | undefined;
   CONVENE_JWT_AUDIENCE: string;
+  CONVENE_METRICS_TOKEN?: string | undefined;
 }
 
 /** Everything a service needs from the outside world, connected and ready. */
@@ -47,7 +48,7 @@ export async function connectRuntime(service: Agency, config: RuntimeConfig, log
     kafka,
     publisher,
     db,
-    metrics: createMetrics(service),
+    metrics: createMetrics(service, { scrapeToken: config.CONVENE_METRICS_TOKEN }),
     verifyToken: createTokenVerifier({ secret: config.CONVENE_JWT_SECRET, jwksUrl: config.CONVENE_OIDC_JWKS_URL, issuer: config.CONVENE_OIDC_ISSUER, audience: config.CONVENE_JWT_AUDIENCE }),
     topics,
     health: { kafka: () => kafkaReachable(kafka), database: () => mongoReachable(db) },

@@ -12,7 +12,10 @@ export interface DevSignInOptions {
   audience: string;
 }
 
-/** Dev sign-in exists only outside production, when switched on, and with a local signing secret. */
+/**
+ * Dev sign-in exists only outside production, when switched on (CONVENE_DEV_SIGNIN=true), and with a local
+ * signing secret. The config refuses to start otherwise (devSignInCheck); this is the second lock.
+ */
 export function devSignInAvailable(options: DevSignInOptions): boolean {
   return options.nodeEnv !== 'production' && options.enabled && Boolean(options.jwtSecret);
 }

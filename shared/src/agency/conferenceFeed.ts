@@ -58,7 +58,7 @@ export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEve
       case 'conference.history_check.opened.v1':
         // The check is about the suspect of one CPS case: that case's victims' records join it, others are outlined.
         await answer({ kind: 'history_check', requestRef: event.data.requestRef }, {
-          victimTokens: (event.data as { victimTokens?: string[] }).victimTokens ?? [],
+          victimTokens: event.data.victimTokens,
           otherTokens: event.data.suspectTokens,
         });
         return;

@@ -67,19 +67,20 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'post', path: '/engagements/:engagementRef/revoke', operationId: 'revokeConsent', tag: 'engagements', permission: 'consent.write',
-      summary: 'Record the victim revoking consent: always published, and nothing more about them is shared', params: EngagementParams, errors: [404, 409],
+      summary: 'Record the victim revoking consent: published to the victim\'s listed case (which withdraws what advocacy shared), and nothing more about them is shared', params: EngagementParams, errors: [404, 409],
       body: z.object({ revokedOn: CalendarDate }),
-      success: { status: 201, description: 'Revocation recorded and published', schema: RecordedView },
+      success: { status: 201, description: 'Revocation recorded; published if the victim is listed', schema: RecordedView },
       handler: async ({ params, body }) => {
         const engagement = await records.get(params.engagementRef, 'engagement');
         const detail = engagement.detail as unknown as EngagementDetail;
         decideRevocation({ engagementRef: engagement._id, givenOn: detail.consentGivenOn, revokedOn: detail.revokedOn }, body.revokedOn);
-        // alwaysPublish skips the listing lookup, so name the open case (if any) for the conference to file it.
+        // Published only to a listed case of this victim, so its meeting withdraws what advocacy shared; about a
+        // victim who is not listed, partners hold nothing of advocacy's and are told nothing.
         const listing = await kit.listings.openFor(engagement.subjects);
         const recorded = await kit.recorder.record({
           type: 'advocacy.consent.revoked.v1', occurredAt: new Date(), sharing: 'partnership', subjects: engagement.subjects,
-          // Partners must stop relying on advocacy information, whether or not the case is listed now.
-          alwaysPublish: true, ...(listing ? { subject: listing._id as CaseRef } : {}),
+          // Past the consent withhold (which would hold back news of its own revocation) only when listed.
+          ...(listing ? { subject: listing._id as CaseRef, alwaysPublish: true } : {}), attachOpenCase: false,
           data: { engagementRef: engagement._id, revokedOn: body.revokedOn },
         });
         return recordedView(engagement._id, recorded);

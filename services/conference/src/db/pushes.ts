@@ -82,6 +82,10 @@ export function createPushStore(db: Connection) {
       return (await model.find({ meetingId, seq: { $gt: afterSeq } }).sort({ seq: 1 }).limit(limit).lean<PushDoc[]>()).map(strip);
     },
     latestSeq,
+    /** Forget a case's advocacy pushes: consent narrowed or revoked, so catch-up must not replay them. */
+    async removeAdvocacy(caseRef: string): Promise<void> {
+      await model.deleteMany({ caseRef, 'payload.entry.agency': 'advocacy' });
+    },
     async removeCase(caseRef: string): Promise<void> {
       await model.deleteMany({ $or: [{ caseRef }, { 'payload.caseRef': caseRef }, { 'payload.agenda': caseRef }] });
     },

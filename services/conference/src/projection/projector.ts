@@ -1,12 +1,13 @@
 import type { CaseEvent } from '@convene/shared/contracts';
 import type { Logger } from '@convene/shared/log';
-import { evolveAll, summarise, type CaseView } from '../readModel/index.js';
+import { evolveAll, type CaseView } from '../readModel/index.js';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { PushStore } from '../db/pushes.js';
 import type { ChronologyStore } from '../db/chronologies.js';
 import { evolveMeeting, meetingIdOf, type Meeting } from '../domain/meeting.js';
 import { caseRefOf, isReferral } from './routing.js';
+import { chronologyAnswer } from './chronologyAnswer.js';
 import { casePushes, meetingPushes } from './pushes.js';
 import { listReferral, openHistoryCheck, type CommandDeps } from './commands.js';
 
@@ -20,6 +21,16 @@ export interface ProjectorDeps extends CommandDeps {
   onCaseClosed?: (caseRef: string) => Promise<void>;
   /** Where `*.statistics.published.v1` go: the scrutiny store keeps the latest per agency and month. */
   statistics?: { apply(events: readonly CaseEvent[]): Promise<void> };
+}
+
+/** Consent narrowed, or records withdrawn: what the push log holds of advocacy may no longer be shown as it was. */
+function consentNarrowed(before: CaseView, after: CaseView): boolean {
+  if (before === after) return false;
+  const kept = new Set(after.timeline.map((e) => e.eventId));
+  if (before.timeline.some((e) => !kept.has(e.eventId))) return true;
+  const c = after.consent;
+  const narrow = c !== null && (c.revoked || c.level !== 'full');
+  return narrow && JSON.stringify(before.consent) !== JSON.stringify(c);
 }
 
 type HistoryReturn = Extract<CaseEvent, { type: `${string}.research.returned.v1` }>;
@@ -39,13 +50,16 @@ export function createProjector(deps: ProjectorDeps) {
     if (byCase.size === 0) return new Map();
     const views = await deps.cases.load([...byCase.keys()]);
     const changed: CaseView[] = [];
+    const narrowed: string[] = [];
     for (const [caseRef, caseEvents] of byCase) {
       const before = views.get(caseRef)!;
       const view = evolveAll(before, caseEvents);
       views.set(caseRef, view);
       if (view !== before) changed.push(view);
+      if (consentNarrowed(before, view)) narrowed.push(caseRef);
     }
     await deps.cases.saveMany(changed);
+    for (const caseRef of narrowed) await deps.pushes.removeAdvocacy(caseRef);
     return views;
   }
 
@@ -67,10 +81,8 @@ export function createProjector(deps: ProjectorDeps) {
       if (!event.type.endsWith('.research.returned.v1')) continue;
       const ret = event as HistoryReturn;
       if (ret.data.purpose.kind !== 'history_check') continue;
-      const rows = (ret.data.records as CaseEvent[]).map((r) => ({
-        eventId: r.id, agency: r.agency, type: r.type, occurredAt: r.occurredat, summary: summarise(r), sharing: r.sharing,
-      }));
-      await deps.chronologies.addAnswer(ret.data.purpose.requestRef, ret.agency, rows, ret.data.withheld);
+      const { rows, withheld } = chronologyAnswer(ret);
+      await deps.chronologies.addAnswer(ret.data.purpose.requestRef, ret.agency, rows, withheld);
     }
   }
 

@@ -1,5 +1,6 @@
 import type { CaseEvent } from '@convene/shared/contracts';
-import type { CaseView } from '../readModel/index.js';
+import { narrowByConsent } from '@convene/shared/sharing';
+import { consentOf, type CaseView } from '../readModel/index.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { NewPush } from '../db/pushes.js';
 
@@ -17,7 +18,9 @@ export function casePushes(event: CaseEvent, view: CaseView, meetings: Meeting[]
       continue;
     }
     if (!entry) continue;
-    const visibility = { sharing: entry.sharing === 'restricted' ? 'restricted' as const : 'partnership' as const, audience: entry.audience ?? null };
+    // The one visibility rule, consent included, written into the push so every instance filters it alike.
+    const judged = narrowByConsent(entry, consentOf(view));
+    const visibility = { sharing: judged.sharing === 'partnership' ? 'partnership' as const : 'restricted' as const, audience: judged.sharing === 'partnership' ? null : [...(judged.audience ?? [])] };
     pushes.push({ ...base, kind: 'timeline.entry', ...visibility, payload: { entry } });
     if (event.type === 'health.concern.flagged.v1' && meeting.status === 'running') {
       pushes.push({

@@ -134,6 +134,7 @@ function shapeOf(event: CaseEvent): Shape | null {
       return { kind: 'other', facts: { on: 'research', recordCount: event.data.records.length, withheld: event.data.withheld } };
     // Meetings, agendas, history checks (the requesting lawyer's alone) and statistics are not case history.
     case 'conference.meeting.scheduled.v1':
+    case 'conference.members.set.v1':
     case 'conference.agenda.set.v1':
     case 'conference.meeting.started.v1':
     case 'conference.meeting.ended.v1':

@@ -111,6 +111,8 @@ export function summarise(event: CaseEvent): string {
     }
     case 'conference.meeting.scheduled.v1':
       return `Meeting scheduled for ${event.data.scheduledFor.slice(0, 10)}`;
+    case 'conference.members.set.v1':
+      return `Meeting invitations set: ${plural(event.data.members.length, 'member')}`;
     case 'conference.agenda.set.v1':
       return `Meeting agenda set: ${plural(event.data.agenda.length, 'case')}`;
     case 'conference.meeting.started.v1':

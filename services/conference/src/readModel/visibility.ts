@@ -12,7 +12,7 @@ export function consentOf(view: Pick<CaseView, 'consent'>): ConsentLimit | null 
 }
 
 /** May this viewer see this entry of this case? The shared rule, with the case's consent state. */
-export function canSee(entry: Pick<TimelineEntry, 'sharing' | 'audience' | 'agency'>, viewer: Viewer, consent?: ConsentLimit | null): boolean {
+export function canSee(entry: Pick<TimelineEntry, 'sharing' | 'audience' | 'agency'> & { type?: string }, viewer: Viewer, consent?: ConsentLimit | null): boolean {
   return canView(entry, viewer, consent);
 }
 

@@ -1,6 +1,6 @@
 import { Agency } from '@convene/shared/contracts';
 import type { Principal } from '@convene/shared/auth';
-import { canSee } from '../readModel/visibility.js';
+import { canView } from '@convene/shared/sharing';
 import type { Push } from '../db/pushes.js';
 
 /**
@@ -15,11 +15,12 @@ export function publisherOf(push: Pick<Push, 'payload'>): Agency | undefined {
 }
 
 /**
- * Adapter onto the timeline rule (`canSee`): a restricted push reaches its audience and the publishing
+ * Adapter onto the one visibility rule (`canView`): a restricted push reaches its audience and the publishing
  * agency's own users. With no publisher named, the own-agency exception cannot apply, so the push is judged
  * as if another agency had published it: only the audience sees it (fails closed).
  */
 export function mayReceive(push: Pick<Push, 'sharing' | 'audience' | 'payload'>, viewer: Pick<Principal, 'agency' | 'role'>): boolean {
   const agency = publisherOf(push) ?? Agency.options.find((a) => a !== viewer.agency)!;
-  return canSee({ sharing: push.sharing, audience: push.audience ?? undefined, agency }, { agency: viewer.agency, role: viewer.role });
+  // The push's sharing and audience were written by the same rule, consent included (see casePushes).
+  return canView({ sharing: push.sharing, audience: push.audience ?? undefined, agency }, { agency: viewer.agency, role: viewer.role });
 }

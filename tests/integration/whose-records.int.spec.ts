@@ -1,0 +1,238 @@
+/**
+ * The auditor's test of "whose records join a case": two victims of one suspect, recorded at police, health and
+ * advocacy through their own APIs (the suspect's name written the way each agency writes it), both referred.
+ * Then every path a person can read — case view per role, signals, sockets with catch-up — and a dump of the
+ * conference database and of every topic: one victim's records never reach the other victim's case.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { prefixedTopics, type CaseEvent } from '@convene/shared';
+import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
+import { startConference, type RunningConference } from '../support/conference.js';
+import { meetingClient, type MeetingClient } from '../support/meetingClient.js';
+import { readTopic, type TopicReader } from '../support/topicReader.js';
+import { dumpDatabase, searchable } from '../support/dump.js';
+import { eventually, uniqueId } from '../support/infra.js';
+
+const chair = { sub: 'chair-whose', agency: 'conference', role: 'chair', name: 'Chair' } as const;
+const officer = { sub: 'pc-whose', agency: 'police', role: 'police' } as const;
+const nurse = { sub: 'hw-whose', agency: 'health', role: 'health' } as const;
+const advocate = { sub: 'isac-whose', agency: 'advocacy', role: 'advocate' } as const;
+
+// V and X are victims of the same suspect S. Each agency writes S's name its own way.
+const V = { given: 'Siobhan', family: 'Brennan', dateOfBirth: '1988-04-12', postcode: 'LS1 4AP' };
+const X = { given: 'Priya', family: 'Shah', dateOfBirth: '1979-02-01', postcode: 'LS6 2AB' };
+const Y = { given: 'Hannah', family: 'Ward', dateOfBirth: '1991-07-19', postcode: 'LS7 3AA' };
+const S = {
+  police: { given: 'Mark', family: 'Dawson', dateOfBirth: '1983-09-30' },
+  health: { given: 'MARK', family: 'DAWSON', dateOfBirth: '1983-09-30' },
+  advocacy: { given: ' mark ', family: 'dawson', dateOfBirth: '1983-09-30' },
+};
+const V_TEXT = ['V-NARRATIVE: waited at her gate', 'V-NARRATIVE: flowers to her office', 'V-NARRATIVE: 40 texts overnight'];
+const V_DIARY = ['V-DIARY: he sat in the car outside', 'V-DIARY: a card through the letterbox'];
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+
+type Person = { personId: string; tokens: string[] };
+
+describe('whose records join a case: two victims, one suspect, every path', () => {
+  const prefix = uniqueId('whose');
+  let conference: RunningConference;
+  let police: RunningAgency;
+  let health: RunningAgency;
+  let advocacy: RunningAgency;
+  let api: Record<'police' | 'health' | 'advocacy' | 'chair' | 'officerAtConference', ReturnType<typeof client>>;
+  const topics: TopicReader[] = [];
+  const sockets: MeetingClient[] = [];
+  const p: Record<string, Person> = {};
+  const vEventIds: string[] = [];
+  let caseV = '';
+  let caseX = '';
+  let arrestEventId = '';
+  let vEngagement = '';
+  let meetingId = '';
+
+  const pair = (victim: string, suspect: string) => [{ personId: p[victim]!.personId, role: 'victim' }, { personId: p[suspect]!.personId, role: 'suspect' }];
+  const created = (res: { status: number; body: any }) => {
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    return res.body as { ref: string; eventId: string; published: boolean };
+  };
+
+  async function refer(victim: string): Promise<string> {
+    const before = new Set(((await api.chair.get('/cases')).body as { caseRef: string }[]).map((c) => c.caseRef));
+    created(await api.police.post('/referrals', { subjects: pair(victim, 'S@police'), criterion: 'high_risk', reason: 'Stalking by an ex-partner' }));
+    return (await eventually(async () => ((await api.chair.get('/cases')).body as { caseRef: string; status: string }[])
+      .find((c) => !before.has(c.caseRef) && c.status === 'listed'), { what: `${victim}'s case to be listed` })).caseRef;
+  }
+
+  const researchFromAll = async (caseRef: string) => eventually(async () => {
+    const view = (await api.chair.get(`/cases/${caseRef}`)).body;
+    const answered = new Set(view.view.timeline.filter((e: { facts: { on: string } }) => e.facts.on === 'research').map((e: { agency: string }) => e.agency));
+    return answered.size === 3 ? view : undefined;
+  }, { what: `research returns from police, health and advocacy for ${caseRef}`, timeoutMs: 40_000 });
+
+  beforeAll(async () => {
+    conference = await startConference(prefix);
+    [police, health, advocacy] = await Promise.all([
+      startAgency('police', { prefix }), startAgency('health', { prefix }), startAgency('advocacy', { prefix }),
+    ]);
+    const names = prefixedTopics(prefix);
+    for (const topic of Object.values(names.events)) topics.push(await readTopic(topic));
+    api = {
+      police: client(police.url, await tokenFor(officer)),
+      health: client(health.url, await tokenFor(nurse)),
+      advocacy: client(advocacy.url, await tokenFor(advocate)),
+      chair: client(conference.url, await tokenFor(chair)),
+      officerAtConference: client(conference.url, await tokenFor(officer)),
+    };
+    for (const [agency, at] of [['police', api.police], ['health', api.health], ['advocacy', api.advocacy]] as const) {
+      p[`V@${agency}`] = (await at.post('/people', V)).body;
+      p[`X@${agency}`] = (await at.post('/people', X)).body;
+      p[`S@${agency}`] = (await at.post('/people', S[agency])).body;
+    }
+    p['Y@advocacy'] = (await api.advocacy.post('/people', Y)).body;
+    // One suspect, one token, however each agency wrote his name.
+    expect(p['S@health']!.tokens).toEqual(p['S@police']!.tokens);
+    expect(p['S@advocacy']!.tokens).toEqual(p['S@police']!.tokens);
+
+    // V's records at every agency.
+    for (const [i, text] of V_TEXT.entries()) {
+      const r = created(await api.police.post('/incidents', {
+        subjects: pair('V@police', 'S@police'), occurredAt: daysAgo(60 - i * 10), behaviours: [['loitering_home'], ['gifts'], ['messages']][i], offenceClass: 'pha_s2', summary: text,
+      }));
+      vEventIds.push(r.eventId);
+    }
+    vEventIds.push(created(await api.police.post('/risk-assessments', { subjects: pair('V@police', 'S@police'), occurredAt: daysAgo(25), declined: true, victimOwnView: 'high' })).eventId);
+    vEngagement = created(await api.advocacy.post('/engagements', { subjects: [pair('V@advocacy', 'S@advocacy')[0]], occurredAt: daysAgo(40), consent: 'full', consentGivenOn: daysAgo(40).slice(0, 10) })).ref;
+    for (const account of V_DIARY) {
+      vEventIds.push(created(await api.advocacy.post('/diary-entries', {
+        subjects: pair('V@advocacy', 'S@advocacy'), occurredAt: daysAgo(30), behaviours: ['loitering_home'], happenedAt: daysAgo(31), place: 'outside home', account,
+      })).eventId);
+    }
+    vEventIds.push(created(await api.health.post('/concerns', {
+      subjects: pair('V@health', 'S@health'), occurredAt: daysAgo(20), subjectRole: 'suspect', category: 'perpetrator_fixation', severity: 'high',
+      contact: { service: 'ED safeguarding' }, detail: 'V-HEALTH: he said he cannot stop thinking of her',
+    })).eventId);
+
+    // X's own records, and one about the suspect alone.
+    created(await api.police.post('/incidents', {
+      subjects: pair('X@police', 'S@police'), occurredAt: daysAgo(15), behaviours: ['following'], offenceClass: 'pha_s2', summary: 'X: followed from the bus stop',
+    }));
+    arrestEventId = created(await api.police.post('/arrests', { subjects: [{ personId: p['S@police']!.personId, role: 'suspect' }], occurredAt: daysAgo(10), offenceClass: 'pha_s4' })).eventId;
+    created(await api.advocacy.post('/engagements', { subjects: [pair('X@advocacy', 'S@advocacy')[0]], occurredAt: daysAgo(12), consent: 'full', consentGivenOn: daysAgo(12).slice(0, 10) }));
+
+    caseV = await refer('V@police');
+    caseX = await refer('X@police');
+    await researchFromAll(caseV);
+    await researchFromAll(caseX);
+  }, 240_000);
+
+  afterAll(async () => {
+    for (const s of sockets) s.close();
+    for (const t of topics) await t.stop();
+    await Promise.all([police?.stop(), health?.stop(), advocacy?.stop()]);
+    await conference?.stop();
+  });
+
+  const vMarkers = () => [...p['V@police']!.tokens, ...p['V@health']!.tokens, ...p['V@advocacy']!.tokens, ...V_TEXT, ...V_DIARY, 'V-HEALTH', V.family, V.given];
+
+  it('keeps V\'s records out of X\'s case view, risk and signals; X\'s own and the suspect-alone arrest are there', async () => {
+    const body = (await api.chair.get(`/cases/${caseX}`)).body;
+    const ids = body.view.timeline.map((e: { eventId: string }) => e.eventId);
+    for (const id of vEventIds) expect(ids).not.toContain(id);
+    expect(ids).toContain(arrestEventId);
+    expect(body.view.timeline.some((e: { summary: string }) => e.summary.includes('followed') || e.kind === 'incident')).toBe(true);
+    expect(body.view.risk.police).toBeNull();
+    const kinds = body.signals.map((s: { kind: string }) => s.kind);
+    expect(kinds).not.toContain('risk_assessment_declined');
+    expect(kinds).not.toContain('victim_view_higher');
+    for (const s of body.signals) for (const id of s.eventIds) expect(vEventIds).not.toContain(id);
+    const { elsewhere: _outlines, ...rest } = body.view;
+    const text = JSON.stringify({ ...body, view: rest });
+    for (const marker of vMarkers()) expect(text, `X's case view must not hold ${marker}`).not.toContain(marker);
+    expect(body.view.subjectTokens.victim).toEqual(p['X@police']!.tokens.slice().sort());
+  });
+
+  it('shows the chair the suspect\'s history elsewhere in outline only, naming V\'s case; other members see none', async () => {
+    const body = (await api.chair.get(`/cases/${caseX}`)).body;
+    const outlines = body.view.elsewhere as { recordKind: string; agency: string; month: string; otherCaseRef?: string; behaviours?: string[] }[];
+    expect(outlines.map((o) => `${o.agency}:${o.recordKind}`).sort()).toEqual([
+      'advocacy:diary.entry', 'advocacy:diary.entry', 'health:concern.flagged', 'police:incident.recorded', 'police:incident.recorded',
+      'police:incident.recorded', 'police:risk.assessed',
+    ]);
+    for (const o of outlines) expect(o.otherCaseRef).toBe(caseV);
+    expect(outlines.find((o) => o.recordKind === 'incident.recorded')!.behaviours).toBeDefined();
+    expect(outlines.find((o) => o.recordKind === 'diary.entry')).not.toHaveProperty('behaviours');
+    const text = JSON.stringify(outlines);
+    for (const marker of vMarkers()) expect(text).not.toContain(marker);
+    expect(body.signals.find((s: { kind: string }) => s.kind === 'same_suspect_other_cases')?.otherCases.map((c: { caseRef: string }) => c.caseRef)).toEqual([caseV]);
+
+    // A police member invited to X's meeting sees X's case, without the outlines.
+    const meeting = await api.chair.post('/meetings', {
+      title: 'MARAC', scheduledFor: new Date().toISOString(), agenda: [caseX], members: [{ userId: officer.sub, agency: 'police', role: 'police' }],
+    });
+    expect(meeting.status).toBe(201);
+    meetingId = meeting.body.meetingId;
+    const asOfficer = (await api.officerAtConference.get(`/cases/${caseX}`)).body;
+    expect(asOfficer.view.elsewhere).toEqual([]);
+    expect(JSON.stringify(asOfficer)).not.toContain(V_TEXT[0]);
+  });
+
+  it('streams a new record about V only to V\'s case, and the sockets of X\'s meeting (live and catch-up) carry nothing of V', async () => {
+    expect((await api.chair.post(`/meetings/${meetingId}/start`)).status).toBe(200);
+    const live = await meetingClient(conference.url, await tokenFor(officer));
+    sockets.push(live);
+    expect(await live.join(meetingId, 0)).toMatchObject({ ok: true });
+    const streamed = created(await api.police.post('/incidents', {
+      subjects: pair('V@police', 'S@police'), occurredAt: daysAgo(1), behaviours: ['threats'], offenceClass: 'pha_s4', summary: 'V-NARRATIVE: threat at her door',
+    }));
+    expect(streamed).toMatchObject({ published: true, caseRef: caseV });
+    const xStreamed = created(await api.police.post('/incidents', {
+      subjects: pair('X@police', 'S@police'), occurredAt: daysAgo(1), behaviours: ['approaching'], offenceClass: 'pha_s2', summary: 'X: approached at work',
+    }));
+    expect(xStreamed).toMatchObject({ published: true, caseRef: caseX });
+    await eventually(async () => live.pushes.some((push) => push.sourceId === xStreamed.eventId), { what: 'X\'s new incident pushed live' });
+    await eventually(async () => ((await api.chair.get(`/cases/${caseV}`)).body.view.timeline.some((e: { eventId: string }) => e.eventId === streamed.eventId)), { what: 'V\'s new incident in V\'s case' });
+    expect((await api.chair.get(`/cases/${caseX}`)).body.view.timeline.some((e: { eventId: string }) => e.eventId === streamed.eventId)).toBe(false);
+
+    const catchUp = await live.socket.timeout(10_000).emitWithAck('catchUp', { meetingId, afterSeq: 0 });
+    expect(catchUp.ok).toBe(true);
+    const pushed = JSON.stringify([...live.pushes, ...catchUp.pushes]);
+    for (const marker of [...vMarkers(), 'threat at her door']) expect(pushed).not.toContain(marker);
+  });
+
+  it('leaves nothing of V in X\'s case in the conference database, nor in any research return for X\'s case on the bus', async () => {
+    const dump = await dumpDatabase(conference.runtime.db);
+    const xCase = (dump['cases'] as { _id: string }[]).find((c) => c._id === caseX);
+    const xPushes = (dump['pushes'] ?? []).filter((d) => (d as { caseRef?: string }).caseRef === caseX);
+    const { view } = xCase as { view: { elsewhere: unknown } };
+    const stored = searchable({ ...xCase, view: { ...view, elsewhere: [] }, xPushes });
+    for (const marker of vMarkers()) expect(stored, `conference database, case ${caseX}`).not.toContain(marker);
+    for (const id of vEventIds) expect(stored).not.toContain(id);
+
+    const returnsForX = topics.flatMap((t) => t.events).filter((e): e is Extract<CaseEvent, { type: `${string}.research.returned.v1` }> =>
+      e.type.endsWith('.research.returned.v1') && (e.data as { purpose: { caseRef?: string } }).purpose.caseRef === caseX);
+    expect(new Set(returnsForX.map((e) => e.agency))).toEqual(new Set(['police', 'health', 'advocacy']));
+    const onBus = JSON.stringify(returnsForX);
+    for (const marker of vMarkers()) expect(onBus, 'research returns for X\'s case').not.toContain(marker);
+    expect(returnsForX.flatMap((e) => e.data.elsewhere).length).toBe(7);
+  });
+
+  it('takes V\'s advocacy records back when V revokes consent, and says nothing about a victim who is not listed', async () => {
+    const revoked = created(await api.advocacy.post(`/engagements/${vEngagement}/revoke`, { revokedOn: new Date().toISOString().slice(0, 10) }));
+    expect(revoked).toMatchObject({ published: true, caseRef: caseV });
+    const view = await eventually(async () => {
+      const body = (await api.chair.get(`/cases/${caseV}`)).body;
+      return body.view.timeline.some((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked') ? body.view : undefined;
+    }, { what: 'the revocation in V\'s case' });
+    expect(view.timeline.filter((e: { kind: string }) => e.kind === 'diary')).toEqual([]);
+    expect(view.timeline.find((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked').summary).toMatch(/^Withdrawn: consent revoked on \d{4}-\d{2}-\d{2} \(2 advocacy records taken back\)$/);
+    const stored = searchable((await dumpDatabase(conference.runtime.db))['cases']);
+    for (const account of V_DIARY) expect(stored).not.toContain(account);
+
+    const y = created(await api.advocacy.post('/engagements', { subjects: [{ personId: p['Y@advocacy']!.personId, role: 'victim' }], occurredAt: daysAgo(3), consent: 'full', consentGivenOn: daysAgo(3).slice(0, 10) }));
+    const yRevoked = created(await api.advocacy.post(`/engagements/${y.ref}/revoke`, { revokedOn: new Date().toISOString().slice(0, 10) }));
+    expect(yRevoked.published).toBe(false);
+    const advocacyTopic = topics.find((t) => t.events.some((e) => e.agency === 'advocacy'))!;
+    await advocacyTopic.waitFor((e) => e.type === 'advocacy.consent.revoked.v1' && e.subject === caseV, 'V\'s revocation on the bus');
+    expect(advocacyTopic.events.some((e) => e.type === 'advocacy.consent.revoked.v1' && e.subject !== caseV)).toBe(false);
+  });
+});

@@ -109,7 +109,7 @@ export interface MembershipRule {
 export const MEMBERSHIP_RULES: MembershipRule[] = [
   {
     action: 'read a listed case — `GET /cases/{caseRef}`', permission: 'cases.read', check: '`assertCaseAccess`',
-    decide: (p, m) => passes(() => assertCaseAccess(p, CASE_REF, [m])),
+    decide: (p, m) => passes(() => assertCaseAccess({ principal: p, caseRef: CASE_REF, meetingsWithCase: [m], openActions: [], now: new Date(m.scheduledFor), afterMeetingDays: 7 })),
   },
   {
     action: 'read a meeting — `GET /meetings/{meetingId}`', permission: 'meetings.read', check: '`assertMeetingAccess`',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { baseConfigShape, loadConfig, type ConfigCheck } from '@convene/shared/config';
+import { DEFAULT_CASE_ACCESS_AFTER_MEETING_DAYS } from './domain/access.js';
 
 export const configShape = {
   ...baseConfigShape,
@@ -9,6 +10,13 @@ export const configShape = {
    * the repeat window, or a repeat referral cannot be recognised once the earlier case is gone.
    */
   CASE_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
+  /**
+   * Days an invited member keeps access to a meeting's cases after the meeting ends (for minutes and actions);
+   * after that only while their agency holds an open action on the case (0 = access ends with the meeting).
+   */
+  CASE_ACCESS_AFTER_MEETING_DAYS: z.coerce.number().int().min(0).max(365).default(DEFAULT_CASE_ACCESS_AFTER_MEETING_DAYS),
+  /** How often a live-meeting socket's token expiry and meeting access are checked again while connected. */
+  LIVE_ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   /** Days a CPS history-check chronology stays readable by the lawyer who asked. */
   HISTORY_CHECK_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   /** A referral matching a case closed this recently is a repeat referral. */

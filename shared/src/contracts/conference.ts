@@ -37,6 +37,13 @@ export const ConferenceMeetingScheduled = defineEvent('conference', 'meeting.sch
   agenda: z.array(CaseRef).max(40),
 }));
 
+/** The chair replaces a meeting's invitation list: a member left out loses access through this meeting at once. */
+export const ConferenceMembersSet = defineEvent('conference', 'members.set', z.object({
+  meetingId: z.uuid(),
+  members: z.array(MeetingMember).min(1).max(60),
+  setBy: StaffMember,
+}));
+
 export const ConferenceAgendaSet = defineEvent('conference', 'agenda.set', z.object({
   meetingId: z.uuid(),
   agenda: z.array(CaseRef).max(40),
@@ -113,6 +120,7 @@ export const ConferenceStatisticsPublished = statisticsPublished('conference');
 export const conferenceEvents = [
   ConferenceCaseListed,
   ConferenceMeetingScheduled,
+  ConferenceMembersSet,
   ConferenceAgendaSet,
   ConferenceMeetingStarted,
   ConferenceMeetingEnded,

@@ -13,6 +13,10 @@ import { Agency, AudienceEntry, Role } from './common.js';
  * suspect loss, call `catchUp({ meetingId, afterSeq })`; it answers with every push after `afterSeq` that
  * you may see. After a reconnect, `join` again with `lastSeq` set to the last seq you received: the server
  * acknowledges, then sends everything after `lastSeq` before any live push.
+ *
+ * While connected, the token's expiry and the caller's access to each joined meeting are checked again
+ * (periodically, and whenever the meeting changes); when either lapses the server sends `sessionEnded` with
+ * the reason and disconnects.
  */
 export const REALTIME_NAMESPACE = '/meetings';
 
@@ -99,6 +103,18 @@ export const CatchUpAck = z.discriminatedUnion('ok', [
 ]);
 export type CatchUpAck = z.infer<typeof CatchUpAck>;
 
+/**
+ * Sent just before the server closes a socket whose access has ended: the token expired (sign in again and
+ * reconnect), or the caller's access to a meeting it had joined lapsed (removed from the invitation list, or the
+ * set time after the meeting ended has passed with no open action for the caller's agency).
+ */
+export const SessionEnded = z.object({
+  code: z.enum(['token_expired', 'access_ended']),
+  reason: z.string(),
+  meetingId: z.uuid().optional(),
+});
+export type SessionEnded = z.infer<typeof SessionEnded>;
+
 // Typed socket.io event maps, shared by the server and the UI.
 
 export interface ClientToServerEvents {
@@ -109,4 +125,5 @@ export interface ClientToServerEvents {
 
 export interface ServerToClientEvents {
   push: (push: MeetingPush) => void;
+  sessionEnded: (notice: SessionEnded) => void;
 }

@@ -1,13 +1,21 @@
 import type { CaseEvent, MeetingMember, StaffMember } from '@convene/shared/contracts';
 import type { Principal } from '@convene/shared/auth';
 
+/**
+ * An invited member, with when the invitation was made: the member's access to the meeting's cases starts
+ * then. Absent on meetings folded before invitations were dated: their access has no start.
+ */
+export interface Invitation extends MeetingMember {
+  invitedAt?: string;
+}
+
 /** A meeting as the conference knows it, folded from its events. */
 export interface Meeting {
   meetingId: string;
   title: string;
   scheduledFor: string;
   chair: StaffMember;
-  members: MeetingMember[];
+  members: Invitation[];
   agenda: string[];
   status: 'scheduled' | 'running' | 'ended';
   /** Index into the agenda of the case being discussed, once the meeting runs. */
@@ -26,8 +34,10 @@ export function evolveMeeting(meeting: Meeting | undefined, event: CaseEvent): M
       if (meeting) return meeting;
       return applied({
         meetingId: event.data.meetingId, title: event.data.title, scheduledFor: event.data.scheduledFor, chair: event.data.chair,
-        members: event.data.members, agenda: event.data.agenda, status: 'scheduled', position: null, startedAt: null, endedAt: null, appliedEventIds: [],
+        members: event.data.members.map((m) => ({ ...m, invitedAt: event.occurredat })), agenda: event.data.agenda, status: 'scheduled', position: null, startedAt: null, endedAt: null, appliedEventIds: [],
       });
+    case 'conference.members.set.v1':
+      return meeting && applied({ ...meeting, members: reinvite(meeting.members, event.data.members, event.occurredat) });
     case 'conference.agenda.set.v1':
       return meeting && applied({ ...meeting, agenda: event.data.agenda, position: meeting.position === null ? null : Math.min(meeting.position, Math.max(0, event.data.agenda.length - 1)) });
     case 'conference.meeting.started.v1':
@@ -39,6 +49,20 @@ export function evolveMeeting(meeting: Meeting | undefined, event: CaseEvent): M
     default:
       return meeting;
   }
+}
+
+/** The new invitation list: those already invited keep their invitation's date; the others are invited now. */
+function reinvite(before: Invitation[], members: MeetingMember[], at: string): Invitation[] {
+  const since = new Map(before.map((m) => [m.userId, m.invitedAt]));
+  return members.map((m) => {
+    const invitedAt = since.has(m.userId) ? since.get(m.userId) : at;
+    return invitedAt === undefined ? { ...m } : { ...m, invitedAt };
+  });
+}
+
+/** The member's invitation, if invited (the chair is not in it). */
+export function invitationOf(meeting: Meeting, principal: Principal): Invitation | undefined {
+  return meeting.members.find((m) => m.userId === principal.sub);
 }
 
 export function meetingIdOf(event: CaseEvent): string | undefined {

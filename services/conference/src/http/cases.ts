@@ -47,14 +47,18 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 200, description: 'Case view, signals and orders in force', schema: z.record(z.string(), z.unknown()) },
       handler: async ({ params, principal }) => {
         const view = await openCase(params.caseRef);
+        const at = now();
         try {
-          assertCaseAccess(principal, params.caseRef, await meetings.withCase(params.caseRef));
+          assertCaseAccess({
+            principal, caseRef: params.caseRef, meetingsWithCase: await meetings.withCase(params.caseRef), openActions: view.actions,
+            now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays,
+          });
         } catch (err) {
           await audit(principal, { action: 'case.view.read', purpose: 'live meeting', caseRef: params.caseRef, outcome: 'denied' });
           throw err;
         }
         await audit(principal, { action: 'case.view.read', purpose: 'live meeting', caseRef: params.caseRef });
-        return caseViewFor(cases, view, principal, now(), deps.repeatWindowMonths);
+        return caseViewFor(cases, view, principal, at, deps.repeatWindowMonths);
       },
     }),
     defineRoute({

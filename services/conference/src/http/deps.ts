@@ -11,5 +11,7 @@ export interface ConferenceDeps {
   recorder: Recorder;
   audit: AuditRecorder;
   repeatWindowMonths: number;
+  /** CASE_ACCESS_AFTER_MEETING_DAYS: how long an invitation opens a meeting's cases after the meeting ends. */
+  caseAccessAfterMeetingDays: number;
   now?: () => Date;
 }

@@ -11,7 +11,7 @@ import { staffOf } from './staff.js';
 const MeetingParams = z.object({ meetingId: z.uuid() });
 const MeetingView = z.object({
   meetingId: z.uuid(), title: z.string(), scheduledFor: z.string(), chair: z.object({ userId: z.string(), displayName: z.string().optional() }),
-  members: z.array(MeetingMember), agenda: z.array(z.string()), status: z.enum(['scheduled', 'running', 'ended']), position: z.int().nullable(),
+  members: z.array(MeetingMember.extend({ invitedAt: z.string().optional() })), agenda: z.array(z.string()), status: z.enum(['scheduled', 'running', 'ended']), position: z.int().nullable(),
   startedAt: z.string().nullable(), endedAt: z.string().nullable(),
 });
 
@@ -63,6 +63,18 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         const meeting = await meetings.get(params.meetingId);
         assertMeetingAccess(principal, meeting);
         return meetingView(meeting);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/members', operationId: 'setMembers', tag: 'meetings', permission: 'meetings.manage',
+      summary: 'Replace the invitation list: those left out lose access through this meeting, and their live sockets are closed',
+      params: MeetingParams, errors: [404], body: z.object({ members: z.array(MeetingMember).min(1).max(60) }),
+      success: { status: 200, description: 'The meeting', schema: MeetingView },
+      handler: async ({ params, body, principal }) => {
+        const meeting = await chairedMeeting(params.meetingId, principal);
+        await recorder.record({ type: 'conference.members.set.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, members: body.members, setBy: staffOf(principal) } });
+        await audit(principal, { action: 'meeting.members.set', purpose: 'meeting administration', meetingId: meeting.meetingId });
+        return meetingView(await meetings.get(meeting.meetingId));
       },
     }),
     defineRoute({

@@ -1,11 +1,12 @@
 import type { Logger } from '@convene/shared/log';
 import type {
-  AckErrorCode, AckFailure, CatchUpAck, CatchUpMessage, ClientEventName, JoinAck, JoinMessage, LeaveAck, LeaveMessage,
+  AckErrorCode, AckFailure, CatchUpAck, CatchUpMessage, ClientEventName, JoinAck, JoinMessage, LeaveAck, LeaveMessage, SessionEnded,
 } from '@convene/shared/contracts';
-import type { MeetingStore } from '../db/meetings.js';
 import type { Push, PushStore } from '../db/pushes.js';
-import { isMember, type Meeting } from '../domain/meeting.js';
+import type { MeetingAccess } from '../domain/access.js';
+import type { Meeting } from '../domain/meeting.js';
 import { conferencePolicy } from '../domain/policy.js';
+import type { AccessRound } from './access.js';
 import type { Fanout } from './fanout.js';
 import { invalid, isClientEvent, parseClientMessage } from './messages.js';
 import type { Presence } from './presence.js';
@@ -13,7 +14,8 @@ import { meetingRoom, type MeetingSocket } from './types.js';
 import { mayReceive } from './visibility.js';
 
 export interface ConnectionDeps {
-  meetings: Pick<MeetingStore, 'find'>;
+  /** A fresh pass of access decisions (invitation, the time after the meeting, open actions) at the current time. */
+  accessRound(): AccessRound;
   pushes: Pick<PushStore, 'since'>;
   fanout: Fanout;
   presence: Presence;
@@ -28,20 +30,61 @@ const CATCH_UP_PAGE = 1000;
 
 const fail = (code: AckErrorCode, reason: string): AckFailure => ({ ok: false, error: { code, reason } });
 
+/** The longest delay setTimeout keeps (about 24.8 days); a later expiry is waited for in steps. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** The cases of a meeting whose pushes may reach this socket: all, or (once the time after the meeting is over) some. */
+type CaseScope = Extract<MeetingAccess, { allowed: true }>['cases'];
+const inScope = (scope: CaseScope | undefined, push: Pick<Push, 'caseRef'>) =>
+  push.caseRef === null || scope === 'all' || (scope?.has(push.caseRef) ?? false);
+
+/** A meeting the caller may be in now, with the cases that may reach them there. */
+type Admitted = Meeting & { cases: CaseScope };
+
+/** One connected socket, as the server holds it to check it again. */
+export interface Session {
+  /** Meetings this socket has joined. */
+  meetings(): string[];
+  /**
+   * Check the token's expiry and the access to each joined meeting (or only `onlyMeeting`) again: close the
+   * socket with the reason when either has lapsed, else narrow or widen the cases its pushes may be about.
+   */
+  recheck(round: AccessRound, onlyMeeting?: string): Promise<void>;
+}
+
 /** Wire one authenticated socket: join, leave, catchUp, and cleaning up when it goes. */
-export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): void {
+export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): Session {
   const principal = socket.data.principal;
   const log = deps.logger.child({ socketId: socket.id, userId: principal.sub });
   const joined = new Set<string>();
+  /** Per joined meeting, the cases its pushes may be about; read at every push, so a re-check applies at once. */
+  const scopes = new Map<string, CaseScope>();
+  let expiryTimer: NodeJS.Timeout | undefined;
 
-  /** The meeting, if it exists and the caller is invited; otherwise the failure to acknowledge. */
-  async function admit(meetingId: string): Promise<Meeting | AckFailure> {
+  /** Tell the client why, then close the socket (a client does not reconnect by itself after a server disconnect). */
+  function end(notice: SessionEnded): void {
+    if (socket.disconnected) return;
+    log.info({ code: notice.code, meetingId: notice.meetingId }, 'live session ended by the server');
+    socket.emit('sessionEnded', notice);
+    socket.disconnect();
+  }
+  const tokenExpired = (): SessionEnded => ({ code: 'token_expired', reason: 'your token has expired: sign in again to reconnect' });
+
+  function watchExpiry(): void {
+    const left = socket.data.expiresAt - Date.now();
+    if (left <= 0) return end(tokenExpired());
+    expiryTimer = setTimeout(watchExpiry, Math.min(left, MAX_TIMER_MS));
+    expiryTimer.unref();
+  }
+
+  /** The meeting, if it exists and the caller may be in it now; otherwise the failure to acknowledge. */
+  async function admit(meetingId: string): Promise<Admitted | AckFailure> {
     // The same role rule as GET /meetings/:id: an invitation alone does not let a scrutiny member in.
     if (!conferencePolicy(principal, 'meetings.read')) return fail('forbidden', 'your role may not attend meetings');
-    const meeting = await deps.meetings.find(meetingId);
-    if (!meeting) return fail('not_found', 'no such meeting');
-    if (!isMember(meeting, principal)) return fail('forbidden', 'you are not a member of this meeting');
-    return meeting;
+    const decided = await deps.accessRound().decide(principal, meetingId);
+    if (!decided) return fail('not_found', 'no such meeting');
+    if (!decided.access.allowed) return fail('forbidden', decided.access.reason);
+    return { ...decided.meeting, cases: decided.access.cases };
   }
   const refused = (m: Meeting | AckFailure): m is AckFailure => 'ok' in m;
 
@@ -51,13 +94,17 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): v
     if (socket.disconnected) return;
     const wasJoined = joined.has(meetingId);
     joined.add(meetingId);
-    const sub = { lastSent: 0, mayReceive: (p: Push) => mayReceive(p, principal) };
+    scopes.set(meetingId, meeting.cases);
+    const sub = { lastSent: 0, mayReceive: (p: Push) => inScope(scopes.get(meetingId), p) && mayReceive(p, principal) };
     // Queued on the feed now, before any await, so a leave or disconnect that follows is queued after it.
     const subscribed = deps.fanout.subscribe(meetingId, socket.id, sub, lastSeq, (latestSeq) => ack({ ok: true, latestSeq }));
     try {
       await Promise.all([socket.join(meetingRoom(meetingId)), subscribed]);
     } catch (err) {
-      if (!wasJoined) joined.delete(meetingId);
+      if (!wasJoined) {
+        joined.delete(meetingId);
+        scopes.delete(meetingId);
+      }
       throw err;
     }
     if (!joined.has(meetingId)) return; // left or gone meanwhile: depart() has unsubscribed
@@ -73,6 +120,7 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): v
 
   async function depart(meetingId: string): Promise<void> {
     joined.delete(meetingId);
+    scopes.delete(meetingId);
     await deps.fanout.unsubscribe(meetingId, socket.id);
     if (deps.closing()) return;
     await deps.presence.leave(meetingId, socket.id);
@@ -91,7 +139,7 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): v
     const meeting = await admit(meetingId);
     if (refused(meeting)) return ack(meeting);
     const page = await deps.pushes.since(meetingId, afterSeq, CATCH_UP_PAGE);
-    ack({ ok: true, pushes: page.filter((p) => mayReceive(p, principal)), upTo: page[page.length - 1]?.seq ?? afterSeq });
+    ack({ ok: true, pushes: page.filter((p) => inScope(meeting.cases, p) && mayReceive(p, principal)), upTo: page[page.length - 1]?.seq ?? afterSeq });
   }
 
   const handlers = { join, leave, catchUp };
@@ -120,8 +168,27 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): v
   });
 
   socket.on('disconnect', () => {
+    clearTimeout(expiryTimer);
     deps.track(Promise.all([...joined].map((meetingId) => depart(meetingId))).catch((err: unknown) => {
       log.warn({ err: (err as Error).message }, 'presence not cleared after a disconnect');
     }));
   });
+
+  watchExpiry();
+
+  return {
+    meetings: () => [...joined],
+    async recheck(round, onlyMeeting) {
+      if (socket.disconnected) return;
+      if (socket.data.expiresAt <= round.now.getTime()) return end(tokenExpired());
+      for (const meetingId of onlyMeeting === undefined ? [...joined] : [onlyMeeting]) {
+        if (!joined.has(meetingId)) continue;
+        const decided = await round.decide(principal, meetingId);
+        if (socket.disconnected || !joined.has(meetingId)) continue;
+        if (!decided) return end({ code: 'access_ended', reason: 'the meeting no longer exists', meetingId });
+        if (!decided.access.allowed) return end({ code: 'access_ended', reason: decided.access.reason, meetingId });
+        scopes.set(meetingId, decided.access.cases);
+      }
+    },
+  };
 }

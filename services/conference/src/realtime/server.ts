@@ -5,10 +5,13 @@ import { Server } from 'socket.io';
 import type { TokenVerifier } from '@convene/shared/auth';
 import type { Logger } from '@convene/shared/log';
 import { REALTIME_NAMESPACE } from '@convene/shared/contracts';
+import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { Push, PushStore } from '../db/pushes.js';
+import { DEFAULT_CASE_ACCESS_AFTER_MEETING_DAYS } from '../domain/access.js';
+import { accessRound } from './access.js';
 import { authenticateHandshake } from './auth.js';
-import { handleConnection } from './connection.js';
+import { handleConnection, type Session } from './connection.js';
 import { createFanout } from './fanout.js';
 import { createPresence } from './presence.js';
 import type { MeetingServer } from './types.js';
@@ -26,6 +29,14 @@ export interface RealtimeDeps {
   holdMs?: number;
   /** Names this instance's presence entries; unique per process. */
   instanceId?: string;
+  /** Where open actions are read, which keep a member's access after the time after a meeting; none given, none do. */
+  cases?: Pick<CaseStore, 'load'>;
+  /** CASE_ACCESS_AFTER_MEETING_DAYS (default 7). */
+  afterMeetingDays?: number;
+  /** How often every socket's token expiry and meeting access are checked again (LIVE_ACCESS_RECHECK_SECONDS; default 30 s). */
+  recheckMs?: number;
+  /** The clock access is judged by (tests move it). */
+  now?: () => Date;
 }
 
 export interface Realtime {
@@ -63,15 +74,43 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   io.use((_socket, next) => next(Object.assign(new Error(`connect to ${REALTIME_NAMESPACE}`), { data: { code: 404 } })));
 
   const meetings = io.of(REALTIME_NAMESPACE);
+  const sessions = new Map<string, Session>();
+  const newRound = () => accessRound({
+    meetings: deps.meetings, cases: deps.cases, now: deps.now ?? (() => new Date()),
+    afterMeetingDays: deps.afterMeetingDays ?? DEFAULT_CASE_ACCESS_AFTER_MEETING_DAYS,
+  });
+  /** Access is checked at join, and again while connected: every `recheckMs`, and for a meeting whenever it changes. */
+  function recheck(onlyMeeting?: string): Promise<void> {
+    const round = newRound();
+    const due = [...sessions.values()].filter((s) => onlyMeeting === undefined || s.meetings().includes(onlyMeeting));
+    const work = Promise.all(due.map((s) => s.recheck(round, onlyMeeting))).then(() => undefined, (err: unknown) => {
+      logger.warn({ meetingId: onlyMeeting, err: (err as Error).message }, 'live access re-check failed; the next one retries');
+    });
+    track(work);
+    return work;
+  }
+  let rechecking: Promise<void> | undefined;
+  const recheckTimer = setInterval(() => {
+    rechecking ??= recheck().finally(() => (rechecking = undefined));
+  }, deps.recheckMs ?? 30_000);
+  recheckTimer.unref();
+
   // Every socket is in a room of its own id: a push goes to the rooms of those who may see it, encoded once.
-  const send = (push: Push, socketIds: string[]) => meetings.to(socketIds).emit('push', push);
+  const send = (push: Push, socketIds: string[]) => {
+    meetings.to(socketIds).emit('push', push);
+    // A meeting changed (invitations, agenda, ended): the sockets in it may have lost their access.
+    if (push.kind === 'meeting.state' && !closing) void recheck(push.meetingId);
+  };
   const fanout = createFanout({ pushes: deps.pushes, send, logger, pollMs: deps.pollMs ?? 50, holdMs: deps.holdMs ?? 2000 });
   // Presence lives beside the push log, in the conference's database.
   const presence = createPresence(deps.pushes.model.db, deps.pushes, instanceId);
   meetings.use(authenticateHandshake(deps.verifyToken, logger));
-  meetings.on('connection', (socket) => handleConnection(socket, {
-    meetings: deps.meetings, pushes: deps.pushes, fanout, presence, logger, closing: () => closing, track,
-  }));
+  meetings.on('connection', (socket) => {
+    sessions.set(socket.id, handleConnection(socket, {
+      accessRound: newRound, pushes: deps.pushes, fanout, presence, logger, closing: () => closing, track,
+    }));
+    socket.on('disconnect', () => sessions.delete(socket.id));
+  });
   fanout.start();
 
   return {
@@ -80,6 +119,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     async close() {
       if (closing) return;
       closing = true;
+      clearInterval(recheckTimer);
       await fanout.stop();
       meetings.disconnectSockets(true);
       await Promise.allSettled([...pending]);

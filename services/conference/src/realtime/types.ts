@@ -5,6 +5,8 @@ import type { ClientToServerEvents, ServerToClientEvents } from '@convene/shared
 /** What the handshake leaves on a socket: the verified caller, never taken from a message. */
 export interface SocketData {
   principal: Principal;
+  /** When the handshake's token expires (ms since the epoch): the socket is closed then. */
+  expiresAt: number;
 }
 
 type NoEvents = Record<string, never>;

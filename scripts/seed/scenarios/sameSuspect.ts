@@ -3,9 +3,9 @@
  * suspect's next partner. Each case shows the other (by reference and agencies only) as a
  * same-suspect signal. A CPS lawyer asks for a history check on the suspect before a charging decision.
  *
- * Both referrals name only the victim. Agencies stream a record to the most recent open listing that shares
- * any of its people's tokens, and the conference joins a referral to an open case holding any of the
- * victim's tokens; a suspect named in both listings would let one victim's records reach the other's case.
+ * Both referrals name the victim and the suspect. A record joins a case only when it concerns that case's own
+ * victim (or the suspect alone): each case shows the other victim's records about the suspect only as the
+ * suspect's history elsewhere, in outline, to its chair.
  */
 import type { Behaviour } from './phrases.js';
 import { CONTACTS, COURTS, FEARS, SAFETY_MEASURES, WISHES } from './phrases.js';
@@ -54,7 +54,7 @@ export function sameSuspectFirst(ctx: ScenarioContext): CaseScenario {
     referral: {
       agency: 'police', criterion: 'high_risk',
       reason: 'High-risk DASH; the suspect tracked the victim\'s car and is awaiting trial for s2A stalking.',
-      subjects: [[victim, 'victim']],
+      subjects: [[victim, 'victim'], [suspect, 'suspect']],
     },
     live: [
       [kit.historyRequest(suspect, 'Charging decision on a new allegation by a second victim: the suspect\'s history across agencies.')],
@@ -91,7 +91,7 @@ export function sameSuspectSecond(ctx: ScenarioContext): CaseScenario {
     referral: {
       agency: 'advocacy', criterion: 'victim_request',
       reason: 'The victim asks for help: a former partner keeps turning up and seems to know where the victim is.',
-      subjects: [[victim, 'victim']],
+      subjects: [[victim, 'victim'], [suspect, 'suspect']],
     },
     live: [],
     agendas: ['running'],

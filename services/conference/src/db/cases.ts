@@ -13,6 +13,8 @@ export interface CaseDoc {
   victimTokens: string[];
   listedAt: Date | null;
   closedAt: Date | null;
+  /** When a closed case whose retention was set at closing is due to be erased (null: the default applies). */
+  purgeAfter?: Date | null;
   view: CaseView;
 }
 
@@ -36,6 +38,7 @@ const caseSchema = new Schema<StoredCase>({
   victimTokens: { type: [String], default: [] },
   listedAt: { type: Date, default: null },
   closedAt: { type: Date, default: null },
+  purgeAfter: { type: Date, default: null },
   packedView: { type: Buffer },
   view: { type: Schema.Types.Mixed },
 }, { versionKey: false, collection: 'cases', minimize: false });
@@ -43,6 +46,7 @@ caseSchema.index({ tokens: 1, status: 1 });
 caseSchema.index({ suspectTokens: 1 });
 caseSchema.index({ victimTokens: 1, status: 1 });
 caseSchema.index({ status: 1, closedAt: 1 });
+caseSchema.index({ status: 1, purgeAfter: 1 });
 
 const BULK_CHUNK = 50;
 const LOOKUPS_MAX = 20;
@@ -82,6 +86,8 @@ async function toStored(view: CaseView): Promise<StoredCase> {
     victimTokens: view.subjectTokens.victim ?? [],
     listedAt: view.listedAt ? new Date(view.listedAt) : null,
     closedAt: view.closedAt ? new Date(view.closedAt) : null,
+    purgeAfter: view.closedAt && view.retentionDays !== null && view.retentionDays !== undefined
+      ? new Date(Date.parse(view.closedAt) + view.retentionDays * 86_400_000) : null,
     packedView: await pack(Buffer.from(JSON.stringify(view)), { level: PACK_LEVEL }),
   };
 }
@@ -126,9 +132,9 @@ export function createCaseStore(db: Connection) {
       if (tokens.length === 0) return [];
       return unpackAll(await model.find({ victimTokens: { $in: tokens }, status: { $ne: 'closed' } }).sort({ listedAt: -1 }).lean<StoredCase[]>());
     },
-    async closedSinceWithTokens(tokens: string[], since: Date): Promise<CaseDoc[]> {
+    async closedSinceWithVictimTokens(tokens: string[], since: Date): Promise<CaseDoc[]> {
       if (tokens.length === 0) return [];
-      return unpackAll(await model.find({ tokens: { $in: tokens }, status: 'closed', closedAt: { $gte: since } }).sort({ closedAt: -1 }).lean<StoredCase[]>());
+      return unpackAll(await model.find({ victimTokens: { $in: tokens }, status: 'closed', closedAt: { $gte: since } }).sort({ closedAt: -1 }).lean<StoredCase[]>());
     },
     /** Other cases, open or closed since `since`, that share a suspect token with this one. */
     async withSuspect(tokens: string[], exceptCaseRef: string, since: Date): Promise<CaseDoc[]> {
@@ -143,9 +149,11 @@ export function createCaseStore(db: Connection) {
     async listedDuring(from: Date, to: Date): Promise<CaseDoc[]> {
       return unpackAll(await model.find({ listedAt: { $ne: null, $lt: to }, $or: [{ closedAt: null }, { closedAt: { $gte: from } }] }).lean<StoredCase[]>());
     },
-    async closedBefore(cutoff: Date): Promise<string[]> {
-      const docs = await model.find({ status: 'closed', closedAt: { $lte: cutoff } }, { _id: 1 }).lean<{ _id: string }[]>();
-      return docs.map((d) => d._id);
+    /** Closed cases due for erasure: past their own retention, or (none set at closing) closed before the cutoff. */
+    async dueForPurge(now: Date, defaultCutoff: Date): Promise<string[]> {
+      const own = await model.find({ status: 'closed', purgeAfter: { $lte: now } }, { _id: 1 }).lean<{ _id: string }[]>();
+      const byDefault = await model.find({ status: 'closed', closedAt: { $lte: defaultCutoff }, purgeAfter: null }, { _id: 1 }).lean<{ _id: string }[]>();
+      return [...new Set([...own, ...byDefault].map((d) => d._id))];
     },
     async remove(caseRef: string): Promise<void> {
       await model.deleteOne({ _id: caseRef });

@@ -18,7 +18,7 @@ export interface ProjectorDeps extends CommandDeps {
   chronologies: ChronologyStore;
   logger: Logger;
   /** Called after a case.closed is applied (the purge runs at once when retention is 0). */
-  onCaseClosed?: (caseRef: string) => Promise<void>;
+  onCaseClosed?: (caseRef: string, retentionDays: number | undefined) => Promise<void>;
   /** Where `*.statistics.published.v1` go: the scrutiny store keeps the latest per agency and month. */
   statistics?: { apply(events: readonly CaseEvent[]): Promise<void> };
 }
@@ -123,7 +123,7 @@ export function createProjector(deps: ProjectorDeps) {
       const meeting = meetingId ? meetings.get(meetingId) : undefined;
       if (meeting && !caseRef) for (const push of meetingPushes(event, meeting)) await deps.pushes.append(push);
       if (meeting && event.type === 'conference.agenda.moved.v1') for (const push of meetingPushes(event, meeting)) await deps.pushes.append(push);
-      if (event.type === 'conference.case.closed.v1') await deps.onCaseClosed?.(event.data.caseRef);
+      if (event.type === 'conference.case.closed.v1') await deps.onCaseClosed?.(event.data.caseRef, event.data.retentionDays);
     }
   }
 

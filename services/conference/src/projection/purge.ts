@@ -47,7 +47,7 @@ export function createPurger(deps: PurgeDeps) {
 
   async function purgeDue(now = new Date()): Promise<number> {
     const cutoff = new Date(now.getTime() - deps.retentionDays * 24 * 3600 * 1000);
-    const due = await deps.cases.closedBefore(cutoff);
+    const due = await deps.cases.dueForPurge(now, cutoff);
     let purged = 0;
     for (const caseRef of due) if (await purgeCase(caseRef)) purged++;
     await deps.chronologies.purgeExpired(now);

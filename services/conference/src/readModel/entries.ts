@@ -107,7 +107,7 @@ function shapeOf(event: CaseEvent): Shape | null {
       return { kind: 'listing', facts: { on: 'listing', referral: d.referral, people: d.people, repeatOf: d.repeatOf ?? null } };
     }
     case 'conference.case.closed.v1':
-      return { kind: 'listing', facts: { on: 'closure' } };
+      return { kind: 'listing', facts: { on: 'closure', retentionDays: event.data.retentionDays ?? null } };
     case 'conference.case.reviewed.v1':
       return { kind: 'review', facts: { on: 'review', grade: event.data.riskDecision, nextReviewOn: event.data.nextReviewOn } };
     case 'conference.action.assigned.v1': {

@@ -11,6 +11,7 @@ export function emptySections(): CaseSections {
     status: 'pending',
     listedAt: null,
     closedAt: null,
+    retentionDays: null,
     listingEventId: null,
     referral: null,
     repeatOf: null,
@@ -48,6 +49,7 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
         s.status = 'listed';
         s.listedAt = e.occurredAt;
         s.closedAt = null;
+        s.retentionDays = null;
         s.listingEventId = e.eventId;
         s.referral = f.referral;
         s.repeatOf = f.repeatOf;
@@ -57,6 +59,7 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
       case 'closure':
         s.status = 'closed';
         s.closedAt = e.occurredAt;
+        s.retentionDays = f.retentionDays;
         break;
       case 'police_risk':
         s.risk.police = {

@@ -114,6 +114,8 @@ export interface CaseSections {
   status: CaseStatus;
   listedAt: string | null;
   closedAt: string | null;
+  /** Days the closed case is kept, as set when it was closed (null: the conference's default applies). */
+  retentionDays: number | null;
   listingEventId: string | null;
   referral: Referral | null;
   repeatOf: string | null;

@@ -24,7 +24,7 @@ export type Facts =
   | { on: 'none' }
   | { on: 'incident'; incidentRef: string; text: string }
   | { on: 'listing'; referral: Referral; people: ReferredPerson[]; repeatOf: string | null }
-  | { on: 'closure' }
+  | { on: 'closure'; retentionDays: number | null }
   | {
     on: 'police_risk'; tool: 'DASH' | 'S-DASH'; declined: boolean; grade: RiskGrade | null; yesCount: number | null;
     raisedByProfessionalJudgement: boolean; victimOwnView: RiskGrade | null;

@@ -86,7 +86,7 @@ describe('a CPS history check: asked for at CPS, answered by police, read by the
 
     const audited = await conference.service.auditLog.list({ requestRef, action: 'chronology.read', actorSub: lawyer.sub });
     expect(audited.length).toBeGreaterThan(0);
-    expect(audited.every((a) => a.outcome === 'allowed' && a.purpose === 'CPS history check')).toBe(true);
+    expect(audited.every((a) => a.outcome === 'allowed' && a.purpose.kind === 'history_request' && a.purpose.ref === requestRef)).toBe(true);
   });
 
   it('names the agencies that have answered', async () => {

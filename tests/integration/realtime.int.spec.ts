@@ -10,6 +10,8 @@ import type {
 } from '@convene/shared/contracts';
 import { createCounters } from '../../services/conference/src/db/counters.js';
 import { createMeetingStore } from '../../services/conference/src/db/meetings.js';
+import { createAuditTrail } from '@convene/shared/audit';
+import { auditRecorderOf } from '../../services/conference/src/domain/auditing.js';
 import { createPushStore, type NewPush } from '../../services/conference/src/db/pushes.js';
 import type { Meeting } from '../../services/conference/src/domain/meeting.js';
 import { createRealtime } from '../../services/conference/src/realtime/index.js';
@@ -75,7 +77,7 @@ function writer(db: Connection, meetingId: string) {
 async function startInstance(db: Connection, instanceId = `it-${randomUUID().slice(0, 8)}`, holdMs?: number) {
   const httpServer = createServer();
   const realtime = createRealtime(httpServer, {
-    verifyToken, meetings: createMeetingStore(db), pushes: createPushStore(db),
+    verifyToken, meetings: createMeetingStore(db), pushes: createPushStore(db), audit: auditRecorderOf(createAuditTrail(db, { logger: testLogger })),
     logger: testLogger, pollMs: 20, instanceId, ...(holdMs ? { holdMs } : {}),
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));

@@ -81,7 +81,7 @@ describe('partnership scrutiny: monthly de-identified figures from every agency 
       const app = createBaseApp({
         service: 'conference', logger: testLogger, metrics: conference.runtime.metrics, health: conference.runtime.health,
         uiOrigin: 'http://127.0.0.1:5173', rateLimitPerMinute: 1000,
-        routers: [mountRoutes(scrutinyRoutes({ scrutiny: conference.service.scrutiny }), { verifyToken: conference.runtime.verifyToken, policy: conferencePolicy })],
+        routers: [mountRoutes(scrutinyRoutes({ scrutiny: conference.service.scrutiny, audit: conference.service.audit }), { verifyToken: conference.runtime.verifyToken, policy: conferencePolicy })],
       });
       sideServer = await new Promise<Server>((resolve) => { const s = app.listen(0, '127.0.0.1', () => resolve(s)); });
       scrutinyUrl = `http://127.0.0.1:${(sideServer.address() as { port: number }).port}`;

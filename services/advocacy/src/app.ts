@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { createBaseApp, type Runtime } from '@convene/shared/runtime';
 import { mountRoutes, type RouteSpec } from '@convene/shared/http';
 import { statisticsRoutes } from '@convene/shared/statistics';
-import { openApiRoute, referralRoutes, type AgencyKit } from '@convene/shared/agency';
+import { openApiRoute, referralRoutes, type AgencyKit, auditReads } from '@convene/shared/agency';
 import type { Config } from './config.js';
 import { advocacyStatistics } from './statistics/index.js';
 import type { AdvocacyRecords } from './db/records.js';
@@ -34,7 +34,7 @@ export function advocacyRoutes(kit: AgencyKit, records: AdvocacyRecords): RouteS
 
 /** The advocacy service's HTTP API, without listening or connecting: testable in-process. */
 export function createApp({ config, runtime, kit, records }: AppDeps): Express {
-  const routes = advocacyRoutes(kit, records);
+  const routes = auditReads(advocacyRoutes(kit, records), kit.audit);
   const docs = openApiRoute({
     title: 'Convene advocacy service', version: '1.0.0', serverUrl: `http://127.0.0.1:${config.PORT}`,
     description: 'Independent stalking advocacy (ISAC): engagements and the victim\'s consent to share, their own view of risk and wishes, safety plans, their incident diary, and referrals. The victim\'s consent governs what is shared: none or revoked shares nothing, limited shares only with the agencies they named and the chair.',

@@ -16,7 +16,7 @@ export function createAdvocacyService(db: Connection, config: Config, logger: Lo
   });
   const kit = withStatisticsSchedule(createAgencyKit({
     agency: 'advocacy', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
-    project: records.project,
+    project: records.project, auditAnchorKey: config.CONVENE_AUDIT_ANCHOR_KEY,
     // The victim's consent governs sharing: records about a victim without it never stream, and research
     // returns list them as withheld (consent_not_given) without their content.
     withhold: records.consents.withhold,

@@ -31,7 +31,7 @@ export function createApp({ config, runtime, service, now }: AppDeps): Express {
     cases: service.cases, meetings: service.meetings, chronologies: service.chronologies, recorder: service.recorder, audit: service.audit,
     repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, caseAccessAfterMeetingDays: config.CASE_ACCESS_AFTER_MEETING_DAYS, ...(now ? { now } : {}),
   });
-  routes.push(...scrutinyRoutes({ scrutiny: service.scrutiny, ...(now ? { now } : {}) }));
+  routes.push(...scrutinyRoutes({ scrutiny: service.scrutiny, audit: service.audit, ...(now ? { now } : {}) }));
   // The web UI's plumbing: agency addresses and how people sign in (public).
   routes.push(webConfigRoute(config));
   const docs = openApiRoute({

@@ -3,7 +3,6 @@ import type { Kafka } from 'kafkajs';
 import { createEventStore, createRecorder, startOutboxRelay, startProjectionRepair, type OutboxRelay } from '@convene/shared/agency';
 import { runEventConsumer, type EventPublisher, type RunningConsumer } from '@convene/shared/kafka';
 import type { Logger } from '@convene/shared/log';
-import type { Principal } from '@convene/shared/auth';
 import type { prefixedTopics } from '@convene/shared/contracts';
 import type { Config } from './config.js';
 import { createCaseStore } from './db/cases.js';
@@ -12,11 +11,11 @@ import { createMeetingStore } from './db/meetings.js';
 import { createPushStore } from './db/pushes.js';
 import { createReferralLog } from './db/referrals.js';
 import { createChronologyStore } from './db/chronologies.js';
-import { createAuditLog } from './audit/index.js';
+import { createAuditTrail } from '@convene/shared/audit';
 import { createProjector, type Projector } from './projection/projector.js';
 import { createPurger } from './projection/purge.js';
 import { createScrutiny } from './scrutiny/index.js';
-import type { AuditNote } from './domain/auditing.js';
+import { auditRecorderOf } from './domain/auditing.js';
 
 export interface StartOptions {
   groupId?: string;
@@ -33,7 +32,9 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const referrals = createReferralLog(db);
   const chronologies = createChronologyStore(db);
   const outbox = createEventStore(db);
-  const auditLog = createAuditLog(db);
+  // Reads and writes, in this database; each new head anchored outside it (CONVENE_AUDIT_ANCHOR_KEY).
+  const auditTrail = createAuditTrail(db, { logger, anchorKey: config.CONVENE_AUDIT_ANCHOR_KEY });
+  const auditLog = auditTrail.log;
   let relay: OutboxRelay | undefined;
   let repair: { stop(): Promise<void> } | undefined;
   let consumer: RunningConsumer | undefined;
@@ -53,19 +54,14 @@ export function createConferenceService(db: Connection, config: Config, logger: 
     },
   });
 
-  async function audit(principal: Principal, note: AuditNote): Promise<void> {
-    await auditLog.append({
-      actor: { sub: principal.sub, role: principal.role, agency: principal.agency },
-      action: note.action, purpose: note.purpose, outcome: note.outcome ?? 'allowed',
-      ...(note.caseRef ? { caseRef: note.caseRef } : {}), ...(note.meetingId ? { meetingId: note.meetingId } : {}), ...(note.requestRef ? { requestRef: note.requestRef } : {}),
-    });
-  }
+  const audit = auditRecorderOf(auditTrail);
 
   return {
-    cases, meetings, pushes, chronologies, counters, referrals, outbox, auditLog, recorder, purger, audit, scrutiny,
+    cases, meetings, pushes, chronologies, counters, referrals, outbox, auditLog, auditTrail, recorder, purger, audit, scrutiny,
     projector: () => projector,
     async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics> }, options: StartOptions = {}) {
       await recorder.catchUpProjection();
+      await auditTrail.start(runtime);
       relay = startOutboxRelay({ queue: outbox, publisher: runtime.publisher, logger, ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
       await relay.flush();
       repair = startProjectionRepair(recorder, logger);
@@ -99,6 +95,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
       await consumer?.stop();
       await repair?.stop();
       await relay?.stop();
+      await auditTrail.stop();
     },
     consumer: () => consumer,
   };

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { createBaseApp, type Runtime } from '@convene/shared/runtime';
 import { mountRoutes, type RouteSpec } from '@convene/shared/http';
 import { statisticsRoutes } from '@convene/shared/statistics';
-import { openApiRoute, type AgencyKit } from '@convene/shared/agency';
+import { openApiRoute, type AgencyKit, auditReads } from '@convene/shared/agency';
 import type { Config } from './config.js';
 import { cpsStatistics } from './statistics/index.js';
 import type { CpsRecords } from './db/records.js';
@@ -33,7 +33,7 @@ export function cpsRoutes(kit: AgencyKit, records: CpsRecords): RouteSpec[] {
 
 /** The CPS service's HTTP API, without listening or connecting: testable in-process. */
 export function createApp({ config, runtime, kit, records }: AppDeps): Express {
-  const routes = cpsRoutes(kit, records);
+  const routes = auditReads(cpsRoutes(kit, records), kit.audit);
   const docs = openApiRoute({
     title: 'Convene CPS service', version: '1.0.0', serverUrl: `http://127.0.0.1:${config.PORT}`,
     description: 'History check requests, charging decisions, hearings, case outcomes, restraining orders and bail conditions. Requests go to the conference at once; records about people on an open listing are shared with the conference as events.',

@@ -11,7 +11,7 @@ export function createCpsService(db: Connection, config: Config, logger: Logger)
   const records = createCpsRecords(db);
   const kit = withStatisticsSchedule(createAgencyKit({
     agency: 'cps', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
-    project: records.project,
+    project: records.project, auditAnchorKey: config.CONVENE_AUDIT_ANCHOR_KEY,
   }), cpsMeasures, logger);
   return { kit, records };
 }

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { createBaseApp, type Runtime } from '@convene/shared/runtime';
 import { mountRoutes, type RouteSpec } from '@convene/shared/http';
 import { statisticsRoutes } from '@convene/shared/statistics';
-import { openApiRoute, referralRoutes, type AgencyKit } from '@convene/shared/agency';
+import { openApiRoute, referralRoutes, type AgencyKit, auditReads } from '@convene/shared/agency';
 import type { Config } from './config.js';
 import { healthStatistics } from './statistics/index.js';
 import type { HealthRecords } from './db/records.js';
@@ -32,7 +32,7 @@ export function healthRoutes(kit: AgencyKit, records: HealthRecords): RouteSpec[
 
 /** The health service's HTTP API, without listening or connecting: testable in-process. */
 export function createApp({ config, runtime, kit, records }: AppDeps): Express {
-  const routes = healthRoutes(kit, records);
+  const routes = auditReads(healthRoutes(kit, records), kit.audit);
   const docs = openApiRoute({
     title: 'Convene health service', version: '1.0.0', serverUrl: `http://127.0.0.1:${config.PORT}`,
     description: 'Health concerns (also as FHIR R4 Flags), the Caldicott disclosure queue and referrals. Only the minimal flag (category, severity, contact) is shared; clinical detail leaves the service only through a recorded disclosure decision.',

@@ -2,7 +2,7 @@ import type { Express } from 'express';
 import { createBaseApp, type Runtime } from '@convene/shared/runtime';
 import { mountRoutes, type RouteSpec } from '@convene/shared/http';
 import { statisticsRoutes } from '@convene/shared/statistics';
-import { openApiRoute, referralRoutes, type AgencyKit } from '@convene/shared/agency';
+import { openApiRoute, referralRoutes, type AgencyKit, auditReads } from '@convene/shared/agency';
 import type { Config } from './config.js';
 import { policeStatistics } from './statistics/index.js';
 import type { PoliceRecords } from './db/records.js';
@@ -34,7 +34,7 @@ export function policeRoutes(kit: AgencyKit, records: PoliceRecords): RouteSpec[
 
 /** The police service's HTTP API, without listening or connecting: testable in-process. */
 export function createApp({ config, runtime, kit, records }: AppDeps): Express {
-  const routes = policeRoutes(kit, records);
+  const routes = auditReads(policeRoutes(kit, records), kit.audit);
   const docs = openApiRoute({
     title: 'Convene police service', version: '1.0.0', serverUrl: `http://127.0.0.1:${config.PORT}`,
     description: 'Incidents, DASH risk assessments, classifications, arrests, bail, Stalking Protection Orders and referrals. Records about people on an open listing are shared with the conference as events.',

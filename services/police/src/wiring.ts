@@ -11,7 +11,7 @@ export function createPoliceService(db: Connection, config: Config, logger: Logg
   const records = createPoliceRecords(db);
   const kit = withStatisticsSchedule(createAgencyKit({
     agency: 'police', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
-    project: records.project,
+    project: records.project, auditAnchorKey: config.CONVENE_AUDIT_ANCHOR_KEY,
   }), policeMeasures, logger);
   return { kit, records };
 }

@@ -15,3 +15,4 @@ export * from './kit.js';
 export * from './commandInput.js';
 export * from './referralRoutes.js';
 export * from './openApiRoute.js';
+export * from './readAudit.js';

@@ -13,6 +13,7 @@ import { startProjectionRepair } from './projectionRepair.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import { startOutboxRelay, type OutboxRelay } from './relay.js';
 import type { WithholdPolicy } from './research.js';
+import { createAuditTrail, type AuditTrail } from '../audit/index.js';
 
 export interface AgencyKitOptions {
   agency: PartnerAgency;
@@ -24,6 +25,8 @@ export interface AgencyKitOptions {
   project: (event: CaseEvent) => Promise<void>;
   withhold?: WithholdPolicy;
   onConferenceEvent?: (event: CaseEvent) => Promise<void>;
+  /** CONVENE_AUDIT_ANCHOR_KEY: signs the audit chain's heads published to the anchor topic. */
+  auditAnchorKey?: string | undefined;
 }
 
 export interface AgencyKit {
@@ -34,6 +37,8 @@ export interface AgencyKit {
   actions: Actions;
   recorder: Recorder;
   routes: ReturnType<typeof commonAgencyRoutes>;
+  /** Who read which person or record, and why: in this agency's own database, anchored outside it. */
+  audit: AuditTrail;
   handleConferenceEvent: (event: CaseEvent) => Promise<void>;
   /** Start the outbox relay and the consumer of conference events. */
   start(runtime: Pick<Runtime, 'kafka' | 'publisher' | 'topics'>, options?: { groupId?: string; relayPollMs?: number }): Promise<void>;
@@ -47,6 +52,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
   const listings = createListings(options.db);
   const people = createPeople(options.db, options.linkSecret);
   const actions = createActions(options.db);
+  const audit = createAuditTrail(options.db, { logger: options.logger, anchorKey: options.auditAnchorKey });
   let relay: OutboxRelay | undefined;
   let repair: { stop(): Promise<void> } | undefined;
   let consumer: RunningConsumer | undefined;
@@ -66,9 +72,11 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
     actions,
     recorder,
     routes: commonAgencyRoutes({ agency: options.agency, people, actions, recorder }),
+    audit,
     handleConferenceEvent,
     async start(runtime, startOptions = {}) {
       await recorder.catchUpProjection();
+      await audit.start(runtime);
       relay = startOutboxRelay({ queue: store, publisher: runtime.publisher as EventPublisher, logger: options.logger, ...(startOptions.relayPollMs ? { pollMs: startOptions.relayPollMs } : {}) });
       await relay.flush();
       repair = startProjectionRepair(recorder, options.logger);
@@ -88,6 +96,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
       await consumer?.stop();
       await repair?.stop();
       await relay?.stop();
+      await audit.stop();
     },
     relay: () => relay,
   };

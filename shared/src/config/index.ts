@@ -28,6 +28,11 @@ export const baseConfigShape = {
   CONVENE_OIDC_ISSUER: z.url().optional(),
   CONVENE_OIDC_JWKS_URL: z.url().optional(),
   CONVENE_JWT_AUDIENCE: z.string().default('convene'),
+  /**
+   * Signs the heads of the service's audit chain published to the anchor topic (shared/src/audit); the
+   * database never holds it, so a chain rewritten there cannot be re-anchored. Unset: no anchoring.
+   */
+  CONVENE_AUDIT_ANCHOR_KEY: z.preprocess((v) => (v === '' ? undefined : v), z.string().min(32, 'must be at least 32 characters').optional()),
   CONVENE_UI_ORIGIN: z.url().default('http://127.0.0.1:4100'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   /**

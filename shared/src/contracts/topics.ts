@@ -11,7 +11,10 @@ export const topics = {
 
 export const DLQ_TOPIC = 'convene.dlq';
 
-export const allTopics = [...Object.values(topics), DLQ_TOPIC] as const;
+/** Signed heads of each service's audit chain, so a chain rewritten in its database shows (see shared/src/audit). */
+export const AUDIT_ANCHOR_TOPIC = 'convene.audit.anchors';
+
+export const allTopics = [...Object.values(topics), DLQ_TOPIC, AUDIT_ANCHOR_TOPIC] as const;
 
 export function topicFor(agency: Agency): string {
   return topics[agency];
@@ -23,6 +26,7 @@ export function prefixedTopics(prefix: string) {
   return {
     events: Object.fromEntries(Object.entries(topics).map(([a, t]) => [a, p(t)])) as Record<Agency, string>,
     dlq: p(DLQ_TOPIC),
+    auditAnchors: p(AUDIT_ANCHOR_TOPIC),
     /** A service's consumer group, prefixed like its topics so two partitions of one cluster never share offsets. */
     group: (service: string) => p(`convene-${service}`),
   };

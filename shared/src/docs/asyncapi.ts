@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { Agency, eventSchemas, topics, DLQ_TOPIC } from '../contracts/index.js';
+import { Agency, eventSchemas, topics, DLQ_TOPIC, AUDIT_ANCHOR_TOPIC } from '../contracts/index.js';
+import { AuditAnchor } from '../audit/anchor.js';
+import { ANCHOR_MESSAGE_TYPE } from '../audit/anchorTopic.js';
 import { DLQ_HEADERS } from '../kafka/dlq.js';
 
 type Json = Record<string, unknown>;
@@ -101,6 +103,30 @@ export function buildAsyncApi(version: string): Json {
     action: 'send',
     channel: { $ref: '#/channels/deadLetters' },
     summary: 'Every consumer sends what it cannot accept here, with the reason, and carries on.',
+  };
+
+  messages.auditAnchor = {
+    name: ANCHOR_MESSAGE_TYPE,
+    title: 'A signed head of one service\'s audit chain',
+    contentType: 'application/json',
+    headers: { type: 'object', properties: { ce_type: { type: 'string', const: ANCHOR_MESSAGE_TYPE } } },
+    payload: payloadSchema(AuditAnchor),
+  };
+  channels.auditAnchors = {
+    address: AUDIT_ANCHOR_TOPIC,
+    title: 'Audit anchors',
+    description: 'The newest entry of each service\'s audit chain (seq, hash, when), HMAC-signed with CONVENE_AUDIT_ANCHOR_KEY, published every second or so while entries are added and at shutdown. Key: the chain (its database name). One partition. `npm run audit:verify` reads it to tell a chain rewritten in its database.',
+    messages: { auditAnchor: { $ref: '#/components/messages/auditAnchor' } },
+  };
+  operations.publishAuditAnchors = {
+    action: 'send',
+    channel: { $ref: '#/channels/auditAnchors' },
+    summary: 'Every service with an anchor key publishes its audit chain\'s new heads, batched, never one send per entry.',
+  };
+  operations.consumeAuditAnchors = {
+    action: 'receive',
+    channel: { $ref: '#/channels/auditAnchors' },
+    summary: '`npm run audit:verify` reads every anchor of one chain and checks the stored chain against them.',
   };
 
   return {

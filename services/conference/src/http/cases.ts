@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText } from '@convene/shared/contracts';
-import { conflict, notFound } from '@convene/shared/errors';
+import { conflict, forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
+import { caseReadPurpose, meetingPurpose } from '../domain/auditing.js';
 import type { ConferenceDeps } from './deps.js';
 import { caseViewFor } from './caseView.js';
 import { staffOf } from './staff.js';
@@ -34,7 +35,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       summary: 'Listed cases, for preparing agendas', query: z.object({ status: z.enum(['listed', 'closed']).optional() }),
       success: { status: 200, description: 'Cases, newest first', schema: z.array(CaseSummary) },
       handler: async ({ query, principal }) => {
-        await audit(principal, { action: 'case.list', purpose: 'agenda preparation' });
+        await audit(principal, { action: 'case.list', purpose: { kind: 'coordination' } });
         return (await cases.list(query.status)).filter((d) => d.status !== 'pending').map((d) => ({
           caseRef: d._id, status: d.status, listedAt: d.view.listedAt, repeatOf: d.view.repeatOf, criterion: d.view.referral?.criterion ?? null,
           agencies: [...new Set(d.view.timeline.map((e) => e.agency))].sort(),
@@ -44,20 +45,25 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'get', path: '/cases/:caseRef', operationId: 'getCaseView', tag: 'cases', permission: 'cases.read',
       summary: 'The joined-up view of a case, filtered for you, with course-of-conduct signals', params: CaseParams, errors: [404],
+      query: z.object({ meetingId: z.uuid().optional().describe('The meeting you read it for, audited as the purpose; by default the running or latest meeting of yours with the case') }),
       success: { status: 200, description: 'Case view, signals and orders in force', schema: z.record(z.string(), z.unknown()) },
-      handler: async ({ params, principal }) => {
+      handler: async ({ params, query, principal }) => {
         const view = await openCase(params.caseRef);
         const at = now();
+        const withCase = await meetings.withCase(params.caseRef);
+        const why = caseReadPurpose(principal, params.caseRef, withCase, query.meetingId);
+        const read = { action: 'case.view.read', purpose: why.purpose, caseRef: params.caseRef, ...(why.meetingId ? { meetingId: why.meetingId } : {}) };
         try {
+          if (why.mismatch) throw forbidden(`meeting ${query.meetingId} does not give you ${params.caseRef}: it is not on its agenda, or you are not invited`);
           assertCaseAccess({
-            principal, caseRef: params.caseRef, meetingsWithCase: await meetings.withCase(params.caseRef), openActions: view.actions,
+            principal, caseRef: params.caseRef, meetingsWithCase: withCase, openActions: view.actions,
             now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays,
           });
         } catch (err) {
-          await audit(principal, { action: 'case.view.read', purpose: 'live meeting', caseRef: params.caseRef, outcome: 'denied' });
+          await audit(principal, { ...read, outcome: 'denied' });
           throw err;
         }
-        await audit(principal, { action: 'case.view.read', purpose: 'live meeting', caseRef: params.caseRef });
+        await audit(principal, read);
         return caseViewFor(cases, view, principal, at, deps.repeatWindowMonths);
       },
     }),
@@ -74,7 +80,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
           type: 'conference.case.reviewed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
           data: { caseRef: params.caseRef, meetingId: body.meetingId, riskDecision: body.riskDecision, rationale: body.rationale, nextReviewOn: body.nextReviewOn },
         });
-        await audit(principal, { action: 'case.review', purpose: 'live meeting', caseRef: params.caseRef, meetingId: body.meetingId });
+        await audit(principal, { action: 'case.review', purpose: meetingPurpose(body.meetingId), caseRef: params.caseRef, meetingId: body.meetingId });
         return { eventId: event.id, caseRef: params.caseRef };
       },
     }),
@@ -90,7 +96,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
           type: 'conference.action.assigned.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
           data: { actionId, caseRef: params.caseRef, agency: body.agency, description: body.description, dueOn: body.dueOn, assignedBy: staffOf(principal), ...(body.meetingId ? { meetingId: body.meetingId } : {}) },
         });
-        await audit(principal, { action: 'action.assign', purpose: 'live meeting', caseRef: params.caseRef });
+        await audit(principal, { action: 'action.assign', purpose: body.meetingId ? meetingPurpose(body.meetingId) : { kind: 'coordination' }, caseRef: params.caseRef, ...(body.meetingId ? { meetingId: body.meetingId } : {}) });
         return { eventId: event.id, caseRef: params.caseRef, actionId };
       },
     }),
@@ -107,7 +113,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
           type: 'conference.disclosure.requested.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
           data: { requestRef, caseRef: params.caseRef, concernRef: body.concernRef, requestedBy: staffOf(principal), reason: body.reason, proposedAudience: body.proposedAudience },
         });
-        await audit(principal, { action: 'disclosure.request', purpose: 'live meeting', caseRef: params.caseRef, requestRef });
+        await audit(principal, { action: 'disclosure.request', purpose: { kind: 'disclosure_request', ref: requestRef }, caseRef: params.caseRef, requestRef });
         return { eventId: event.id, caseRef: params.caseRef, requestRef };
       },
     }),
@@ -122,7 +128,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
           type: 'conference.case.closed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
           data: { caseRef: params.caseRef, reason: body.reason, closedBy: staffOf(principal) },
         });
-        await audit(principal, { action: 'case.close', purpose: 'live meeting', caseRef: params.caseRef });
+        await audit(principal, { action: 'case.close', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef };
       },
     }),

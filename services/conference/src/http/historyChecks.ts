@@ -9,7 +9,6 @@ import { toPdf } from '../export/pdf.js';
 import type { ConferenceDeps } from './deps.js';
 
 const CheckParams = z.object({ requestRef: z.uuid() });
-const PURPOSE = 'CPS history check';
 
 const ChronologyView = z.object({
   requestRef: z.uuid(),
@@ -43,7 +42,7 @@ export function historyCheckRoutes(deps: ConferenceDeps): RouteSpec[] {
     const check = await chronologies.get(requestRef);
     if (!check) throw notFound('history check', requestRef);
     const denied = async (err: DomainError) => {
-      await audit(principal, { action, purpose: PURPOSE, requestRef, outcome: 'denied' });
+      await audit(principal, { action, purpose: { kind: 'history_request', ref: requestRef }, requestRef, outcome: 'denied' });
       return err;
     };
     if (principal.role !== 'cps' || principal.sub !== check.requestedBy.userId) {
@@ -52,7 +51,7 @@ export function historyCheckRoutes(deps: ConferenceDeps): RouteSpec[] {
     if (isExpired(check, now())) {
       throw await denied(new DomainError('expired', `history check ${requestRef} expired at ${check.expiresAt}`, { status: 410 }));
     }
-    await audit(principal, { action, purpose: PURPOSE, requestRef });
+    await audit(principal, { action, purpose: { kind: 'history_request', ref: requestRef }, requestRef });
     return check;
   }
 

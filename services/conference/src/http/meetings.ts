@@ -5,6 +5,7 @@ import { CaseRef, MeetingMember, Timestamp } from '@convene/shared/contracts';
 import { conflict, forbidden } from '@convene/shared/errors';
 import { isChair, type Meeting } from '../domain/meeting.js';
 import { assertMeetingAccess } from '../domain/access.js';
+import { meetingPurpose } from '../domain/auditing.js';
 import type { ConferenceDeps } from './deps.js';
 import { staffOf } from './staff.js';
 
@@ -46,7 +47,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
           type: 'conference.meeting.scheduled.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true,
           data: { meetingId, title: body.title, scheduledFor: body.scheduledFor, chair: staffOf(principal), members: body.members, agenda: body.agenda },
         });
-        await audit(principal, { action: 'meeting.schedule', purpose: 'meeting administration', meetingId });
+        await audit(principal, { action: 'meeting.schedule', purpose: meetingPurpose(meetingId), meetingId });
         return meetingView(await meetings.get(meetingId));
       },
     }),
@@ -61,7 +62,14 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, principal }) => {
         const meeting = await meetings.get(params.meetingId);
-        assertMeetingAccess(principal, meeting);
+        const read = { action: 'meeting.read', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId };
+        try {
+          assertMeetingAccess(principal, meeting);
+        } catch (err) {
+          await audit(principal, { ...read, outcome: 'denied' });
+          throw err;
+        }
+        await audit(principal, read);
         return meetingView(meeting);
       },
     }),
@@ -73,7 +81,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       handler: async ({ params, body, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
         await recorder.record({ type: 'conference.members.set.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, members: body.members, setBy: staffOf(principal) } });
-        await audit(principal, { action: 'meeting.members.set', purpose: 'meeting administration', meetingId: meeting.meetingId });
+        await audit(principal, { action: 'meeting.members.set', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
         return meetingView(await meetings.get(meeting.meetingId));
       },
     }),
@@ -86,7 +94,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         if (meeting.status === 'ended') throw conflict('meeting_ended', 'the meeting has ended');
         await assertListed(body.agenda);
         await recorder.record({ type: 'conference.agenda.set.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, agenda: body.agenda } });
-        await audit(principal, { action: 'meeting.agenda.set', purpose: 'meeting administration', meetingId: meeting.meetingId });
+        await audit(principal, { action: 'meeting.agenda.set', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
         return meetingView(await meetings.get(meeting.meetingId));
       },
     }),
@@ -98,7 +106,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         const meeting = await chairedMeeting(params.meetingId, principal);
         if (meeting.status !== 'scheduled') throw conflict('meeting_not_scheduled', `the meeting is ${meeting.status}`);
         await recorder.record({ type: 'conference.meeting.started.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, startedBy: staffOf(principal) } });
-        await audit(principal, { action: 'meeting.start', purpose: 'live meeting', meetingId: meeting.meetingId });
+        await audit(principal, { action: 'meeting.start', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
         return meetingView(await meetings.get(meeting.meetingId));
       },
     }),
@@ -112,7 +120,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         const caseRef = meeting.agenda[body.position];
         if (!caseRef) throw conflict('no_such_agenda_item', `the agenda has ${meeting.agenda.length} items`);
         await recorder.record({ type: 'conference.agenda.moved.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, position: body.position, caseRef: caseRef as never } });
-        await audit(principal, { action: 'meeting.agenda.move', purpose: 'live meeting', meetingId: meeting.meetingId, caseRef });
+        await audit(principal, { action: 'meeting.agenda.move', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId, caseRef });
         return meetingView(await meetings.get(meeting.meetingId));
       },
     }),
@@ -124,7 +132,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         const meeting = await chairedMeeting(params.meetingId, principal);
         if (meeting.status !== 'running') throw conflict('meeting_not_running', `the meeting is ${meeting.status}`);
         await recorder.record({ type: 'conference.meeting.ended.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, endedBy: staffOf(principal) } });
-        await audit(principal, { action: 'meeting.end', purpose: 'live meeting', meetingId: meeting.meetingId });
+        await audit(principal, { action: 'meeting.end', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
         return meetingView(await meetings.get(meeting.meetingId));
       },
     }),

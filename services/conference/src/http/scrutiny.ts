@@ -1,12 +1,16 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { conflict } from '@convene/shared/errors';
+import type { Principal } from '@convene/shared/auth';
 import { Agency, StatisticCell } from '@convene/shared/contracts';
 import { addMonths, Month, monthOf, monthsBetween, PublishStatisticsInput, StatisticsPreviewView, StatisticsPublishedView } from '@convene/shared/statistics';
 import { figuresCsv, figuresPdf, type Scrutiny } from '../scrutiny/index.js';
+import { scrutinyPurpose, type AuditRecorder } from '../domain/auditing.js';
 
 export interface ScrutinyRouteDeps {
   scrutiny: Scrutiny;
+  /** Every read of the figures goes in the audit log, with the months it was for. */
+  audit: AuditRecorder;
   now?: () => Date;
 }
 
@@ -41,15 +45,16 @@ export const ScrutinyFiguresView = z.object({
 });
 
 /** Scrutiny reads only de-identified monthly figures, never a case. */
-export function scrutinyRoutes({ scrutiny, now = () => new Date() }: ScrutinyRouteDeps): RouteSpec[] {
+export function scrutinyRoutes({ scrutiny, audit, now = () => new Date() }: ScrutinyRouteDeps): RouteSpec[] {
   // Default: the twelve months up to and including this one.
   const period = (q: z.infer<typeof Period>) => {
     const to = q.to ?? (q.from ? addMonths(q.from, 11) : monthOf(now()));
     const from = q.from ?? addMonths(to, -11);
     return { from, to };
   };
-  const figures = (q: z.infer<typeof Period>) => {
+  const figures = async (q: z.infer<typeof Period>, principal: Principal, action: string) => {
     const { from, to } = period(q);
+    await audit(principal, { action, purpose: scrutinyPurpose(from, to) });
     return scrutiny.figures(from, to);
   };
   const download = (res: { setHeader(name: string, value: string): unknown }, name: string) => {
@@ -64,14 +69,14 @@ export function scrutinyRoutes({ scrutiny, now = () => new Date() }: ScrutinyRou
       method: 'get', path: '/scrutiny/figures', operationId: 'getScrutinyFigures', tag: 'scrutiny', permission: 'scrutiny.read',
       summary: 'Each agency\'s latest monthly figures (small cells suppressed) and the derived ratios, per month', query: Period,
       success: { status: 200, description: 'Per month: each agency\'s cells, or not published; SPO applications per stalking offence; declined DASH rate', schema: ScrutinyFiguresView },
-      handler: async ({ query }) => figures(query),
+      handler: async ({ query, principal }) => figures(query, principal, 'scrutiny.figures.read'),
     }),
     defineRoute({
       method: 'get', path: '/scrutiny/figures.csv', operationId: 'exportScrutinyFiguresCsv', tag: 'scrutiny', permission: 'scrutiny.read',
       summary: 'The figures as CSV, headed with the period, time generated and the suppression rule', query: Period,
       success: { status: 200, description: 'Heading rows, a blank row, then one row per figure (RFC 4180)', schema: z.string().meta({ description: 'UTF-8 CSV' }), contentType: 'text/csv' },
-      handler: async ({ query, res }) => {
-        const f = await figures(query);
+      handler: async ({ query, principal, res }) => {
+        const f = await figures(query, principal, 'scrutiny.figures.export.csv');
         download(res, `scrutiny-${f.from}-to-${f.to}.csv`);
         return figuresCsv(f);
       },
@@ -80,8 +85,8 @@ export function scrutinyRoutes({ scrutiny, now = () => new Date() }: ScrutinyRou
       method: 'get', path: '/scrutiny/figures.pdf', operationId: 'exportScrutinyFiguresPdf', tag: 'scrutiny', permission: 'scrutiny.read',
       summary: 'The figures as a PDF, headed with the period, time generated and the suppression rule', query: Period,
       success: { status: 200, description: 'A PDF document', schema: z.string().meta({ format: 'binary', description: 'A PDF document' }), contentType: 'application/pdf' },
-      handler: async ({ query, res }) => {
-        const f = await figures(query);
+      handler: async ({ query, principal, res }) => {
+        const f = await figures(query, principal, 'scrutiny.figures.export.pdf');
         download(res, `scrutiny-${f.from}-to-${f.to}.pdf`);
         return figuresPdf(f);
       },
@@ -90,8 +95,9 @@ export function scrutinyRoutes({ scrutiny, now = () => new Date() }: ScrutinyRou
       method: 'get', path: '/scrutiny/statistics/:month', operationId: 'previewConferenceStatistics', tag: 'scrutiny', permission: 'scrutiny.read',
       summary: 'The conference\'s own figures for a month as they would be published now', params: z.object({ month: Month }), errors: [409],
       success: { status: 200, description: 'The month\'s suppressed figures and what was last published for it', schema: StatisticsPreviewView },
-      handler: async ({ params }) => {
+      handler: async ({ params, principal }) => {
         notInFuture(params.month);
+        await audit(principal, { action: 'scrutiny.statistics.read', purpose: scrutinyPurpose(params.month, params.month) });
         return scrutiny.statistics.preview(params.month);
       },
     }),
@@ -100,9 +106,10 @@ export function scrutinyRoutes({ scrutiny, now = () => new Date() }: ScrutinyRou
       summary: 'Publish the conference\'s own figures for a month (conference.statistics.published.v1); a no-op when unchanged',
       params: z.object({ month: Month }), body: PublishStatisticsInput, errors: [409],
       success: { status: 200, description: 'Published, or unchanged since the last publication', schema: StatisticsPublishedView },
-      handler: async ({ params }) => {
+      handler: async ({ params, principal }) => {
         notInFuture(params.month);
         const { preview, ...outcome } = await scrutiny.statistics.publish(params.month);
+        await audit(principal, { action: 'scrutiny.statistics.publish', purpose: scrutinyPurpose(params.month, params.month) });
         return { ...outcome, statistics: preview };
       },
     }),

@@ -3,6 +3,7 @@ import type {
   AckErrorCode, AckFailure, CatchUpAck, CatchUpMessage, ClientEventName, JoinAck, JoinMessage, LeaveAck, LeaveMessage, SessionEnded,
 } from '@convene/shared/contracts';
 import type { Push, PushStore } from '../db/pushes.js';
+import { meetingPurpose, type AuditRecorder } from '../domain/auditing.js';
 import type { MeetingAccess } from '../domain/access.js';
 import type { Meeting } from '../domain/meeting.js';
 import { conferencePolicy } from '../domain/policy.js';
@@ -17,6 +18,7 @@ export interface ConnectionDeps {
   /** A fresh pass of access decisions (invitation, the time after the meeting, open actions) at the current time. */
   accessRound(): AccessRound;
   pushes: Pick<PushStore, 'since'>;
+  audit: AuditRecorder;
   fanout: Fanout;
   presence: Presence;
   logger: Logger;
@@ -87,9 +89,13 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): S
     return { ...decided.meeting, cases: decided.access.cases };
   }
   const refused = (m: Meeting | AckFailure): m is AckFailure => 'ok' in m;
+  /** A join or catch-up reads the meeting's pushes: audited, refused or not, for that meeting. */
+  const audited = (action: 'meeting.join' | 'meeting.catch_up', meetingId: string, m: Meeting | AckFailure) =>
+    deps.audit(principal, { action, purpose: meetingPurpose(meetingId), meetingId, outcome: refused(m) ? 'denied' : 'allowed' });
 
   async function join({ meetingId, lastSeq }: JoinMessage, ack: (reply: JoinAck) => void): Promise<void> {
     const meeting = await admit(meetingId);
+    await audited('meeting.join', meetingId, meeting);
     if (refused(meeting)) return ack(meeting);
     if (socket.disconnected) return;
     const wasJoined = joined.has(meetingId);
@@ -137,6 +143,7 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): S
 
   async function catchUp({ meetingId, afterSeq }: CatchUpMessage, ack: (reply: CatchUpAck) => void): Promise<void> {
     const meeting = await admit(meetingId);
+    await audited('meeting.catch_up', meetingId, meeting);
     if (refused(meeting)) return ack(meeting);
     const page = await deps.pushes.since(meetingId, afterSeq, CATCH_UP_PAGE);
     ack({ ok: true, pushes: page.filter((p) => inScope(meeting.cases, p) && mayReceive(p, principal)), upTo: page[page.length - 1]?.seq ?? afterSeq });

@@ -8,6 +8,7 @@ import { REALTIME_NAMESPACE } from '@convene/shared/contracts';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { Push, PushStore } from '../db/pushes.js';
+import type { AuditRecorder } from '../domain/auditing.js';
 import { DEFAULT_CASE_ACCESS_AFTER_MEETING_DAYS } from '../domain/access.js';
 import { accessRound } from './access.js';
 import { authenticateHandshake } from './auth.js';
@@ -20,6 +21,8 @@ export interface RealtimeDeps {
   verifyToken: TokenVerifier;
   meetings: MeetingStore;
   pushes: PushStore;
+  /** Every join and catch-up goes in the audit log, for the meeting it was made for. */
+  audit: AuditRecorder;
   logger: Logger;
   /** The UI's origin, the only one allowed cross-origin; none given, none allowed. */
   uiOrigin?: string | undefined;
@@ -107,7 +110,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   meetings.use(authenticateHandshake(deps.verifyToken, logger));
   meetings.on('connection', (socket) => {
     sessions.set(socket.id, handleConnection(socket, {
-      accessRound: newRound, pushes: deps.pushes, fanout, presence, logger, closing: () => closing, track,
+      accessRound: newRound, pushes: deps.pushes, audit: deps.audit, fanout, presence, logger, closing: () => closing, track,
     }));
     socket.on('disconnect', () => sessions.delete(socket.id));
   });

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { checkEntry, nextPosition } from './chainCheck.js';
 import { GENESIS_HASH, entryHash } from './entry.js';
 import { toDoc, type AuditDoc } from './store.js';
+import type { AuditPurpose } from './entry.js';
 
-function sealed(seq: number, prevHash: string, purpose = 'live meeting'): AuditDoc {
+function sealed(seq: number, prevHash: string, purpose: AuditPurpose = { kind: 'meeting', ref: '7d1f6a52-5c1e-4f53-9d55-0b1a8c3f2e11' }): AuditDoc {
   const fields = {
     seq, at: '2026-03-02T10:15:00.000Z', actor: { sub: 'chair-1', role: 'chair' as const, agency: 'conference' as const },
     action: 'case.view.read', purpose, outcome: 'allowed' as const, prevHash,
@@ -25,7 +26,7 @@ describe('checkEntry', () => {
   });
 
   it('calls an entry changed in place a hash mismatch', () => {
-    expect(checkEntry(nextPosition(first), { ...second, purpose: 'something else' })).toBe('hash_mismatch');
+    expect(checkEntry(nextPosition(first), { ...second, purpose: { kind: 'coordination' } })).toBe('hash_mismatch');
   });
 
   it('calls a re-hashed entry that no longer links back a prev-hash mismatch', () => {

@@ -42,3 +42,13 @@ async function placeOf({ entries }: AuditCollections, doc: AuditDoc): Promise<Br
   const predecessor = await entries.findOne({ hash: doc.prevHash }, { projection: { _id: 1 } });
   return predecessor ? 'reordered' : 'hash_mismatch';
 }
+
+/** The stored hashes at `seqs`, read a page at a time. */
+export async function hashesAt({ entries }: AuditCollections, seqs: readonly number[], batchSize = 1000): Promise<Map<number, string>> {
+  const hashes = new Map<number, string>();
+  for (let i = 0; i < seqs.length; i += batchSize) {
+    const page = await entries.find({ _id: { $in: seqs.slice(i, i + batchSize) } }, { projection: { _id: 1, hash: 1 } }).toArray();
+    for (const doc of page) hashes.set(doc._id, doc.hash);
+  }
+  return hashes;
+}

@@ -10,7 +10,7 @@ const entry = {
   caseRef: 'CNV-2026-000123',
   meetingId: '7d1f6a52-5c1e-4f53-9d55-0b1a8c3f2e11',
   requestRef: '0b6f0c2e-2f4a-4a8e-9a43-3c5d6e7f8a90',
-  purpose: 'live meeting',
+  purpose: { kind: 'history_request', ref: '0b6f0c2e-2f4a-4a8e-9a43-3c5d6e7f8a90' },
   outcome: 'allowed',
   prevHash: GENESIS_HASH,
 };
@@ -62,7 +62,8 @@ describe('entryHash', () => {
     ['caseRef', { caseRef: 'CNV-2026-000124' }],
     ['meetingId', { meetingId: '7d1f6a52-5c1e-4f53-9d55-0b1a8c3f2e12' }],
     ['requestRef', { requestRef: '0b6f0c2e-2f4a-4a8e-9a43-3c5d6e7f8a91' }],
-    ['purpose', { purpose: 'live meeting ' }],
+    ['purpose.kind', { purpose: { ...entry.purpose, kind: 'disclosure_request' } }],
+    ['purpose.ref', { purpose: { ...entry.purpose, ref: '0b6f0c2e-2f4a-4a8e-9a43-3c5d6e7f8a91' } }],
     ['outcome', { outcome: 'denied' }],
     ['prevHash', { prevHash: '1'.padStart(64, '0') }],
     ['an optional field removed', { caseRef: undefined }],

@@ -1,16 +1,19 @@
 import type { Connection } from 'mongoose';
-import { RetriableError } from '@convene/shared/errors';
+import { RetriableError } from '../errors/index.js';
 import { AuditInput, GENESIS_HASH, entryHash, type AuditEntry } from './entry.js';
 import { advanceHead } from './head.js';
 import { listEntries, type AuditFilter } from './list.js';
 import { auditCollections, isDuplicateKey, toDoc } from './store.js';
-import { verifyChain, type VerifyResult } from './verify.js';
+import { hashesAt, verifyChain, type VerifyResult } from './verify.js';
+import { anchoredSeqs, checkAnchors, type AnchorCheck, type AuditAnchor } from './anchor.js';
 
 export interface AuditLog {
   /** Validate, chain and store one entry; resolves once it is written. */
   append(input: AuditInput): Promise<AuditEntry>;
   verify(options?: { batchSize?: number }): Promise<VerifyResult>;
   list(filter?: AuditFilter): Promise<AuditEntry[]>;
+  /** Check the stored chain (verified, `chainLength` entries long) against the anchors published for it. */
+  checkAnchors(input: { key: string; chain: string; anchors: readonly AuditAnchor[]; chainLength: number }): Promise<AnchorCheck>;
 }
 
 export interface AuditLogOptions {
@@ -52,6 +55,10 @@ export function createAuditLog(db: Connection, options: AuditLogOptions = {}): A
     append,
     verify: (opts = {}) => verifyChain(collections, opts.batchSize),
     list: (filter) => listEntries(collections, filter),
+    async checkAnchors(input) {
+      const hashAt = await hashesAt(collections, anchoredSeqs(input.anchors, input.chain));
+      return checkAnchors({ ...input, hashAt });
+    },
   };
 }
 

@@ -73,7 +73,7 @@ async function prepare(urls: Urls, seeded: SeededCase): Promise<{ requestRef: st
   }
   const cps = await as('cps', urls.cps);
   const suspect = await cps<{ personId: string }>('POST', '/people', seeded.suspect);
-  const { requestRef } = await cps<{ requestRef: string }>('POST', '/history-requests', { suspects: [suspect.personId], lawfulBasis: 'charging_decision', purpose: 'Charging decision on a harassment file' });
+  const { requestRef } = await cps<{ requestRef: string }>('POST', '/history-requests', { urn: seeded.urn, suspects: [suspect.personId], lawfulBasis: 'charging_decision', purpose: 'Charging decision on a harassment file' });
   const conference = await as('cps', urls.conference);
   await eventually('the history check to be answered', async () => (await conference<{ answeredBy: string[] }>('GET', `/history-checks/${requestRef}`)).answeredBy.length >= 2, 60_000);
   // The scrutiny page's six months, published again as the agencies' daily run would once records change

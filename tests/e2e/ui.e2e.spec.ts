@@ -82,6 +82,7 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     await page.getByLabel('Postcode (optional)').fill(seeded.suspect.postcode);
     await page.getByRole('button', { name: 'Record person' }).click();
     await expect.poll(() => page.getByRole('checkbox', { name: new RegExp(seeded.suspect.family) }).isChecked()).toBe(true);
+    await page.getByLabel('CPS case file (URN)').fill(seeded.urn);
     await page.getByLabel('Purpose').fill('Charging decision on a harassment file');
     await page.getByRole('button', { name: 'Request history check' }).click();
     await page.waitForURL(/\/history-checks\/[0-9a-f-]{36}$/);

@@ -4,6 +4,7 @@ import { createEvent, prefixedTopics, type CaseEvent, type EventOfType } from '@
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { readTopic, type TopicReader } from '../support/topicReader.js';
 import { caseListed, newCaseRef, people, publishAsConference } from '../support/fixtures.js';
+import { newUrn, recordCaseFile } from '../support/cpsCaseFile.js';
 
 const lawyer = { sub: 'cps-lawyer-7', agency: 'cps', role: 'cps', name: 'A. Okafor' } as const;
 
@@ -143,44 +144,75 @@ describe('cps service on the real stack', () => {
   });
 
   describe('/history-requests', () => {
-    it('publishes a request about an unlisted suspect at once, with who asked and why', async () => {
-      const res = await api.post('/history-requests', { suspects: [bystander.personId], lawfulBasis: 'charging_decision', purpose: 'Charging decision on a s2A file' });
+    it('publishes a request about an unlisted suspect of a case file at once, with the URN, who asked and why', async () => {
+      const urn = await recordCaseFile(api, { suspect: bystander.personId });
+      const res = await api.post('/history-requests', { urn, suspects: [bystander.personId], lawfulBasis: 'charging_decision', purpose: 'Charging decision on a s2A file' });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ requestRef: expect.any(String), eventId: expect.any(String), published: true });
+      expect(res.body).toMatchObject({ requestRef: expect.any(String), eventId: expect.any(String), urn, published: true });
       const event = await topic.waitFor(isEvent('cps.history.requested.v1', (e) => e.data.requestRef === res.body.requestRef), 'history request event');
       expect(event.id).toBe(res.body.eventId);
       expect(event.subject).toBeUndefined();
       expect(event.data).toMatchObject({
-        suspectTokens: bystander.tokens, lawfulBasis: 'charging_decision', purpose: 'Charging decision on a s2A file',
+        urn, suspectTokens: bystander.tokens, victimTokens: [], lawfulBasis: 'charging_decision', purpose: 'Charging decision on a s2A file',
         requestedBy: { userId: lawyer.sub, displayName: lawyer.name },
       });
       expect(event.subjects).toEqual([{ role: 'suspect', tokens: bystander.tokens }]);
       expect(JSON.stringify(event)).not.toContain('Shah');
       const read = await api.get(`/history-requests/${res.body.requestRef}`);
       expect(read.status).toBe(200);
-      expect(read.body).toMatchObject({ requestRef: res.body.requestRef, suspectTokens: bystander.tokens, lawfulBasis: 'charging_decision', eventIds: [res.body.eventId] });
+      expect(read.body).toMatchObject({ requestRef: res.body.requestRef, urn, suspectTokens: bystander.tokens, victimTokens: [], lawfulBasis: 'charging_decision', eventIds: [res.body.eventId] });
     });
 
-    it('accepts a request naming the case alone, keyed by the case reference', async () => {
-      const res = await api.post('/history-requests', { caseRef, lawfulBasis: 'bail_application', purpose: 'Bail hearing tomorrow' });
+    it('accepts a request naming the conference case too, keyed by the case reference, with the case file\'s victims', async () => {
+      const hearing = await api.post('/hearings', {
+        urn: newUrn(), subjects: subjects(), occurredAt: yesterday, court: 'Leeds Magistrates\' Court', hearingAt: '2026-12-14T10:00:00Z', hearingType: 'bail',
+      });
+      expect(hearing.status).toBe(201);
+      const urn = (await api.get(`/hearings/${hearing.body.ref}`)).body.urn as string;
+      const res = await api.post('/history-requests', { urn, suspects: [suspect.personId], caseRef, lawfulBasis: 'bail_application', purpose: 'Bail hearing tomorrow' });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ caseRef, published: true });
+      expect(res.body).toMatchObject({ caseRef, urn, published: true });
       const event = await topic.waitFor(isEvent('cps.history.requested.v1', (e) => e.data.requestRef === res.body.requestRef), 'case history request event');
-      expect(event).toMatchObject({ subject: caseRef, data: { caseRef, suspectTokens: [] } });
+      expect(event).toMatchObject({ subject: caseRef, data: { caseRef, urn, suspectTokens: suspect.tokens, victimTokens: victim.tokens } });
+    });
+
+    it('refuses a suspect named in no case file under the URN (403), whether or not the URN is held', async () => {
+      const urn = await recordCaseFile(api, { suspect: suspect.personId, victim: victim.personId });
+      for (const body of [
+        { urn, suspects: [bystander.personId] },
+        { urn, suspects: [suspect.personId, bystander.personId] },
+        { urn: newUrn(), suspects: [suspect.personId] },
+      ]) {
+        const res = await api.post('/history-requests', { ...body, lawfulBasis: 'charging_decision', purpose: 'Charging decision on a s2A file' });
+        expect(res.status).toBe(403);
+        expect(res.contentType).toContain('application/problem+json');
+        expect(res.body.code).toBe('not_a_suspect_in_case_file');
+      }
+    });
+
+    it('shows a request to the lawyer who asked and answers every other lawyer 404', async () => {
+      const urn = await recordCaseFile(api, { suspect: suspect.personId });
+      const mine = await api.post('/history-requests', { urn, suspects: [suspect.personId], lawfulBasis: 'sentencing', purpose: 'Sentencing on the s2A file' });
+      expect((await api.get(`/history-requests/${mine.body.requestRef}`)).status).toBe(200);
+      const colleague = client(cps.url, await tokenFor({ sub: 'cps-lawyer-8', agency: 'cps', role: 'cps', name: 'B. Ansah' }));
+      const theirs = await colleague.get(`/history-requests/${mine.body.requestRef}`);
+      expect(theirs.status).toBe(404);
+      expect(theirs.contentType).toContain('application/problem+json');
+      expect(theirs.body.code).toBe((await colleague.get(`/history-requests/${randomUUID()}`)).body.code);
     });
 
     it('answers bad input with 400 naming the field, an unknown suspect or request with 404', async () => {
-      const neither = await api.post('/history-requests', { lawfulBasis: 'sentencing', purpose: 'Sentencing' });
+      const neither = await api.post('/history-requests', { lawfulBasis: 'sentencing', purpose: 'Sentencing on the file' });
       expect(neither.status).toBe(400);
       expect(neither.contentType).toContain('application/problem+json');
-      expect(fields(neither.body)).toContain('body.suspects');
+      expect(fields(neither.body)).toEqual(expect.arrayContaining(['body.suspects', 'body.urn']));
       const missing = await api.post('/history-requests', { suspects: [suspect.personId], purpose: 'Charging' });
       expect(missing.status).toBe(400);
       expect(fields(missing.body)).toContain('body.lawfulBasis');
       const wrongType = await api.post('/history-requests', { suspects: suspect.personId, caseRef: 'case 12', lawfulBasis: 'charging_decision', purpose: 'Charging' });
       expect(wrongType.status).toBe(400);
       expect(fields(wrongType.body)).toEqual(expect.arrayContaining(['body.suspects', 'body.caseRef']));
-      const unknownSuspect = await api.post('/history-requests', { suspects: [randomUUID()], lawfulBasis: 'charging_decision', purpose: 'Charging' });
+      const unknownSuspect = await api.post('/history-requests', { urn: newUrn(), suspects: [randomUUID()], lawfulBasis: 'charging_decision', purpose: 'Charging decision review' });
       expect(unknownSuspect.status).toBe(404);
       expect(unknownSuspect.contentType).toContain('application/problem+json');
       expect((await api.get(`/history-requests/${randomUUID()}`)).status).toBe(404);
@@ -188,14 +220,19 @@ describe('cps service on the real stack', () => {
     });
 
     it('answers an opened history check with the suspect\'s CPS records and nothing about anyone else', async () => {
-      const about = await api.post('/charging-decisions', { subjects: [{ personId: suspect.personId, role: 'suspect' }], occurredAt: yesterday, outcome: 'more_evidence_needed' });
+      const urn = newUrn();
+      const about = await api.post('/charging-decisions', { urn, subjects: [{ personId: suspect.personId, role: 'suspect' }], occurredAt: yesterday, outcome: 'more_evidence_needed' });
       const other = await api.post('/bail-conditions', { subjects: [{ personId: bystander.personId, role: 'suspect' }], occurredAt: yesterday, conditions: ['Curfew 7pm to 7am'] });
       expect(other.body.published).toBe(false);
-      const request = await api.post('/history-requests', { suspects: [suspect.personId], lawfulBasis: 'charging_decision', purpose: 'Course of conduct review' });
+      const request = await api.post('/history-requests', { urn, suspects: [suspect.personId], lawfulBasis: 'charging_decision', purpose: 'Course of conduct review' });
+      expect(request.status).toBe(201);
       const requestRef = request.body.requestRef as string;
       await publishAsConference(cps.prefix, createEvent('conference.history_check.opened.v1', {
         occurredAt: new Date(), sharing: 'restricted', audience: [{ role: 'cps' }],
-        data: { requestRef, suspectTokens: suspect.tokens, lawfulBasis: 'charging_decision', requestedBy: { userId: lawyer.sub }, expiresAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString() },
+        data: {
+          requestRef, urn, suspectTokens: suspect.tokens, victimTokens: [], lawfulBasis: 'charging_decision', purpose: 'Course of conduct review',
+          requestedBy: { userId: lawyer.sub }, expiresAt: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(),
+        },
       }));
       const answer = await topic.waitFor(
         isEvent('cps.research.returned.v1', (e) => e.data.purpose.kind === 'history_check' && e.data.purpose.requestRef === requestRef),

@@ -1,14 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
+import { prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { startConference, type RunningConference } from '../support/conference.js';
+import { newUrn, recordCaseFile } from '../support/cpsCaseFile.js';
 import { people } from '../support/fixtures.js';
 import { eventually, uniqueId } from '../support/infra.js';
+import { readTopic, type TopicReader } from '../support/topicReader.js';
 
 const lawyer = { sub: 'cps-lawyer-12', agency: 'cps', role: 'cps', name: 'Alex Morgan' } as const;
 const otherLawyer = { sub: 'cps-lawyer-40', agency: 'cps', role: 'cps', name: 'Jo Patel' } as const;
 const officer = { sub: 'pc-301', agency: 'police', role: 'police' } as const;
+
+const PURPOSE = 'Charging decision on a harassment file';
+
+type Person = { personId: string; tokens: string[] };
+const isOpened = (requestRef: string) => (e: CaseEvent): e is EventOfType<'conference.history_check.opened.v1'> =>
+  e.type === 'conference.history_check.opened.v1' && e.data.requestRef === requestRef;
 
 interface Entry { eventId: string; occurredAt: string; agency: string; type: string; record: string; summary: string; sharing: string }
 
@@ -18,12 +27,17 @@ async function download(url: string, token: string) {
   return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
 }
 
-describe('a CPS history check: asked for at CPS, answered by police, read by the lawyer who asked and nobody else', () => {
+describe('a CPS history check: asked for at CPS on a suspect of a case file it holds, answered by police, read by the lawyer who asked and nobody else', () => {
   const prefix = uniqueId('hist');
   let conference: RunningConference;
   let police: RunningAgency;
   let cps: RunningAgency;
+  let conferenceTopic: TopicReader;
   let lawyerToken: string;
+  let cpsApi: ReturnType<typeof client>;
+  let cpsVictim: Person;
+  let cpsSuspect: Person;
+  let urn: string;
   let requestRef: string;
   let entries: Entry[];
 
@@ -31,10 +45,13 @@ describe('a CPS history check: asked for at CPS, answered by police, read by the
     conference = await startConference(prefix);
     police = await startAgency('police', { prefix });
     cps = await startAgency('cps', { prefix });
+    conferenceTopic = await readTopic(prefixedTopics(prefix).events.conference);
     lawyerToken = await tokenFor(lawyer);
+    cpsApi = client(cps.url, lawyerToken);
   });
 
   afterAll(async () => {
+    await conferenceTopic?.stop();
     await cps?.stop();
     await police?.stop();
     await conference?.stop();
@@ -54,11 +71,13 @@ describe('a CPS history check: asked for at CPS, answered by police, read by the
       expect(incident.status).toBe(201);
     }
 
-    const cpsApi = client(cps.url, lawyerToken);
-    const cpsSuspect = (await cpsApi.post('/people', people.suspect)).body;
+    cpsVictim = (await cpsApi.post('/people', people.victim)).body;
+    cpsSuspect = (await cpsApi.post('/people', people.suspect)).body;
     expect(cpsSuspect.tokens).toEqual(suspect.tokens);
-    const request = await cpsApi.post('/history-requests', { suspects: [cpsSuspect.personId], lawfulBasis: 'charging_decision', purpose: 'Charging decision on a harassment file' });
+    urn = await recordCaseFile(cpsApi, { victim: cpsVictim.personId, suspect: cpsSuspect.personId });
+    const request = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], lawfulBasis: 'charging_decision', purpose: PURPOSE });
     expect(request.status).toBe(201);
+    expect(request.body).toMatchObject({ urn, requestRef: expect.stringMatching(/^[0-9a-f-]{36}$/) });
     requestRef = request.body.requestRef;
 
     const api = client(conference.url, lawyerToken);
@@ -70,7 +89,7 @@ describe('a CPS history check: asked for at CPS, answered by police, read by the
     }, { what: 'the police answer in the chronology', timeoutMs: 30_000, intervalMs: 250 });
 
     expect(check).toMatchObject({
-      requestRef, lawfulBasis: 'charging_decision', purpose: expect.stringContaining('Charging decision'),
+      requestRef, urn, state: 'open', refusal: null, lawfulBasis: 'charging_decision', purposeText: PURPOSE, purpose: `Charging decision: ${PURPOSE}`,
       requestedBy: { userId: lawyer.sub, displayName: lawyer.name }, requester: `${lawyer.name} (${lawyer.sub})`,
       expiresAt: expect.any(String), generatedAt: expect.any(String), withheld: expect.any(Array),
     });
@@ -89,6 +108,78 @@ describe('a CPS history check: asked for at CPS, answered by police, read by the
     expect(audited.every((a) => a.outcome === 'allowed' && a.purpose.kind === 'history_request' && a.purpose.ref === requestRef)).toBe(true);
   });
 
+  it('carries the URN, the purpose and the case file\'s victims to the agencies, and audits the opening in the lawyer\'s name', async () => {
+    const opened = await conferenceTopic.waitFor(isOpened(requestRef), 'the history check opened');
+    expect(opened.data).toMatchObject({
+      urn, lawfulBasis: 'charging_decision', purpose: PURPOSE, suspectTokens: cpsSuspect.tokens, victimTokens: cpsVictim.tokens,
+      requestedBy: { userId: lawyer.sub },
+    });
+    const opening = await conference.service.auditLog.list({ requestRef, action: 'history_check.open' });
+    expect(opening).toEqual([expect.objectContaining({
+      outcome: 'allowed', requestRef, actor: { sub: lawyer.sub, role: 'cps', agency: 'cps' }, purpose: { kind: 'history_request', ref: requestRef },
+    })]);
+    // The check the audit entry points to holds the lawful basis and purpose it was opened for.
+    expect(await conference.service.chronologies.get(requestRef)).toMatchObject({ lawfulBasis: 'charging_decision', purpose: PURPOSE, urn, state: 'open' });
+  });
+
+  it('shows the request at CPS to the lawyer who asked, with its URN and the case file\'s victims; to anyone else it does not exist', async () => {
+    const own = await cpsApi.get(`/history-requests/${requestRef}`);
+    expect(own.status).toBe(200);
+    expect(own.body).toMatchObject({ requestRef, urn, suspectTokens: cpsSuspect.tokens, victimTokens: cpsVictim.tokens, lawfulBasis: 'charging_decision', purpose: PURPOSE });
+    const other = client(cps.url, await tokenFor(otherLawyer));
+    const notYours = await other.get(`/history-requests/${requestRef}`);
+    const unknown = await other.get(`/history-requests/${randomUUID()}`);
+    expect(notYours.status).toBe(404);
+    expect(notYours.contentType).toContain('application/problem+json');
+    expect(notYours.body.code).toBe(unknown.body.code);
+    expect(notYours.body.detail.replace(requestRef, 'REF')).toBe(unknown.body.detail.replace(/[0-9a-f-]{36}/, 'REF'));
+  });
+
+  it('refuses at CPS a check on someone who is not a suspect in a case file it holds, and on a URN it does not hold, alike', async () => {
+    const bystander = (await cpsApi.post('/people', people.bystander)).body as Person;
+    const refusals = [
+      await cpsApi.post('/history-requests', { urn, suspects: [bystander.personId], lawfulBasis: 'charging_decision', purpose: PURPOSE }),
+      await cpsApi.post('/history-requests', { urn, suspects: [cpsVictim.personId], lawfulBasis: 'charging_decision', purpose: PURPOSE }),
+      await cpsApi.post('/history-requests', { urn: newUrn(), suspects: [cpsSuspect.personId], lawfulBasis: 'charging_decision', purpose: PURPOSE }),
+      await cpsApi.post('/history-requests', { urn: newUrn(), suspects: [bystander.personId], lawfulBasis: 'charging_decision', purpose: PURPOSE }),
+    ];
+    for (const res of refusals) {
+      expect(res.status).toBe(403);
+      expect(res.contentType).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'not_a_suspect_in_case_file', detail: expect.stringMatching(/record the charging decision or hearing with its URN first/) });
+    }
+    const noUrn = await cpsApi.post('/history-requests', { suspects: [cpsSuspect.personId], lawfulBasis: 'charging_decision', purpose: PURPOSE });
+    const spaced = await cpsApi.post('/history-requests', { urn: '42 AB 12345 26', suspects: [cpsSuspect.personId], lawfulBasis: 'charging_decision', purpose: PURPOSE });
+    const terse = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], lawfulBasis: 'charging_decision', purpose: 'Check' });
+    for (const [res, field] of [[noUrn, 'body.urn'], [spaced, 'body.urn'], [terse, 'body.purpose']] as const) {
+      expect(res.status).toBe(400);
+      expect(res.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+    }
+  });
+
+  it('refuses a check on a conference case that does not exist: no agency is asked, and the lawyer reads why', async () => {
+    const request = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], caseRef: 'CNV-1999-999999', lawfulBasis: 'bail_application', purpose: 'Bail application on the file tomorrow' });
+    expect(request.status).toBe(201);
+    const ref = request.body.requestRef as string;
+    const api = client(conference.url, lawyerToken);
+    const refused = await eventually(async () => {
+      const res = await api.get(`/history-checks/${ref}`);
+      return res.status === 200 ? res.body : undefined;
+    }, { what: 'the refused check', timeoutMs: 30_000, intervalMs: 250 });
+    expect(refused).toMatchObject({
+      requestRef: ref, state: 'refused', caseRef: 'CNV-1999-999999', urn, lawfulBasis: 'bail_application', purposeText: 'Bail application on the file tomorrow',
+      refusal: { code: 'case_not_about_suspect', reason: 'CNV-1999-999999 is not a conference case about this suspect.' }, entries: [], answeredBy: [],
+    });
+    // The refusal is stored instead of a check: nothing is opened for this request, now or later.
+    expect(conferenceTopic.events.some(isOpened(ref))).toBe(false);
+    const csv = (await download(checkUrl(ref, '/export.csv'), lawyerToken)).bytes.toString('utf8').split('\r\n');
+    expect(csv).toContain('Refused,CNV-1999-999999 is not a conference case about this suspect.');
+    expect(csv).toContain(`CPS case file (URN),${urn}`);
+    const opening = await conference.service.auditLog.list({ requestRef: ref, action: 'history_check.open' });
+    expect(opening.map((a) => [a.actor.sub, a.outcome])).toEqual([[lawyer.sub, 'denied']]);
+    expect((await client(conference.url, await tokenFor(otherLawyer)).get(`/history-checks/${ref}`)).status).toBe(404);
+  });
+
   it('names the agencies that have answered', async () => {
     const check = await eventually(async () => {
       const res = await client(conference.url, lawyerToken).get(`/history-checks/${requestRef}`);
@@ -104,12 +195,14 @@ describe('a CPS history check: asked for at CPS, answered by police, read by the
     expect(res.headers.get('content-disposition')).toBe(`attachment; filename="history-check-${requestRef}.csv"`);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const lines = res.bytes.toString('utf8').split('\r\n');
-    expect(lines[0]).toMatch(/^Purpose,Charging decision/);
+    expect(lines[0]).toBe(`Purpose,Charging decision: ${PURPOSE}`);
     expect(lines[1]).toBe(`Requested by,${lawyer.name} (${lawyer.sub})`);
-    expect(lines[2]).toMatch(/^Generated,\d{4}-\d{2}-\d{2}T/);
-    expect(lines[3]).toMatch(/^Expires,\d{4}-\d{2}-\d{2}T/);
+    expect(lines[2]).toBe('Lawful basis,Charging decision');
+    expect(lines[3]).toBe(`CPS case file (URN),${urn}`);
+    expect(lines[4]).toMatch(/^Generated,\d{4}-\d{2}-\d{2}T/);
+    expect(lines[5]).toMatch(/^Expires,\d{4}-\d{2}-\d{2}T/);
     const header = lines.indexOf('Occurred at,Agency,Record,Summary,Sharing');
-    expect(header).toBeGreaterThan(3);
+    expect(header).toBeGreaterThan(5);
     expect(lines[header - 1]).toBe('');
     const rows = lines.slice(header + 1).filter((l) => l !== '');
     expect(rows).toHaveLength(entries.length);
@@ -129,17 +222,22 @@ describe('a CPS history check: asked for at CPS, answered by police, read by the
     const { text } = await extractText(await getDocumentProxy(new Uint8Array(res.bytes)), { mergePages: true });
     expect(text).toContain('CPS history check');
     expect(text).toContain(`${lawyer.name} (${lawyer.sub})`);
+    expect(text).toContain(`Purpose: Charging decision: ${PURPOSE}`);
+    expect(text).toContain('Lawful basis: Charging decision');
+    expect(text).toContain(`CPS case file (URN): ${urn}`);
     expect(text).toContain('OFFICIAL-SENSITIVE');
     expect(text).toContain('Incident: messages (PHA s2)');
     expect((await conference.service.auditLog.list({ requestRef, action: 'chronology.export.pdf' })).map((a) => a.outcome)).toEqual(['allowed']);
   });
 
-  it('refuses anyone but the lawyer who asked, and audits the refusal', async () => {
+  it('answers any other lawyer as if the check did not exist, and audits the refusal', async () => {
     const other = client(conference.url, await tokenFor(otherLawyer));
+    const unknown = await other.get(`/history-checks/${randomUUID()}`);
     for (const suffix of ['', '/export.csv', '/export.pdf']) {
       const res = await other.get(`/history-checks/${requestRef}${suffix}`);
-      expect(res.status).toBe(403);
+      expect(res.status).toBe(404);
       expect(res.contentType).toContain('application/problem+json');
+      expect(res.body.code).toBe(unknown.body.code);
     }
     const denied = await conference.service.auditLog.list({ requestRef, actorSub: otherLawyer.sub });
     expect(denied.map((a) => [a.action, a.outcome])).toEqual([
@@ -170,7 +268,7 @@ describe('a CPS history check: asked for at CPS, answered by police, read by the
       expect(res.body.code).toBe('expired');
     }
     // Another lawyer still learns nothing, not even that it has expired.
-    expect((await client(conference.url, await tokenFor(otherLawyer)).get(`/history-checks/${requestRef}`)).status).toBe(403);
+    expect((await client(conference.url, await tokenFor(otherLawyer)).get(`/history-checks/${requestRef}`)).status).toBe(404);
   });
 
   it('lists the three routes in the conference OpenAPI document with their media types', async () => {

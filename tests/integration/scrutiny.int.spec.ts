@@ -8,6 +8,7 @@ import { daysBetween, median, monthOf, monthWindow, type StatisticCell } from '@
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { startConference, type RunningConference } from '../support/conference.js';
 import { dashAnswers } from '../support/fixtures.js';
+import { newUrn } from '../support/cpsCaseFile.js';
 import { eventually, testLogger, uniqueId } from '../support/infra.js';
 import { readTopic, type TopicReader } from '../support/topicReader.js';
 import { gradeDash, type DashAnswers } from '../../services/police/src/domain/dash.js';
@@ -136,12 +137,14 @@ describe('partnership scrutiny: monthly de-identified figures from every agency 
       // CPS: 2 history checks, 5 decisions to charge and 1 of no further action.
       const suspect = await person(api.cps, 3, 'Sam');
       const victim = await person(api.cps, 4, 'Val');
-      for (let i = 0; i < 2; i++) {
-        expect((await api.cps.post('/history-requests', { suspects: [suspect.personId], lawfulBasis: 'charging_decision', purpose: 'Charging review' })).status).toBe(201);
-      }
       const cpsPair = [{ personId: victim.personId, role: 'victim' }, { personId: suspect.personId, role: 'suspect' }];
-      for (const outcome of ['charge', 'charge', 'charge', 'charge', 'charge', 'no_further_action']) {
-        expect((await api.cps.post('/charging-decisions', { subjects: cpsPair, occurredAt: at(), outcome, offenceClass: 'pha_s2a' })).status).toBe(201);
+      // The first decision is filed under the case file's URN: a history check is only on a suspect of a CPS case.
+      const urn = newUrn();
+      for (const [i, outcome] of ['charge', 'charge', 'charge', 'charge', 'charge', 'no_further_action'].entries()) {
+        expect((await api.cps.post('/charging-decisions', { ...(i === 0 ? { urn } : {}), subjects: cpsPair, occurredAt: at(), outcome, offenceClass: 'pha_s2a' })).status).toBe(201);
+      }
+      for (let i = 0; i < 2; i++) {
+        expect((await api.cps.post('/history-requests', { urn, suspects: [suspect.personId], lawfulBasis: 'charging_decision', purpose: 'Charging review' })).status).toBe(201);
       }
     };
     const seedHealth = async () => {

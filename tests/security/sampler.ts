@@ -43,6 +43,7 @@ export function operationsOf(service: ServiceName, doc: Record<string, unknown>)
 const PATTERN_SAMPLES: [RegExp, (s: JsonSchema) => string][] = [
   [/^\^\\d\{4\}-\(0\[1-9\]\|1\[0-2\]\)\$$/, () => '2026-01'],
   [/^\^CNV-/, () => `CNV-2026-${String(Math.floor(Math.random() * 900_000) + 100_000)}`],
+  [/^\^\\d\{2\}\[A-Z0-9\]\{2\}\\d\{7\}\$$/, () => '42AB1234526'],
   [/^\^lt1\\\./, () => `lt1.nhs.${'A'.repeat(43)}`],
   [/^\^\[0-9 \+\(\)-\]/, () => '0113 496 0000'],
   [/^\^\[A-Za-z0-9\\-\.\]/, () => 'flag-1'],

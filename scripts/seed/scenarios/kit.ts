@@ -3,6 +3,7 @@
  * grouped into chains (steps that depend on each other, run in order). The seeder runs independent chains
  * side by side. Builders here fill in the request bodies each service expects (see services/<agency>/src/http).
  */
+import { createHash } from 'node:crypto';
 import type { Behaviour, ConcernCategory, OffenceClass, RiskGrade } from '@convene/shared/contracts';
 import { DASH_QUESTIONS, SDASH_QUESTIONS } from '@convene/shared/contracts';
 import type { Rng } from '../random.js';
@@ -143,8 +144,19 @@ export function spread(rng: Rng, count: number, from: number, to: number, pace =
   return days.sort((a, b) => b - a);
 }
 
-/** Builders for one case's records, bound to its victim and suspect. */
+/**
+ * The URN of the CPS case file about this victim and suspect: force 42, a unit and case number from the pair,
+ * this year. From the keys, not the rng, so adding it moved no other seeded value.
+ */
+export function caseFileUrn(victim: string, suspect: string, now: Date): string {
+  const hash = createHash('sha256').update(`${victim}|${suspect}`).digest();
+  const unit = String.fromCharCode(65 + (hash[0]! % 26), 65 + (hash[1]! % 26));
+  return `42${unit}${String(hash.readUInt32BE(2) % 100_000).padStart(5, '0')}${String(now.getUTCFullYear() % 100).padStart(2, '0')}`;
+}
+
+/** Builders for one case's records, bound to its victim and suspect (and their CPS case file). */
 export function caseKit({ rng, now, victim, suspect }: KitOptions) {
+  const urn = caseFileUrn(victim, suspect, now);
   /** A time `daysAgo` days before now at a plausible hour, never in the future. */
   function at(daysAgo: number): string {
     const day = new Date(now.getTime() - daysAgo * DAY);
@@ -227,7 +239,7 @@ export function caseKit({ rng, now, victim, suspect }: KitOptions) {
       const occurredAt = at(daysAgo);
       return {
         agency: 'cps', what: 'charging decision', path: '/charging-decisions', ...(save ? { save } : {}),
-        body: (ctx) => ({ subjects: both(ctx), occurredAt, outcome, offenceClass, rationale }),
+        body: (ctx) => ({ urn, subjects: both(ctx), occurredAt, outcome, offenceClass, rationale }),
       };
     },
     hearing(daysAgo: number, court: string, hearingInDays: number, hearingType: 'first_appearance' | 'plea' | 'trial' | 'sentencing' | 'bail' | 'other'): Step {
@@ -236,7 +248,7 @@ export function caseKit({ rng, now, victim, suspect }: KitOptions) {
       hearingAt.setUTCHours(9, 30, 0, 0);
       return {
         agency: 'cps', what: 'hearing', path: '/hearings',
-        body: (ctx) => ({ subjects: both(ctx), occurredAt, court, hearingAt: hearingAt.toISOString(), hearingType }),
+        body: (ctx) => ({ urn, subjects: both(ctx), occurredAt, court, hearingAt: hearingAt.toISOString(), hearingType }),
       };
     },
     courtOutcome(daysAgo: number, decision: string, outcome: 'convicted' | 'acquitted' | 'discontinued' | 'withdrawn', offenceClass: OffenceClass): Step {
@@ -254,10 +266,11 @@ export function caseKit({ rng, now, victim, suspect }: KitOptions) {
       const occurredAt = at(daysAgo);
       return { agency: 'cps', what: 'bail conditions', path: '/bail-conditions', body: (ctx) => ({ subjects: both(ctx), occurredAt, conditions, until: date(untilInDays) }) };
     },
+    /** A history check on the suspect of this case's CPS case file (a charging decision or hearing of the kit must come first). */
     historyRequest(person: string, purpose: string): Step {
       return {
         agency: 'cps', what: 'history check request', path: '/history-requests', save: 'historyRequest',
-        body: (ctx) => ({ suspects: [ctx.personId(person)], lawfulBasis: 'charging_decision', purpose }),
+        body: (ctx) => ({ urn, suspects: [ctx.personId(person)], lawfulBasis: 'charging_decision', purpose }),
       };
     },
 

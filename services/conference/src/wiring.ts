@@ -1,4 +1,5 @@
 import type { Connection } from 'mongoose';
+import { ZodError } from 'zod';
 import type { Kafka } from 'kafkajs';
 import { createEventStore, createRecorder, startOutboxRelay, startProjectionRepair, type OutboxRelay } from '@convene/shared/agency';
 import { runEventConsumer, type EventPublisher, type RunningConsumer } from '@convene/shared/kafka';
@@ -16,6 +17,7 @@ import { createProjector, type Projector } from './projection/projector.js';
 import { createPurger } from './projection/purge.js';
 import { createScrutiny } from './scrutiny/index.js';
 import { auditRecorderOf } from './domain/auditing.js';
+import { requesterOf } from './domain/historyCheck.js';
 
 export interface StartOptions {
   groupId?: string;
@@ -49,6 +51,16 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   projector = createProjector({
     cases, meetings, pushes, chronologies, counters, referrals, recorder, logger, statistics: scrutiny.store,
     repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, historyCheckExpiryDays: config.HISTORY_CHECK_EXPIRY_DAYS,
+    auditHistoryCheck: async (request, outcome) => {
+      const { requestRef, requestedBy } = request.data;
+      try {
+        await audit(requesterOf(requestedBy), { action: 'history_check.open', purpose: { kind: 'history_request', ref: requestRef }, requestRef, outcome });
+      } catch (err) {
+        // A user id the audit log cannot hold as an actor must not stop the consumer; anything else is retried.
+        if (!(err instanceof ZodError)) throw err;
+        logger.warn({ requestRef, eventId: request.id }, 'history check opening not audited: requester id not an audit actor id');
+      }
+    },
     onCaseClosed: async () => {
       if (config.CASE_RETENTION_DAYS === 0) await purger.purgeDue();
     },

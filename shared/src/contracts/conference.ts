@@ -4,7 +4,7 @@ import {
   AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, Role, ShareableText, StaffMember, Timestamp,
 } from './common.js';
 import { ReferralCriterion, ReferredPerson, statisticsPublished } from './agencyCommon.js';
-import { LawfulBasisForCheck } from './cps.js';
+import { LawfulBasisForCheck, Urn } from './cps.js';
 import { LinkToken } from '../link-tokens/index.js';
 
 export const ConferenceCaseListed = defineEvent('conference', 'case.listed', z.object({
@@ -101,7 +101,12 @@ export const ConferenceHistoryCheckOpened = defineEvent('conference', 'history_c
   requestRef: z.uuid(),
   caseRef: CaseRef.optional(),
   suspectTokens: z.array(LinkToken).min(1).max(16),
+  /** The victims of the CPS case file the check is for: records naming another victim are outlined, not shared. */
+  victimTokens: z.array(LinkToken).max(16).default([]),
+  /** The CPS case file (URN) naming the suspects, and the lawyer's own words for why: what agencies answer for. */
+  urn: Urn.optional(),
   lawfulBasis: LawfulBasisForCheck,
+  purpose: ShareableText.optional(),
   requestedBy: StaffMember,
   expiresAt: Timestamp,
 }));

@@ -11,10 +11,21 @@ export const LawfulBasisForCheck = z.enum([
   'restraining_order_application',
 ]);
 
+/**
+ * A CPS case's Unique Reference Number, as police and CPS print it without spaces: force code (2 digits),
+ * unit (2 letters or digits), case number (5 digits), year (2 digits), e.g. 42AB1234526.
+ */
+export const Urn = z.string().regex(/^\d{2}[A-Z0-9]{2}\d{7}$/, 'expected a URN like 42AB1234526 (no spaces, capitals)');
+export type Urn = z.infer<typeof Urn>;
+
 export const CpsHistoryRequested = defineEvent('cps', 'history.requested', z.object({
   requestRef: z.uuid(),
   caseRef: CaseRef.optional(),
+  /** The CPS case file naming the suspects; every request since the URN check carries it. */
+  urn: Urn.optional(),
   suspectTokens: z.array(LinkToken).max(16),
+  /** The victims named in that case file: a history check shares in full only records about them. */
+  victimTokens: z.array(LinkToken).max(16).default([]),
   lawfulBasis: LawfulBasisForCheck,
   purpose: ShareableText,
   requestedBy: StaffMember,
@@ -25,6 +36,8 @@ export const CpsHistoryRequested = defineEvent('cps', 'history.requested', z.obj
 
 export const CpsChargingDecided = defineEvent('cps', 'charging.decided', z.object({
   decisionRef: RecordRef,
+  /** The case file the decision belongs to. */
+  urn: Urn.optional(),
   outcome: z.enum(['charge', 'no_further_action', 'caution', 'more_evidence_needed']),
   offenceClass: OffenceClass.optional(),
   rationale: ShareableText.optional(),
@@ -32,6 +45,8 @@ export const CpsChargingDecided = defineEvent('cps', 'charging.decided', z.objec
 
 export const CpsHearingScheduled = defineEvent('cps', 'hearing.scheduled', z.object({
   hearingRef: RecordRef,
+  /** The case file the hearing belongs to. */
+  urn: Urn.optional(),
   court: z.string().trim().min(1).max(120),
   hearingAt: Timestamp,
   hearingType: z.enum(['first_appearance', 'plea', 'trial', 'sentencing', 'bail', 'other']),

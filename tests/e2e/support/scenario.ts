@@ -66,8 +66,17 @@ function people(tag: string) {
   };
 }
 
+/** This run's CPS case file: a URN from the run's tag, so runs against a long-lived demo file apart. */
+function caseFileUrn(tag: string): string {
+  const n = Number.parseInt(tag.slice(0, 8), 16);
+  const unit = String.fromCharCode(65 + (n % 26), 65 + (Math.floor(n / 26) % 26));
+  return `42${unit}${String(n % 100_000).padStart(5, '0')}${String(new Date().getUTCFullYear() % 100).padStart(2, '0')}`;
+}
+
 export interface SeededCase {
   caseRef: string;
+  /** The CPS case file (URN) naming the suspect: what a history check on him needs. */
+  urn: string;
   meetingId: string;
   /** Each agency's local ids for the two people. */
   ids: Record<'police' | 'cps' | 'health' | 'advocacy', { victim: string; suspect: string }>;
@@ -112,7 +121,8 @@ export async function seedCase(urls: Urls, options: { tag: string; invite?: Role
     subjects: pair('health'), occurredAt: ago(15), subjectRole: 'victim', category: 'psychological_distress', severity: 'medium',
     contact: { service: 'Leeds GP practice' }, detail: 'Anxiety and insomnia since the contact began.',
   });
-  await cps('POST', '/charging-decisions', { subjects: pair('cps'), occurredAt: ago(22), outcome: 'more_evidence_needed', offenceClass: 'pha_s2', rationale: 'Course of conduct not yet evidenced' });
+  const urn = caseFileUrn(options.tag);
+  await cps('POST', '/charging-decisions', { urn, subjects: pair('cps'), occurredAt: ago(22), outcome: 'more_evidence_needed', offenceClass: 'pha_s2', rationale: 'Course of conduct not yet evidenced' });
 
   const listed = async () => (await chair<{ caseRef: string }[]>('GET', '/cases')).map((c) => c.caseRef);
   const before = new Set(await listed());
@@ -142,7 +152,7 @@ export async function seedCase(urls: Urls, options: { tag: string; invite?: Role
   const meeting = await chair<{ meetingId: string }>('POST', '/meetings', {
     title: options.title ?? 'Leeds stalking clinic', scheduledFor: new Date(Date.now() + 3_600_000).toISOString(), members, agenda: [caseRef],
   });
-  return { caseRef, meetingId: meeting.meetingId, ids, victim, suspect };
+  return { caseRef, urn, meetingId: meeting.meetingId, ids, victim, suspect };
 }
 
 /** Each agency's and the conference's de-identified figures for a month, published as their staff would. */

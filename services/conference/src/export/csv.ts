@@ -1,5 +1,5 @@
 import type { ChronologyEntry } from '../db/chronologies.js';
-import { agencyName, chronologyReport, withheldLine, type CheckRecord } from './report.js';
+import { agencyName, chronologyReport, lawfulBasisLabel, withheldLine, type CheckRecord } from './report.js';
 
 /** Spreadsheets run a cell that starts like a formula; a leading apostrophe makes it plain text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -13,14 +13,17 @@ export function csvField(value: string): string {
 const row = (cells: string[]) => cells.map(csvField).join(',');
 
 /**
- * A history check as CSV: heading rows (purpose, requester, when generated, expiry, who answered, what was
- * withheld), a blank row, then one row per entry in time order. CRLF line ends, as RFC 4180 has it.
+ * A history check as CSV: heading rows (purpose, requester, lawful basis, URN, the refusal if refused, when
+ * generated, expiry, who answered, what was withheld), a blank row, then one row per entry in time order. CRLF line ends, as RFC 4180 has it.
  */
 export function toCsv(check: CheckRecord, entries: ChronologyEntry[], generatedAt: Date): string {
   const report = chronologyReport(check, entries, generatedAt);
   const lines = [
     row(['Purpose', report.purpose]),
     row(['Requested by', report.requester]),
+    row(['Lawful basis', lawfulBasisLabel(report.lawfulBasis)]),
+    row(['CPS case file (URN)', report.urn ?? 'not given']),
+    ...(report.refusal ? [row(['Refused', report.refusal.reason])] : []),
     row(['Generated', report.generatedAt]),
     row(['Expires', report.expiresAt]),
     row(['Agencies answered', report.answeredBy.map(agencyName).join('; ') || 'none yet']),

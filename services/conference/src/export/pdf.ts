@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ChronologyEntry } from '../db/chronologies.js';
-import { agencyName, chronologyReport, withheldLine, type CheckRecord, type ReportEntry } from './report.js';
+import { agencyName, chronologyReport, lawfulBasisLabel, withheldLine, type CheckRecord, type ReportEntry } from './report.js';
 
 const MARKING = 'OFFICIAL-SENSITIVE';
 const MARGIN = 50;
@@ -26,7 +26,7 @@ export function readableTime(iso: string): string {
 }
 
 /**
- * A history check on paper: title, purpose, requester, when generated and when it expires, who answered and
+ * A history check on paper: title, purpose, requester, lawful basis, URN (and the refusal, if refused), when generated and when it expires, who answered and
  * what was withheld, then the chronology as a table that runs over as many pages as it needs. Every page
  * carries the protective marking in its footer. Same input, same bytes (the creation date is `generatedAt`).
  */
@@ -52,6 +52,9 @@ export function toPdf(check: CheckRecord, entries: ChronologyEntry[], generatedA
   };
   field('Purpose', report.purpose);
   field('Requested by', report.requester);
+  field('Lawful basis', lawfulBasisLabel(report.lawfulBasis));
+  field('CPS case file (URN)', report.urn ?? 'not given');
+  if (report.refusal) field('Refused', report.refusal.reason);
   field('Generated', readableTime(report.generatedAt));
   field('Expires', readableTime(report.expiresAt));
   field('Agencies answered', report.answeredBy.map(agencyName).join(', ') || 'none yet');
@@ -62,7 +65,8 @@ export function toPdf(check: CheckRecord, entries: ChronologyEntry[], generatedA
   }
 
   doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text('Chronology').moveDown(0.3);
-  if (report.entries.length === 0) doc.font('Helvetica').fontSize(10).text('No records have been returned yet.');
+  if (report.refusal) doc.font('Helvetica').fontSize(10).text('The check was refused: no agency was asked.');
+  else if (report.entries.length === 0) doc.font('Helvetica').fontSize(10).text('No records have been returned yet.');
   else drawTable(doc, report.entries);
 
   addFooters(doc);

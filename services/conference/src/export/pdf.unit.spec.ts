@@ -21,6 +21,8 @@ describe('toPdf', () => {
     expect(text).toContain('CPS history check');
     expect(text).toContain('Alex Morgan (cps-lawyer-7)');
     expect(text).toContain('Charging decision');
+    expect(text).toContain('Lawful basis: Charging decision');
+    expect(text).toContain('CPS case file (URN): 42AB1234526');
     expect(text).toContain('2026-03-29 09:00 UTC');
     expect(text).toContain('2026-03-02 12:30 UTC');
     expect(text).toMatch(/Police: 2 intelligence records withheld \(live\s+investigation\)/);
@@ -46,6 +48,14 @@ describe('toPdf', () => {
     expect(empty.pages.join('\n')).toContain('No records have been returned yet.');
     const odd = await toPdf(sampleCheck(), [sampleEntry(1, { summary: 'Texts with 🙂 and 漢字, from Siobhán' })], generatedAt);
     expect(odd.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
+  it('says why a refused check was refused, and that no agency was asked', async () => {
+    const refused = sampleCheck({ state: 'refused', refusal: { code: 'case_not_about_suspect', reason: 'CNV-1999-999999 is not a conference case about this suspect.' }, answeredBy: [], withheld: [] });
+    const text = (await pdfText(await toPdf(refused, [], generatedAt))).pages.join('\n');
+    expect(text).toContain('Refused: CNV-1999-999999 is not a conference case about this suspect.');
+    expect(text).toContain('The check was refused: no agency was asked.');
+    expect(text).not.toContain('No records have been returned yet.');
   });
 
   it('is the same bytes for the same input', async () => {

@@ -2,8 +2,8 @@ import type { Agency } from '@convene/shared/contracts';
 import type { Chronology, ChronologyEntry } from '../db/chronologies.js';
 import { agencyLabel } from '../readModel/labels.js';
 
-/** The request's own purpose text, once the projector keeps it on the check; until then, the lawful basis alone. */
-export type CheckRecord = Chronology & { purpose?: string };
+/** A check as stored; one kept before the purpose text was stored shows the lawful basis alone. */
+export type CheckRecord = Chronology;
 
 export interface ReportEntry {
   eventId: string;
@@ -26,7 +26,15 @@ export interface ReportWithheld {
 export interface ChronologyReport {
   requestRef: string;
   caseRef: string | null;
+  /** The CPS case file naming the suspects. */
+  urn: string | null;
+  /** `open`, or `refused` with the reason: a refused check was never asked of any agency. */
+  state: 'open' | 'refused';
+  refusal: { code: string; reason: string } | null;
   lawfulBasis: string;
+  /** The lawyer's own words, as asked. */
+  purposeText: string | null;
+  /** The lawful basis and the lawyer's words in one line, as the exports head it. */
   purpose: string;
   requestedBy: { userId: string; displayName?: string };
   requester: string;
@@ -82,7 +90,11 @@ export function chronologyReport(check: CheckRecord, entries: ChronologyEntry[],
   return {
     requestRef: check.requestRef,
     caseRef: check.caseRef ?? null,
+    urn: check.urn ?? null,
+    state: check.state ?? 'open',
+    refusal: check.refusal ? { code: check.refusal.code, reason: check.refusal.reason } : null,
     lawfulBasis: check.lawfulBasis,
+    purposeText: text || null,
     purpose: text ? `${basis}: ${text}` : basis,
     requestedBy,
     requester: requesterLabel(requestedBy),

@@ -6,7 +6,7 @@ export function sampleCheck(overrides: Partial<CheckRecord> = {}): CheckRecord {
   const requestRef = '7f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b';
   return {
     _id: requestRef, requestRef, requestedBy: { userId: 'cps-lawyer-7', displayName: 'Alex Morgan' }, lawfulBasis: 'charging_decision',
-    caseRef: null, tokens: ['lt1.x'], openedAt: '2026-03-01T09:00:00.000Z', expiresAt: '2026-03-29T09:00:00.000Z',
+    urn: '42AB1234526', state: 'open', caseRef: null, tokens: ['lt1.x'], openedAt: '2026-03-01T09:00:00.000Z', expiresAt: '2026-03-29T09:00:00.000Z',
     answeredBy: ['police'], withheld: [{ agency: 'police', recordKind: 'intelligence', reason: 'live_investigation', count: 2 }],
     ...overrides,
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import type { Principal } from '@convene/shared/auth';
-import { DomainError, forbidden, notFound } from '@convene/shared/errors';
+import { DomainError, notFound } from '@convene/shared/errors';
 import type { Chronology } from '../db/chronologies.js';
 import { chronologyReport, isExpired } from '../export/report.js';
 import { toCsv } from '../export/csv.js';
@@ -13,7 +13,11 @@ const CheckParams = z.object({ requestRef: z.uuid() });
 const ChronologyView = z.object({
   requestRef: z.uuid(),
   caseRef: z.string().nullable(),
+  urn: z.string().nullable().describe('The CPS case file (URN) naming the suspects'),
+  state: z.enum(['open', 'refused']).describe('A refused check was never asked of any agency; `refusal` says why'),
+  refusal: z.object({ code: z.string(), reason: z.string() }).nullable(),
   lawfulBasis: z.string(),
+  purposeText: z.string().nullable().describe('The purpose in the lawyer\'s own words, as asked'),
   purpose: z.string().describe('The lawful basis, with the request\'s own purpose text when the check has it'),
   requestedBy: z.object({ userId: z.string(), displayName: z.string().optional() }),
   requester: z.string(),
@@ -30,8 +34,9 @@ const ChronologyView = z.object({
 type Action = 'chronology.read' | 'chronology.export.csv' | 'chronology.export.pdf';
 
 /**
- * CPS history-check chronologies: readable by the lawyer who asked and nobody else, until the check
- * expires. Every look — allowed or not — goes in the audit log.
+ * CPS history-check chronologies: readable by the lawyer who asked and nobody else (to anyone else a check is
+ * not found), until the check expires. A refused check reads the same way, with the reason. Every look —
+ * allowed or not — goes in the audit log.
  */
 export function historyCheckRoutes(deps: ConferenceDeps): RouteSpec[] {
   const { chronologies, audit } = deps;
@@ -45,9 +50,8 @@ export function historyCheckRoutes(deps: ConferenceDeps): RouteSpec[] {
       await audit(principal, { action, purpose: { kind: 'history_request', ref: requestRef }, requestRef, outcome: 'denied' });
       return err;
     };
-    if (principal.role !== 'cps' || principal.sub !== check.requestedBy.userId) {
-      throw await denied(forbidden('a history check is visible only to the lawyer who asked for it'));
-    }
+    // Someone else's check is answered exactly as one that does not exist, so references cannot be probed.
+    if (principal.role !== 'cps' || principal.sub !== check.requestedBy.userId) throw await denied(notFound('history check', requestRef));
     if (isExpired(check, now())) {
       throw await denied(new DomainError('expired', `history check ${requestRef} expired at ${check.expiresAt}`, { status: 410 }));
     }

@@ -5,6 +5,7 @@ import type { CaseStore } from '../db/cases.js';
 import { formatCaseRef, type createCounters } from '../db/counters.js';
 import type { createReferralLog } from '../db/referrals.js';
 import type { ChronologyStore } from '../db/chronologies.js';
+import { historyCheckRefusal } from '../domain/historyCheck.js';
 
 export interface CommandDeps {
   cases: CaseStore;
@@ -15,6 +16,8 @@ export interface CommandDeps {
   logger: Logger;
   repeatWindowMonths: number;
   historyCheckExpiryDays: number;
+  /** Writes the opening (or refusal) of a check to the audit log, in the requesting lawyer's name. */
+  auditHistoryCheck?: (request: EventOfType<'cps.history.requested.v1'>, outcome: 'allowed' | 'denied') => Promise<void>;
 }
 
 type Referral = Extract<CaseEvent, { type: `${string}.referral.made.v1` }>;
@@ -62,31 +65,40 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
 }
 
 /**
- * A CPS history request becomes a history check: the suspects' tokens (named, or those of the case) go to
- * every agency, and a chronology visible to the requesting lawyer alone is opened until it expires.
+ * A CPS history request becomes a history check: the suspects' tokens, and the victims of the CPS case file they
+ * are named in, go to every agency, and a chronology visible to the requesting lawyer alone is opened until it
+ * expires. A request the conference cannot accept (no URN, no suspect, a case it does not hold about them) opens
+ * nothing: the refusal is kept, with its reason, for the lawyer to read where the chronology would have been.
  */
 export async function openHistoryCheck(deps: CommandDeps, request: EventOfType<'cps.history.requested.v1'>): Promise<void> {
-  const fromCase = request.data.caseRef ? (await deps.cases.get(request.data.caseRef))?.subjectTokens.suspect ?? [] : [];
-  const tokens = [...new Set([...request.data.suspectTokens, ...fromCase])];
-  if (tokens.length === 0) {
-    deps.logger.warn({ requestRef: request.data.requestRef }, 'history request names no known suspect; nothing to ask');
+  const d = request.data;
+  const stored = await deps.chronologies.get(d.requestRef);
+  // A redelivered request keeps the decision first made, even if the case has changed since.
+  if (stored?.state === 'refused') return;
+  const named = d.caseRef && !stored ? await deps.cases.get(d.caseRef) : undefined;
+  const refusal = stored ? undefined : historyCheckRefusal(d, named ? { suspectTokens: named.subjectTokens.suspect ?? [] } : undefined);
+  const expiresAt = new Date(new Date(request.occurredat).getTime() + deps.historyCheckExpiryDays * 24 * 3600 * 1000).toISOString();
+  const check = {
+    requestRef: d.requestRef, requestedBy: d.requestedBy, lawfulBasis: d.lawfulBasis, purpose: d.purpose, ...(d.urn ? { urn: d.urn } : {}),
+    caseRef: d.caseRef ?? null, openedAt: request.occurredat, expiresAt,
+  };
+  if (refusal) {
+    deps.logger.warn({ requestRef: d.requestRef, code: refusal.code }, 'history request refused; no check opened');
+    if (await deps.chronologies.open({ ...check, tokens: [], state: 'refused', refusal })) await deps.auditHistoryCheck?.(request, 'denied');
     return;
   }
-  const expiresAt = new Date(new Date(request.occurredat).getTime() + deps.historyCheckExpiryDays * 24 * 3600 * 1000).toISOString();
-  await deps.chronologies.open({
-    requestRef: request.data.requestRef, requestedBy: request.data.requestedBy, lawfulBasis: request.data.lawfulBasis,
-    caseRef: request.data.caseRef ?? null, tokens, openedAt: request.occurredat, expiresAt,
-  });
+  const tokens = [...new Set(d.suspectTokens)];
+  if (await deps.chronologies.open({ ...check, tokens, state: 'open' })) await deps.auditHistoryCheck?.(request, 'allowed');
   await deps.recorder.record({
     type: 'conference.history_check.opened.v1',
-    id: deterministicUuid('conference', 'history', request.data.requestRef),
+    id: deterministicUuid('conference', 'history', d.requestRef),
     occurredAt: new Date(),
     sharing: 'partnership',
     alwaysPublish: true,
     subjects: [{ role: 'suspect', tokens: tokens.slice(0, 8) }],
     data: {
-      requestRef: request.data.requestRef, suspectTokens: tokens.slice(0, 16), lawfulBasis: request.data.lawfulBasis,
-      requestedBy: request.data.requestedBy, expiresAt, ...(request.data.caseRef ? { caseRef: request.data.caseRef } : {}),
+      requestRef: d.requestRef, suspectTokens: tokens.slice(0, 16), victimTokens: d.victimTokens, lawfulBasis: d.lawfulBasis, purpose: d.purpose,
+      requestedBy: d.requestedBy, expiresAt, ...(d.urn ? { urn: d.urn } : {}), ...(d.caseRef ? { caseRef: d.caseRef } : {}),
     },
   });
 }

@@ -11,6 +11,8 @@ export interface CpsRecord {
   occurredAt: Date;
   sharing: string;
   caseRef?: string;
+  /** The CPS case file (URN) a decision or hearing belongs to. */
+  urn?: string;
   status?: string;
   offenceClass?: string;
   detail: Record<string, unknown>;
@@ -24,12 +26,17 @@ const recordSchema = new Schema<CpsRecord>({
   occurredAt: { type: Date, required: true },
   sharing: { type: String, required: true },
   caseRef: String,
+  urn: String,
   status: String,
   offenceClass: String,
   detail: { type: Schema.Types.Mixed, default: {} },
   eventIds: { type: [String], default: [] },
 }, { versionKey: false, collection: 'records', minimize: false });
 recordSchema.index({ kind: 1, occurredAt: -1 });
+recordSchema.index({ urn: 1 });
+
+/** The records that make up a case file: what names its suspects and victims. */
+const CASE_FILE_KINDS: CpsRecord['kind'][] = ['charging_decision', 'hearing'];
 
 export function createCpsRecords(db: Connection) {
   const model = modelOf(db, 'CpsRecord', recordSchema);
@@ -49,10 +56,11 @@ export function createCpsRecords(db: Connection) {
         return upsert(event.data.requestRef, event, 'history_request', { status: event.data.lawfulBasis, detail: event.data });
       case 'cps.charging.decided.v1':
         return upsert(event.data.decisionRef, event, 'charging_decision', {
-          status: event.data.outcome, ...(event.data.offenceClass ? { offenceClass: event.data.offenceClass } : {}), detail: event.data,
+          status: event.data.outcome, ...(event.data.offenceClass ? { offenceClass: event.data.offenceClass } : {}),
+          ...(event.data.urn ? { urn: event.data.urn } : {}), detail: event.data,
         });
       case 'cps.hearing.scheduled.v1':
-        return upsert(event.data.hearingRef, event, 'hearing', { status: event.data.hearingType, detail: event.data });
+        return upsert(event.data.hearingRef, event, 'hearing', { status: event.data.hearingType, ...(event.data.urn ? { urn: event.data.urn } : {}), detail: event.data });
       case 'cps.case.outcome.v1':
         return upsert(event.data.outcomeRef, event, 'outcome', {
           status: event.data.outcome, ...(event.data.offenceClass ? { offenceClass: event.data.offenceClass } : {}), detail: event.data,
@@ -72,7 +80,12 @@ export function createCpsRecords(db: Connection) {
     return record;
   }
 
-  return { model, project, get };
+  /** The decisions and hearings filed under this URN; none when the service holds no such case file. */
+  async function caseFile(urn: string): Promise<Pick<CpsRecord, '_id' | 'kind' | 'subjects'>[]> {
+    return model.find({ urn, kind: { $in: CASE_FILE_KINDS } }, { _id: 1, kind: 1, subjects: 1 }).limit(500).lean<Pick<CpsRecord, '_id' | 'kind' | 'subjects'>[]>();
+  }
+
+  return { model, project, get, caseFile };
 }
 
 export type CpsRecords = ReturnType<typeof createCpsRecords>;

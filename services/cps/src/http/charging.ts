@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { AudienceEntry, CpsCaseOutcome, CpsChargingDecided, OffenceClass, RecordRef, Sharing, Timestamp } from '@convene/shared/contracts';
+import { AudienceEntry, CpsCaseOutcome, CpsChargingDecided, OffenceClass, RecordRef, Sharing, Timestamp, Urn } from '@convene/shared/contracts';
 import { assertOutcomeFollowsCharge } from '../domain/outcome.js';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
@@ -11,6 +11,7 @@ const CaseOutcomeKind = CpsCaseOutcome.shape.data.shape.outcome;
 
 const DecisionInput = z.object({
   ...commandBase,
+  urn: Urn.optional().describe('The case file the decision belongs to; a history check on its suspect needs it'),
   outcome: ChargingOutcome,
   offenceClass: OffenceClass.optional(),
   rationale: CpsChargingDecided.shape.data.shape.rationale,
@@ -26,7 +27,7 @@ const OutcomeInput = z.object({
   audience: z.array(AudienceEntry).min(1).max(20).optional(),
 }).superRefine(sharingRule);
 
-const DecisionView = RecordBaseView.extend({ outcome: ChargingOutcome, offenceClass: OffenceClass.optional(), rationale: z.string().optional() });
+const DecisionView = RecordBaseView.extend({ urn: z.string().optional(), outcome: ChargingOutcome, offenceClass: OffenceClass.optional(), rationale: z.string().optional() });
 const OutcomeView = RecordBaseView.extend({ outcome: CaseOutcomeKind, offenceClass: OffenceClass.optional() });
 
 /** Charging decisions, and the case outcomes that follow a decision to charge. */
@@ -38,7 +39,7 @@ export function chargingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
         return recordNew(kit, 'cps.charging.decided.v1', 'CHG', body, (ref) => ({
-            decisionRef: ref, outcome: body.outcome,
+            decisionRef: ref, ...(body.urn ? { urn: body.urn } : {}), outcome: body.outcome,
             ...(body.offenceClass ? { offenceClass: body.offenceClass } : {}), ...(body.rationale ? { rationale: body.rationale } : {}),
           }));
       },

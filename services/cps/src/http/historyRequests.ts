@@ -1,62 +1,71 @@
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { CaseRef, LawfulBasisForCheck, ShareableText, StaffMember, type Subject } from '@convene/shared/contracts';
-import { suspectTokensFor } from '../domain/historyRequest.js';
+import { notFound } from '@convene/shared/errors';
+import { CaseRef, LawfulBasisForCheck, StaffMember, Urn, type Subject } from '@convene/shared/contracts';
+import { caseFileVictims, suspectTokensFor } from '../domain/historyRequest.js';
 import type { CpsDeps } from './deps.js';
 
-/** A lawyer names the case, the suspects (by local person id), or both. */
+/**
+ * A lawyer names the CPS case file (URN), the suspects in it (by local person id), why, and optionally the
+ * conference case the check is for. The purpose is the lawyer's own words, checked later against the basis.
+ */
 const HistoryRequestInput = z.object({
-  caseRef: CaseRef.optional(),
-  suspects: z.array(z.uuid()).min(1).max(8).optional(),
+  urn: Urn.describe('The CPS case file naming the suspects as suspect or defendant (a charging decision or hearing recorded with this URN)'),
+  suspects: z.array(z.uuid()).min(1).max(8).describe('Local person ids of the suspects, each named as suspect in the case file'),
+  caseRef: CaseRef.optional().describe('The conference case the check is for, if there is one: it must be a case about these suspects'),
   lawfulBasis: LawfulBasisForCheck,
-  purpose: ShareableText,
-}).superRefine((v, ctx) => {
-  if (!v.caseRef && !v.suspects) ctx.addIssue({ code: 'custom', path: ['suspects'], message: 'a history request names a case reference or at least one suspect' });
+  purpose: z.string().trim().min(10, 'say why the check is needed, in at least ten characters').max(1000),
 });
 
-const HistoryRequestCreated = z.object({ requestRef: z.uuid(), eventId: z.uuid(), caseRef: z.string().optional(), published: z.boolean() });
+const HistoryRequestCreated = z.object({ requestRef: z.uuid(), eventId: z.uuid(), urn: Urn, caseRef: z.string().optional(), published: z.boolean() });
 
 const HistoryRequestView = z.object({
-  requestRef: z.uuid(), requestedAt: z.string(), caseRef: z.string().optional(), suspectTokens: z.array(z.string()),
+  requestRef: z.uuid(), requestedAt: z.string(), urn: z.string().optional(), caseRef: z.string().optional(),
+  suspectTokens: z.array(z.string()), victimTokens: z.array(z.string()),
   lawfulBasis: LawfulBasisForCheck, purpose: z.string(), requestedBy: StaffMember, eventIds: z.array(z.string()),
 });
+type StoredRequest = Omit<z.infer<typeof HistoryRequestView>, 'requestedAt' | 'eventIds' | 'victimTokens'> & { victimTokens?: string[] };
 
 /** CPS history checks: the request leaves at once; the conference turns it into a check agencies answer. */
 export function historyRequestRoutes({ kit, records }: CpsDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/history-requests', operationId: 'requestHistoryCheck', tag: 'history', permission: 'history.write',
-      summary: 'Ask for a history check on a case or suspects, with the lawful basis and purpose', body: HistoryRequestInput, errors: [404],
+      summary: 'Ask for a history check on suspects of a CPS case file, with the lawful basis and purpose', body: HistoryRequestInput, errors: [403, 404],
       success: { status: 201, description: 'Requested and sent to the conference', schema: HistoryRequestCreated },
       handler: async ({ body, principal }) => {
         const suspects = [];
-        for (const personId of body.suspects ?? []) suspects.push((await kit.people.get(personId)).tokens);
+        for (const personId of body.suspects) suspects.push((await kit.people.get(personId)).tokens);
         const suspectTokens = suspectTokensFor(suspects);
+        const victimTokens = caseFileVictims(body.urn, suspects, await records.caseFile(body.urn));
         const subjects: Subject[] = suspects.map((tokens) => ({ role: 'suspect', tokens }));
+        // Random, not a counter: a reference says nothing about how many checks there are or whose they are.
         const requestRef = randomUUID();
         const recorded = await kit.recorder.record({
           type: 'cps.history.requested.v1', occurredAt: new Date(), sharing: 'partnership', alwaysPublish: true, subjects,
           ...(body.caseRef ? { subject: body.caseRef } : {}),
           data: {
-            requestRef, suspectTokens, lawfulBasis: body.lawfulBasis, purpose: body.purpose,
+            requestRef, urn: body.urn, suspectTokens, victimTokens, lawfulBasis: body.lawfulBasis, purpose: body.purpose,
             ...(body.caseRef ? { caseRef: body.caseRef } : {}),
             requestedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) },
           },
         });
-        return { requestRef, eventId: recorded.event.id, ...(recorded.caseRef ? { caseRef: recorded.caseRef } : {}), published: recorded.published };
+        return { requestRef, eventId: recorded.event.id, urn: body.urn, ...(recorded.caseRef ? { caseRef: recorded.caseRef } : {}), published: recorded.published };
       },
     }),
     defineRoute({
       method: 'get', path: '/history-requests/:requestRef', operationId: 'getHistoryRequest', tag: 'history', permission: 'history.read',
-      summary: 'What a history request asked for', params: z.object({ requestRef: z.uuid() }), errors: [404],
+      summary: 'What a history request asked for, for the lawyer who asked (anyone else: 404)', params: z.object({ requestRef: z.uuid() }), errors: [404],
       success: { status: 200, description: 'The history request', schema: HistoryRequestView },
-      handler: async ({ params }) => {
+      handler: async ({ params, principal }) => {
         const record = await records.get(params.requestRef, 'history_request');
-        const d = record.detail as Omit<z.infer<typeof HistoryRequestView>, 'requestedAt' | 'eventIds'>;
+        const d = record.detail as StoredRequest;
+        // Someone else's request is answered exactly as one that does not exist, so references cannot be probed.
+        if (d.requestedBy.userId !== principal.sub) throw notFound('history request', params.requestRef);
         return {
-          requestRef: record._id, requestedAt: record.occurredAt.toISOString(), ...(d.caseRef ? { caseRef: d.caseRef } : {}),
-          suspectTokens: d.suspectTokens, lawfulBasis: d.lawfulBasis, purpose: d.purpose, requestedBy: d.requestedBy, eventIds: record.eventIds,
+          requestRef: record._id, requestedAt: record.occurredAt.toISOString(), ...(d.urn ? { urn: d.urn } : {}), ...(d.caseRef ? { caseRef: d.caseRef } : {}),
+          suspectTokens: d.suspectTokens, victimTokens: d.victimTokens ?? [], lawfulBasis: d.lawfulBasis, purpose: d.purpose, requestedBy: d.requestedBy, eventIds: record.eventIds,
         };
       },
     }),

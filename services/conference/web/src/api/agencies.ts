@@ -68,8 +68,8 @@ export const agencies = {
   },
 
   cps: {
-    historyRequest: (body: { suspects?: string[]; caseRef?: string; lawfulBasis: string; purpose: string }) =>
-      post<{ requestRef: string; eventId: string; published: boolean }>('cps', '/history-requests', body),
+    historyRequest: (body: { urn: string; suspects: string[]; caseRef?: string; lawfulBasis: string; purpose: string }) =>
+      post<{ requestRef: string; eventId: string; urn: string; published: boolean }>('cps', '/history-requests', body),
   },
 
   health: {

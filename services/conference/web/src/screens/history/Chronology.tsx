@@ -65,8 +65,10 @@ export function Chronology({ requestRef }: { requestRef: string }) {
       <div class="chronology-head panel">
         <h2 id="chronology-heading">Chronology</h2>
         <dl class="facts-grid">
+          {report.refusal && <><dt>Refused</dt><dd><strong>{report.refusal.reason}</strong> No agency was asked.</dd></>}
           <dt>Purpose</dt><dd>{report.purpose}</dd>
           <dt>Requested by</dt><dd>{report.requester}</dd>
+          {report.urn && <><dt>CPS case file</dt><dd>{report.urn}</dd></>}
           {report.caseRef && <><dt>Case</dt><dd>{report.caseRef}</dd></>}
           <dt>Answered by</dt><dd>{report.answeredBy.length ? report.answeredBy.map((a) => agencyLabel[a as 'police'] ?? a).join(', ') : 'no agency yet'}</dd>
           <dt>Generated</dt><dd>{when(report.generatedAt)}</dd>
@@ -79,7 +81,7 @@ export function Chronology({ requestRef }: { requestRef: string }) {
         </div>
         {downloading.error ? <ErrorBox error={downloading.error} title="Download failed" /> : null}
       </div>
-      {report.entries.length === 0
+      {report.refusal ? null : report.entries.length === 0
         ? <p class="state empty">No agency holds a shareable record about these suspects yet. Answers can take a few seconds; refresh to check again.</p>
         : (
           <table class="data">

@@ -13,10 +13,11 @@ const bases = [
   { value: 'restraining_order_application', label: 'Restraining order application' },
 ];
 
-/** Ask for a history check on suspects (recorded at CPS first) and/or a listed case, with the lawful basis. */
+/** Ask for a history check on suspects (recorded at CPS first) of a CPS case file (URN), with the lawful basis and purpose. */
 export function RequestForm() {
   const people = useKnownPeople('cps');
   const [suspects, setSuspects] = useState<string[]>([]);
+  const [urn, setUrn] = useState('');
   const [caseRef, setCaseRef] = useState('');
   const [lawfulBasis, setBasis] = useState('charging_decision');
   const [purpose, setPurpose] = useState('');
@@ -25,7 +26,7 @@ export function RequestForm() {
   const submit = async (e: Event) => {
     e.preventDefault();
     const done = await sending.submit(() => agencies.cps.historyRequest({
-      ...(suspects.length ? { suspects } : {}), ...(caseRef.trim() ? { caseRef: caseRef.trim() } : {}), lawfulBasis, purpose,
+      urn: urn.replace(/\s+/g, '').toUpperCase(), suspects, ...(caseRef.trim() ? { caseRef: caseRef.trim() } : {}), lawfulBasis, purpose,
     }));
     if (done) {
       rememberCheck({ requestRef: done.requestRef, at: new Date().toISOString(), purpose });
@@ -43,8 +44,11 @@ export function RequestForm() {
       <form class="panel" onSubmit={submit} aria-labelledby="request-heading">
         <h2 id="request-heading">2. Ask for the history check</h2>
         {people.length === 0
-          ? <p class="state empty">No suspect recorded yet in this session. Record one above, or give a case reference.</p>
+          ? <p class="state empty">No suspect recorded yet in this session. Record one above.</p>
           : <Choices legend="Suspects" name="history-suspects" options={people.map((p) => ({ value: p.personId, label: p.label }))} value={suspects} onChange={setSuspects} error={fieldError(sending.error, 'suspects')} />}
+        <Field id="history-urn" label="CPS case file (URN)" hint="The case file naming the suspect, e.g. 42AB1234526. A check is only for a suspect of a CPS case." error={fieldError(sending.error, 'urn')}>
+          <input id="history-urn" aria-describedby="history-urn-hint" value={urn} onInput={(e) => setUrn(inputValue(e))} required pattern="\s*\d{2}\s*[A-Za-z0-9]{2}\s*\d{5}\s*\d{2}\s*" />
+        </Field>
         <div class="row">
           <Field id="history-case" label="Case reference (optional)" hint="e.g. CNV-2026-000123" error={fieldError(sending.error, 'caseRef')}>
             <input id="history-case" aria-describedby="history-case-hint" value={caseRef} onInput={(e) => setCaseRef(inputValue(e))} pattern="CNV-\d{4}-\d{6}" />
@@ -53,10 +57,10 @@ export function RequestForm() {
             <Select id="history-basis" value={lawfulBasis} options={bases} onChange={setBasis} />
           </Field>
         </div>
-        <Field id="history-purpose" label="Purpose" hint="Recorded on the check and in the audit log." error={fieldError(sending.error, 'purpose')}>
-          <textarea id="history-purpose" aria-describedby="history-purpose-hint" value={purpose} onInput={(e) => setPurpose(inputValue(e))} required maxLength={2000} rows={2} />
+        <Field id="history-purpose" label="Purpose" hint="Why you need the check, in your own words: recorded on the check, sent to the agencies and kept by CPS." error={fieldError(sending.error, 'purpose')}>
+          <textarea id="history-purpose" aria-describedby="history-purpose-hint" value={purpose} onInput={(e) => setPurpose(inputValue(e))} required minLength={10} maxLength={1000} rows={2} />
         </Field>
-        <button type="submit" disabled={sending.busy || (suspects.length === 0 && !caseRef.trim())}>{sending.busy ? 'Requesting…' : 'Request history check'}</button>
+        <button type="submit" disabled={sending.busy || suspects.length === 0 || !urn.trim()}>{sending.busy ? 'Requesting…' : 'Request history check'}</button>
         <FormOutcome error={sending.error} />
       </form>
     </>

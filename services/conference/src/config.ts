@@ -10,6 +10,8 @@ export const configShape = {
    * the repeat window, or a repeat referral cannot be recognised once the earlier case is gone.
    */
   CASE_RETENTION_DAYS: z.coerce.number().int().min(0).max(3650).default(365),
+  /** The longest retention a chair may set when closing a case (`retentionDays`); the policy's upper bound. */
+  CASE_RETENTION_MAX_DAYS: z.coerce.number().int().min(0).max(3650).default(730),
   /**
    * Days an invited member keeps access to a meeting's cases after the meeting ends (for minutes and actions);
    * after that only while their agency holds an open action on the case (0 = access ends with the meeting).

@@ -61,8 +61,8 @@ export function createConferenceService(db: Connection, config: Config, logger: 
         logger.warn({ requestRef, eventId: request.id }, 'history check opening not audited: requester id not an audit actor id');
       }
     },
-    onCaseClosed: async () => {
-      if (config.CASE_RETENTION_DAYS === 0) await purger.purgeDue();
+    onCaseClosed: async (_caseRef, retentionDays) => {
+      if ((retentionDays ?? config.CASE_RETENTION_DAYS) === 0) await purger.purgeDue();
     },
   });
 

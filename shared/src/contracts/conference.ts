@@ -94,6 +94,8 @@ export const ConferenceCaseClosed = defineEvent('conference', 'case.closed', z.o
   caseRef: CaseRef,
   reason: z.enum(['risk_reduced', 'victim_moved_away', 'victim_request', 'transferred', 'no_further_involvement']),
   closedBy: StaffMember,
+  /** Days the conference keeps the closed case before erasing it (0 = at once); absent on closures made before it was set per close. */
+  retentionDays: z.int().min(0).max(3650).optional(),
 }));
 
 /** A CPS history check accepted by the conference: agencies answer it with research returns. */

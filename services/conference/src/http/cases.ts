@@ -119,14 +119,17 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'post', path: '/cases/:caseRef/close', operationId: 'closeCase', tag: 'decisions', permission: 'cases.decide',
-      summary: 'Close the case: agencies stop sharing, and the conference forgets it after the retention period', params: CaseParams, errors: [404, 409],
-      body: z.object({ reason: z.enum(['risk_reduced', 'victim_moved_away', 'victim_request', 'transferred', 'no_further_involvement']) }),
+      summary: 'Close the case: agencies stop sharing, and the conference forgets it after the retention period (set here, within policy)', params: CaseParams, errors: [404, 409],
+      body: z.object({
+        reason: z.enum(['risk_reduced', 'victim_moved_away', 'victim_request', 'transferred', 'no_further_involvement']),
+        retentionDays: z.int().min(0).max(deps.retention.maxDays, `at most ${deps.retention.maxDays} days (the partnership's policy, CASE_RETENTION_MAX_DAYS)`).optional(),
+      }),
       success: { status: 201, description: 'Case closed', schema: Accepted },
       handler: async ({ params, body, principal }) => {
         await listedCase(params.caseRef);
         const { event } = await recorder.record({
           type: 'conference.case.closed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
-          data: { caseRef: params.caseRef, reason: body.reason, closedBy: staffOf(principal) },
+          data: { caseRef: params.caseRef, reason: body.reason, closedBy: staffOf(principal), retentionDays: body.retentionDays ?? deps.retention.defaultDays },
         });
         await audit(principal, { action: 'case.close', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef };

@@ -13,5 +13,7 @@ export interface ConferenceDeps {
   repeatWindowMonths: number;
   /** CASE_ACCESS_AFTER_MEETING_DAYS: how long an invitation opens a meeting's cases after the meeting ends. */
   caseAccessAfterMeetingDays: number;
+  /** Retention of a closed case: the default, and the most a chair may set when closing one. */
+  retention: { defaultDays: number; maxDays: number };
   now?: () => Date;
 }

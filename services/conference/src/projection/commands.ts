@@ -38,10 +38,10 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
     deps.logger.info({ caseRef: open[0]._id, eventId: referral.id }, 'referral joins an open case');
     return deps.referrals.claim(referral.id, open[0]._id);
   }
-  const allTokens = referral.data.people.flatMap((p) => p.tokens);
+  // A repeat is the same victim again; a new victim of the same suspect is "same suspect, other victims".
   const since = new Date(referral.occurredat);
   since.setUTCMonth(since.getUTCMonth() - deps.repeatWindowMonths);
-  const previous = (await deps.cases.closedSinceWithTokens(allTokens, since))[0];
+  const previous = (await deps.cases.closedSinceWithVictimTokens(victimTokens(referral.data.people), since))[0];
   const year = new Date(referral.occurredat).getUTCFullYear();
   const caseRef = await deps.referrals.claim(referral.id, formatCaseRef(year, await deps.counters.next(`case:${year}`)));
   await deps.recorder.record({

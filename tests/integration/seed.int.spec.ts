@@ -158,6 +158,36 @@ describe('the demo seeder, through the services\' APIs', () => {
       expect(topics.some((m) => isReferralOrListing(m.event?.type) && persons.some((p) => identifiersIn(m.text, p).includes('name')))).toBe(true);
     });
 
+    it('no case holds a record of another case\'s victim: not in its timeline, outlines, pending records or pushes', () => {
+      const cases = dbs.conference.filter((d) => d.where === 'conference.cases').map((d) => d.doc.packedView as {
+        caseRef: string; subjectTokens: { victim: string[] }; timeline: { eventId: string; subjects?: { role: string; tokens: string[] }[] }[];
+      });
+      expect(cases.length).toBe(result.cases.length);
+      const victimsOf = new Map(cases.map((c) => [c.caseRef, new Set(c.subjectTokens.victim)]));
+      const leaks: string[] = [];
+      for (const c of cases) {
+        const own = victimsOf.get(c.caseRef)!;
+        expect(own.size, `${c.caseRef} has a victim`).toBeGreaterThan(0);
+        for (const e of c.timeline) {
+          for (const s of e.subjects ?? []) if (s.role === 'victim' && !s.tokens.some((t) => own.has(t))) leaks.push(`${c.caseRef}: entry ${e.eventId} is about another victim`);
+        }
+        const text = JSON.stringify(c);
+        const pushes = dbs.conference.filter((d) => d.where === 'conference.pushes' && d.doc.caseRef === c.caseRef).map((d) => d.text).join('');
+        for (const [other, victims] of victimsOf) {
+          if (other === c.caseRef) continue;
+          for (const t of victims) {
+            if (own.has(t)) continue;
+            if (text.includes(t)) leaks.push(`${c.caseRef} holds a token of ${other}'s victim`);
+            if (pushes.includes(t)) leaks.push(`${c.caseRef}'s pushes carry a token of ${other}'s victim`);
+          }
+        }
+      }
+      expect(leaks).toEqual([]);
+      // The two cases of one suspect do know of each other, in outline only.
+      const first = cases.find((c) => c.caseRef === caseRefOf('same-suspect-first')) as unknown as { elsewhere: { otherCaseRef?: string }[] };
+      expect(first.elsewhere.some((o) => o.otherCaseRef === caseRefOf('same-suspect-second'))).toBe(true);
+    });
+
     it('health detail leaves the health service only in a disclosed, restricted decision', () => {
       const details = dbs.health.filter((d) => d.where === 'health.concerns' && typeof d.doc.detail === 'string').map((d) => d.doc.detail as string);
       expect(details.length).toBeGreaterThan(0);
@@ -183,13 +213,14 @@ describe('the demo seeder, through the services\' APIs', () => {
       }
     });
 
-    it('a closed and purged case is gone from the conference database; the audit log holds no personal data', async () => {
+    it('a closed case past its retention (set when closing, within policy) leaves only audit entries; the audit log holds no personal data', async () => {
       const caseRef = caseRefOf('declined-dash');
-      expect((await chairApi.post(`/cases/${caseRef}/close`, { reason: 'risk_reduced' })).status).toBe(201);
-      await eventually(async () => ((await chairApi.get(`/cases/${caseRef}`)).body as { view?: { status: string } }).view?.status === 'closed' || undefined,
-        { what: 'the case to close', timeoutMs: 20_000 });
-      // Retention here is 30 days: purge as the scheduler would 31 days from now.
-      expect(await conference.service.purger.purgeDue(new Date(Date.now() + 31 * 86_400_000))).toBeGreaterThanOrEqual(1);
+      const tooLong = await chairApi.post(`/cases/${caseRef}/close`, { reason: 'risk_reduced', retentionDays: 100_000 });
+      expect(tooLong.status).toBe(400);
+      expect(tooLong.body.errors).toContainEqual(expect.objectContaining({ field: 'body.retentionDays' }));
+      // Retention 0 set on this close: erased as soon as the closure is applied, though the default here is 30 days.
+      expect((await chairApi.post(`/cases/${caseRef}/close`, { reason: 'risk_reduced', retentionDays: 0 })).status).toBe(201);
+      await eventually(async () => (await chairApi.get(`/cases/${caseRef}`)).status === 404 || undefined, { what: 'the case to be erased', timeoutMs: 30_000 });
       const after = await dumpDatabase(conference.runtime.db, 'conference');
       const remains = after.filter((d) => d.text.includes(caseRef) && !/^conference\.audit/.test(d.where)).map((d) => `${d.where}: ${d.text.slice(0, 160)}`);
       expect(remains).toEqual([]);

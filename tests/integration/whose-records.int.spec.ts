@@ -10,7 +10,7 @@ import { client, startAgency, tokenFor, type RunningAgency } from '../support/ag
 import { startConference, type RunningConference } from '../support/conference.js';
 import { meetingClient, type MeetingClient } from '../support/meetingClient.js';
 import { readTopic, type TopicReader } from '../support/topicReader.js';
-import { dumpDatabase, searchable } from '../support/dump.js';
+import { dumpDatabase } from '../support/minimisation.js';
 import { eventually, uniqueId } from '../support/infra.js';
 
 const chair = { sub: 'chair-whose', agency: 'conference', role: 'chair', name: 'Chair' } as const;
@@ -200,11 +200,12 @@ describe('whose records join a case: two victims, one suspect, every path', () =
   });
 
   it('leaves nothing of V in X\'s case in the conference database, nor in any research return for X\'s case on the bus', async () => {
-    const dump = await dumpDatabase(conference.runtime.db);
-    const xCase = (dump['cases'] as { _id: string }[]).find((c) => c._id === caseX);
-    const xPushes = (dump['pushes'] ?? []).filter((d) => (d as { caseRef?: string }).caseRef === caseX);
-    const { view } = xCase as unknown as { view: { elsewhere: unknown } };
-    const stored = searchable({ ...xCase, view: { ...view, elsewhere: [] }, xPushes });
+    const dump = await dumpDatabase(conference.runtime.db, 'conference');
+    const xCase = dump.find((d) => d.where === 'conference.cases' && d.doc._id === caseX)!;
+    const { elsewhere: _outlines, ...view } = xCase.doc.packedView as Record<string, unknown>;
+    expect(view.caseRef).toBe(caseX);
+    const xPushes = dump.filter((d) => d.where === 'conference.pushes' && d.doc.caseRef === caseX).map((d) => d.doc);
+    const stored = JSON.stringify({ ...xCase.doc, packedView: view, xPushes });
     for (const marker of vMarkers()) expect(stored, `conference database, case ${caseX}`).not.toContain(marker);
     for (const id of vEventIds) expect(stored).not.toContain(id);
 
@@ -225,7 +226,8 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     }, { what: 'the revocation in V\'s case' });
     expect(view.timeline.filter((e: { kind: string }) => e.kind === 'diary')).toEqual([]);
     expect(view.timeline.find((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked').summary).toMatch(/^Withdrawn: consent revoked on \d{4}-\d{2}-\d{2} \(2 advocacy records taken back\)$/);
-    const stored = searchable((await dumpDatabase(conference.runtime.db))['cases']);
+    const stored = (await dumpDatabase(conference.runtime.db, 'conference')).filter((d) => d.where === 'conference.cases').map((d) => d.text).join('\n');
+    expect(stored).toContain(caseV);
     for (const account of V_DIARY) expect(stored).not.toContain(account);
 
     const y = created(await api.advocacy.post('/engagements', { subjects: [{ personId: p['Y@advocacy']!.personId, role: 'victim' }], occurredAt: daysAgo(3), consent: 'full', consentGivenOn: daysAgo(3).slice(0, 10) }));

@@ -13,6 +13,7 @@ import { advocacyPolicy } from '../../services/advocacy/src/domain/policy.js';
 import { conferencePolicy, conferenceRules } from '../../services/conference/src/domain/policy.js';
 import { assertCaseAccess, assertMeetingAccess } from '../../services/conference/src/domain/access.js';
 import { isChair, isMember, type Meeting } from '../../services/conference/src/domain/meeting.js';
+import { sharingRulesMarkdown } from './sharingRules.js';
 import { CALLERS, MATRIX_ROLES, PRINCIPALS, SERVICES, type Caller, type MatrixRole, type ServiceName } from './principals.js';
 
 export const POLICIES: Record<ServiceName, Policy> = {
@@ -120,7 +121,7 @@ export const MEMBERSHIP_RULES: MembershipRule[] = [
     decide: (p, m) => isChair(m, p),
   },
   {
-    action: 'join a live meeting — socket `join`, `catchUp`', permission: 'meetings.read', check: '`isMember` (realtime/connection.ts)',
+    action: 'join a live meeting — socket `join`, `catchUp`', permission: 'meetings.read', check: '`decideMeetingAccess` (realtime/connection.ts)',
     decide: (p, m) => isMember(m, p),
   },
 ];
@@ -195,8 +196,10 @@ export function securityMarkdown(docs: Record<ServiceName, Record<string, unknow
   lines.push(
     '',
     'A CPS history-check chronology (`GET /history-checks/{requestRef}` and its exports) is readable only by the CPS',
-    'lawyer who asked for it, until it expires (`services/conference/src/http/historyChecks.ts`).',
+    'lawyer who asked for it, until it expires (`services/conference/src/http/historyChecks.ts`); any other CPS user',
+    'gets the same `404` as for a reference that does not exist.',
     '',
+    ...sharingRulesMarkdown,
     '## Outside the matrix',
     '',
     '- `GET /health` and `GET /openapi.json` are public on every service; the conference also serves the built web UI',

@@ -2,6 +2,7 @@
  * Data-minimisation checks over everything a run left behind: every document of every service's database and
  * every message of every topic, read raw. Used after the demo scenario (tests/integration/seed.int.spec.ts).
  */
+import { inflateRawSync } from 'node:zlib';
 import type { Connection } from 'mongoose';
 import type { Admin } from 'kafkajs';
 import { testKafka, uniqueId } from './infra.js';
@@ -12,16 +13,36 @@ export type AgencyName = (typeof AGENCIES)[number];
 /** A document, as JSON text, with where it came from. */
 export interface Dumped { where: string; doc: Record<string, unknown>; text: string }
 
-/** Every document of every collection of one database. */
+/**
+ * Every document of every collection of one database. Packed fields (deflated JSON: case views, outbox entries)
+ * are unpacked, so a search of the dump sees what they hold rather than compressed bytes.
+ */
 export async function dumpDatabase(db: Connection, label: string): Promise<Dumped[]> {
   const out: Dumped[] = [];
   const collections = await db.db!.listCollections().toArray();
   for (const { name } of collections) {
-    for (const doc of await db.db!.collection(name).find({}).toArray()) {
-      out.push({ where: `${label}.${name}`, doc: doc as Record<string, unknown>, text: JSON.stringify(doc) });
+    for (const raw of await db.db!.collection(name).find({}).toArray()) {
+      const doc = readable(raw) as Record<string, unknown>;
+      out.push({ where: `${label}.${name}`, doc, text: JSON.stringify(doc) });
     }
   }
   return out;
+}
+
+/** A stored value with every binary field opened: inflated and parsed where it is packed JSON, else as text. */
+function readable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(readable);
+  if (!value || typeof value !== 'object') return value;
+  if ((value as { _bsontype?: string })._bsontype === 'Binary') {
+    const bytes = Buffer.from((value as { buffer: Uint8Array }).buffer);
+    try {
+      return JSON.parse(inflateRawSync(bytes).toString('utf8')) as unknown;
+    } catch {
+      return bytes.toString('latin1');
+    }
+  }
+  if ((value as { _bsontype?: string })._bsontype || value instanceof Date) return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, readable(v)]));
 }
 
 /** A message as it sits on the topic: its raw value, and the envelope fields when it is JSON. */

@@ -190,6 +190,15 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     }));
     expect(xStreamed).toMatchObject({ published: true, caseRef: caseX });
     await eventually(async () => live.pushes.some((push) => push.sourceId === xStreamed.eventId), { what: 'X\'s new incident pushed live' });
+    // A record about the suspect alone, made after both listings, joins both cases (an agency names only one).
+    const bail = created(await api.police.post('/bail', {
+      subjects: [{ personId: p['S@police']!.personId, role: 'suspect' }], occurredAt: daysAgo(0), conditions: ['Not to contact either victim'],
+    }));
+    expect(bail.published).toBe(true);
+    for (const caseRef of [caseV, caseX]) {
+      await eventually(async () => ((await api.chair.get(`/cases/${caseRef}`)).body.view.timeline.some((e: { eventId: string }) => e.eventId === bail.eventId)), { what: `the suspect's bail in ${caseRef}` });
+    }
+    await eventually(async () => live.pushes.some((push) => push.sourceId === bail.eventId), { what: 'the suspect\'s bail pushed to X\'s meeting' });
     await eventually(async () => ((await api.chair.get(`/cases/${caseV}`)).body.view.timeline.some((e: { eventId: string }) => e.eventId === streamed.eventId)), { what: 'V\'s new incident in V\'s case' });
     expect((await api.chair.get(`/cases/${caseX}`)).body.view.timeline.some((e: { eventId: string }) => e.eventId === streamed.eventId)).toBe(false);
 

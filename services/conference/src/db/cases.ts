@@ -132,6 +132,12 @@ export function createCaseStore(db: Connection) {
       if (tokens.length === 0) return [];
       return unpackAll(await model.find({ victimTokens: { $in: tokens }, status: { $ne: 'closed' } }).sort({ listedAt: -1 }).lean<StoredCase[]>());
     },
+    /** The open cases with any of these people on them (references only). */
+    async openWithTokens(tokens: string[]): Promise<string[]> {
+      if (tokens.length === 0) return [];
+      const docs = await model.find({ tokens: { $in: tokens }, status: 'listed' }, { _id: 1 }).lean<{ _id: string }[]>();
+      return docs.map((d) => d._id);
+    },
     async closedSinceWithVictimTokens(tokens: string[], since: Date): Promise<CaseDoc[]> {
       if (tokens.length === 0) return [];
       return unpackAll(await model.find({ victimTokens: { $in: tokens }, status: 'closed', closedAt: { $gte: since } }).sort({ closedAt: -1 }).lean<StoredCase[]>());

@@ -33,6 +33,20 @@ function consentNarrowed(before: CaseView, after: CaseView): boolean {
   return narrow && JSON.stringify(before.consent) !== JSON.stringify(c);
 }
 
+/** Where each event of a batch goes when its envelope does not say it all: referrals, suspect-alone records. */
+type Placement = Map<string, string[]>;
+
+function casesOf(event: CaseEvent, placed: Placement): string[] {
+  const named = caseRefOf(event);
+  return placed.get(event.id) ?? (named ? [named] : []);
+}
+
+/** An agency's record about someone (a suspect, a child) that names no victim. */
+function aboutNoVictim(event: CaseEvent): boolean {
+  return event.agency !== 'conference' && !event.type.endsWith('.research.returned.v1') && event.subjects.length > 0
+    && !event.subjects.some((s) => s.role === 'victim') && caseRefOf(event) !== undefined;
+}
+
 type HistoryReturn = Extract<CaseEvent, { type: `${string}.research.returned.v1` }>;
 
 /**
@@ -41,11 +55,10 @@ type HistoryReturn = Extract<CaseEvent, { type: `${string}.research.returned.v1`
  * applied again after a crash or a replay and the result is the same.
  */
 export function createProjector(deps: ProjectorDeps) {
-  async function applyToCases(events: CaseEvent[], placed: Map<string, string> = new Map()): Promise<Map<string, CaseView>> {
+  async function applyToCases(events: CaseEvent[], placed: Placement = new Map()): Promise<Map<string, CaseView>> {
     const byCase = new Map<string, CaseEvent[]>();
     for (const event of events) {
-      const caseRef = placed.get(event.id) ?? caseRefOf(event);
-      if (caseRef) byCase.set(caseRef, [...(byCase.get(caseRef) ?? []), event]);
+      for (const caseRef of casesOf(event, placed)) byCase.set(caseRef, [...(byCase.get(caseRef) ?? []), event]);
     }
     if (byCase.size === 0) return new Map();
     const views = await deps.cases.load([...byCase.keys()]);
@@ -87,7 +100,7 @@ export function createProjector(deps: ProjectorDeps) {
   }
 
   /** The read model only: used right after the conference records its own event, for read-your-writes. */
-  async function applyToReadModel(events: CaseEvent[], placed?: Map<string, string>) {
+  async function applyToReadModel(events: CaseEvent[], placed?: Placement) {
     const views = await applyToCases(events, placed);
     const meetings = await applyToMeetings(events);
     await applyToChronologies(events);
@@ -100,11 +113,17 @@ export function createProjector(deps: ProjectorDeps) {
    * history request → history check), update the read model, then tell the meeting rooms.
    */
   async function handle(events: CaseEvent[]): Promise<void> {
-    // A referral belongs to the case it opened or joined, whatever its envelope says.
-    const placed = new Map<string, string>();
+    // A referral belongs to the case it opened or joined, whatever its envelope says; a record about the
+    // suspect alone (an arrest, an order) belongs to every open case of that suspect, though an agency names one.
+    const placed: Placement = new Map();
     for (const event of events) {
-      if (isReferral(event)) placed.set(event.id, await listReferral(deps, event));
+      if (isReferral(event)) placed.set(event.id, [await listReferral(deps, event)]);
       else if (event.type === 'cps.history.requested.v1') await openHistoryCheck(deps, event);
+      else if (aboutNoVictim(event)) {
+        const named = caseRefOf(event);
+        const open = await deps.cases.openWithTokens(event.subjects.flatMap((s) => s.tokens));
+        placed.set(event.id, [...new Set([...(named ? [named] : []), ...open])]);
+      }
     }
     const { views, meetings } = await applyToReadModel(events, placed);
     // The meetings running with each case, read once per batch: every meeting event of the batch is applied above.
@@ -114,11 +133,12 @@ export function createProjector(deps: ProjectorDeps) {
       return running.get(caseRef)!;
     };
     for (const event of events) {
-      const caseRef = placed.get(event.id) ?? caseRefOf(event);
-      const view = caseRef ? views.get(caseRef) : undefined;
-      if (caseRef && view) {
-        for (const push of casePushes(event, view, await activeWithCase(caseRef))) await deps.pushes.append(push);
+      const caseRefs = casesOf(event, placed);
+      for (const caseRef of caseRefs) {
+        const view = views.get(caseRef);
+        if (view) for (const push of casePushes(event, view, await activeWithCase(caseRef))) await deps.pushes.append(push);
       }
+      const caseRef = caseRefs[0];
       const meetingId = meetingIdOf(event);
       const meeting = meetingId ? meetings.get(meetingId) : undefined;
       if (meeting && !caseRef) for (const push of meetingPushes(event, meeting)) await deps.pushes.append(push);

@@ -7,6 +7,7 @@ import { useAsync } from '../../ui/useAsync';
 import { Actions } from './Actions';
 import { BehaviourChart } from './BehaviourChart';
 import { CaseFacts } from './CaseFacts';
+import { Elsewhere, Withheld } from './Elsewhere';
 import { Orders } from './Orders';
 import { RiskPanel } from './RiskPanel';
 import { Signals } from './Signals';
@@ -72,6 +73,8 @@ export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [
         <div class="case-side">
           <RiskPanel risk={view.risk} />
           <Signals signals={response.signals} shown={shown?.id ?? null} onShow={setShown} />
+          <Withheld response={response} />
+          <Elsewhere response={response} />
           <Orders response={response} />
           <Actions actions={view.actions} />
           <CaseFacts view={view} />

@@ -2,34 +2,38 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/index.js';
 import { ShareableText, type PartnerAgency } from '../contracts/index.js';
 import type { Actions } from './actions.js';
+import { matchRoutes } from './matchRoutes.js';
 import { PersonInput, type People } from './people.js';
+import type { PersonMatches } from './personMatches.js';
+import { PersonView, personView } from './personView.js';
 import type { Recorder } from './recorder.js';
 
-const PersonView = z.object({ personId: z.uuid(), given: z.string(), family: z.string(), dateOfBirth: z.string(), tokens: z.array(z.string()) });
 const ActionView = z.object({
   actionId: z.uuid(), caseRef: z.string(), description: z.string(), dueOn: z.string(),
   status: z.enum(['assigned', 'accepted', 'completed']), outcome: z.string().optional(),
 });
 const ActionIdParams = z.object({ actionId: z.uuid() });
 
-function personView(p: { _id: string; given: string; family: string; dateOfBirth: string; tokens: string[] }) {
-  return { personId: p._id, given: p.given, family: p.family, dateOfBirth: p.dateOfBirth, tokens: p.tokens };
-}
-
 function actionView(a: { _id: string; caseRef: string; description: string; dueOn: string; status: 'assigned' | 'accepted' | 'completed'; outcome?: string | undefined }) {
   return { actionId: a._id, caseRef: a.caseRef, description: a.description, dueOn: a.dueOn, status: a.status, ...(a.outcome ? { outcome: a.outcome } : {}) };
 }
 
 /** The people every agency holds, and the actions the conference assigns to it. */
-export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People; actions: Actions; recorder: Recorder }): RouteSpec[] {
-  const { agency, people, actions, recorder } = deps;
+export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People; matches: PersonMatches; actions: Actions; recorder: Recorder }): RouteSpec[] {
+  const { agency, people, matches, actions, recorder } = deps;
   return [
     defineRoute({
       method: 'post', path: '/people', operationId: 'addPerson', tag: 'people', permission: 'people.write',
-      summary: 'Record a person this agency holds; returns their local id and link tokens',
+      summary: 'Record a person this agency holds; returns their local id and link tokens (possible matches among people held here are offered to staff)',
       body: PersonInput, success: { status: 201, description: 'The person, with link tokens', schema: PersonView },
-      handler: async ({ body }) => personView(await people.add(body)),
+      handler: async ({ body }) => {
+        const person = await people.add(body);
+        await matches.offerFor(person);
+        return personView(person);
+      },
     }),
+    // Before /people/:personId, which would take "possible-matches" for an id.
+    ...matchRoutes({ people, matches }),
     defineRoute({
       method: 'get', path: '/people/:personId', operationId: 'getPerson', tag: 'people', permission: 'people.read',
       summary: 'One person held by this agency', params: z.object({ personId: z.uuid() }), errors: [404],

@@ -1,7 +1,8 @@
 import type { CaseEvent, PartnerAgency } from '../contracts/index.js';
 import type { Actions } from './actions.js';
-import type { EventStore } from './eventStore.js';
+import type { EventStore, StoredEvent } from './eventStore.js';
 import type { Listings } from './listings.js';
+import { MAX_TOKENS_PER_PERSON } from './people.js';
 import type { OutboxRelay } from './relay.js';
 import { caseSubjectsOf, type CaseSubjects } from '../sharing/index.js';
 import { buildResearchReturns, windowStart, type WithholdPolicy } from './research.js';
@@ -14,6 +15,8 @@ export interface ConferenceFeedDeps {
   relay: Pick<OutboxRelay, 'nudge'>;
   researchWindowMonths: number;
   withhold?: WithholdPolicy;
+  /** Tokens plus those of the people here they are confirmed aliases of (people.widen); default: as given. */
+  widen?: (tokens: readonly string[]) => Promise<string[]>;
   /** Agency-specific handling of other conference events (e.g. health's disclosure requests). */
   onOther?: (event: CaseEvent) => Promise<void>;
   now?: () => Date;
@@ -27,10 +30,32 @@ export interface ConferenceFeedDeps {
 export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEvent) => Promise<void> {
   const now = deps.now ?? (() => new Date());
 
-  async function answer(purpose: Parameters<typeof buildResearchReturns>[0]['purpose'], subjects: CaseSubjects) {
+  const widenTokens = deps.widen ?? (async (tokens: readonly string[]) => [...tokens]);
+
+  /**
+   * A person confirmed as one with another held here is looked for, and shared, under both people's tokens:
+   * records written before the match carry only one. Only tokens are added; nothing else about them leaves.
+   */
+  async function withAliases(found: StoredEvent[]): Promise<StoredEvent[]> {
+    const known = new Map<string, Promise<string[]>>();
+    const widen = (tokens: string[]) => {
+      const key = tokens.join(' ');
+      if (!known.has(key)) known.set(key, widenTokens(tokens));
+      return known.get(key)!;
+    };
+    return Promise.all(found.map(async (record) => {
+      // The record's own tokens first, so the bus's limit per subject never drops one of them.
+      const subjects = await Promise.all(record.event.subjects.map(async (s) => ({ ...s, tokens: (await widen(s.tokens)).slice(0, MAX_TOKENS_PER_PERSON) })));
+      const same = subjects.every((s, i) => s.tokens.length === record.event.subjects[i]!.tokens.length);
+      return same ? record : { ...record, event: { ...record.event, subjects } as CaseEvent };
+    }));
+  }
+
+  async function answer(purpose: Parameters<typeof buildResearchReturns>[0]['purpose'], listed: CaseSubjects) {
     const at = now();
     const windowFrom = windowStart(at, deps.researchWindowMonths);
-    const records = await deps.store.aboutPeople([...subjects.victimTokens, ...subjects.otherTokens], windowFrom);
+    const subjects = { victimTokens: await widenTokens(listed.victimTokens), otherTokens: await widenTokens(listed.otherTokens) };
+    const records = await withAliases(await deps.store.aboutPeople([...subjects.victimTokens, ...subjects.otherTokens], windowFrom));
     const ownCase = purpose.kind === 'listing' ? purpose.caseRef : undefined;
     // Another victim's listed case is named in the outline, so the chair can ask that case's meeting.
     const otherCaseOf = async (record: CaseEvent) => {

@@ -16,3 +16,7 @@ export * from './commandInput.js';
 export * from './referralRoutes.js';
 export * from './openApiRoute.js';
 export * from './readAudit.js';
+export * from './possibleMatch.js';
+export * from './personMatches.js';
+export * from './personView.js';
+export * from './matchRoutes.js';

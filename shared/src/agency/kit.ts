@@ -9,6 +9,7 @@ import { conferenceFeedHandler } from './conferenceFeed.js';
 import { createEventStore, type EventStore } from './eventStore.js';
 import { createListings, type Listings } from './listings.js';
 import { createPeople, type People } from './people.js';
+import { createPersonMatches, type PersonMatches } from './personMatches.js';
 import { startProjectionRepair } from './projectionRepair.js';
 import { createRecorder, type Recorder } from './recorder.js';
 import { startOutboxRelay, type OutboxRelay } from './relay.js';
@@ -34,6 +35,8 @@ export interface AgencyKit {
   store: EventStore;
   listings: Listings;
   people: People;
+  /** Possible matches between people held here, and staff decisions on them. */
+  matches: PersonMatches;
   actions: Actions;
   recorder: Recorder;
   routes: ReturnType<typeof commonAgencyRoutes>;
@@ -51,6 +54,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
   const store = createEventStore(options.db);
   const listings = createListings(options.db);
   const people = createPeople(options.db, options.linkSecret);
+  const matches = createPersonMatches(options.db, people);
   const actions = createActions(options.db);
   const audit = createAuditTrail(options.db, { logger: options.logger, anchorKey: options.auditAnchorKey });
   let relay: OutboxRelay | undefined;
@@ -59,7 +63,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
   const nudge = { nudge: () => relay?.nudge() };
   const recorder = createRecorder({ store, listings, relay: nudge, project: options.project, ...(options.withhold ? { withhold: options.withhold } : {}) });
   const handleConferenceEvent = conferenceFeedHandler({
-    agency: options.agency, store, listings, actions, relay: nudge, researchWindowMonths: options.researchWindowMonths,
+    agency: options.agency, store, listings, actions, relay: nudge, researchWindowMonths: options.researchWindowMonths, widen: people.widen,
     ...(options.withhold ? { withhold: options.withhold } : {}),
     ...(options.onConferenceEvent ? { onOther: options.onConferenceEvent } : {}),
   });
@@ -69,12 +73,16 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
     store,
     listings,
     people,
+    matches,
     actions,
     recorder,
-    routes: commonAgencyRoutes({ agency: options.agency, people, actions, recorder }),
+    routes: commonAgencyRoutes({ agency: options.agency, people, matches, actions, recorder }),
     audit,
     handleConferenceEvent,
     async start(runtime, startOptions = {}) {
+      // People recorded under an earlier normalisation get today's tokens (keeping the old as aliases).
+      await people.refreshTokens();
+      await matches.repair();
       await recorder.catchUpProjection();
       await audit.start(runtime);
       relay = startOutboxRelay({ queue: store, publisher: runtime.publisher as EventPublisher, logger: options.logger, ...(startOptions.relayPollMs ? { pollMs: startOptions.relayPollMs } : {}) });

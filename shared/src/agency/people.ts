@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
 import { z } from 'zod';
-import { linkTokensFor, LinkTokenError } from '../link-tokens/index.js';
-import { CalendarDate, SubjectRole, type Subject } from '../contracts/index.js';
+import { DATE_OF_BIRTH_FORMATS, linkTokensFor, LinkTokenError, normaliseDateOfBirth } from '../link-tokens/index.js';
+import { SubjectRole, type Subject } from '../contracts/index.js';
 import { DomainError, notFound } from '../errors/index.js';
 import { modelOf } from '../mongo/index.js';
 
@@ -10,7 +10,8 @@ import { modelOf } from '../mongo/index.js';
 export const PersonInput = z.object({
   given: z.string().trim().min(1).max(80),
   family: z.string().trim().min(1).max(80),
-  dateOfBirth: CalendarDate,
+  // Written as the agency writes it; stored as YYYY-MM-DD (a refusal is a 400 naming body.dateOfBirth).
+  dateOfBirth: z.string().trim().min(1).max(32).describe(`Date of birth: ${DATE_OF_BIRTH_FORMATS}`),
   nhsNumber: z.string().trim().min(10).max(14).optional(),
   pncId: z.string().trim().min(4).max(16).optional(),
   postcode: z.string().trim().min(5).max(9).optional(),
@@ -19,9 +20,23 @@ export type PersonInput = z.infer<typeof PersonInput>;
 
 export interface Person extends PersonInput {
   _id: string;
+  /** Every token records about this person carry: derived from the identifiers, plus aliasTokens. */
   tokens: string[];
+  /** Tokens adopted, not derived: a confirmed match's, or those an earlier name normalisation gave. */
+  aliasTokens?: string[];
+  /** The name/date normalisation the derived tokens come from (see refreshTokens). */
+  normalisation?: number;
   createdAt: Date;
 }
+
+/**
+ * 2: apostrophes and full stops vanish (O'Neil = ONeil), dates accepted as written. Tokens stay `lt1.`: only
+ * names with an apostrophe or full stop change, and people recorded before keep their old token as an alias.
+ */
+export const NORMALISATION = 2;
+
+/** A subject on the bus carries at most 8 tokens (contracts Subject), so a person never holds more. */
+export const MAX_TOKENS_PER_PERSON = 8;
 
 const personSchema = new Schema<Person>({
   _id: { type: String, required: true },
@@ -32,9 +47,12 @@ const personSchema = new Schema<Person>({
   pncId: String,
   postcode: String,
   tokens: { type: [String], required: true },
+  aliasTokens: { type: [String], default: undefined },
+  normalisation: Number,
   createdAt: { type: Date, required: true },
 }, { versionKey: false, collection: 'people' });
 personSchema.index({ tokens: 1 });
+personSchema.index({ dateOfBirth: 1 });
 
 /** How a command names the people it is about: their local id and their role in this record. */
 export const SubjectRef = z.object({ personId: z.uuid(), role: SubjectRole });
@@ -46,6 +64,14 @@ export interface People {
   /** Local subject references to bus subjects (tokens only); an unknown person is a 404. */
   subjectsOf(refs: SubjectRef[]): Promise<Subject[]>;
   byTokens(tokens: string[]): Promise<Person[]>;
+  /** Everyone held with this (normalised) date of birth: where possible matches are looked for. */
+  bornOn(dateOfBirth: string): Promise<Person[]>;
+  /** Give a person tokens that are theirs by decision, not derivation (idempotent). */
+  adopt(personId: string, tokens: string[]): Promise<void>;
+  /** The tokens plus every token of a person holding one of them who has aliases: what research must look for. */
+  widen(tokens: readonly string[]): Promise<string[]>;
+  /** Derive again the tokens of people recorded under an earlier normalisation, keeping their old ones as aliases. */
+  refreshTokens(): Promise<number>;
 }
 
 export function createPeople(db: Connection, linkSecret: string): People {
@@ -53,13 +79,15 @@ export function createPeople(db: Connection, linkSecret: string): People {
   const people: People = {
     async add(input) {
       let tokens: string[];
+      let dateOfBirth: string;
       try {
-        tokens = linkTokensFor(linkSecret, input);
+        dateOfBirth = normaliseDateOfBirth(input.dateOfBirth);
+        tokens = linkTokensFor(linkSecret, { ...input, dateOfBirth });
       } catch (err) {
         if (err instanceof LinkTokenError) throw new DomainError(err.code, err.message, { status: 400, field: fieldOf(err.code) });
         throw err;
       }
-      const person: Person = { _id: randomUUID(), ...input, tokens, createdAt: new Date() };
+      const person: Person = { _id: randomUUID(), ...input, dateOfBirth, tokens, normalisation: NORMALISATION, createdAt: new Date() };
       await model.create(person);
       return person;
     },
@@ -76,8 +104,43 @@ export function createPeople(db: Connection, linkSecret: string): People {
     async byTokens(tokens) {
       return model.find({ tokens: { $in: tokens } }).lean<Person[]>();
     },
+    async bornOn(dateOfBirth) {
+      return model.find({ dateOfBirth }).sort({ createdAt: 1 }).limit(500).lean<Person[]>();
+    },
+    async adopt(personId, tokens) {
+      if (tokens.length === 0) return;
+      await model.updateOne({ _id: personId }, { $addToSet: { tokens: { $each: tokens }, aliasTokens: { $each: tokens } } });
+    },
+    async widen(tokens) {
+      if (tokens.length === 0) return [];
+      // Only people with aliases widen: two people who merely share a token (twins at one address) stay apart.
+      const holders = (await people.byTokens([...tokens])).filter((p) => (p.aliasTokens ?? []).length > 0);
+      return [...new Set([...tokens, ...holders.flatMap((p) => p.tokens)])];
+    },
+    async refreshTokens() {
+      let changed = 0;
+      for (const person of await model.find({ normalisation: { $ne: NORMALISATION } }).lean<Person[]>()) {
+        const derived = derivedTokens(linkSecret, person);
+        const stale = person.tokens.filter((t) => !derived.includes(t) && !(person.aliasTokens ?? []).includes(t));
+        const fresh = derived.filter((t) => !person.tokens.includes(t));
+        const add = { ...(fresh.length > 0 ? { tokens: { $each: fresh } } : {}), ...(stale.length > 0 ? { aliasTokens: { $each: stale } } : {}) };
+        await model.updateOne({ _id: person._id }, { $set: { normalisation: NORMALISATION }, ...(Object.keys(add).length > 0 ? { $addToSet: add } : {}) });
+        if (fresh.length > 0) changed++;
+      }
+      return changed;
+    },
   };
   return people;
+}
+
+/** Tokens under today's normalisation; a stored person whose identifiers no longer derive keeps what it has. */
+function derivedTokens(linkSecret: string, person: Person): string[] {
+  try {
+    const { given, family, dateOfBirth, nhsNumber, pncId, postcode } = person;
+    return linkTokensFor(linkSecret, { given, family, dateOfBirth, nhsNumber, pncId, postcode });
+  } catch {
+    return person.tokens;
+  }
 }
 
 function fieldOf(code: string): string {

@@ -1,7 +1,36 @@
 import { LinkTokenError } from './errors.js';
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** What a date of birth may look like; quoted in every refusal so the caller knows what to send. */
+export const DATE_OF_BIRTH_FORMATS = 'YYYY-MM-DD, DD/MM/YYYY (day first, also with - or .) or D MMM YYYY (e.g. 14 Mar 1985)';
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+// UK writing is day first, so 05/06/1985 is 5 June; separators must agree (14/03-1985 is a typo, not a date).
+const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;
+const TWO_DIGIT_YEAR = /^\d{1,2}([/.-])\d{1,2}\1\d{2}$|^\d{1,2}(?:st|nd|rd|th)? [a-z]+\.?,? \d{2}$/;
+const IN_WORDS = /^(\d{1,2})(?:st|nd|rd|th)? ([a-z]+)\.?,? (\d{4})$/;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const FULL_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const EARLIEST = '1900-01-01';
+
+function monthNumber(word: string): number | undefined {
+  const index = word === 'sept' ? 8 : Math.max(MONTHS.indexOf(word), FULL_MONTHS.indexOf(word));
+  return index >= 0 ? index + 1 : undefined;
+}
+
+const refuse = (detail: string) => new LinkTokenError('invalid_date_of_birth', detail);
+
+/** Year, month and day as written, in any accepted format; the calendar is checked afterwards. */
+function partsOf(date: string): [number, number, number] {
+  const iso = ISO.exec(date);
+  if (iso) return [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  const dayFirst = DAY_FIRST.exec(date);
+  if (dayFirst) return [Number(dayFirst[4]), Number(dayFirst[3]), Number(dayFirst[1])];
+  if (TWO_DIGIT_YEAR.test(date)) throw refuse('a two-digit year is ambiguous');
+  const words = IN_WORDS.exec(date);
+  const month = words ? monthNumber(words[2] ?? '') : undefined;
+  if (words && month) return [Number(words[3]), month, Number(words[1])];
+  throw refuse('unrecognised format');
+}
 
 /** Today's calendar date in the UK, as YYYY-MM-DD. */
 function ukToday(now: Date): string {
@@ -17,22 +46,22 @@ function ukToday(now: Date): string {
 }
 
 /**
- * Validates an ISO YYYY-MM-DD date of birth: a real calendar date, not before
- * 1900-01-01 and not after today (UK calendar date at `now`, default the
- * current time). Returns the trimmed date; throws `invalid_date_of_birth`.
+ * A date of birth as agencies write it — ISO `1985-03-14`, UK day-first `14/03/1985` (or `14-03-1985`,
+ * `14.03.1985`, `4/3/1985`) or in words `14 Mar 1985`, `1st April 1985` (any case) — as YYYY-MM-DD. Refused
+ * (`invalid_date_of_birth`, never echoing the value): a two-digit year, anything else, a day or month that
+ * does not exist (so US order 03/14/1985 is refused, not guessed), before 1900-01-01 or after today (UK
+ * calendar date at `now`, default the current time).
  */
 export function normaliseDateOfBirth(raw: string, now: Date = new Date()): string {
-  const date = raw.trim();
-  const match = ISO_DATE.exec(date);
-  if (!match) throw new LinkTokenError('invalid_date_of_birth', 'expected YYYY-MM-DD');
-  const [year, month, day] = match.slice(1).map(Number) as [number, number, number];
+  const [year, month, day] = partsOf(raw.trim().replace(/\s+/g, ' ').toLowerCase());
   const probe = new Date(Date.UTC(year, month - 1, day));
   if (probe.getUTCFullYear() !== year || probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) {
-    throw new LinkTokenError('invalid_date_of_birth', 'not a calendar date');
+    throw refuse('not a calendar date');
   }
+  const date = `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
   // Zero-padded ISO dates compare correctly as strings.
-  if (date < EARLIEST) throw new LinkTokenError('invalid_date_of_birth', 'before 1900');
+  if (date < EARLIEST) throw refuse('before 1900');
   if (Number.isNaN(now.getTime())) throw new LinkTokenError('invalid_input', 'invalid reference time');
-  if (date > ukToday(now)) throw new LinkTokenError('invalid_date_of_birth', 'in the future');
+  if (date > ukToday(now)) throw refuse('in the future');
   return date;
 }

@@ -22,7 +22,7 @@ const DEFAULT_MESSAGES: Record<LinkTokenErrorCode, string> = {
   invalid_nhs_number: 'NHS number is not a valid 10-digit number with a correct check digit',
   invalid_pnc_id: 'PNC id is not in the form YY/NNNNNNNL with a correct check letter',
   invalid_name: 'Name is empty or contains unsupported characters after normalisation',
-  invalid_date_of_birth: 'Date of birth must be a real YYYY-MM-DD date between 1900-01-01 and today',
+  invalid_date_of_birth: 'Date of birth must be a real date between 1900-01-01 and today, written YYYY-MM-DD, DD/MM/YYYY (day first) or D MMM YYYY',
   invalid_postcode: 'Postcode is not a valid UK postcode',
   weak_secret: 'Link-token secret must be a string of at least 32 characters',
 };

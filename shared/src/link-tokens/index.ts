@@ -9,5 +9,7 @@ export {
 } from './schema.js';
 export { normaliseIdentifier, type NormaliseOptions } from './normalise.js';
 export { linkToken, linkTokensFor } from './token.js';
+export { normaliseName } from './names.js';
+export { normaliseDateOfBirth, DATE_OF_BIRTH_FORMATS } from './dates.js';
 export { isValidNhsNumber } from './nhsNumber.js';
 export { pncCheckLetter } from './pnc.js';

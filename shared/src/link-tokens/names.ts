@@ -1,8 +1,10 @@
 import { LinkTokenError } from './errors.js';
 
-// Hyphen/dash punctuation, apostrophe variants (' ’ ‘ ʼ `), full stops and
-// any whitespace all collapse to a single separating space.
-const SEPARATORS = /[\p{Pd}'\u2019\u2018\u02BC`.\s\p{Zs}]+/gu;
+// Apostrophes (' ’ ‘ ‛ ʼ ʻ ` ´ ′ and full-width ') and full stops vanish, so O'Neil, O’NEIL, O.Neil and
+// ONeil are one name: agencies drop them as often as they keep them.
+const VANISHING = /['\u2019\u2018\u201B\u02BC\u02BB`\u00B4\u2032\u2035\uFF07.\uFF0E\u2024]/gu;
+// Hyphens, dashes and any whitespace separate name parts: O'Neil-Smith and O'Neil Smith are one name.
+const SEPARATORS = /[\p{Pd}\s\p{Zs}]+/gu;
 const COMBINING_MARKS = /\p{M}+/gu;
 const ALLOWED = /^[\p{L} ]+$/u;
 
@@ -14,17 +16,17 @@ const UNDECOMPOSABLE: Record<string, string> = {
 const UNDECOMPOSABLE_RE = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`, 'gu');
 
 /**
- * Normalises one name part so that "Siobhán O'Neill-Smith",
- * "SIOBHAN  O’NEILL SMITH" and "siobhan o neill smith" are equal:
- * NFKD, drop combining marks, full case fold (so ß ≡ ss), fold the few
- * undecomposable Latin letters (ł → l, ø → o, æ → ae, …), separators → one
- * space, trim. Anything other than letters and separators (digits, commas,
- * "|", …) is rejected rather than guessed at, which also keeps the "|"-joined
- * canonical form unambiguous. Throws `invalid_name`.
+ * Normalises one name part so that "Siobhán O'Neill-Smith", "SIOBHAN  O’NEILL SMITH" and
+ * "siobhan oneill smith" are equal: apostrophes and full stops removed (before NFKD, which would turn ´
+ * into a space, and after, which turns full-width forms into ASCII), NFKD, combining marks dropped (so
+ * á ≡ a), full case fold (ß ≡ ss), the few undecomposable Latin letters folded (ł → l, ø → o, æ → ae, …),
+ * hyphens and whitespace → one space, trimmed. Anything else (digits, commas, "|", …) is rejected rather
+ * than guessed at, which also keeps the "|"-joined canonical form unambiguous. Throws `invalid_name`.
  */
 export function normaliseName(raw: string): string {
-  const folded = raw.normalize('NFKD').toUpperCase().toLowerCase().normalize('NFKD');
+  const folded = raw.replace(VANISHING, '').normalize('NFKD').toUpperCase().toLowerCase().normalize('NFKD');
   const name = folded
+    .replace(VANISHING, '')
     .replace(COMBINING_MARKS, '')
     .replace(UNDECOMPOSABLE_RE, (ch) => UNDECOMPOSABLE[ch] ?? ch)
     .replace(SEPARATORS, ' ')

@@ -4,6 +4,7 @@ import { agencyPolicy } from '@convene/shared/agency';
 export const advocacyPolicy = agencyPolicy('advocacy', {
   'people.read': ['advocate'],
   'people.write': ['advocate'],
+  'people.match': ['advocate'],
   'actions.read': ['advocate'],
   'actions.update': ['advocate'],
   'engagements.read': ['advocate'],

@@ -7,6 +7,7 @@ import { agencyPolicy } from '@convene/shared/agency';
 export const healthPolicy = agencyPolicy('health', {
   'people.read': ['health', 'caldicott'],
   'people.write': ['health'],
+  'people.match': ['health'],
   'actions.read': ['health', 'caldicott'],
   'actions.update': ['health'],
   'concerns.read': ['health', 'caldicott'],

@@ -4,6 +4,7 @@ import { agencyPolicy } from '@convene/shared/agency';
 export const policePolicy = agencyPolicy('police', {
   'people.read': ['police'],
   'people.write': ['police'],
+  'people.match': ['police'],
   'actions.read': ['police'],
   'actions.update': ['police'],
   'incidents.read': ['police'],

@@ -57,6 +57,36 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     await expectAccessible(chairPage, 'meeting board with case view');
   });
 
+  it('leads with risk and signals on the first screen at 1440×900, the course of conduct oldest first, and an agenda with grades', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(context);
+    const page = await context.newPage();
+    await signIn(page, stack.urls.conference, demo('chair').name, '/meetings');
+    await page.getByRole('link', { name: 'Leeds stalking clinic' }).click();
+    await page.getByRole('heading', { name: `Case ${seeded.caseRef}` }).waitFor();
+    for (const heading of ['Risk', 'Signals']) {
+      const box = await page.getByRole('heading', { name: heading, exact: true }).boundingBox();
+      expect(box, `${heading} panel`).not.toBeNull();
+      expect(box!.y + box!.height, `${heading} on the first screen`).toBeLessThan(900);
+    }
+    // Oldest first: the conduct rows' times never go back.
+    const times = await page.locator('table.timeline tbody tr:not(.process-row) time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime')!)));
+    expect(times.length).toBeGreaterThan(2);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    // The case's own process (listing, research returns) is folded into one line per day.
+    expect(await page.locator('tr.process-row').count()).toBeGreaterThan(0);
+    expect(await page.locator('tr.process-row summary', { hasText: 'research return' }).count()).toBeGreaterThan(0);
+    // Behaviours are told apart at a glance: a chip per behaviour, coloured by its category.
+    expect(await page.locator('.chip.behaviour[data-category="watching"]').count()).toBeGreaterThan(0);
+    // The agenda gives each case its grade and a short label, and who is here lists each person once.
+    const item = page.locator('.agenda li', { hasText: seeded.caseRef });
+    await item.locator('.grade').waitFor();
+    expect((await item.locator('.agenda-line').innerText()).length).toBeGreaterThan(3);
+    const names = await page.locator('.presence li').allInnerTexts();
+    expect(new Set(names).size).toBe(names.length);
+    await expectAccessible(page, 'case view at 1440×900');
+  });
+
   it('shows an incident recorded through the police API live, without reloading the page', async () => {
     await chairPage.evaluate(() => Object.assign(globalThis, { __sameDocument: true }));
     const summary = `Waited by the victim's car ${uniqueId('')}`;

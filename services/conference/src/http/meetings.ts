@@ -6,6 +6,8 @@ import { conflict, forbidden } from '@convene/shared/errors';
 import { isChair, type Meeting } from '../domain/meeting.js';
 import { assertMeetingAccess } from '../domain/access.js';
 import { meetingPurpose } from '../domain/auditing.js';
+import { AgendaLine, agendaLine } from '../readModel/index.js';
+import { caseViewFor } from './caseView.js';
 import type { ConferenceDeps } from './deps.js';
 import { staffOf } from './staff.js';
 
@@ -71,6 +73,32 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         }
         await audit(principal, read);
         return meetingView(meeting);
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/meetings/:meetingId/agenda', operationId: 'getAgenda', tag: 'meetings', permission: 'meetings.read',
+      summary: 'The agenda as you may see it: each case\'s current grade and a short label (invited members only)', params: MeetingParams, errors: [404],
+      success: { status: 200, description: 'One line per case, in agenda order', schema: z.array(AgendaLine) },
+      handler: async ({ params, principal }) => {
+        const meeting = await meetings.get(params.meetingId);
+        const read = { action: 'meeting.agenda.read', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId };
+        try {
+          assertMeetingAccess(principal, meeting);
+        } catch (err) {
+          await audit(principal, { ...read, outcome: 'denied' });
+          throw err;
+        }
+        await audit(principal, read);
+        const at = deps.now?.() ?? new Date();
+        const lines: AgendaLine[] = [];
+        for (const caseRef of meeting.agenda) {
+          const view = await cases.get(caseRef);
+          if (!view || view.status === 'pending') continue;
+          // The same per-viewer view and signals as the case view: a grade or signal withheld there is withheld here.
+          const seen = await caseViewFor(cases, view, principal, at, deps.repeatWindowMonths);
+          lines.push(agendaLine(seen.view, seen.signals));
+        }
+        return lines;
       },
     }),
     defineRoute({

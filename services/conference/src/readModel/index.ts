@@ -7,3 +7,4 @@ export { ordersInForce, restrainingOrderStatus, spoStatus, type OrderInForce, ty
 export { computeSignals, fourReport, rungOf } from './signals/index.js';
 export { signalsForViewer } from './signals/perViewer.js';
 export type * from './signals/index.js';
+export { agendaLine, AgendaLine } from './agendaLine.js';

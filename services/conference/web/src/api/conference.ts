@@ -1,5 +1,5 @@
 import { getJson, postJson, request } from './http';
-import type { CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, PartnerAgency, Principal, RiskGrade, ScrutinyFigures } from './types';
+import type { AgendaLine, CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, PartnerAgency, Principal, RiskGrade, ScrutinyFigures } from './types';
 
 const period = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
@@ -10,6 +10,7 @@ export const conference = {
 
   meetings: () => getJson<MeetingView[]>('/meetings'),
   meeting: (id: string) => getJson<MeetingView>(`/meetings/${encodeURIComponent(id)}`),
+  agenda: (id: string) => getJson<AgendaLine[]>(`/meetings/${encodeURIComponent(id)}/agenda`),
   scheduleMeeting: (body: { title: string; scheduledFor: string; members: { userId: string; displayName?: string; agency: string; role: string }[]; agenda: string[] }) =>
     postJson<MeetingView>('/meetings', body),
   start: (id: string) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/start`),

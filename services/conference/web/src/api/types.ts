@@ -10,7 +10,7 @@ export type {
   Agency, PartnerAgency, Role, Behaviour, OffenceClass, RiskGrade, ConcernCategory, ConsentLevel, SubjectRole,
   AudienceEntry, MeetingPush, PresentUser, JoinAck, CatchUpAck, ClientToServerEvents, ServerToClientEvents,
 } from '@convene/shared/contracts';
-export type { CaseView, TimelineEntry, Signal, CaseAction, HealthConcern, OrderInForce, Breach, Spo, RestrainingOrder } from '../../../src/readModel/index.js';
+export type { AgendaLine, CaseView, TimelineEntry, Signal, CaseAction, HealthConcern, OrderInForce, Breach, Spo, RestrainingOrder } from '../../../src/readModel/index.js';
 export type { Principal } from '@convene/shared/auth';
 export type { ChronologyReport, WebClientConfig };
 /** `GET /scrutiny/figures`: de-identified monthly figures per agency, small cells suppressed, and the derived ratios. */

@@ -102,6 +102,7 @@ export function Board({ meetingId }: { meetingId: string }) {
       <div class="board-grid">
         <aside class="board-side" aria-label="Meeting">
           <Agenda meeting={meeting} selected={selected} onSelect={(c) => { setSelected(c); setFocus([]); }} busy={chairing.busy}
+            refreshKey={Object.values(refresh).reduce((a, b) => a + b, 0)}
             onMove={isChair && meeting.status === 'running' ? (i) => act(() => conference.move(meetingId, i)) : undefined} />
           <Presence present={live.present} meeting={meeting} />
         </aside>

@@ -58,10 +58,16 @@ export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [
         </p>
         {loaded.state === 'error' && <ErrorBox error={loaded.error} retry={loaded.reload} title="Could not refresh this case; showing the last view" />}
       </header>
+      {/* What the meeting needs first: risk as assessed beside the victim's own view, and the signals with their evidence. */}
+      <div class="case-lead">
+        <RiskPanel risk={view.risk} />
+        <Signals signals={response.signals} shown={shown?.id ?? null} onShow={setShown} />
+        <Withheld response={response} />
+      </div>
       <div class="case-grid">
         <div class="case-main">
           <section class="panel" aria-labelledby="timeline-heading">
-            <h2 id="timeline-heading">Timeline</h2>
+            <h2 id="timeline-heading">Course of conduct</h2>
             {shown && <p class="state info" role="status">Showing the {shown.eventIds.length} entries “{shown.title}” rests on. <button type="button" class="link-button" onClick={() => setShown(null)}>Clear</button></p>}
             <Timeline timeline={view.timeline} evidence={evidence} fresh={fresh} />
           </section>
@@ -71,12 +77,9 @@ export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [
           </section>
         </div>
         <div class="case-side">
-          <RiskPanel risk={view.risk} />
-          <Signals signals={response.signals} shown={shown?.id ?? null} onShow={setShown} />
-          <Withheld response={response} />
-          <Elsewhere response={response} />
           <Orders response={response} />
           <Actions actions={view.actions} />
+          <Elsewhere response={response} />
           <CaseFacts view={view} />
         </div>
       </div>

@@ -92,6 +92,8 @@ describe('advocacy service on the real stack', () => {
     const entryEvent = await topic.waitFor(isEvent('advocacy.diary.entry.v1', (e) => e.data.entryRef === entry.body.ref), 'diary event');
     expect(entryEvent).toMatchObject({ subject: cases.full, sharing: 'partnership', data: { behaviours: ['loitering_home', 'messages'], place: 'outside home' } });
     expect(entryEvent.subjects.map((s) => s.role)).toEqual(['victim', 'suspect']);
+    // Ordered by when the victim says it happened, not when the advocate typed it.
+    expect(Date.parse(entryEvent.occurredat)).toBe(Date.parse(entryEvent.data.happenedAt));
     expect(JSON.stringify(entryEvent)).not.toContain("O'Neill");
 
     const referral = await api.post('/referrals', { subjects: withSuspect('full'), criterion: 'victim_request', reason: 'Victim asks for a multi-agency meeting' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
-import { CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, Timestamp } from './common.js';
+import { Behaviour, CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, Timestamp } from './common.js';
 import { actionEvents, researchReturned, statisticsPublished } from './agencyCommon.js';
 import { LinkToken } from '../link-tokens/index.js';
 
@@ -73,12 +73,28 @@ export const CpsBailConditionsSet = defineEvent('cps', 'bail.conditions.set', z.
   until: CalendarDate.optional(),
 }));
 
+/** A restraining order broken, as the CPS learns of it to prosecute the breach. */
+export const CpsRestrainingOrderBreached = defineEvent('cps', 'restraining_order.breached', z.object({
+  orderRef: RecordRef,
+  breachedAt: Timestamp,
+  behaviours: z.array(Behaviour).min(1).max(14),
+}));
+
+/** Court bail conditions broken, as the CPS puts the breach before the court. */
+export const CpsBailBreached = defineEvent('cps', 'bail.breached', z.object({
+  bailRef: RecordRef,
+  breachedAt: Timestamp,
+  behaviours: z.array(Behaviour).min(1).max(14),
+}));
+
 export const CpsRecordEvent = z.discriminatedUnion('type', [
   CpsChargingDecided,
   CpsHearingScheduled,
   CpsCaseOutcome,
   CpsRestrainingOrderMade,
   CpsBailConditionsSet,
+  CpsRestrainingOrderBreached,
+  CpsBailBreached,
 ]);
 
 export const CpsResearchReturned = researchReturned('cps', CpsRecordEvent);
@@ -92,6 +108,8 @@ export const cpsEvents = [
   CpsCaseOutcome,
   CpsRestrainingOrderMade,
   CpsBailConditionsSet,
+  CpsRestrainingOrderBreached,
+  CpsBailBreached,
   CpsResearchReturned,
   CpsActionAccepted,
   CpsActionCompleted,

@@ -82,6 +82,24 @@ export const PoliceSpoBreached = defineEvent('police', 'spo.breached', z.object(
   behaviours: z.array(Behaviour).min(1).max(14),
 }));
 
+/** Police bail broken: the conduct that broke it, as for any breach. */
+export const PoliceBailBreached = defineEvent('police', 'bail.breached', z.object({
+  bailRef: RecordRef,
+  breachedAt: Timestamp,
+  behaviours: z.array(Behaviour).min(1).max(14),
+}));
+
+/**
+ * The answer to "high risk stalking, no SPO": an SPO was considered and applied for (naming the application when
+ * there is one), or not, with the reason, so the decision is on the record whichever way it went.
+ */
+export const PoliceSpoConsidered = defineEvent('police', 'spo.considered', z.object({
+  considerationRef: RecordRef,
+  decision: z.enum(['applied', 'not_applied']),
+  orderRef: RecordRef.optional(),
+  reason: ShareableText,
+}));
+
 export const PoliceReferralMade = referralEvent('police');
 
 /** Police records that can appear in a research return or be streamed to a listed case. */
@@ -94,6 +112,8 @@ export const PoliceRecordEvent = z.discriminatedUnion('type', [
   PoliceSpoApplied,
   PoliceSpoGranted,
   PoliceSpoBreached,
+  PoliceBailBreached,
+  PoliceSpoConsidered,
 ]);
 
 export const PoliceResearchReturned = researchReturned('police', PoliceRecordEvent);
@@ -109,6 +129,8 @@ export const policeEvents = [
   PoliceSpoApplied,
   PoliceSpoGranted,
   PoliceSpoBreached,
+  PoliceBailBreached,
+  PoliceSpoConsidered,
   PoliceReferralMade,
   PoliceResearchReturned,
   PoliceActionAccepted,

@@ -22,6 +22,9 @@ export function outlineElsewhere(record: CaseEvent, otherCaseRef?: string): Else
     case 'police.incident.recorded.v1':
       return { ...base, offenceClass: record.data.offenceClass, behaviours: [...record.data.behaviours] };
     case 'police.spo.breached.v1':
+    case 'police.bail.breached.v1':
+    case 'cps.restraining_order.breached.v1':
+    case 'cps.bail.breached.v1':
       return { ...base, behaviours: [...record.data.behaviours] };
     case 'police.arrest.made.v1':
       return { ...base, offenceClass: record.data.offenceClass };

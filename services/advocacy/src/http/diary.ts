@@ -7,6 +7,8 @@ import type { AdvocacyDeps } from './deps.js';
 
 const DiaryInput = z.object({
   ...commandBase,
+  // The entry is ordered by when the victim says it happened, not when it was typed; kept so older clients still parse.
+  occurredAt: Timestamp.optional().describe('Ignored: a diary entry occurred at its happenedAt'),
   behaviours: z.array(Behaviour).min(1).max(14),
   happenedAt: Timestamp,
   place: z.string().trim().min(1).max(120),
@@ -30,7 +32,7 @@ export function diaryRoutes(deps: AdvocacyDeps): RouteSpec[] {
         const subjects = await kit.people.subjectsOf(body.subjects);
         const data = { entryRef: ref, behaviours: body.behaviours, happenedAt: body.happenedAt, place: body.place, account: body.account };
         const sharing = await sharingWithConsent(deps, { type: 'advocacy.diary.entry.v1', subjects, data }, body);
-        const recorded = await kit.recorder.record({ type: 'advocacy.diary.entry.v1', occurredAt: body.occurredAt, subjects, data, ...sharing });
+        const recorded = await kit.recorder.record({ type: 'advocacy.diary.entry.v1', occurredAt: body.happenedAt, subjects, data, ...sharing });
         return { ...recordedView(ref, recorded), ...sharing };
       },
     }),

@@ -33,8 +33,20 @@ function shapeOf(event: CaseEvent): Shape | null {
     case 'police.arrest.made.v1':
       return { kind: 'arrest', offenceClass: event.data.offenceClass, facts: none };
     case 'police.bail.set.v1':
-    case 'cps.bail.conditions.set.v1':
-      return { kind: 'bail', facts: none };
+    case 'cps.bail.conditions.set.v1': {
+      const d = event.data;
+      return { kind: 'bail', facts: { on: 'bail', bailRef: d.bailRef, conditions: d.conditions, until: d.until ?? null } };
+    }
+    case 'police.bail.breached.v1':
+    case 'cps.bail.breached.v1':
+      return { kind: 'breach', behaviours: event.data.behaviours, facts: { on: 'breach', orderRef: event.data.bailRef, orderKind: 'bail' } };
+    case 'cps.restraining_order.breached.v1':
+      return { kind: 'breach', behaviours: event.data.behaviours, facts: { on: 'breach', orderRef: event.data.orderRef, orderKind: 'restraining_order' } };
+    case 'police.spo.considered.v1': {
+      // The reason is written to be shared: it answers the partnership's question.
+      const d = event.data;
+      return { kind: 'order', facts: { on: 'spo_considered', decision: d.decision, orderRef: d.orderRef ?? null, reason: d.reason } };
+    }
     case 'police.spo.applied.v1':
       return { kind: 'order', facts: { on: 'spo_applied', orderRef: event.data.orderRef, spoKind: event.data.kind } };
     case 'police.spo.granted.v1': {

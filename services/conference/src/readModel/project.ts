@@ -1,6 +1,6 @@
 import type { SubjectRole } from '@convene/shared/contracts';
 import type {
-  Breach, CaseAction, CaseSections, Disclosure, HealthConcern, RestrainingOrder, Spo, Sourced,
+  BailConditions, Breach, CaseAction, CaseSections, Disclosure, HealthConcern, RestrainingOrder, Spo, SpoConsideration, Sourced,
 } from './sections.js';
 import type { Facts, TimelineEntry } from './timeline.js';
 
@@ -18,7 +18,7 @@ export function emptySections(): CaseSections {
     people: [],
     subjectTokens: { victim: [], suspect: [], child: [], other: [] },
     risk: { police: null, victimView: { police: null, advocacy: null }, conference: null },
-    orders: { spos: [], restrainingOrders: [], breaches: [] },
+    orders: { spos: [], restrainingOrders: [], bail: [], spoConsiderations: [], breaches: [] },
     actions: [],
     healthConcerns: [],
     disclosures: [],
@@ -37,6 +37,8 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
   const spos = new Map<string, Spo>();
   const restraining = new Map<string, RestrainingOrder>();
   const breaches: Breach[] = [];
+  const bail = new Map<string, BailConditions>();
+  const considerations: SpoConsideration[] = [];
   const actions = new Map<string, CaseAction>();
   const concerns = new Map<string, HealthConcern>();
   const disclosures = new Map<string, Disclosure>();
@@ -86,7 +88,13 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
         break;
       }
       case 'breach':
-        breaches.push({ ...src, orderRef: f.orderRef, orderKind: 'spo', behaviours: e.behaviours ?? [] });
+        breaches.push({ ...src, orderRef: f.orderRef, orderKind: f.orderKind ?? 'spo', behaviours: e.behaviours ?? [] });
+        break;
+      case 'bail':
+        bail.set(f.bailRef, { ...src, bailRef: f.bailRef, conditions: f.conditions, until: f.until, eventIds: [...(bail.get(f.bailRef)?.eventIds ?? []), e.eventId] });
+        break;
+      case 'spo_considered':
+        considerations.push({ ...src, decision: f.decision, orderRef: f.orderRef, reason: f.reason });
         break;
       case 'action':
         applyAction(actions, f, e);
@@ -113,7 +121,8 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
   // A breach names its order by reference only; link it once every order is known.
   for (const b of breaches) {
     const ro = restraining.get(b.orderRef);
-    if (ro) {
+    if (b.orderKind === 'bail') bail.get(b.orderRef)?.eventIds.push(b.eventId);
+    else if (ro) {
       b.orderKind = 'restraining_order';
       ro.eventIds.push(b.eventId);
     } else {
@@ -124,7 +133,7 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
     victim: [...tokens.victim].sort(), suspect: [...tokens.suspect].sort(),
     child: [...tokens.child].sort(), other: [...tokens.other].sort(),
   };
-  s.orders = { spos: [...spos.values()], restrainingOrders: [...restraining.values()], breaches };
+  s.orders = { spos: [...spos.values()], restrainingOrders: [...restraining.values()], bail: [...bail.values()], spoConsiderations: considerations, breaches };
   s.actions = [...actions.values()];
   s.healthConcerns = [...concerns.values()];
   s.disclosures = [...disclosures.values()];

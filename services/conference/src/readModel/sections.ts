@@ -2,7 +2,7 @@ import type {
   AudienceEntry, Behaviour, ConcernCategory, ConsentLevel, PartnerAgency, ReferredPerson, RiskGrade, SubjectRole,
 } from '@convene/shared/contracts';
 import type {
-  ActionStatus, ConcernContact, ConcernResolution, ConcernSeverity, Referral, SpoKind,
+  ActionStatus, BreachedOrderKind, ConcernContact, ConcernResolution, ConcernSeverity, Referral, SpoKind,
 } from './timeline.js';
 
 /** `pending` until the listing itself arrives: agencies' events may reach the view before it. */
@@ -54,14 +54,31 @@ export interface RestrainingOrder extends Sourced {
 
 export interface Breach extends Sourced {
   orderRef: string;
-  /** Which order the reference names; `spo` when the order itself is not (yet) in the view. */
-  orderKind: 'spo' | 'restraining_order';
+  /** Which order the reference names; for an SPO breach, `spo` unless the reference is a restraining order's. */
+  orderKind: BreachedOrderKind;
   behaviours: Behaviour[];
+}
+
+/** Police bail or court bail conditions: what the suspect must not do until charge or trial. */
+export interface BailConditions extends Sourced {
+  bailRef: string;
+  conditions: string[];
+  until: string | null;
+  eventIds: string[];
+}
+
+/** A recorded answer to "was an SPO considered?": applied for, or not and why. */
+export interface SpoConsideration extends Sourced {
+  decision: 'applied' | 'not_applied';
+  orderRef: string | null;
+  reason: string;
 }
 
 export interface OrdersState {
   spos: Spo[];
   restrainingOrders: RestrainingOrder[];
+  bail: BailConditions[];
+  spoConsiderations: SpoConsideration[];
   breaches: Breach[];
 }
 

@@ -32,6 +32,12 @@ export function summarise(event: CaseEvent): string {
         `${plural(event.data.conditions.length, 'condition')}, expires ${event.data.expiresOn}`;
     case 'police.spo.breached.v1':
       return `Order breached (${event.data.orderRef}): ${behaviourList(event.data.behaviours)}`;
+    case 'police.bail.breached.v1':
+      return `Police bail breached (${event.data.bailRef}): ${behaviourList(event.data.behaviours)}`;
+    case 'police.spo.considered.v1':
+      return event.data.decision === 'applied'
+        ? `SPO considered: applied${event.data.orderRef ? ` (${event.data.orderRef})` : ''}`
+        : 'SPO considered: not applied, reason recorded';
     case 'police.referral.made.v1':
     case 'health.referral.made.v1':
     case 'advocacy.referral.made.v1':
@@ -75,6 +81,10 @@ export function summarise(event: CaseEvent): string {
         (event.data.expiresOn ? `, expires ${event.data.expiresOn}` : '');
     case 'cps.bail.conditions.set.v1':
       return `Court bail conditions set: ${plural(event.data.conditions.length, 'condition')}${until(event.data.until)}`;
+    case 'cps.restraining_order.breached.v1':
+      return `Restraining order breached (${event.data.orderRef}): ${behaviourList(event.data.behaviours)}`;
+    case 'cps.bail.breached.v1':
+      return `Court bail conditions breached (${event.data.bailRef}): ${behaviourList(event.data.behaviours)}`;
     case 'health.concern.flagged.v1':
       return `Health concern flagged: ${concernCategoryLabel[event.data.category]} (${event.data.severity})`;
     case 'health.concern.updated.v1': {

@@ -13,6 +13,8 @@ export type SpoKind = DataOf<'police.spo.applied.v1'>['kind'];
 export type ConcernSeverity = DataOf<'health.concern.flagged.v1'>['severity'];
 export type ConcernContact = DataOf<'health.concern.flagged.v1'>['contact'];
 export type ConcernResolution = DataOf<'health.concern.resolved.v1'>['resolution'];
+/** Which kind of order a breach breaks; an SPO breach may name a restraining order (before breaches had kinds). */
+export type BreachedOrderKind = 'spo' | 'restraining_order' | 'bail';
 export type ActionStatus = DataOf<'conference.action.updated.v1'>['status'];
 
 /**
@@ -33,7 +35,9 @@ export type Facts =
   | { on: 'review'; grade: RiskGrade; nextReviewOn: string }
   | { on: 'spo_applied'; orderRef: string; spoKind: SpoKind }
   | { on: 'spo_granted'; orderRef: string; spoKind: SpoKind; conditions: string[]; expiresOn: string }
-  | { on: 'breach'; orderRef: string }
+  | { on: 'breach'; orderRef: string; orderKind?: BreachedOrderKind }
+  | { on: 'bail'; bailRef: string; conditions: string[]; until: string | null }
+  | { on: 'spo_considered'; decision: 'applied' | 'not_applied'; orderRef: string | null; reason: string }
   | { on: 'restraining_order'; orderRef: string; onConviction: boolean; conditions: string[]; expiresOn: string | null }
   | {
     on: 'action'; actionId: string; status?: ActionStatus; outcome?: string;

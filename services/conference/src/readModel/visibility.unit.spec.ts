@@ -47,7 +47,8 @@ describe('viewFor', () => {
   it('falls back to the latest assessment the viewer may see, and signals follow the filtered view', () => {
     const visible = risk('medium', { daysAgo: 30 });
     const hidden = risk('high', { daysAgo: 5, sharing: 'restricted', audience: [{ agency: 'police' }] });
-    const view = replay([visible, hidden]);
+    // Stalking conduct, so a high grade with no SPO is a signal at all.
+    const view = replay([incident(['following'], { daysAgo: 40, offenceClass: 'pha_s2a' }), visible, hidden]);
     expect(view.risk.police?.eventId).toBe(hidden.id);
     const seen = viewFor(view, advocate);
     expect(seen.risk.police).toMatchObject({ grade: 'medium', eventId: visible.id });

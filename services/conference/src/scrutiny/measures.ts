@@ -71,7 +71,8 @@ export function conferenceCells(views: readonly CaseView[], meetings: readonly M
     ...countsBy('actions.completed', PartnerAgency.options, completed),
     ...countsBy('actions.overdue', PartnerAgency.options, openInMonth.flatMap((v) => overdueOwners(v, cutoff))),
     count('cases.closed', entries.filter(({ e }) => e.facts.on === 'closure').length),
-    count('cases.victim_view_higher', openInMonth.filter((v) => victimViewHigher(asAt(v, cutoff)).length > 0).length),
+    // Against a grade only, as the measure is labelled: a view with no assessment at all is counted by the DASH measures.
+    count('cases.victim_view_higher', openInMonth.filter((v) => victimViewHigher(asAt(v, cutoff)).some((s) => s.kind === 'victim_view_higher' && s.assessedGrade !== null)).length),
   ];
 }
 

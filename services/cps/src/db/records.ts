@@ -16,6 +16,8 @@ export interface CpsRecord {
   status?: string;
   offenceClass?: string;
   detail: Record<string, unknown>;
+  /** Breaches of an order or bail conditions, as recorded here. */
+  breaches?: { eventId: string; at: string }[];
   eventIds: string[];
 }
 
@@ -30,6 +32,7 @@ const recordSchema = new Schema<CpsRecord>({
   status: String,
   offenceClass: String,
   detail: { type: Schema.Types.Mixed, default: {} },
+  breaches: { type: Schema.Types.Mixed },
   eventIds: { type: [String], default: [] },
 }, { versionKey: false, collection: 'records', minimize: false });
 recordSchema.index({ kind: 1, occurredAt: -1 });
@@ -69,6 +72,12 @@ export function createCpsRecords(db: Connection) {
         return upsert(event.data.orderRef, event, 'restraining_order', { detail: event.data });
       case 'cps.bail.conditions.set.v1':
         return upsert(event.data.bailRef, event, 'bail', { detail: event.data });
+      case 'cps.restraining_order.breached.v1':
+        await model.updateOne({ _id: event.data.orderRef }, { $addToSet: { eventIds: event.id, breaches: { eventId: event.id, at: event.data.breachedAt } } });
+        return;
+      case 'cps.bail.breached.v1':
+        await model.updateOne({ _id: event.data.bailRef }, { $addToSet: { eventIds: event.id, breaches: { eventId: event.id, at: event.data.breachedAt } } });
+        return;
       default:
         return;
     }

@@ -1,16 +1,17 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { CalendarDate, RecordRef, ShareableText } from '@convene/shared/contracts';
+import { commandBase, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { Behaviour, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
 
 const Conditions = z.array(ShareableText).min(1).max(20);
+const BreachInput = z.object({ occurredAt: Timestamp, behaviours: z.array(Behaviour).min(1).max(14) });
 
 const RestrainingOrderView = RecordBaseView.extend({ onConviction: z.boolean(), conditions: z.array(z.string()), expiresOn: z.string().optional() });
 const BailView = RecordBaseView.extend({ conditions: z.array(z.string()), until: z.string().optional() });
 
-/** Restraining orders and court bail conditions: what the suspect must and must not do. */
+/** Restraining orders and court bail conditions: what the suspect must and must not do, and breaches of them. */
 export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
   return [
     defineRoute({
@@ -47,6 +48,34 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       handler: async ({ params }) => {
         const record = await records.get(params.bailRef, 'bail');
         return { ...recordBase(record), ...detailOf<Omit<z.infer<typeof BailView>, keyof z.infer<typeof RecordBaseView>>>(record, 'bailRef') };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/restraining-orders/:orderRef/breaches', operationId: 'recordRestrainingOrderBreach', tag: 'orders', permission: 'orders.write',
+      summary: 'Record a breach of a restraining order, with the behaviour that broke it', params: z.object({ orderRef: RecordRef }), errors: [404],
+      body: BreachInput,
+      success: { status: 201, description: 'Breach recorded', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const order = await records.get(params.orderRef, 'restraining_order');
+        const recorded = await kit.recorder.record({
+          type: 'cps.restraining_order.breached.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: order.subjects,
+          data: { orderRef: order._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
+        });
+        return recordedView(order._id, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/bail-conditions/:bailRef/breaches', operationId: 'recordBailConditionsBreach', tag: 'orders', permission: 'bail.write',
+      summary: 'Record a breach of court bail conditions, with the behaviour that broke them', params: z.object({ bailRef: RecordRef }), errors: [404],
+      body: BreachInput,
+      success: { status: 201, description: 'Breach recorded', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const bail = await records.get(params.bailRef, 'bail');
+        const recorded = await kit.recorder.record({
+          type: 'cps.bail.breached.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: bail.subjects,
+          data: { bailRef: bail._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
+        });
+        return recordedView(bail._id, recorded);
       },
     }),
   ];

@@ -6,7 +6,7 @@ import { notFound } from '@convene/shared/errors';
 /** The police read model: one document per record (incident, assessment, order…), current state only. */
 export interface PoliceRecord {
   _id: string;
-  kind: 'incident' | 'assessment' | 'arrest' | 'bail' | 'spo' | 'referral';
+  kind: 'incident' | 'assessment' | 'arrest' | 'bail' | 'spo' | 'spo_consideration' | 'referral';
   subjects: Subject[];
   occurredAt: Date;
   status?: string;
@@ -57,6 +57,11 @@ export function createPoliceRecords(db: Connection) {
       case 'police.spo.breached.v1':
         await model.updateOne({ _id: event.data.orderRef }, { $addToSet: { eventIds: event.id, breaches: { eventId: event.id, at: event.data.breachedAt } } });
         return;
+      case 'police.bail.breached.v1':
+        await model.updateOne({ _id: event.data.bailRef }, { $addToSet: { eventIds: event.id, breaches: { eventId: event.id, at: event.data.breachedAt } } });
+        return;
+      case 'police.spo.considered.v1':
+        return upsert(event.data.considerationRef, event, 'spo_consideration', { status: event.data.decision, detail: event.data });
       case 'police.referral.made.v1':
         return upsert(event.data.referralRef, event, 'referral', { detail: { criterion: event.data.criterion } });
       default:

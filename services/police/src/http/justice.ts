@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { CalendarDate, OffenceClass, ShareableText } from '@convene/shared/contracts';
+import { commandBase, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { Behaviour, CalendarDate, OffenceClass, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
 import type { PoliceDeps } from './deps.js';
 
-/** Arrests and police bail. */
-export function justiceRoutes({ kit }: PoliceDeps): RouteSpec[] {
+/** Arrests, police bail and its breaches. */
+export function justiceRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/arrests', operationId: 'recordArrest', tag: 'justice', permission: 'justice.write',
@@ -23,6 +23,20 @@ export function justiceRoutes({ kit }: PoliceDeps): RouteSpec[] {
       success: { status: 201, description: 'Bail recorded', schema: RecordedView },
       handler: async ({ body }) => {
         return recordNew(kit, 'police.bail.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, conditions: body.conditions, ...(body.until ? { until: body.until } : {}) }));
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/bail/:bailRef/breaches', operationId: 'recordBailBreach', tag: 'justice', permission: 'justice.write',
+      summary: 'Record a breach of police bail conditions, with the behaviour that broke them', params: z.object({ bailRef: RecordRef }), errors: [404],
+      body: z.object({ occurredAt: Timestamp, behaviours: z.array(Behaviour).min(1).max(14) }),
+      success: { status: 201, description: 'Breach recorded', schema: RecordedView },
+      handler: async ({ params, body }) => {
+        const bail = await records.get(params.bailRef, 'bail');
+        const recorded = await kit.recorder.record({
+          type: 'police.bail.breached.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: bail.subjects,
+          data: { bailRef: bail._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
+        });
+        return recordedView(bail._id, recorded);
       },
     }),
   ];

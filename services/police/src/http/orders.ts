@@ -8,7 +8,19 @@ import type { PoliceDeps } from './deps.js';
 
 const OrderParams = z.object({ orderRef: RecordRef });
 
-/** Stalking Protection Orders: applied for, granted (interim or full), breached. */
+const Consideration = z.object({
+  ...commandBase,
+  decision: z.enum(['applied', 'not_applied']),
+  /** The application made, when the decision was to apply and it is already recorded here. */
+  orderRef: RecordRef.optional(),
+  reason: ShareableText,
+}).superRefine(sharingRule).superRefine((value, ctx) => {
+  if (value.decision === 'not_applied' && value.orderRef) {
+    ctx.addIssue({ code: 'custom', path: ['orderRef'], message: 'a decision not to apply names no application' });
+  }
+});
+
+/** Stalking Protection Orders: considered, applied for, granted (interim or full), breached. */
 export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
   return [
     defineRoute({
@@ -49,6 +61,19 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
           data: { orderRef: order._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
         });
         return recordedView(order._id, recorded);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/spo-considerations', operationId: 'recordSpoConsidered', tag: 'orders', permission: 'orders.write',
+      summary: 'Record that an SPO was considered: applied for (naming the application if recorded) or not, with the reason', errors: [404],
+      body: Consideration,
+      success: { status: 201, description: 'Decision recorded; published if a subject is on an open listing', schema: RecordedView },
+      handler: async ({ body }) => {
+        // An application it names must be one this service holds.
+        if (body.orderRef) await records.get(body.orderRef, 'spo');
+        return recordNew(kit, 'police.spo.considered.v1', 'SPOC', body, (ref) => ({
+          considerationRef: ref, decision: body.decision, ...(body.orderRef ? { orderRef: body.orderRef } : {}), reason: body.reason,
+        }));
       },
     }),
   ];

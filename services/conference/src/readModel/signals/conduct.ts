@@ -1,5 +1,6 @@
 import type { Behaviour } from '@convene/shared/contracts';
 import type { CaseView, TimelineEntry } from '../caseView.js';
+import { compareEntries } from '../timeline.js';
 import type { Rung } from './types.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -52,3 +53,9 @@ export function rungIndex(entry: ConductEntry): number {
 }
 
 export const ids = (entries: readonly TimelineEntry[]): string[] => entries.map((e) => e.eventId);
+
+/** Event ids of entries gathered from several lists: once each, in timeline order. */
+export function idsInOrder(entries: readonly TimelineEntry[]): string[] {
+  const unique = new Map(entries.map((e) => [e.eventId, e]));
+  return [...unique.values()].sort(compareEntries).map((e) => e.eventId);
+}

@@ -1,5 +1,6 @@
 import type { CaseView } from '../caseView.js';
 import { conductEntries, ids, within, type ConductEntry } from './conduct.js';
+import { signalCatalogue } from './catalogue.js';
 import type { BehaviourCounts, Signal, Window } from './types.js';
 
 const windows: readonly Window[] = [7, 30, 90];
@@ -25,7 +26,7 @@ export function behaviourCounts(view: CaseView, now: Date): Signal[] {
     id: 'behaviour_counts',
     kind: 'behaviour_counts',
     severity: 'info',
-    title: 'Behaviour counts',
+    title: signalCatalogue.behaviour_counts.title,
     explanation: `${last90.length} behaviour record(s) in the last 90 days, ${n30} in the last 30.`,
     eventIds: ids(last90),
     counts,

@@ -1,5 +1,6 @@
 import type { CaseView } from '../caseView.js';
 import { conductEntries, ids, type ConductEntry } from './conduct.js';
+import { signalCatalogue } from './catalogue.js';
 import type { FourIndicator, FourReport, Signal } from './types.js';
 
 function indicator(met: boolean, entries: readonly ConductEntry[]): FourIndicator {
@@ -39,7 +40,7 @@ export function four(view: CaseView, now: Date): Signal[] {
     id: 'four',
     kind: 'four',
     severity: all ? 'warning' : 'info',
-    title: all ? 'FOUR: fixated, obsessive, unwanted, repeated' : `FOUR: ${met.length} of 4 indicators`,
+    title: all ? `${signalCatalogue.four.title}: all four met` : `${signalCatalogue.four.title}: ${met.length} of 4`,
     explanation: all
       ? 'The behaviour is fixated, obsessive, unwanted and repeated: the pattern of stalking.'
       : `Indicators met: ${met.length ? met.join(', ') : 'none'}.`,

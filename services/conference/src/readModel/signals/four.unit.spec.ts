@@ -23,7 +23,7 @@ describe('FOUR indicators', () => {
     expect(fourReport(view, NOW)).toMatchObject({
       fixated: { met: false, eventIds: [] }, obsessive: { met: false }, unwanted: { met: true }, repeated: { met: false },
     });
-    expect(four(view, NOW)[0]).toMatchObject({ severity: 'info', title: 'FOUR: 1 of 4 indicators' });
+    expect(four(view, NOW)[0]).toMatchObject({ severity: 'info', title: 'FOUR indicators: 1 of 4' });
   });
 
   it('is not fixated when repeated behaviour falls on only two days, nor obsessive with two types', () => {

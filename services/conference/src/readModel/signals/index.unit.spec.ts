@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NOW, breach, diary, incident, listed, replay, risk, spoGranted, victimView } from '../testing/fixtures.js';
-import { computeSignals } from './index.js';
+import { computeSignals, signalCatalogue } from './index.js';
 
 describe('computeSignals', () => {
   it('gives nothing for a case with nothing in it', () => {
@@ -21,10 +21,20 @@ describe('computeSignals', () => {
     ]);
     const signals = computeSignals(view, NOW, { otherCasesWithSameSuspect: [{ caseRef: 'CNV-2026-000099', agencies: ['police'] }] });
     expect(signals.map((s) => s.id)).toEqual([
-      'order_breached:SPO-1', 'escalation_severity', 'escalation_frequency', 'four', 'harassment_may_be_stalking',
+      'order_breached:SPO-1', 'escalation', 'four', 'harassment_may_be_stalking', 'risk_assessment_stale',
       'victim_view_higher', 'same_suspect_other_cases', 'repeat_referral', 'behaviour_counts',
     ]);
     for (const s of signals) expect(s.eventIds.length, s.id).toBeGreaterThan(0);
     expect(computeSignals(view, NOW)).toEqual(computeSignals(structuredClone(view), NOW));
+  });
+
+  it('takes every title from the signal catalogue', () => {
+    const view = replay([
+      incident(['messages'], { daysAgo: 20, offenceClass: 'pha_s2a' }), risk('high', { daysAgo: 200 }), victimView('high', { daysAgo: 3 }),
+    ]);
+    for (const s of computeSignals(view, NOW)) {
+      if (s.kind === 'withheld') continue;
+      expect(s.title.startsWith(signalCatalogue[s.kind].title), s.kind).toBe(true);
+    }
   });
 });

@@ -1,5 +1,6 @@
 import type { CaseView } from '../caseView.js';
 import { agencyLabel } from '../labels.js';
+import { signalCatalogue } from './catalogue.js';
 import type { Signal, SignalContext } from './types.js';
 
 const listing = (view: CaseView): string[] => (view.listingEventId ? [view.listingEventId] : []);
@@ -15,7 +16,7 @@ export function sameSuspectOtherCases(view: CaseView, context: SignalContext = {
     id: 'same_suspect_other_cases',
     kind: 'same_suspect_other_cases',
     severity: 'warning',
-    title: 'Same suspect, other victims',
+    title: signalCatalogue.same_suspect_other_cases.title,
     explanation: `The suspect also appears in ${described}.`,
     eventIds: listing(view),
     otherCases: others,
@@ -28,8 +29,8 @@ export function repeatReferral(view: CaseView): Signal[] {
     id: 'repeat_referral',
     kind: 'repeat_referral',
     severity: 'warning',
-    title: 'Repeat referral',
-    explanation: `This case repeats ${view.repeatOf}, closed within the last 12 months.`,
+    title: signalCatalogue.repeat_referral.title,
+    explanation: `The victim was on ${view.repeatOf}, closed within the repeat window before this referral.`,
     eventIds: listing(view),
     repeatOf: view.repeatOf,
   }];

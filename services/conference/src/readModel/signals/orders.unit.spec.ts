@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { breach, replay, restrainingOrder, spoGranted } from '../testing/fixtures.js';
+import {
+  bailBreached, breach, courtBail, policeBail, replay, restrainingOrder, restrainingOrderBreached, spoGranted,
+} from '../testing/fixtures.js';
 import { orderBreached } from './orders.js';
 
 describe('order breached', () => {
@@ -23,5 +25,28 @@ describe('order breached', () => {
 
   it('does not fire on orders that were kept', () => {
     expect(orderBreached(replay([spoGranted(), restrainingOrder()]))).toEqual([]);
+  });
+});
+
+describe('order breached: bail and restraining orders through their own breach events', () => {
+  it('fires on a restraining order breach recorded by the CPS', () => {
+    const ro = restrainingOrder('RO-2', { daysAgo: 30 });
+    const broken = restrainingOrderBreached('RO-2', ['messages'], { daysAgo: 3 });
+    expect(orderBreached(replay([ro, broken]))).toMatchObject([{ orderKind: 'restraining_order', orderRef: 'RO-2', eventIds: [ro.id, broken.id] }]);
+  });
+
+  it('fires on police bail and court bail breaches, naming the bail conditions', () => {
+    const bail = policeBail('BAIL-1', { daysAgo: 20 });
+    const broken = bailBreached('police', 'BAIL-1', ['loitering_home'], { daysAgo: 2 });
+    const [signal] = orderBreached(replay([bail, broken]));
+    expect(signal).toMatchObject({ orderKind: 'bail', eventIds: [bail.id, broken.id] });
+    expect(signal!.explanation).toContain('bail conditions BAIL-1');
+    const court = courtBail('CBAIL-1', { daysAgo: 20 });
+    const courtBroken = bailBreached('cps', 'CBAIL-1', ['approaching'], { daysAgo: 1 });
+    expect(orderBreached(replay([court, courtBroken]))).toMatchObject([{ orderKind: 'bail', eventIds: [court.id, courtBroken.id] }]);
+  });
+
+  it('stays silent on bail that was kept', () => {
+    expect(orderBreached(replay([policeBail(), courtBail()]))).toEqual([]);
   });
 });

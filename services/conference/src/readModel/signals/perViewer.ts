@@ -6,6 +6,8 @@ import type { Signal, SignalKind } from './types.js';
 /** Signals that claim something is missing: on a viewer's partial view they may only mean "not shared with you". */
 const absenceOf: Partial<Record<SignalKind, { what: string; kind: EntryKind }>> = {
   risk_assessment_missing: { what: 'risk assessment', kind: 'risk' },
+  risk_assessment_stale: { what: 'more recent risk assessment', kind: 'risk' },
+  victim_view_higher: { what: 'risk assessment', kind: 'risk' },
   high_risk_no_spo: { what: 'stalking protection order', kind: 'order' },
 };
 

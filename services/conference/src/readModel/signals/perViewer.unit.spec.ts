@@ -25,7 +25,8 @@ describe('signals computed on the whole case, shown per viewer', () => {
   });
 
   it('does not tell a viewer who cannot see the SPO that there is none', () => {
-    const signals = shown([listed(), incident(['threats'], { daysAgo: 20 }), risk('high', { daysAgo: 15 }), spoApplied('SPO-1', { daysAgo: 10, ...toPolice })], cps);
+    const stalking = incident(['threats'], { daysAgo: 20, offenceClass: 'pha_s4a' });
+    const signals = shown([listed(), stalking, risk('high', { daysAgo: 15 }), spoApplied('SPO-1', { daysAgo: 10, ...toPolice })], cps);
     expect(signals.map((s) => s.kind)).not.toContain('high_risk_no_spo');
     expect(signals.find((s) => s.kind === 'withheld')).toMatchObject({ title: 'A stalking protection order is held but not shared with you' });
   });

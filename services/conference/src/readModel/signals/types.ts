@@ -1,4 +1,5 @@
 import type { Agency, Behaviour, RiskGrade } from '@convene/shared/contracts';
+import type { BreachedOrderKind } from '../timeline.js';
 
 export type Severity = 'info' | 'warning' | 'critical';
 
@@ -44,17 +45,37 @@ export interface OtherCase {
   agencies: Agency[];
 }
 
+/** Behaviour records in the last 30 days and the 30 before; `rising` when the rule's threshold is met. */
+export interface FrequencyMeasure {
+  last30Days: number;
+  previous30Days: number;
+  rising: boolean;
+}
+
+/**
+ * The worst rung in the last 30 days and the rung it stepped up from: `against_earlier` when it is above anything
+ * before the window, `within_window` when above an earlier record inside it; null `steppedUp` when neither.
+ */
+export interface SeverityMeasure {
+  to: Rung | null;
+  from: Rung | null;
+  steppedUp: 'against_earlier' | 'within_window' | null;
+}
+
+export type StaleBecause = 'older_than_90_days' | 'older_than_latest_incident';
+
 export type Signal =
   | (SignalBase & { kind: 'behaviour_counts'; counts: BehaviourCounts[] })
-  | (SignalBase & { kind: 'escalation_frequency'; last30Days: number; previous30Days: number })
-  | (SignalBase & { kind: 'escalation_severity'; from: Rung; to: Rung })
+  | (SignalBase & { kind: 'escalation'; frequency: FrequencyMeasure; stepUp: SeverityMeasure })
   | (SignalBase & { kind: 'four'; indicators: FourReport })
   | (SignalBase & { kind: 'harassment_may_be_stalking' })
   | (SignalBase & { kind: 'risk_assessment_declined' })
   | (SignalBase & { kind: 'risk_assessment_missing' })
-  | (SignalBase & { kind: 'victim_view_higher'; victimView: RiskGrade; assessedGrade: RiskGrade })
+  | (SignalBase & { kind: 'risk_assessment_stale'; assessedAt: string; because: StaleBecause[] })
+  /** `assessedGrade` is null when there is no grade to compare with: the DASH was declined or never done. */
+  | (SignalBase & { kind: 'victim_view_higher'; victimView: RiskGrade; assessedGrade: RiskGrade | null; assessment: 'graded' | 'declined' | 'missing' })
   | (SignalBase & { kind: 'high_risk_no_spo' })
-  | (SignalBase & { kind: 'order_breached'; orderRef: string; orderKind: 'spo' | 'restraining_order' })
+  | (SignalBase & { kind: 'order_breached'; orderRef: string; orderKind: BreachedOrderKind })
   | (SignalBase & { kind: 'same_suspect_other_cases'; otherCases: OtherCase[] })
   | (SignalBase & { kind: 'repeat_referral'; repeatOf: string })
   /** Shown in place of a signal that rests on records this viewer may not see. */

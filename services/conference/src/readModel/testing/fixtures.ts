@@ -130,3 +130,38 @@ export function replay(events: readonly CaseEvent[], caseRef = CASE): CaseView {
   const listedAlready = events.some((e) => e.type === 'conference.case.listed.v1');
   return events.reduce(evolve, caseRef === CASE && !listedAlready ? evolve(start, LISTING) : start);
 }
+
+export function spoConsidered(decision: 'applied' | 'not_applied', o: Options & { orderRef?: string } = {}) {
+  return make('police.spo.considered.v1', {
+    considerationRef: `SPOC-${nextId().slice(-4)}`, decision, ...(o.orderRef ? { orderRef: o.orderRef } : {}),
+    reason: decision === 'applied' ? 'Interim SPO sought at magistrates' : 'Restraining order on conviction already protects the victim',
+  }, o);
+}
+
+export function policeBail(bailRef = 'BAIL-1', o: Options = {}) {
+  return make('police.bail.set.v1', { bailRef, conditions: ['Not to contact the victim'], until: '2027-01-15' }, o);
+}
+
+export function courtBail(bailRef = 'CBAIL-1', o: Options = {}) {
+  return make('cps.bail.conditions.set.v1', { bailRef, conditions: ['Not to enter the victim’s street'] }, o);
+}
+
+export function bailBreached(by: 'police' | 'cps', bailRef: string, behaviours: Behaviour[] = ['approaching'], o: Options = {}) {
+  const data = { bailRef, breachedAt: ago(o.daysAgo ?? 10), behaviours };
+  return by === 'police' ? make('police.bail.breached.v1', data, o) : make('cps.bail.breached.v1', data, o);
+}
+
+export function restrainingOrderBreached(orderRef = 'RO-1', behaviours: Behaviour[] = ['approaching'], o: Options = {}) {
+  return make('cps.restraining_order.breached.v1', { orderRef, breachedAt: ago(o.daysAgo ?? 10), behaviours }, o);
+}
+
+export function concern(category: 'perpetrator_fixation' | 'psychological_distress', o: Options = {}) {
+  return make('health.concern.flagged.v1', {
+    concernRef: `HC-${nextId().slice(-4)}`, subjectRole: category === 'perpetrator_fixation' ? 'suspect' : 'victim', category, severity: 'medium',
+    contact: { service: 'ED safeguarding' },
+  }, o);
+}
+
+export function charged(offenceClass: OffenceClass, o: Options = {}) {
+  return make('cps.charging.decided.v1', { decisionRef: `CD-${nextId().slice(-4)}`, outcome: 'charge', offenceClass }, o);
+}

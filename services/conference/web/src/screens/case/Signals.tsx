@@ -8,6 +8,15 @@ function Detail({ signal }: { signal: Signal }) {
     const met = Object.entries(signal.indicators).filter(([, i]) => i.met).map(([name]) => name);
     return <p class="muted">Indicators met: {met.length ? met.join(', ') : 'none'}</p>;
   }
+  if (signal.kind === 'escalation') {
+    const { frequency: f, stepUp: s } = signal;
+    return (
+      <p class="muted">
+        Frequency: {f.last30Days} in the last 30 days, {f.previous30Days} in the 30 before{f.rising ? ' (rising)' : ''}.
+        {' '}Severity: {s.steppedUp ? `${s.from} → ${s.to}` : `worst recent ${s.to ?? 'none'}, no step up`}.
+      </p>
+    );
+  }
   if (signal.kind === 'same_suspect_other_cases') return <p class="muted">Other cases: {signal.otherCases.map((c) => c.caseRef).join(', ')}</p>;
   return null;
 }

@@ -33,7 +33,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
-          include: ['services/*/src/**/*.int.spec.ts', 'tests/integration/**/*.int.spec.ts'],
+          include: ['services/*/src/**/*.int.spec.ts', 'tests/integration/**/*.int.spec.ts', 'tests/scenarios/**/*.int.spec.ts'],
           globalSetup: ['tests/setup/stack.global.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

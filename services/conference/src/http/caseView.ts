@@ -13,7 +13,9 @@ export async function caseViewFor(cases: CaseStore, view: CaseView, principal: P
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - repeatWindowMonths);
   const suspectTokens = view.subjectTokens.suspect ?? [];
-  const others = await cases.withSuspect(suspectTokens, view.caseRef, since);
+  // The same victim's earlier case is a repeat referral, not another victim of the suspect.
+  const victims = new Set(view.subjectTokens.victim ?? []);
+  const others = (await cases.withSuspect(suspectTokens, view.caseRef, since)).filter((doc) => !doc.victimTokens.some((t) => victims.has(t)));
   const otherCasesWithSameSuspect = others.map((doc) => ({
     caseRef: doc._id,
     agencies: [...new Set(doc.view.timeline.map((e) => e.agency))].sort(),

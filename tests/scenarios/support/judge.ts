@@ -32,17 +32,22 @@ export function judge(scenario: string, label: string, body: CaseBody, expected:
   for (const want of expected.raises) {
     const kind = kindOf(want);
     const fields = typeof want === 'string' ? {} : (want.with ?? {});
+    const count = typeof want === 'string' ? 1 : (want.count ?? 1);
     const candidates = body.signals.filter((s) => s.kind === kind);
-    const found = candidates.find((s) => matches(s, fields));
+    const matching = candidates.filter((s) => matches(s, fields));
+    const found = matching.length >= count ? matching[0] : undefined;
     if (!found) {
       const near = candidates.length ? `\n    it fired as:\n${candidates.map((s) => `      ${JSON.stringify(s)}`).join('\n')}` : '';
-      failures.push(`${where}: signal ${kind}${Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : ''} should fire and did not.${near}\n`
+      const times = count > 1 ? ` ${count} times (fired ${matching.length})` : '';
+      failures.push(`${where}: signal ${kind}${Object.keys(fields).length ? ` ${JSON.stringify(fields)}` : ''} should fire${times} and did not.${near}\n`
         + `    evidence on the case:\n${evidence(body)}\n    signals raised:\n${raised(body)}`);
       continue;
     }
-    const missing = found.eventIds.filter((id) => !timelineIds.has(id));
-    if (found.eventIds.length === 0 || missing.length > 0) {
-      failures.push(`${where}: signal ${kind} must rest on events on the case; ${found.eventIds.length === 0 ? 'it names none' : `not on it: ${missing.join(', ')}`}`);
+    for (const s of matching) {
+      const missing = s.eventIds.filter((id) => !timelineIds.has(id));
+      if (s.eventIds.length === 0 || missing.length > 0) {
+        failures.push(`${where}: signal ${kind} must rest on events on the case; ${s.eventIds.length === 0 ? 'it names none' : `not on it: ${missing.join(', ')}`}`);
+      }
     }
   }
   for (const kind of expected.silent) {

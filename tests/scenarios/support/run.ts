@@ -92,6 +92,10 @@ export class ScenarioRun {
       this.call('cps', '/restraining-orders', {
         subjects: this.pair('cps', v, s), occurredAt: daysAgo(o.daysAgo), onConviction: true, conditions: ['Not to contact the victim'],
       }).then((r) => this.about(v, r)),
+    courtBail: (v: Person, s: Person, o: When) =>
+      this.call('cps', '/bail-conditions', { subjects: this.pair('cps', v, s), occurredAt: daysAgo(o.daysAgo), conditions: ['To live and sleep at his mother\'s address'] }).then((r) => this.about(v, r)),
+    courtBailBreached: (v: Person, bailRef: string, o: When & { behaviours: Behaviour[] }) =>
+      this.call('cps', `/bail-conditions/${bailRef}/breaches`, { occurredAt: daysAgo(o.daysAgo), behaviours: o.behaviours }).then((r) => this.about(v, r)),
     restrainingOrderBreached: (v: Person, orderRef: string, o: When & { behaviours: Behaviour[] }) =>
       this.call('cps', `/restraining-orders/${orderRef}/breaches`, { occurredAt: daysAgo(o.daysAgo), behaviours: o.behaviours }).then((r) => this.about(v, r)),
   };

@@ -1,7 +1,7 @@
 import type { ScenarioRun } from './run.js';
 
-/** A signal the case must raise: its kind, and fields it must carry (e.g. `{ orderKind: 'bail' }`). */
-export type Raise = string | { kind: string; with?: Record<string, unknown> };
+/** A signal the case must raise: its kind, fields it must carry (e.g. `{ orderKind: 'bail' }`), and how many such (default 1). */
+export type Raise = string | { kind: string; with?: Record<string, unknown>; count?: number };
 
 export interface CaseExpectation {
   raises: Raise[];

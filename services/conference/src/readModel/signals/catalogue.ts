@@ -27,7 +27,7 @@ const DASH = 'SafeLives DASH risk identification checklist guidance';
 export const signalCatalogue: Record<Exclude<SignalKind, 'withheld'>, SignalDefinition> = {
   harassment_may_be_stalking: {
     title: 'Possible stalking recorded as harassment',
-    rule: 'Two or more records of unwanted, repeated behaviour from any agency (police incidents, breaches, the victim\'s diary; '
+    rule: 'Two or more records of unwanted, repeated behaviour from any agency (police incidents, breaches, the victim\'s diary, a health flag of perpetrator fixation; '
       + 'repeated messages, calls and social media count) while the latest police classification is PHA s2, s4, malicious '
       + 'communications or other. Stops once police reclassify as stalking (s2A or s4A).',
     window: 'Whole case',

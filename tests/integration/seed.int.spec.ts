@@ -3,7 +3,8 @@ import { isValidNhsNumber } from '@convene/shared/link-tokens';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { startConference, type RunningConference } from '../support/conference.js';
 import { eventually, uniqueId } from '../support/infra.js';
-import { prefixedTopics } from '@convene/shared/contracts';
+import { createEvent, prefixedTopics } from '@convene/shared/contracts';
+import { linkToken } from '@convene/shared/link-tokens';
 import { dumpDatabase, dumpTopics, identifiersIn, isReferralOrListing, type Dumped, type RawIdentity, type TopicMessage } from '../support/minimisation.js';
 import { seedDemo, type SeedResult } from '../../scripts/seed/seed.js';
 import { scheduleLiveConcern } from '../../scripts/seed/liveConcern.js';
@@ -221,6 +222,14 @@ describe('the demo seeder, through the services\' APIs', () => {
       // Retention 0 set on this close: erased as soon as the closure is applied, though the default here is 30 days.
       expect((await chairApi.post(`/cases/${caseRef}/close`, { reason: 'risk_reduced', retentionDays: 0 })).status).toBe(201);
       await eventually(async () => (await chairApi.get(`/cases/${caseRef}`)).status === 404 || undefined, { what: 'the case to be erased', timeoutMs: 30_000 });
+      // A late or replayed event about the erased case brings nothing of it back.
+      const late = createEvent('police.incident.recorded.v1', {
+        occurredAt: new Date(), sharing: 'partnership', subject: caseRef as never,
+        subjects: [{ role: 'suspect', tokens: [linkToken('late-event-secret-0123456789abcdefghij', { kind: 'pnc', pncId: '12/0345678U' })] }],
+        data: { incidentRef: 'INC-LATE-1', behaviours: ['messages'], offenceClass: 'pha_s2', summary: 'Late after erasure' },
+      });
+      await conference.service.projector().handle([late]);
+      expect((await chairApi.get(`/cases/${caseRef}`)).status).toBe(404);
       const after = await dumpDatabase(conference.runtime.db, 'conference');
       const remains = after.filter((d) => d.text.includes(caseRef) && !/^conference\.audit/.test(d.where)).map((d) => `${d.where}: ${d.text.slice(0, 160)}`);
       expect(remains).toEqual([]);

@@ -171,7 +171,11 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     });
     expect(meeting.status).toBe(201);
     meetingId = meeting.body.meetingId;
+    // Someone without access learns nothing from the answer: a case that does not exist and one they may not see look alike.
+    expect((await api.officerAtConference.get(`/cases/${caseV}`)).status).toBe(403);
+    expect((await api.officerAtConference.get('/cases/CNV-1999-999999')).status).toBe(403);
     const asOfficer = (await api.officerAtConference.get(`/cases/${caseX}`)).body;
+    expect(asOfficer.view.appliedEventIds).toEqual(asOfficer.view.timeline.map((e: { eventId: string }) => e.eventId).sort());
     expect(asOfficer.view.elsewhere).toEqual([]);
     expect(JSON.stringify(asOfficer)).not.toContain(V_TEXT[0]);
   });

@@ -11,6 +11,7 @@ import { createCounters } from './db/counters.js';
 import { createMeetingStore } from './db/meetings.js';
 import { createPushStore } from './db/pushes.js';
 import { createReferralLog } from './db/referrals.js';
+import { createErasedCases } from './db/erasedCases.js';
 import { createChronologyStore } from './db/chronologies.js';
 import { createAuditTrail } from '@convene/shared/audit';
 import { createProjector, type Projector } from './projection/projector.js';
@@ -46,10 +47,11 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   // model at once so the chair's next request already sees them.
   let projector: Projector;
   const recorder = createRecorder({ store: outbox, relay: { nudge: () => relay?.nudge() }, project: (event) => projector.applyToReadModel([event]).then(() => undefined) });
-  const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, store: outbox, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
+  const erased = createErasedCases(db);
+  const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, erased, store: outbox, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
   const scrutiny = createScrutiny({ db, cases, meetings, outbox, recorder, logger });
   projector = createProjector({
-    cases, meetings, pushes, chronologies, counters, referrals, recorder, logger, statistics: scrutiny.store,
+    cases, meetings, pushes, chronologies, counters, referrals, recorder, logger, erased, statistics: scrutiny.store,
     repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, historyCheckExpiryDays: config.HISTORY_CHECK_EXPIRY_DAYS,
     auditHistoryCheck: async (request, outcome) => {
       const { requestRef, requestedBy } = request.data;

@@ -1,5 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { Subject } from '../contracts/index.js';
+import { identifying } from '../sharing/index.js';
 import { modelOf, upsertById } from '../mongo/index.js';
 
 /** A case the conference has listed, as the agency knows it: the reference and its subjects' tokens. */
@@ -46,8 +47,11 @@ export function createListings(db: Connection): Listings {
       await model.updateOne({ _id: caseRef }, { $set: { open: false, closedAt: at } });
     },
     async openFor(subjects) {
-      const victims = subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens);
-      const tokens = victims.length > 0 ? victims : subjects.flatMap((s) => s.tokens);
+      // A shared date-of-birth-and-postcode token (twins at one address) never decides whose listing it is.
+      const named = subjects.filter((s) => s.role === 'victim');
+      const victims = identifying(named.flatMap((s) => s.tokens));
+      if (named.length > 0 && victims.length === 0) return undefined;
+      const tokens = victims.length > 0 ? victims : identifying(subjects.flatMap((s) => s.tokens));
       if (tokens.length === 0) return undefined;
       const filter = victims.length > 0 ? { open: true, victimTokens: { $in: tokens } } : { open: true, tokens: { $in: tokens } };
       const found = await model.find(filter).sort({ listedAt: -1 }).limit(1).lean<Listing[]>();

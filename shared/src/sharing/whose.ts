@@ -9,22 +9,31 @@ export interface CaseSubjects {
 
 /**
  * How a record stands to a case:
- * - `own`: it concerns the case's own victim (she is a subject), or it names no victim at all and is about
- *   someone on the case (an arrest, an order, a health flag on the suspect);
- * - `elsewhere`: it is about someone on the case (the suspect) but names another victim: only its outline
- *   may reach the case, as the suspect's history elsewhere;
+ * - `own`: it concerns the case's own victim (she is a subject, and every victim it names is on the case), or it
+ *   names no victim and everyone it is about is on the case (an arrest, an order, a health flag on the suspect);
+ * - `elsewhere`: it is about someone on the case (the suspect) but names someone who is not — another victim, or
+ *   another victim's child: only its outline may reach the case, as the suspect's history elsewhere;
  * - `unrelated`: it names nobody on the case.
  */
 export type Relation = 'own' | 'elsewhere' | 'unrelated';
 
+/**
+ * Tokens that tell one person from another. A `dp` token (date of birth and postcode) is shared by twins at one
+ * address, so it never decides on its own whose a record is: it still finds records, it does not join them.
+ */
+export function identifying(tokens: readonly string[]): string[] {
+  return tokens.filter((t) => !t.startsWith('lt1.dp.'));
+}
+
 export function relationToCase(subjects: readonly Subject[], of: CaseSubjects): Relation {
-  const victims = new Set(of.victimTokens);
-  const onCase = new Set([...of.victimTokens, ...of.otherTokens]);
+  const victims = new Set(identifying(of.victimTokens));
+  const onCase = new Set(identifying([...of.victimTokens, ...of.otherTokens]));
+  const isOnCase = (s: Subject) => s.tokens.some((t) => onCase.has(t));
+  if (!subjects.some(isOnCase)) return 'unrelated';
   const named = subjects.filter((s) => s.role === 'victim');
-  if (named.some((s) => s.tokens.some((t) => victims.has(t)))) return 'own';
-  const aboutCase = subjects.some((s) => s.tokens.some((t) => onCase.has(t)));
-  if (!aboutCase) return 'unrelated';
-  return named.length === 0 ? 'own' : 'elsewhere';
+  const isCaseVictim = (s: Subject) => s.tokens.some((t) => victims.has(t));
+  if (named.length > 0) return named.every(isCaseVictim) ? 'own' : 'elsewhere';
+  return subjects.every(isOnCase) ? 'own' : 'elsewhere';
 }
 
 /** A record's subjects as a case may keep them: only the tokens of the case's own people. */

@@ -36,3 +36,26 @@ describe('whose records join a case', () => {
     expect(subjectsWithin(about(['victim', V], ['victim', X], ['suspect', S]), caseOfV)).toEqual(about(['victim', V], ['suspect', S]));
   });
 });
+
+describe('whose records join a case: what the review found', () => {
+  const TWIN_DP = 'lt1.dp.' + 't'.repeat(43);
+  const VICKY = 'lt1.nd.' + 'v'.repeat(43);
+  const XENA = 'lt1.nd.' + 'x'.repeat(43);
+  const SUSPECT = 'lt1.nd.' + 's'.repeat(43);
+  const KAI = 'lt1.nd.' + 'k'.repeat(43);
+  const vickysCase = caseSubjectsOf([{ role: 'victim', tokens: [VICKY, TWIN_DP] }, { role: 'suspect', tokens: [SUSPECT] }]);
+
+  it('does not take a twin\'s record for the case victim\'s on a shared date-of-birth-and-postcode token', () => {
+    expect(relationToCase([{ role: 'victim', tokens: [XENA, TWIN_DP] }, { role: 'suspect', tokens: [SUSPECT] }], vickysCase)).toBe('elsewhere');
+    expect(relationToCase([{ role: 'victim', tokens: [TWIN_DP] }], vickysCase)).toBe('unrelated');
+  });
+
+  it('outlines a record naming no victim when someone it names is not on the case (another victim\'s child)', () => {
+    expect(relationToCase([{ role: 'suspect', tokens: [SUSPECT] }, { role: 'child', tokens: [KAI] }], vickysCase)).toBe('elsewhere');
+    expect(relationToCase([{ role: 'suspect', tokens: [SUSPECT] }, { role: 'other', tokens: [XENA] }], vickysCase)).toBe('elsewhere');
+  });
+
+  it('outlines a record naming the case victim and another victim', () => {
+    expect(relationToCase([{ role: 'victim', tokens: [XENA] }, { role: 'victim', tokens: [VICKY] }], vickysCase)).toBe('elsewhere');
+  });
+});

@@ -44,11 +44,13 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'get', path: '/cases/:caseRef', operationId: 'getCaseView', tag: 'cases', permission: 'cases.read',
-      summary: 'The joined-up view of a case, filtered for you, with course-of-conduct signals', params: CaseParams, errors: [404],
+      summary: 'The joined-up view of a case, filtered for you, with course-of-conduct signals', params: CaseParams, errors: [403, 404],
       query: z.object({ meetingId: z.uuid().optional().describe('The meeting you read it for, audited as the purpose; by default the running or latest meeting of yours with the case') }),
       success: { status: 200, description: 'Case view, signals and orders in force', schema: z.record(z.string(), z.unknown()) },
       handler: async ({ params, query, principal }) => {
-        const view = await openCase(params.caseRef);
+        // Access is judged before existence, so someone without access learns nothing from 404 against 403.
+        const stored = await cases.get(params.caseRef);
+        const view = stored && stored.status !== 'pending' ? stored : undefined;
         const at = now();
         const withCase = await meetings.withCase(params.caseRef);
         const why = caseReadPurpose(principal, params.caseRef, withCase, query.meetingId);
@@ -56,13 +58,14 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
         try {
           if (why.mismatch) throw forbidden(`meeting ${query.meetingId} does not give you ${params.caseRef}: it is not on its agenda, or you are not invited`);
           assertCaseAccess({
-            principal, caseRef: params.caseRef, meetingsWithCase: withCase, openActions: view.actions,
+            principal, caseRef: params.caseRef, meetingsWithCase: withCase, openActions: view?.actions ?? [],
             now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays,
           });
         } catch (err) {
           await audit(principal, { ...read, outcome: 'denied' });
           throw err;
         }
+        if (!view) throw notFound('case', params.caseRef);
         await audit(principal, read);
         return caseViewFor(cases, view, principal, at, deps.repeatWindowMonths);
       },

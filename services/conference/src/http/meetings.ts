@@ -4,9 +4,9 @@ import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { CaseRef, MeetingMember, Timestamp } from '@convene/shared/contracts';
 import { conflict, forbidden } from '@convene/shared/errors';
 import { isChair, type Meeting } from '../domain/meeting.js';
-import { assertMeetingAccess } from '../domain/access.js';
+import { assertMeetingAccess, decideMeetingAccess } from '../domain/access.js';
 import { meetingPurpose } from '../domain/auditing.js';
-import { AgendaLine, agendaLine } from '../readModel/index.js';
+import { AgendaLine, agendaLine, type CaseView } from '../readModel/index.js';
 import { caseViewFor } from './caseView.js';
 import type { ConferenceDeps } from './deps.js';
 import { staffOf } from './staff.js';
@@ -77,23 +77,27 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'get', path: '/meetings/:meetingId/agenda', operationId: 'getAgenda', tag: 'meetings', permission: 'meetings.read',
-      summary: 'The agenda as you may see it: each case\'s current grade and a short label (invited members only)', params: MeetingParams, errors: [404],
-      success: { status: 200, description: 'One line per case, in agenda order', schema: z.array(AgendaLine) },
+      summary: 'The agenda as you may see it: each case\'s current grade and a short label (invited members, while their access lasts)', params: MeetingParams, errors: [403, 404],
+      success: { status: 200, description: 'One line per case you may see, in agenda order', schema: z.array(AgendaLine) },
       handler: async ({ params, principal }) => {
         const meeting = await meetings.get(params.meetingId);
         const read = { action: 'meeting.agenda.read', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId };
-        try {
-          assertMeetingAccess(principal, meeting);
-        } catch (err) {
-          await audit(principal, { ...read, outcome: 'denied' });
-          throw err;
-        }
-        await audit(principal, read);
         const at = deps.now?.() ?? new Date();
-        const lines: AgendaLine[] = [];
+        const views = new Map<string, CaseView>();
         for (const caseRef of meeting.agenda) {
           const view = await cases.get(caseRef);
-          if (!view || view.status === 'pending') continue;
+          if (view && view.status !== 'pending') views.set(caseRef, view);
+        }
+        // The same access as the case view: once a member's time after the meeting is over, only the cases their agency holds an open action on.
+        const access = decideMeetingAccess(principal, meeting, (caseRef) => views.get(caseRef)?.actions ?? [], { now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays });
+        if (!access.allowed) {
+          await audit(principal, { ...read, outcome: 'denied' });
+          throw forbidden(access.reason);
+        }
+        await audit(principal, read);
+        const lines: AgendaLine[] = [];
+        for (const [caseRef, view] of views) {
+          if (access.cases !== 'all' && !access.cases.has(caseRef)) continue;
           // The same per-viewer view and signals as the case view: a grade or signal withheld there is withheld here.
           const seen = await caseViewFor(cases, view, principal, at, deps.repeatWindowMonths);
           lines.push(agendaLine(seen.view, seen.signals));

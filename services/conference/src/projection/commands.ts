@@ -1,6 +1,7 @@
 import type { CaseEvent, EventOfType, ReferredPerson } from '@convene/shared/contracts';
 import { deterministicUuid, type Recorder } from '@convene/shared/agency';
 import type { Logger } from '@convene/shared/log';
+import { identifying } from '@convene/shared/sharing';
 import type { CaseStore } from '../db/cases.js';
 import { formatCaseRef, type createCounters } from '../db/counters.js';
 import type { createReferralLog } from '../db/referrals.js';
@@ -22,7 +23,8 @@ export interface CommandDeps {
 
 type Referral = Extract<CaseEvent, { type: `${string}.referral.made.v1` }>;
 
-const victimTokens = (people: ReferredPerson[]) => people.filter((p) => p.role === 'victim').flatMap((p) => p.tokens);
+// A date-of-birth-and-postcode token is shared by twins at one address: it never decides whose case it is.
+const victimTokens = (people: ReferredPerson[]) => identifying(people.filter((p) => p.role === 'victim').flatMap((p) => p.tokens));
 
 /**
  * A referral lists a case for a meeting. It joins an open case that already has this victim (so one

@@ -1,10 +1,12 @@
 import type { CaseEvent } from '@convene/shared/contracts';
 import type { Logger } from '@convene/shared/log';
+import { identifying } from '@convene/shared/sharing';
 import { evolveAll, type CaseView } from '../readModel/index.js';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { PushStore } from '../db/pushes.js';
 import type { ChronologyStore } from '../db/chronologies.js';
+import type { ErasedCases } from '../db/erasedCases.js';
 import { evolveMeeting, meetingIdOf, type Meeting } from '../domain/meeting.js';
 import { caseRefOf, isReferral } from './routing.js';
 import { chronologyAnswer } from './chronologyAnswer.js';
@@ -16,6 +18,8 @@ export interface ProjectorDeps extends CommandDeps {
   meetings: MeetingStore;
   pushes: PushStore;
   chronologies: ChronologyStore;
+  /** Cases erased after their retention: nothing more is applied to them. */
+  erased?: ErasedCases;
   logger: Logger;
   /** Called after a case.closed is applied (the purge runs at once when retention is 0). */
   onCaseClosed?: (caseRef: string, retentionDays: number | undefined) => Promise<void>;
@@ -60,6 +64,7 @@ export function createProjector(deps: ProjectorDeps) {
     for (const event of events) {
       for (const caseRef of casesOf(event, placed)) byCase.set(caseRef, [...(byCase.get(caseRef) ?? []), event]);
     }
+    for (const caseRef of await deps.erased?.among([...byCase.keys()]) ?? []) byCase.delete(caseRef);
     if (byCase.size === 0) return new Map();
     const views = await deps.cases.load([...byCase.keys()]);
     const changed: CaseView[] = [];
@@ -121,7 +126,7 @@ export function createProjector(deps: ProjectorDeps) {
       else if (event.type === 'cps.history.requested.v1') await openHistoryCheck(deps, event);
       else if (aboutNoVictim(event)) {
         const named = caseRefOf(event);
-        const open = await deps.cases.openWithTokens(event.subjects.flatMap((s) => s.tokens));
+        const open = await deps.cases.openWithTokens(identifying(event.subjects.flatMap((s) => s.tokens)));
         placed.set(event.id, [...new Set([...(named ? [named] : []), ...open])]);
       }
     }

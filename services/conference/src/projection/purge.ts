@@ -5,6 +5,7 @@ import type { MeetingStore } from '../db/meetings.js';
 import type { PushStore } from '../db/pushes.js';
 import type { createReferralLog } from '../db/referrals.js';
 import type { ChronologyStore } from '../db/chronologies.js';
+import type { ErasedCases } from '../db/erasedCases.js';
 
 export interface PurgeDeps {
   cases: CaseStore;
@@ -12,6 +13,7 @@ export interface PurgeDeps {
   pushes: PushStore;
   referrals: ReturnType<typeof createReferralLog>;
   chronologies: ChronologyStore;
+  erased: ErasedCases;
   /** The conference's own event log and outbox. */
   store: Pick<EventStore, 'model' | 'outbox'>;
   retentionDays: number;
@@ -41,6 +43,7 @@ export function createPurger(deps: PurgeDeps) {
     await deps.meetings.removeCase(caseRef);
     await deps.referrals.removeCase(caseRef);
     await deps.cases.remove(caseRef);
+    await deps.erased.record(caseRef);
     deps.logger.info({ caseRef }, 'closed case purged after its retention period');
     return true;
   }

@@ -27,7 +27,8 @@ export function agendaLine(view: CaseView, signals: readonly Signal[]): AgendaLi
     : police?.grade ? { grade: police.grade, gradedBy: 'police' as const }
       : { grade: null, gradedBy: police?.declined ? 'declined' as const : 'none' as const };
   const order = { critical: 0, warning: 1, info: 2 } as const;
-  const top = signals.filter((s) => s.kind !== 'behaviour_counts').sort((a, b) => order[a.severity] - order[b.severity])[0];
+  // Only signals the viewer's own view raises: a withheld one names nothing of what it rests on.
+  const top = signals.filter((s) => s.kind !== 'behaviour_counts' && s.kind !== 'withheld' && !s.withheld).sort((a, b) => order[a.severity] - order[b.severity])[0];
   const label = top?.title ?? (view.referral ? `Referred: ${words(view.referral.criterion)}` : 'Listed');
   return { caseRef: view.caseRef, ...graded, label: label.length > 80 ? `${label.slice(0, 79)}…` : label };
 }

@@ -1,4 +1,4 @@
-import type { CaseEvent, ElsewhereEntry } from '@convene/shared/contracts';
+import { recordEventTypes, type CaseEvent, type ElsewhereEntry } from '@convene/shared/contracts';
 import { caseSubjectsOf, outlineElsewhere, relationToCase, subjectsWithin, type CaseSubjects } from '@convene/shared/sharing';
 import { toEntry } from './entries.js';
 import { emptySections, project } from './project.js';
@@ -83,7 +83,10 @@ function absorb(log: Log, event: CaseEvent): Log | null {
   const entry = toEntry(event);
   if (entry === null) return null;
   let next: Log = log;
-  for (const record of event.data.records as readonly CaseEvent[]) next = absorbRecord(next, record) ?? next;
+  for (const record of event.data.records as readonly CaseEvent[]) {
+    // An agency answers only with its own records.
+    if (record.agency === event.agency) next = absorbRecord(next, record) ?? next;
+  }
   (event.data.elsewhere ?? []).forEach((outline, i) => {
     next = addOutline(next, { ...outline, id: `${event.id}:${i}` });
   });
@@ -103,9 +106,11 @@ function absorbRecord(log: Log, event: CaseEvent): Log | null {
     const listed: Log = { ...log, people, pending: [], timeline: insertEntry(log.timeline, entry), applied: insertId(log.applied, event.id) };
     return log.pending.reduce((next, parked) => absorbRecord(next, parked) ?? next, listed);
   }
-  if (event.agency === 'conference' || event.subjects.length === 0) {
+  if (event.agency === 'conference' || (event.subjects.length === 0 && !isRecordAboutSomeone(event))) {
     return { ...log, timeline: insertEntry(log.timeline, entry), applied: insertId(log.applied, event.id) };
   }
+  // A record about a person that names nobody cannot be shown to be this case's: it stays out.
+  if (event.subjects.length === 0) return null;
   if (log.people.victimTokens.length === 0 && log.people.otherTokens.length === 0) {
     if (log.pending.some((p) => p.id === event.id)) return null;
     const pending = [...log.pending, event].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -121,6 +126,10 @@ function absorbRecord(log: Log, event: CaseEvent): Log | null {
   const { subjects: _named, ...rest } = entry;
   const kept: TimelineEntry = subjects.length > 0 ? { ...rest, subjects } : rest;
   return { ...log, timeline: insertEntry(log.timeline, kept), applied: insertId(log.applied, event.id) };
+}
+
+function isRecordAboutSomeone(event: CaseEvent): boolean {
+  return event.agency !== 'conference' && recordEventTypes[event.agency].has(event.type);
 }
 
 function addOutline(log: Log, outline: ElsewhereOutline): Log {

@@ -19,26 +19,17 @@ export function canSee(entry: Pick<TimelineEntry, 'sharing' | 'audience' | 'agen
 /**
  * The case as one viewer may see it. Everything derived is folded again from the visible entries only, so
  * nothing that rests on a hidden entry survives (a disclosure's detail, a restricted assessment), and an
- * earlier visible value takes its place where there is one. Hidden ids leave `appliedEventIds` too, so
- * even their existence is not shown. The suspect's history elsewhere is the chair's alone.
+ * earlier visible value takes its place where there is one. `appliedEventIds` lists only the visible entries,
+ * so the existence of anything else is not shown. The suspect's history elsewhere is the chair's alone.
  */
 export function viewFor(view: CaseView, viewer: Viewer): CaseView {
   const consent = consentOf(view);
   const elsewhere = viewer.role === 'chair' ? (view.elsewhere ?? []) : [];
   const timeline = view.timeline.filter((e) => canSee(e, viewer, consent));
-  if (timeline.length === view.timeline.length) {
-    const untouched = (view.pending ?? []).length === 0 && elsewhere.length === (view.elsewhere ?? []).length;
-    return untouched ? view : { ...view, elsewhere, pending: [] };
-  }
-  const hidden = new Set(view.timeline.filter((e) => !canSee(e, viewer, consent)).map((e) => e.eventId));
-  return {
-    caseRef: view.caseRef,
-    ...project(timeline),
-    timeline,
-    appliedEventIds: view.appliedEventIds.filter((id) => !hidden.has(id)),
-    elsewhere,
-    pending: [],
-  };
+  // Only what the viewer can open: the ids of outlined, withdrawn or hidden records are not told, not even counted.
+  const appliedEventIds = timeline.map((e) => e.eventId).sort();
+  const sections = timeline.length === view.timeline.length ? {} : project(timeline);
+  return { ...view, ...sections, timeline, appliedEventIds, elsewhere, pending: [] };
 }
 
 /** What a viewer is not shown, by kind and holder: never content, so a signal can say whom to ask. */

@@ -18,9 +18,13 @@ const advocate = { agency: 'advocacy', role: 'advocate' } as const;
 const health = { agency: 'health', role: 'health' } as const;
 
 describe('viewFor', () => {
-  it('returns the view itself when everything is shared with the partnership', () => {
+  it('shows everything shared with the partnership, and lists only the entries the viewer can open', () => {
     const view = replay([listed(), incident(['following'])]);
-    expect(viewFor(view, advocate)).toBe(view);
+    const seen = viewFor(view, advocate);
+    expect(seen.timeline).toEqual(view.timeline);
+    expect(seen.risk).toEqual(view.risk);
+    expect(seen.appliedEventIds).toEqual(view.timeline.map((e) => e.eventId).sort());
+    expect(seen.pending).toEqual([]);
   });
 
   it('shows a restricted entry to its audience by role or agency, and to the agency that published it', () => {

@@ -1,7 +1,8 @@
+import { identifying } from '@convene/shared/sharing';
 import type { Log } from './caseView.js';
 import type { TimelineEntry } from './timeline.js';
 
-const victimTokensOf = (entry: TimelineEntry) => (entry.subjects ?? []).filter((s) => s.role === 'victim').flatMap((s) => s.tokens);
+const victimTokensOf = (entry: TimelineEntry) => identifying((entry.subjects ?? []).filter((s) => s.role === 'victim').flatMap((s) => s.tokens));
 
 /** Consent records themselves stay: they are how the meeting knows the victim withdrew. */
 const isConsentRecord = (entry: TimelineEntry) => entry.facts.on === 'consent' || entry.facts.on === 'consent_revoked';

@@ -1,18 +1,20 @@
 import type { Principal } from '@convene/shared/auth';
 import { computeSignals, ordersInForce, signalsForViewer, viewFor, withheldFrom, type CaseView } from '../readModel/index.js';
+import { identifying } from '@convene/shared/sharing';
 import type { CaseStore } from '../db/cases.js';
 
 /**
  * The joined-up view one person may see: filtered by the one visibility rule, signals computed on the whole
  * case and then shown per viewer (a signal resting on records the viewer cannot open says what is withheld and
- * by whom), plus other cases with the same suspect, named only by reference and agencies.
+ * by whom), plus, for the chair, other cases with the same suspect, named only by reference and agencies.
  */
 export async function caseViewFor(cases: CaseStore, view: CaseView, principal: Principal, now: Date, repeatWindowMonths: number) {
   const viewer = { agency: principal.agency, role: principal.role };
   const seen = viewFor(view, viewer);
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - repeatWindowMonths);
-  const suspectTokens = view.subjectTokens.suspect ?? [];
+  // Other victims' cases are the chair's to know (they coordinate); members see their own case only.
+  const suspectTokens = principal.role === 'chair' ? identifying(view.subjectTokens.suspect ?? []) : [];
   // The same victim's earlier case is a repeat referral, not another victim of the suspect.
   const victims = new Set(view.subjectTokens.victim ?? []);
   const others = (await cases.withSuspect(suspectTokens, view.caseRef, since)).filter((doc) => !doc.victimTokens.some((t) => victims.has(t)));

@@ -16,7 +16,8 @@ const holdersText = (holders: Agency[]) => holders.map((a) => agencyLabel[a]).jo
 /**
  * Signals are computed on the whole case, then shown per viewer: a signal whose evidence the viewer can see
  * is shown as it is; one resting partly on hidden records is shown as the viewer's own computation says, with
- * a note of what is withheld and by whom, or, where their view does not raise it, as "withheld: ask <holder>";
+ * a note of what is withheld and by whom, or, where their view does not raise it, as a bare "a signal is withheld:
+ * ask <holder>" (no name, no severity);
  * and a claim of absence that only the viewer's partial view makes ("no risk assessment") becomes a note that
  * something is held by an agency that has not shared it with them. Never the hidden content itself.
  */
@@ -26,6 +27,7 @@ export function signalsForViewer(whole: readonly Signal[], seenSignals: readonly
   const seenById = new Map(seenSignals.map((s) => [s.id, s]));
   const wholeIds = new Set(whole.map((s) => s.id));
   const shown: Signal[] = [];
+  let withheldCount = 0;
   for (const signal of whole) {
     const hidden = signal.eventIds.filter((id) => holderOf.has(id));
     if (hidden.length === 0) {
@@ -38,10 +40,12 @@ export function signalsForViewer(whole: readonly Signal[], seenSignals: readonly
       shown.push({ ...own, withheld: { count: hidden.length, holders } });
       continue;
     }
+    // Neither its name nor its severity: "victim's view higher" or "critical" would tell what the hidden records say.
+    withheldCount++;
     shown.push({
-      id: `withheld:${signal.id}`, kind: 'withheld', about: signal.title, severity: signal.severity, title: `${signal.title} (withheld from you)`,
-      explanation: `This signal rests on ${hidden.length} record(s) not shared with you: ask ${holdersText(holders)}.`,
-      eventIds: signal.eventIds.filter((id) => visible.has(id)), withheld: { count: hidden.length, holders },
+      id: `withheld:${withheldCount}`, kind: 'withheld', about: 'a course-of-conduct signal', severity: 'info', title: 'A signal is withheld from you',
+      explanation: `A signal rests on ${hidden.length} record(s) not shared with you: ask ${holdersText(holders)}.`,
+      eventIds: [], withheld: { count: hidden.length, holders },
     });
   }
   for (const signal of seenSignals) {

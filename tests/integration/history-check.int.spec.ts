@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared';
+import { createEvent, prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { startConference, type RunningConference } from '../support/conference.js';
 import { newUrn, recordCaseFile } from '../support/cpsCaseFile.js';
@@ -157,10 +157,20 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     }
   });
 
-  it('refuses a check on a conference case that does not exist: no agency is asked, and the lawyer reads why', async () => {
-    const request = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], caseRef: 'CNV-1999-999999', lawfulBasis: 'bail_application', purpose: 'Bail application on the file tomorrow' });
-    expect(request.status).toBe(201);
-    const ref = request.body.requestRef as string;
+  it('refuses a check on a conference case that does not exist: at CPS at once, and at the conference too if one gets through', async () => {
+    const refusedAtCps = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], caseRef: 'CNV-1999-999999', lawfulBasis: 'bail_application', purpose: 'Bail application on the file tomorrow' });
+    expect(refusedAtCps.status).toBe(403);
+    expect(refusedAtCps.body).toMatchObject({ code: 'case_not_about_suspect', detail: 'CNV-1999-999999 is not an open conference case about this suspect' });
+    // The conference does not rely on CPS for this: a request that reaches it naming an unknown case opens nothing.
+    const ref = randomUUID();
+    const suspectTokens = (await cpsApi.get(`/people/${cpsSuspect.personId}`)).body.tokens as string[];
+    await conference.service.projector().handle([createEvent('cps.history.requested.v1', {
+      occurredAt: new Date(), sharing: 'partnership', subject: 'CNV-1999-999999' as never, subjects: [{ role: 'suspect', tokens: suspectTokens }],
+      data: {
+        requestRef: ref, urn, caseRef: 'CNV-1999-999999' as never, suspectTokens, victimTokens: [], lawfulBasis: 'bail_application',
+        purpose: 'Bail application on the file tomorrow', requestedBy: { userId: lawyer.sub, displayName: lawyer.name },
+      },
+    })]);
     const api = client(conference.url, lawyerToken);
     const refused = await eventually(async () => {
       const res = await api.get(`/history-checks/${ref}`);
@@ -256,6 +266,32 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     expect(unknown.contentType).toContain('application/problem+json');
     expect((await api.get(`/history-checks/${randomUUID()}/export.pdf`)).status).toBe(404);
     expect((await api.get('/history-checks/not-a-uuid')).status).toBe(400);
+  });
+
+  it('shares in full only records about the case file\'s victim or the suspect alone: another victim\'s records about the suspect stay out', async () => {
+    const policeApi = client(police.url, await tokenFor(officer));
+    const other = (await policeApi.post('/people', people.bystander)).body;
+    const suspect = (await policeApi.post('/people', people.suspect)).body;
+    const otherVictims = await policeApi.post('/incidents', {
+      subjects: [{ personId: other.personId, role: 'victim' }, { personId: suspect.personId, role: 'suspect' }],
+      occurredAt: new Date(Date.now() - 5 * 86_400_000).toISOString(), behaviours: ['threats'], offenceClass: 'pha_s4', summary: 'Another victim: threatened at her door',
+    });
+    const alone = await policeApi.post('/arrests', { subjects: [{ personId: suspect.personId, role: 'suspect' }], occurredAt: new Date(Date.now() - 4 * 86_400_000).toISOString(), offenceClass: 'pha_s4' });
+    expect([otherVictims.status, alone.status]).toEqual([201, 201]);
+    const request = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], lawfulBasis: 'charging_decision', purpose: PURPOSE });
+    expect(request.status).toBe(201);
+    const ref = request.body.requestRef as string;
+    const check = await eventually(async () => {
+      const res = await client(conference.url, lawyerToken).get(`/history-checks/${ref}`);
+      return res.status === 200 && res.body.entries.some((e: Entry) => e.type === 'police.arrest.made.v1') ? res.body : undefined;
+    }, { what: 'the police answer with the arrest', timeoutMs: 30_000, intervalMs: 250 });
+    const ids = check.entries.map((e: { eventId: string }) => e.eventId);
+    expect(ids).toContain(alone.body.eventId);
+    expect(ids).not.toContain(otherVictims.body.eventId);
+    expect(check.entries.filter((e: Entry) => e.type === 'police.incident.recorded.v1')).toHaveLength(2);
+    const text = JSON.stringify(check);
+    expect(text).not.toContain('Another victim');
+    for (const token of other.tokens as string[]) expect(text).not.toContain(token);
   });
 
   it('answers 410 once the check has expired, for reading and for downloads', async () => {

@@ -33,6 +33,8 @@ export interface Listings {
    * names no victim goes to a listing of any of its subjects.
    */
   openFor(subjects: Subject[]): Promise<Listing | undefined>;
+  /** One listing by its case reference, open or closed. */
+  byRef(caseRef: string): Promise<Listing | undefined>;
 }
 
 export function createListings(db: Connection): Listings {
@@ -45,6 +47,9 @@ export function createListings(db: Connection): Listings {
     },
     async close(caseRef, at) {
       await model.updateOne({ _id: caseRef }, { $set: { open: false, closedAt: at } });
+    },
+    async byRef(caseRef) {
+      return (await model.findById(caseRef).lean<Listing>()) ?? undefined;
     },
     async openFor(subjects) {
       // A shared date-of-birth-and-postcode token (twins at one address) never decides whose listing it is.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { notFound } from '@convene/shared/errors';
+import { DomainError, notFound } from '@convene/shared/errors';
 import { CaseRef, LawfulBasisForCheck, StaffMember, Urn, type Subject } from '@convene/shared/contracts';
 import { caseFileVictims, suspectTokensFor } from '../domain/historyRequest.js';
 import type { CpsDeps } from './deps.js';
@@ -39,6 +39,14 @@ export function historyRequestRoutes({ kit, records }: CpsDeps): RouteSpec[] {
         for (const personId of body.suspects) suspects.push((await kit.people.get(personId)).tokens);
         const suspectTokens = suspectTokensFor(suspects);
         const victimTokens = caseFileVictims(body.urn, suspects, await records.caseFile(body.urn));
+        // A conference case named here must be one CPS knows is listed about these suspects: an unknown reference
+        // and a case about someone else get the same answer, so references cannot be probed.
+        if (body.caseRef) {
+          const listing = await kit.listings.byRef(body.caseRef);
+          if (!listing?.open || !suspectTokens.some((t) => listing.tokens.includes(t))) {
+            throw new DomainError('case_not_about_suspect', `${body.caseRef} is not an open conference case about this suspect`, { status: 403, field: 'body.caseRef' });
+          }
+        }
         const subjects: Subject[] = suspects.map((tokens) => ({ role: 'suspect', tokens }));
         // Random, not a counter: a reference says nothing about how many checks there are or whose they are.
         const requestRef = randomUUID();

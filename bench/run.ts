@@ -84,7 +84,11 @@ async function machine(): Promise<Record<string, unknown>> {
   try {
     const db = await connectDb('admin');
     const info = (await db.db!.admin().buildInfo()) as { version?: string; ferretdbVersion?: string };
-    ferretdb = info.ferretdbVersion ? `FerretDB ${info.ferretdbVersion} (MongoDB ${info.version} wire)` : `MongoDB ${info.version}`;
+    ferretdb = info.ferretdbVersion
+      ? `FerretDB ${info.ferretdbVersion} (MongoDB ${info.version} wire)`
+      : state?.db === 'mongo-java-server' && state.mongo && !process.env.MONGO_URL
+        ? `mongo-java-server ${state.mongo.version} (H2; MongoDB ${info.version} wire)`
+        : `MongoDB ${info.version}`;
     await db.close();
   } catch {
     // reported as unknown

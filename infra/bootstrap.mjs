@@ -36,15 +36,16 @@ if (stale) {
   run('npm', [existsSync(lock) ? 'ci' : 'install', '--no-audit', '--no-fund', '--cache', cache]);
 }
 
-// The local stack needs Java (Kafka), Maven (to fetch Kafka's jars) and Go (to build FerretDB),
-// unless the user points Convene at their own Kafka and MongoDB.
+// The local stack needs Java (Kafka), a JDK's javac and Maven (to fetch the Kafka and mongo-java-server jars
+// and compile the database launcher), and Go only for CONVENE_DB=ferretdb (to build FerretDB), unless the
+// user points Convene at their own Kafka and MongoDB.
 const external = process.env.KAFKA_BROKERS && process.env.MONGO_URL;
 if (!external) {
   const goPath = '/usr/local/go/bin';
   if (!has('go') && existsSync(join(goPath, 'go'))) process.env.PATH = `${process.env.PATH}:${goPath}`;
-  const missing = [['java', 'openjdk-17-jre-headless'], ['mvn', 'maven']].filter(([cmd]) => !has(cmd));
+  const missing = [['java', 'openjdk-17-jdk-headless'], ['javac', 'openjdk-17-jdk-headless'], ['mvn', 'maven']].filter(([cmd]) => !has(cmd));
   if (missing.length > 0) {
-    const packages = missing.map(([, pkg]) => pkg);
+    const packages = [...new Set(missing.map(([, pkg]) => pkg))];
     if (process.getuid?.() === 0 && has('apt-get')) {
       say(`installing ${packages.join(', ')} with apt-get…`);
       run('apt-get', ['update', '-qq']);
@@ -53,8 +54,8 @@ if (!external) {
       fail(`missing ${missing.map(([c]) => c).join(', ')}: install ${packages.join(', ')}, or set KAFKA_BROKERS and MONGO_URL to use your own servers.`);
     }
   }
-  if (!has('go') && !existsSync(join(goPath, 'go'))) {
-    fail('missing the Go toolchain (1.22 or newer), needed once to build FerretDB: install Go, or set KAFKA_BROKERS and MONGO_URL.');
+  if (process.env.CONVENE_DB?.trim() === 'ferretdb' && !has('go') && !existsSync(join(goPath, 'go'))) {
+    fail('missing the Go toolchain (1.22 or newer), needed once to build FerretDB (CONVENE_DB=ferretdb): install Go, or set KAFKA_BROKERS and MONGO_URL.');
   }
 }
 

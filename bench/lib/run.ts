@@ -62,7 +62,7 @@ function stackProcesses(): StackProcess[] {
   const state = readState();
   const found: StackProcess[] = [];
   if (state?.kafka && readProc(state.kafka.pid)) found.push({ name: 'kafka (JVM)', pid: state.kafka.pid });
-  if (state?.mongo && readProc(state.mongo.pid)) found.push({ name: 'ferretdb', pid: state.mongo.pid });
+  if (state?.mongo && readProc(state.mongo.pid)) found.push({ name: state.db ?? 'ferretdb', pid: state.mongo.pid });
   return found;
 }
 

@@ -5,20 +5,12 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { HOST, KAFKA_VERSION, type StackConfig, infraLocalDir, kafkaDir, kafkaLibsDir, mavenRepoDir, stackConfig } from './paths.js';
-import { findExecutable, isPortListening, runStep, spawnDetached, waitUntil } from './processes.js';
+import { findExecutable, isPortListening, javaExecutable, runStep, spawnDetached, waitUntil } from './processes.js';
 import type { ServerState } from './state.js';
 
 export type KafkaState = ServerState & { controllerPort: number };
 
 const READY_LINE = 'Kafka Server started';
-
-function javaExecutable(): string {
-  const javaHome = process.env.JAVA_HOME;
-  const fromHome = javaHome ? findExecutable('java', [path.join(javaHome, 'bin')]) : undefined;
-  const java = fromHome ?? findExecutable('java');
-  if (!java) throw new Error('Java (java, 17+) is not on PATH: install a JDK, or set KAFKA_BROKERS and MONGO_URL to use your own servers');
-  return java;
-}
 
 /** Download Kafka's jars once into the cache (Maven used purely as a dependency downloader). */
 export async function ensureKafkaInstalled(log: (line: string) => void): Promise<void> {

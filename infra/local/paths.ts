@@ -5,6 +5,16 @@ import { fileURLToPath } from 'node:url';
 
 export const KAFKA_VERSION = '3.9.1';
 export const FERRETDB_VERSION = '1.24.0';
+export const MONGO_JAVA_SERVER_VERSION = '1.47.0';
+
+/**
+ * Which MongoDB-wire stand-in the local stack runs (CONVENE_DB): 'mongo-java-server' (H2 backend, one file;
+ * the default) or 'ferretdb' (SQLite backend). Both are for development and tests only; deployments run
+ * MongoDB (docker-compose). Their quirks are listed in infra/local/db.ts.
+ */
+export type DbEngine = 'mongo-java-server' | 'ferretdb';
+export const DB_ENGINES: readonly DbEngine[] = ['mongo-java-server', 'ferretdb'];
+export const DEFAULT_DB_ENGINE: DbEngine = 'mongo-java-server';
 
 // Loopback only: nothing in the local stack should be reachable from the network.
 export const HOST = '127.0.0.1';
@@ -20,6 +30,8 @@ export interface StackConfig {
   kafkaPort: number;
   kafkaControllerPort: number;
   mongoPort: number;
+  /** The database stand-in a stack started now would run (a running stack keeps the one it recorded). */
+  db: DbEngine;
 }
 
 function portFrom(env: NodeJS.ProcessEnv, variable: string, fallback: number): number {
@@ -30,11 +42,20 @@ function portFrom(env: NodeJS.ProcessEnv, variable: string, fallback: number): n
   return port;
 }
 
+function dbEngineFrom(env: NodeJS.ProcessEnv): DbEngine {
+  const raw = env.CONVENE_DB?.trim();
+  if (!raw) return DEFAULT_DB_ENGINE;
+  const engine = DB_ENGINES.find((e) => e === raw);
+  if (!engine) throw new Error(`CONVENE_DB=${raw}: use one of ${DB_ENGINES.join(', ')}`);
+  return engine;
+}
+
 /**
  * The stack named by the environment: by default the usual one (9092/9093/27017, state in stack/).
  * CONVENE_STACK_NAME gives a second stack its own state file, lock and data folder, and
  * CONVENE_STACK_KAFKA_PORT, CONVENE_STACK_KAFKA_CONTROLLER_PORT and CONVENE_STACK_MONGO_PORT its own ports,
- * so it can run beside the default one (e.g. a test that stops and restarts its servers).
+ * so it can run beside the default one (e.g. a test that stops and restarts its servers). CONVENE_DB picks
+ * the database stand-in (see DbEngine).
  */
 export function stackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
   const name = env.CONVENE_STACK_NAME?.trim() ?? '';
@@ -44,6 +65,7 @@ export function stackConfig(env: NodeJS.ProcessEnv = process.env): StackConfig {
     kafkaPort: portFrom(env, 'CONVENE_STACK_KAFKA_PORT', KAFKA_PORT),
     kafkaControllerPort: portFrom(env, 'CONVENE_STACK_KAFKA_CONTROLLER_PORT', KAFKA_CONTROLLER_PORT),
     mongoPort: portFrom(env, 'CONVENE_STACK_MONGO_PORT', MONGO_PORT),
+    db: dbEngineFrom(env),
   };
   if (new Set([config.kafkaPort, config.kafkaControllerPort, config.mongoPort]).size !== 3) {
     throw new Error(`the stack's ports must differ: Kafka ${config.kafkaPort}, controller ${config.kafkaControllerPort}, MongoDB ${config.mongoPort}`);
@@ -80,6 +102,10 @@ export function ferretDir(): string {
 
 export function ferretBinary(): string {
   return path.join(ferretDir(), process.platform === 'win32' ? 'ferretdb.exe' : 'ferretdb');
+}
+
+export function mongoJavaServerDir(): string {
+  return path.join(cacheDir(), `mongo-java-server-${MONGO_JAVA_SERVER_VERSION}`);
 }
 
 /** Private Go module + build caches, again so the Convene cache is self-contained. */

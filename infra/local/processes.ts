@@ -34,6 +34,24 @@ export function findExecutable(name: string, extraDirs: string[] = []): string |
   return undefined;
 }
 
+/** `java` (17+) from JAVA_HOME or PATH: Kafka and mongo-java-server run on it. */
+export function javaExecutable(): string {
+  const javaHome = process.env.JAVA_HOME;
+  const fromHome = javaHome ? findExecutable('java', [path.join(javaHome, 'bin')]) : undefined;
+  const java = fromHome ?? findExecutable('java');
+  if (!java) throw new Error('Java (java, 17+) is not on PATH: install a JDK, or set KAFKA_BROKERS and MONGO_URL to use your own servers');
+  return java;
+}
+
+/** `javac` beside the `java` that runs the servers (a JDK, not only a JRE), else from PATH. */
+export function javacExecutable(): string {
+  const java = javaExecutable();
+  const beside = path.join(path.dirname(fs.realpathSync(java)), 'javac');
+  const javac = fs.existsSync(beside) ? beside : findExecutable('javac');
+  if (!javac) throw new Error('javac is not on PATH: install a JDK (openjdk-17-jdk-headless), or set KAFKA_BROKERS and MONGO_URL to use your own servers');
+  return javac;
+}
+
 export interface RunOptions {
   cwd: string;
   logFile: string;

@@ -1,4 +1,4 @@
-// Programmatic entry point for the local stack (Kafka + FerretDB), used by the CLI, vitest global
+// Programmatic entry point for the local stack (Kafka + a MongoDB-wire stand-in, see db.ts), used by the CLI, vitest global
 // setup and the demo. Servers are detached and recorded in a state file, so any process can
 // find, reuse or stop them.
 import { promises as dns } from 'node:dns';
@@ -6,9 +6,9 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureFerretBuilt, startFerret, waitForFerret } from './ferretdb.js';
+import { type DbServer, dbServer, logSize } from './db.js';
 import { ensureKafkaInstalled, startKafka, waitForKafka } from './kafka.js';
-import { FERRETDB_VERSION, HOST, KAFKA_VERSION, type StackConfig, stackConfig } from './paths.js';
+import { type DbEngine, HOST, KAFKA_VERSION, type StackConfig, stackConfig } from './paths.js';
 import { LoggedError, isOurProcess, isPortFree, isPortListening, stopProcessGroup, tailFile } from './processes.js';
 import { type ServerState, type StackState, clearState, readState, withStackLock, writeState } from './state.js';
 
@@ -45,6 +45,12 @@ function localEndpoints(config: StackConfig): StackEndpoints {
 
 const defaultLog: Log = (line) => process.stderr.write(`[convene stack] ${line}\n`);
 
+/** The database a recorded stack runs (state files from before the choice ran FerretDB), else the configured one. */
+function dbOf(state: StackState | undefined, config: StackConfig): DbServer {
+  const engine: DbEngine = state ? (state.db ?? 'ferretdb') : config.db;
+  return dbServer(engine);
+}
+
 /** Both variables set = the user runs their own Kafka and MongoDB; we start nothing. */
 function externalEndpoints(env: NodeJS.ProcessEnv = process.env): StackEndpoints | undefined {
   const brokers = env.KAFKA_BROKERS?.trim();
@@ -73,7 +79,7 @@ async function teardown(state: StackState, log: Log, removeData: boolean, config
     const how = await stopProcessGroup(server.pid);
     log(`${name} (pid ${server.pid}) ${how === 'killed' ? 'did not stop in time; killed' : 'stopped'}`);
   };
-  await Promise.all([stopOne('Kafka', state.kafka), stopOne('FerretDB', state.mongo)]);
+  await Promise.all([stopOne('Kafka', state.kafka), stopOne(dbOf(state, config).label, state.mongo)]);
   if (removeData) await fsp.rm(state.dataDir, { recursive: true, force: true });
   clearState(config);
 }
@@ -82,7 +88,7 @@ async function assertPortsFree(config: StackConfig): Promise<void> {
   const ports: [number, string][] = [
     [config.kafkaPort, 'Kafka'],
     [config.kafkaControllerPort, 'Kafka controller'],
-    [config.mongoPort, 'MongoDB/FerretDB'],
+    [config.mongoPort, `MongoDB/${config.db}`],
   ];
   for (const [port, what] of ports) {
     if (!(await isPortFree(port, HOST))) {
@@ -106,28 +112,29 @@ function withLogTail(err: unknown): Error {
 function describe(state: StackState, config: StackConfig): string[] {
   return [
     `Kafka ${KAFKA_VERSION} on ${HOST}:${config.kafkaPort} (pid ${state.kafka?.pid}, log ${state.kafka?.logFile})`,
-    `FerretDB ${FERRETDB_VERSION} (MongoDB wire) on ${localMongoUrl(config)} (pid ${state.mongo?.pid}, log ${state.mongo?.logFile})`,
+    `${dbOf(state, config).label} (MongoDB wire) on ${localMongoUrl(config)} (pid ${state.mongo?.pid}, log ${state.mongo?.logFile})`,
   ];
 }
 
 async function startFresh(log: Log, config: StackConfig): Promise<void> {
   await assertPortsFree(config);
-  await Promise.all([ensureKafkaInstalled(log), ensureFerretBuilt(log)]);
+  const db = dbServer(config.db);
+  await Promise.all([ensureKafkaInstalled(log), db.ensureInstalled(log)]);
   await assertPortsFree(config); // again: a long first-run build leaves time for someone else to grab them
 
   const dataDir = await fsp.mkdtemp(path.join(os.tmpdir(), config.name ? `convene-stack-${config.name}-` : 'convene-stack-'));
-  const state: StackState = { startedAt: new Date().toISOString(), dataDir };
+  const state: StackState = { startedAt: new Date().toISOString(), dataDir, db: db.engine };
   writeState(state, config); // recorded before spawning, so `down` can clean up even if we die mid-start
   try {
-    log(`starting Kafka ${KAFKA_VERSION} and FerretDB ${FERRETDB_VERSION} (data in ${dataDir})…`);
+    log(`starting Kafka ${KAFKA_VERSION} and ${db.label} (data in ${dataDir})…`);
     // allSettled, not all: if one fails to start, the other may still have been spawned and must be recorded.
-    const [kafka, mongo] = await Promise.allSettled([startKafka(dataDir, { config }), startFerret(dataDir, config)]);
+    const [kafka, mongo] = await Promise.allSettled([startKafka(dataDir, { config }), db.start(dataDir, config)]);
     if (kafka.status === 'fulfilled') state.kafka = kafka.value;
     if (mongo.status === 'fulfilled') state.mongo = mongo.value;
     writeState(state, config);
     if (kafka.status === 'rejected') throw kafka.reason;
     if (mongo.status === 'rejected') throw mongo.reason;
-    await Promise.all([waitForKafka(kafka.value), waitForFerret(mongo.value)]);
+    await Promise.all([waitForKafka(kafka.value), db.waitReady(mongo.value, 0)]);
     for (const line of describe(state, config)) log(line);
   } catch (err) {
     // Keep the data folder: the server logs in it are what the user needs now.
@@ -156,6 +163,8 @@ export async function ensureStack(opts?: StackOptions): Promise<{ endpoints: Sta
           const [kafkaUp, mongoUp] = await Promise.all([healthy(state.kafka), healthy(state.mongo)]);
           if (kafkaUp && mongoUp) {
             log('local stack already running:');
+            const running = dbOf(state, config);
+            if (running.engine !== config.db) log(`(it runs ${running.label}, not ${config.db}: stop it (stack:down) to switch)`);
             for (const line of describe(state, config)) log(line);
             return { endpoints: localEndpoints(config), startedByUs: false };
           }
@@ -195,7 +204,9 @@ export async function stopStack(opts?: StackOptions): Promise<void> {
 
 export type StackServer = 'kafka' | 'mongo';
 
-const SERVER_LABEL: Record<StackServer, string> = { kafka: 'Kafka', mongo: 'FerretDB' };
+function serverLabel(which: StackServer, state: StackState, config: StackConfig): string {
+  return which === 'kafka' ? 'Kafka' : dbOf(state, config).label;
+}
 
 /** The state of a stack this cache started (never external servers), or a clear error. */
 function managedState(opts: StackOptions | undefined, config: StackConfig, verb: string): StackState {
@@ -213,10 +224,11 @@ export async function stopServer(which: StackServer, opts?: StackOptions & { kil
   const log = opts?.log ?? defaultLog;
   const config = stackConfig(opts?.env);
   return withStackLock(async () => {
-    const server = managedState(opts, config, 'stop')[which];
+    const state = managedState(opts, config, 'stop');
+    const server = state[which];
     if (!server || !isOurProcess(server.pid, server.cmdlineNeedle)) return 'not running';
     const how = await stopProcessGroup(server.pid, opts?.kill ? 0 : 15_000);
-    log(`${SERVER_LABEL[which]} (pid ${server.pid}) ${how === 'killed' ? 'killed' : 'stopped'}; data kept`);
+    log(`${serverLabel(which, state, config)} (pid ${server.pid}) ${how === 'killed' ? 'killed' : 'stopped'}; data kept`);
     return how;
   }, undefined, config);
 }
@@ -230,7 +242,7 @@ export async function startServer(which: StackServer, opts?: StackOptions): Prom
       const state = managedState(opts, config, 'start');
       const previous = state[which];
       if (await healthy(previous)) return;
-      if (previous && isOurProcess(previous.pid, previous.cmdlineNeedle)) throw new Error(`${SERVER_LABEL[which]} (pid ${previous.pid}) is running but not answering; stop it first`);
+      if (previous && isOurProcess(previous.pid, previous.cmdlineNeedle)) throw new Error(`${serverLabel(which, state, config)} (pid ${previous.pid}) is running but not answering; stop it first`);
       // The ports it had, so clients configured for this stack find it again.
       const ports: StackConfig = {
         ...config,
@@ -244,11 +256,13 @@ export async function startServer(which: StackServer, opts?: StackOptions): Prom
         writeState(state, config);
         await waitForKafka(state.kafka, 90_000, logFrom);
       } else {
-        state.mongo = await startFerret(state.dataDir, ports);
+        const db = dbOf(state, config);
+        const logFrom = logSize(previous?.logFile);
+        state.mongo = await db.start(state.dataDir, ports);
         writeState(state, config);
-        await waitForFerret(state.mongo);
+        await db.waitReady(state.mongo, logFrom);
       }
-      log(`${SERVER_LABEL[which]} started again (pid ${state[which]?.pid}) on ${state.dataDir}`);
+      log(`${serverLabel(which, state, config)} started again (pid ${state[which]?.pid}) on ${state.dataDir}`);
     }, undefined, config);
   } catch (err) {
     throw withLogTail(err);
@@ -306,15 +320,15 @@ export async function stackStatus(opts?: Pick<StackOptions, 'env'>): Promise<{ k
   }
 
   const state = readState(config);
-  const one = async (server: ServerState | undefined, where: string, port: number, version: string): Promise<ServerStatus> => {
-    if (await healthy(server)) return { up: true, where, version: server?.version ?? version };
+  const one = async (server: ServerState | undefined, where: string, port: number, version: string, name = ''): Promise<ServerStatus> => {
+    if (await healthy(server)) return { up: true, where, version: `${name}${server?.version ?? version}` };
     // Not ours, but worth saying why `up` would fail.
     const squatter = await isPortListening(port, HOST);
-    return { up: false, where: squatter ? `${where} (port in use by a process Convene did not start)` : where, version };
+    return { up: false, where: squatter ? `${where} (port in use by a process Convene did not start)` : where, version: `${name}${version}` };
   };
   const [kafka, mongo] = await Promise.all([
     one(state?.kafka, `${HOST}:${config.kafkaPort}`, config.kafkaPort, KAFKA_VERSION),
-    one(state?.mongo, localMongoUrl(config), config.mongoPort, FERRETDB_VERSION),
+    one(state?.mongo, localMongoUrl(config), config.mongoPort, dbOf(state, config).version, `${dbOf(state, config).engine} `),
   ]);
   return { kafka, mongo, external: false };
 }

@@ -2,7 +2,7 @@
 // two concurrent `up`s (say, a test run and a terminal) from starting the stack twice.
 import fs from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { type StackConfig, lockFile, stackConfig, stackStateDir, stateFile } from './paths.js';
+import { type DbEngine, type StackConfig, lockFile, stackConfig, stackStateDir, stateFile } from './paths.js';
 import { isAlive } from './processes.js';
 
 export interface ServerState {
@@ -17,6 +17,8 @@ export interface ServerState {
 export interface StackState {
   startedAt: string;
   dataDir: string;
+  /** The database stand-in this stack runs; absent in state files written before there was a choice (FerretDB). */
+  db?: DbEngine;
   kafka?: ServerState & { controllerPort: number };
   mongo?: ServerState;
 }

@@ -153,7 +153,7 @@ export async function startFaultStack(log: Log): Promise<FaultStack> {
       stopped = true;
       const state = readState(config);
       if (keepLogsIn && state) {
-        for (const file of ['kafka.log', 'ferretdb.log']) {
+        for (const file of ['kafka.log', 'ferretdb.log', 'mongo-java-server.log']) {
           try {
             fs.cpSync(path.join(state.dataDir, file), path.join(keepLogsIn, file), { force: true });
           } catch {

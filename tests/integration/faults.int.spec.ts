@@ -39,7 +39,7 @@ describe('faults during load (short)', () => {
     await cleanup.run(log);
   }, 120_000);
 
-  it('applies every event exactly once through kill -9 of the conference and of police, a Kafka restart and a FerretDB restart', async () => {
+  it('applies every event exactly once through kill -9 of the conference and of police, a Kafka restart and a database restart', async () => {
     const report = await runFaultScenario(plan, cleanup, log);
     const file = path.join(os.tmpdir(), 'convene-faults-short.json');
     writeFigures(file, report);

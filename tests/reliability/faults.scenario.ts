@@ -467,7 +467,7 @@ export function summarise(r: FaultReport): string {
     `fault run (${r.label}) ${r.date} on ${r.machine.cpu}, ${r.machine.memoryGb} GB`,
     `events sent ${r.eventsSent} (police API ${r.byRoute.api.sent}, police outbox ${r.byRoute.outbox.sent}, police topic ${r.byRoute.bus.sent}), acknowledged ${r.acknowledged}, unknown outcome ${r.unknownOutcome.total} (recorded ${r.unknownOutcome.recorded}, not recorded ${r.unknownOutcome.notRecorded}), refused ${r.refused}`,
     `expected in the read model ${r.expectedInReadModel}: lost ${r.lost}, duplicated ${r.duplicated}, misplaced ${r.misplaced.length}`,
-    `faults: conference kill -9 ×${f['conference-kill9']}, police crash-after-append ×${f['police-crash-after-append']}, Kafka restart ×${f['kafka-restart']}, FerretDB restart ×${f['mongo-restart']}; unexpected exits ${r.unexpectedExits.length}`,
+    `faults: conference kill -9 ×${f['conference-kill9']}, police crash-after-append ×${f['police-crash-after-append']}, Kafka restart ×${f['kafka-restart']}, database restart ×${f['mongo-restart']}; unexpected exits ${r.unexpectedExits.length}`,
     ...r.faults.map((x) => `  ${(x.startedAtMs / 1000).toFixed(1)} s: ${x.detail}`),
     `bus: ${r.busMessages.police} police messages, dead-lettered ${r.busMessages.deadLettered}`,
     `read model: ${r.readModel.cases} cases, ${r.readModel.appliedIds} applied ids, ${r.readModel.timelineEntries} timeline entries, sha256 ${r.readModel.sha256.slice(0, 16)}…`,

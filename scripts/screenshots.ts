@@ -128,7 +128,7 @@ async function capture(browser: Browser, urls: Urls, seeded: SeededCase, request
   await chair.screenshot({ path: join(OUT, 'signal-evidence.png') });
   say('  docs/screenshots/signal-evidence.png');
   await chair.goto(`${urls.conference}/cases/${seeded.caseRef}`);
-  await chair.getByRole('heading', { name: 'Timeline' }).waitFor();
+  await chair.getByRole('heading', { name: 'Course of conduct' }).waitFor();
   await shoot(chair, 'case-view');
 
   const lawyer = await open('cps');

@@ -1,5 +1,6 @@
 import type { OffenceClass } from '@convene/shared/contracts';
 import type { CaseView, TimelineEntry } from '../caseView.js';
+import { offenceLabel } from '../labels.js';
 import { signalCatalogue } from './catalogue.js';
 import { conductEntries, idsInOrder } from './conduct.js';
 import { fourReport } from './four.js';
@@ -39,7 +40,7 @@ export function harassmentMayBeStalking(view: CaseView, now: Date): Signal[] {
     severity: 'warning',
     title: signalCatalogue.harassment_may_be_stalking.title,
     explanation: `${conduct.length} records of repeated, unwanted behaviour (from ${agencies.size} agenc${agencies.size === 1 ? 'y' : 'ies'}) `
-      + `while police record the conduct as ${latest.offenceClass}, not stalking.`,
+      + `while police record the conduct as ${latest.offenceClass ? offenceLabel[latest.offenceClass] : 'harassment'}, not stalking.`,
     eventIds: idsInOrder([...conduct, ...harassment]),
   }];
 }

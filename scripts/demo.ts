@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureStack, stopStack } from '../infra/local/stack.js';
 import { SERVICE_NAMES, startService, waitHealthy, type RunningService } from './lib/services.js';
-import { devEnvironment } from './lib/devSecrets.js';
+import { DEV_AUDIT_ANCHOR_KEY, devEnvironment } from './lib/devSecrets.js';
 import { seedDemo, type SeedResult } from './seed/seed.js';
 import { scheduleLiveConcern, type ScheduledConcern } from './seed/liveConcern.js';
 import { describeSignIns } from './seed/people.js';
@@ -17,7 +17,11 @@ const started = Date.now();
 async function main(): Promise<void> {
   const { endpoints, startedByUs } = await ensureStack({ log: (l) => say(l) });
   const logDir = mkdtempSync(join(tmpdir(), 'convene-demo-logs-'));
-  const env = devEnvironment({ KAFKA_BROKERS: endpoints.kafkaBrokers.join(','), MONGO_URL: endpoints.mongoUrl, LOG_LEVEL: 'info' });
+  // The demo anchors its audit chains like a deployment would, so `npm run audit:verify` checks them against Kafka.
+  const env = devEnvironment({
+    KAFKA_BROKERS: endpoints.kafkaBrokers.join(','), MONGO_URL: endpoints.mongoUrl, LOG_LEVEL: 'info',
+    CONVENE_AUDIT_ANCHOR_KEY: process.env.CONVENE_AUDIT_ANCHOR_KEY ?? DEV_AUDIT_ANCHOR_KEY,
+  });
   const services: RunningService[] = [];
   let stopping = false;
   let liveConcern: ScheduledConcern | undefined;

@@ -6,6 +6,8 @@ export const DEV_JWT_SECRET = 'convene-local-development-jwt-secret-not-for-prod
 export const DEV_LINK_SECRET = 'convene-local-development-link-secret-not-for-production';
 /** What a scraper sends for GET /metrics in the demo and tests (`Authorization: Bearer …`). */
 export const DEV_METRICS_TOKEN = 'convene-local-development-metrics-token-not-for-production';
+/** Signs the audit chains' anchored heads in the demo (tests that need anchoring set their own). */
+export const DEV_AUDIT_ANCHOR_KEY = 'convene-local-development-audit-anchor-key-not-for-production';
 
 /**
  * The environment of the demo partnership: published secrets, and the development sign-in switched on, which

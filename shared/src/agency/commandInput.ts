@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AudienceEntry, Sharing, Timestamp, type DataOf, type EventType } from '../contracts/index.js';
+import { AudienceEntry, breachConduct, Sharing, Timestamp, type Behaviour, type DataOf, type EventType, type Subject } from '../contracts/index.js';
 import { SubjectRef, type People } from './people.js';
 import type { Recorder } from './recorder.js';
 
@@ -10,6 +10,9 @@ export const commandBase = {
   sharing: Sharing.default('partnership'),
   audience: z.array(AudienceEntry).min(1).max(20).optional(),
 };
+
+/** A breach of an order held by the agency: when, and the conduct that broke it (the event's own fields). */
+export const BreachInput = z.object({ occurredAt: Timestamp, behaviours: breachConduct.behaviours });
 
 /** Restricted records name their audience; others must not. Apply with `.superRefine(sharingRule)`. */
 export function sharingRule(value: { sharing: string; audience?: unknown[] | undefined }, ctx: z.RefinementCtx): void {
@@ -63,4 +66,22 @@ export async function recordNew<T extends EventType>(
     subjects: await kit.people.subjectsOf(body.subjects), data: data(ref),
   });
   return recordedView(ref, recorded);
+}
+
+/**
+ * Record a breach of an order (or bail) the agency holds: about the order's own subjects, shared with the
+ * partnership like every breach, answered with the order's reference.
+ */
+export async function recordBreach<T extends EventType>(
+  recorder: Recorder,
+  type: T,
+  order: { _id: string; subjects: Subject[] },
+  body: z.infer<typeof BreachInput>,
+  data: (conduct: { breachedAt: string; behaviours: Behaviour[] }) => DataOf<T>,
+) {
+  const recorded = await recorder.record({
+    type, occurredAt: body.occurredAt, sharing: 'partnership', subjects: order.subjects,
+    data: data({ breachedAt: body.occurredAt, behaviours: body.behaviours }),
+  });
+  return recordedView(order._id, recorded);
 }

@@ -74,6 +74,12 @@ export const Behaviour = z.enum([
 ]);
 export type Behaviour = z.infer<typeof Behaviour>;
 
+/** What every breach of an order records: when it was broken, and the conduct that broke it. */
+export const breachConduct = {
+  breachedAt: Timestamp,
+  behaviours: z.array(Behaviour).min(1).max(14),
+};
+
 /** Protection from Harassment Act 1997 sections and the usual alternatives. */
 export const OffenceClass = z.enum(['pha_s2', 'pha_s2a', 'pha_s4', 'pha_s4a', 'malicious_communications', 'other']);
 export type OffenceClass = z.infer<typeof OffenceClass>;

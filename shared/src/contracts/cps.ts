@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
-import { Behaviour, CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, Timestamp } from './common.js';
+import { breachConduct, CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, Timestamp } from './common.js';
 import { actionEvents, researchReturned, statisticsPublished } from './agencyCommon.js';
 import { LinkToken } from '../link-tokens/index.js';
 
@@ -76,15 +76,13 @@ export const CpsBailConditionsSet = defineEvent('cps', 'bail.conditions.set', z.
 /** A restraining order broken, as the CPS learns of it to prosecute the breach. */
 export const CpsRestrainingOrderBreached = defineEvent('cps', 'restraining_order.breached', z.object({
   orderRef: RecordRef,
-  breachedAt: Timestamp,
-  behaviours: z.array(Behaviour).min(1).max(14),
+  ...breachConduct,
 }));
 
 /** Court bail conditions broken, as the CPS puts the breach before the court. */
 export const CpsBailBreached = defineEvent('cps', 'bail.breached', z.object({
   bailRef: RecordRef,
-  breachedAt: Timestamp,
-  behaviours: z.array(Behaviour).min(1).max(14),
+  ...breachConduct,
 }));
 
 export const CpsRecordEvent = z.discriminatedUnion('type', [

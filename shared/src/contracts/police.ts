@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
-import { Behaviour, CalendarDate, OffenceClass, RecordRef, RiskGrade, ShareableText, Timestamp } from './common.js';
+import { Behaviour, breachConduct, CalendarDate, OffenceClass, RecordRef, RiskGrade, ShareableText } from './common.js';
 import { actionEvents, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
 
 export const PoliceIncidentRecorded = defineEvent('police', 'incident.recorded', z.object({
@@ -78,15 +78,13 @@ export const PoliceSpoGranted = defineEvent('police', 'spo.granted', z.object({
 
 export const PoliceSpoBreached = defineEvent('police', 'spo.breached', z.object({
   orderRef: RecordRef,
-  breachedAt: Timestamp,
-  behaviours: z.array(Behaviour).min(1).max(14),
+  ...breachConduct,
 }));
 
 /** Police bail broken: the conduct that broke it, as for any breach. */
 export const PoliceBailBreached = defineEvent('police', 'bail.breached', z.object({
   bailRef: RecordRef,
-  breachedAt: Timestamp,
-  behaviours: z.array(Behaviour).min(1).max(14),
+  ...breachConduct,
 }));
 
 /**

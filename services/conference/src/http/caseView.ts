@@ -24,7 +24,9 @@ export async function caseViewFor(cases: CaseStore, view: CaseView, principal: P
   }));
   const context = { otherCasesWithSameSuspect };
   const whole = computeSignals(view, now, context);
-  const signals = seen === view ? whole : signalsForViewer(whole, computeSignals(seen, now, context), view, seen);
+  // Signals of the viewer's own view are needed only when something is hidden from them.
+  const seesAll = seen.timeline.length === view.timeline.length;
+  const signals = seesAll ? whole : signalsForViewer(whole, computeSignals(seen, now, context), view, seen);
   return {
     view: seen,
     signals,

@@ -53,6 +53,11 @@ export function createCpsRecords(db: Connection) {
   }
 
   /** Apply one CPS event. $set and $addToSet make a second application change nothing. */
+  /** A breach joins the order (or bail) it breaks: its event, and when. */
+  async function addBreach(ref: string, eventId: string, at: string): Promise<void> {
+    await model.updateOne({ _id: ref }, { $addToSet: { eventIds: eventId, breaches: { eventId, at } } });
+  }
+
   async function project(event: CaseEvent): Promise<void> {
     switch (event.type) {
       case 'cps.history.requested.v1':
@@ -73,11 +78,9 @@ export function createCpsRecords(db: Connection) {
       case 'cps.bail.conditions.set.v1':
         return upsert(event.data.bailRef, event, 'bail', { detail: event.data });
       case 'cps.restraining_order.breached.v1':
-        await model.updateOne({ _id: event.data.orderRef }, { $addToSet: { eventIds: event.id, breaches: { eventId: event.id, at: event.data.breachedAt } } });
-        return;
+        return addBreach(event.data.orderRef, event.id, event.data.breachedAt);
       case 'cps.bail.breached.v1':
-        await model.updateOne({ _id: event.data.bailRef }, { $addToSet: { eventIds: event.id, breaches: { eventId: event.id, at: event.data.breachedAt } } });
-        return;
+        return addBreach(event.data.bailRef, event.id, event.data.breachedAt);
       default:
         return;
     }

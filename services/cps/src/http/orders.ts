@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { Behaviour, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
+import { BreachInput, commandBase, recordBreach, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { CalendarDate, RecordRef, ShareableText } from '@convene/shared/contracts';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
 
 const Conditions = z.array(ShareableText).min(1).max(20);
-const BreachInput = z.object({ occurredAt: Timestamp, behaviours: z.array(Behaviour).min(1).max(14) });
 
 const RestrainingOrderView = RecordBaseView.extend({ onConviction: z.boolean(), conditions: z.array(z.string()), expiresOn: z.string().optional() });
 const BailView = RecordBaseView.extend({ conditions: z.array(z.string()), until: z.string().optional() });
@@ -57,11 +56,7 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       success: { status: 201, description: 'Breach recorded', schema: RecordedView },
       handler: async ({ params, body }) => {
         const order = await records.get(params.orderRef, 'restraining_order');
-        const recorded = await kit.recorder.record({
-          type: 'cps.restraining_order.breached.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: order.subjects,
-          data: { orderRef: order._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
-        });
-        return recordedView(order._id, recorded);
+        return recordBreach(kit.recorder, 'cps.restraining_order.breached.v1', order, body, (conduct) => ({ orderRef: order._id, ...conduct }));
       },
     }),
     defineRoute({
@@ -71,11 +66,7 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       success: { status: 201, description: 'Breach recorded', schema: RecordedView },
       handler: async ({ params, body }) => {
         const bail = await records.get(params.bailRef, 'bail');
-        const recorded = await kit.recorder.record({
-          type: 'cps.bail.breached.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: bail.subjects,
-          data: { bailRef: bail._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
-        });
-        return recordedView(bail._id, recorded);
+        return recordBreach(kit.recorder, 'cps.bail.breached.v1', bail, body, (conduct) => ({ bailRef: bail._id, ...conduct }));
       },
     }),
   ];

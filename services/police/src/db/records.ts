@@ -37,6 +37,11 @@ export function createPoliceRecords(db: Connection) {
   }
 
   /** Apply one police event. $set and $addToSet make a second application change nothing. */
+  /** A breach joins the order (or bail) it breaks: its event, and when. */
+  async function addBreach(ref: string, eventId: string, at: string): Promise<void> {
+    await model.updateOne({ _id: ref }, { $addToSet: { eventIds: eventId, breaches: { eventId, at } } });
+  }
+
   async function project(event: CaseEvent): Promise<void> {
     switch (event.type) {
       case 'police.incident.recorded.v1':
@@ -55,11 +60,9 @@ export function createPoliceRecords(db: Connection) {
       case 'police.spo.granted.v1':
         return upsert(event.data.orderRef, event, 'spo', { status: 'granted', detail: { kind: event.data.kind, conditions: event.data.conditions, expiresOn: event.data.expiresOn } });
       case 'police.spo.breached.v1':
-        await model.updateOne({ _id: event.data.orderRef }, { $addToSet: { eventIds: event.id, breaches: { eventId: event.id, at: event.data.breachedAt } } });
-        return;
+        return addBreach(event.data.orderRef, event.id, event.data.breachedAt);
       case 'police.bail.breached.v1':
-        await model.updateOne({ _id: event.data.bailRef }, { $addToSet: { eventIds: event.id, breaches: { eventId: event.id, at: event.data.breachedAt } } });
-        return;
+        return addBreach(event.data.bailRef, event.id, event.data.breachedAt);
       case 'police.spo.considered.v1':
         return upsert(event.data.considerationRef, event, 'spo_consideration', { status: event.data.decision, detail: event.data });
       case 'police.referral.made.v1':

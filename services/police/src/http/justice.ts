@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { Behaviour, CalendarDate, OffenceClass, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
+import { BreachInput, commandBase, recordBreach, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { CalendarDate, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
 import type { PoliceDeps } from './deps.js';
 
 /** Arrests, police bail and its breaches. */
@@ -28,15 +28,11 @@ export function justiceRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/bail/:bailRef/breaches', operationId: 'recordBailBreach', tag: 'justice', permission: 'justice.write',
       summary: 'Record a breach of police bail conditions, with the behaviour that broke them', params: z.object({ bailRef: RecordRef }), errors: [404],
-      body: z.object({ occurredAt: Timestamp, behaviours: z.array(Behaviour).min(1).max(14) }),
+      body: BreachInput,
       success: { status: 201, description: 'Breach recorded', schema: RecordedView },
       handler: async ({ params, body }) => {
         const bail = await records.get(params.bailRef, 'bail');
-        const recorded = await kit.recorder.record({
-          type: 'police.bail.breached.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: bail.subjects,
-          data: { bailRef: bail._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
-        });
-        return recordedView(bail._id, recorded);
+        return recordBreach(kit.recorder, 'police.bail.breached.v1', bail, body, (conduct) => ({ bailRef: bail._id, ...conduct }));
       },
     }),
   ];

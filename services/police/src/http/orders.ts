@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { Behaviour, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
+import { BreachInput, commandBase, recordBreach, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
 import { SpoKind } from '@convene/shared/contracts';
 import { conflict } from '@convene/shared/errors';
 import type { PoliceDeps } from './deps.js';
@@ -51,16 +51,12 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/spos/:orderRef/breaches', operationId: 'recordSpoBreach', tag: 'orders', permission: 'orders.write',
       summary: 'Record a breach of a granted SPO', params: OrderParams, errors: [404, 409],
-      body: z.object({ occurredAt: Timestamp, behaviours: z.array(Behaviour).min(1).max(14) }),
+      body: BreachInput,
       success: { status: 201, description: 'Breach recorded', schema: RecordedView },
       handler: async ({ params, body }) => {
         const order = await records.get(params.orderRef, 'spo');
         if (order.status !== 'granted') throw conflict('order_not_granted', `SPO ${order._id} has not been granted, so it cannot be breached`);
-        const recorded = await kit.recorder.record({
-          type: 'police.spo.breached.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: order.subjects,
-          data: { orderRef: order._id, breachedAt: body.occurredAt, behaviours: body.behaviours },
-        });
-        return recordedView(order._id, recorded);
+        return recordBreach(kit.recorder, 'police.spo.breached.v1', order, body, (conduct) => ({ orderRef: order._id, ...conduct }));
       },
     }),
     defineRoute({

@@ -10,23 +10,31 @@ import { client, startAgency, tokenFor, type RunningAgency } from '../support/ag
 import { startConference, type RunningConference } from '../support/conference.js';
 import { meetingClient, type MeetingClient } from '../support/meetingClient.js';
 import { readTopic, type TopicReader } from '../support/topicReader.js';
-import { dumpDatabase } from '../support/minimisation.js';
+import { dumpDatabase, dumpTopics, isReferralOrListing } from '../support/minimisation.js';
 import { eventually, uniqueId } from '../support/infra.js';
 
 const chair = { sub: 'chair-whose', agency: 'conference', role: 'chair', name: 'Chair' } as const;
 const officer = { sub: 'pc-whose', agency: 'police', role: 'police' } as const;
 const nurse = { sub: 'hw-whose', agency: 'health', role: 'health' } as const;
 const advocate = { sub: 'isac-whose', agency: 'advocacy', role: 'advocate' } as const;
+const lawyer = { sub: 'cps-whose', agency: 'cps', role: 'cps' } as const;
 
-// V and X are victims of the same suspect S. Each agency writes S's name its own way.
+// V and X are victims of the same suspect S. Each agency writes names and dates of birth its own way.
 const V = { given: 'Siobhan', family: 'Brennan', dateOfBirth: '1988-04-12', postcode: 'LS1 4AP' };
-const X = { given: 'Priya', family: 'Shah', dateOfBirth: '1979-02-01', postcode: 'LS6 2AB' };
+const X = {
+  police: { given: 'Priya', family: 'Shah', dateOfBirth: '1979-02-01', postcode: 'LS6 2AB' },
+  health: { given: 'PRIYA', family: 'shah', dateOfBirth: '01/02/1979', postcode: 'LS6 2AB' },
+  advocacy: { given: 'Priya', family: 'Shah', dateOfBirth: '1 Feb 1979', postcode: 'LS6 2AB' },
+};
 const Y = { given: 'Hannah', family: 'Ward', dateOfBirth: '1991-07-19', postcode: 'LS7 3AA' };
 const S = {
-  police: { given: 'Mark', family: 'Dawson', dateOfBirth: '1983-09-30' },
-  health: { given: 'MARK', family: 'DAWSON', dateOfBirth: '1983-09-30' },
-  advocacy: { given: ' mark ', family: 'dawson', dateOfBirth: '1983-09-30' },
+  police: { given: 'Mark', family: "O'Neil-Smith", dateOfBirth: '1983-09-30' },
+  health: { given: 'MARK', family: 'O’NEIL SMITH', dateOfBirth: '30/09/1983' },
+  advocacy: { given: ' mark ', family: 'oneil smith', dateOfBirth: '30 Sep 1983' },
 };
+// X's records that are restricted: a DASH for police only, a health concern for the chair and police, and a diary
+// entry under consent limited to police.
+const X_RESTRICTED = ['X-HEALTH: disclosed thoughts of harm at triage', 'X-DIARY: he phoned her mother twice'];
 const V_TEXT = ['V-NARRATIVE: waited at her gate', 'V-NARRATIVE: flowers to her office', 'V-NARRATIVE: 40 texts overnight'];
 const V_DIARY = ['V-DIARY: he sat in the car outside', 'V-DIARY: a card through the letterbox'];
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
@@ -49,6 +57,7 @@ describe('whose records join a case: two victims, one suspect, every path', () =
   let arrestEventId = '';
   let vEngagement = '';
   let meetingId = '';
+  const xRestricted: string[] = [];
 
   const pair = (victim: string, suspect: string) => [{ personId: p[victim]!.personId, role: 'victim' }, { personId: p[suspect]!.personId, role: 'suspect' }];
   const created = (res: { status: number; body: any }) => {
@@ -85,13 +94,15 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     };
     for (const [agency, at] of [['police', api.police], ['health', api.health], ['advocacy', api.advocacy]] as const) {
       p[`V@${agency}`] = (await at.post('/people', V)).body;
-      p[`X@${agency}`] = (await at.post('/people', X)).body;
+      p[`X@${agency}`] = (await at.post('/people', X[agency])).body;
       p[`S@${agency}`] = (await at.post('/people', S[agency])).body;
     }
     p['Y@advocacy'] = (await api.advocacy.post('/people', Y)).body;
     // One suspect, one token, however each agency wrote his name.
     expect(p['S@health']!.tokens).toEqual(p['S@police']!.tokens);
     expect(p['S@advocacy']!.tokens).toEqual(p['S@police']!.tokens);
+    expect(p['X@health']!.tokens).toEqual(p['X@police']!.tokens);
+    expect(p['X@advocacy']!.tokens).toEqual(p['X@police']!.tokens);
 
     // V's records at every agency.
     for (const [i, text] of V_TEXT.entries()) {
@@ -117,7 +128,19 @@ describe('whose records join a case: two victims, one suspect, every path', () =
       subjects: pair('X@police', 'S@police'), occurredAt: daysAgo(15), behaviours: ['following'], offenceClass: 'pha_s2', summary: 'X: followed from the bus stop',
     }));
     arrestEventId = created(await api.police.post('/arrests', { subjects: [{ personId: p['S@police']!.personId, role: 'suspect' }], occurredAt: daysAgo(10), offenceClass: 'pha_s4' })).eventId;
-    created(await api.advocacy.post('/engagements', { subjects: [pair('X@advocacy', 'S@advocacy')[0]], occurredAt: daysAgo(12), consent: 'full', consentGivenOn: daysAgo(12).slice(0, 10) }));
+    created(await api.advocacy.post('/engagements', {
+      subjects: [pair('X@advocacy', 'S@advocacy')[0]], occurredAt: daysAgo(12), consent: 'limited', limitedTo: ['police'], consentGivenOn: daysAgo(12).slice(0, 10),
+    }));
+    xRestricted.push(created(await api.advocacy.post('/diary-entries', {
+      subjects: pair('X@advocacy', 'S@advocacy'), behaviours: ['contacting_third_parties'], happenedAt: daysAgo(11), place: 'by phone', account: X_RESTRICTED[1],
+    })).eventId);
+    xRestricted.push(created(await api.police.post('/risk-assessments', {
+      subjects: pair('X@police', 'S@police'), occurredAt: daysAgo(9), declined: true, victimOwnView: 'high', sharing: 'restricted', audience: [{ agency: 'police' }],
+    })).eventId);
+    xRestricted.push(created(await api.health.post('/concerns', {
+      subjects: [pair('X@health', 'S@health')[0]], occurredAt: daysAgo(8), subjectRole: 'victim', category: 'self_harm_risk', severity: 'high',
+      contact: { service: 'ED safeguarding' }, detail: X_RESTRICTED[0], sharing: 'restricted', audience: [{ role: 'chair' }, { agency: 'police' }],
+    })).eventId);
 
     caseV = await refer('V@police');
     caseX = await refer('X@police');
@@ -167,7 +190,8 @@ describe('whose records join a case: two victims, one suspect, every path', () =
 
     // A police member invited to X's meeting sees X's case, without the outlines.
     const meeting = await api.chair.post('/meetings', {
-      title: 'MARAC', scheduledFor: new Date().toISOString(), agenda: [caseX], members: [{ userId: officer.sub, agency: 'police', role: 'police' }],
+      title: 'MARAC', scheduledFor: new Date().toISOString(), agenda: [caseX],
+      members: [{ userId: officer.sub, agency: 'police', role: 'police' }, { userId: lawyer.sub, agency: 'cps', role: 'cps' }],
     });
     expect(meeting.status).toBe(201);
     meetingId = meeting.body.meetingId;
@@ -212,6 +236,34 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     for (const marker of [...vMarkers(), 'threat at her door']) expect(pushed).not.toContain(marker);
   });
 
+  it('shows X\'s restricted records to their audience only, on the case view and the socket, and never says they do not exist', async () => {
+    const ids = (body: { view: { timeline: { eventId: string }[] } }) => new Set(body.view.timeline.map((e) => e.eventId));
+    const [diary, dash, concern] = xRestricted as [string, string, string];
+    const asPolice = (await api.officerAtConference.get(`/cases/${caseX}`)).body;
+    expect([...ids(asPolice)]).toEqual(expect.arrayContaining([diary, dash, concern]));
+    const asChair = (await api.chair.get(`/cases/${caseX}`)).body;
+    expect(ids(asChair).has(concern) && ids(asChair).has(diary)).toBe(true);
+    expect(ids(asChair).has(dash)).toBe(false);
+    const lawyerApi = client(conference.url, await tokenFor(lawyer));
+    const asLawyer = (await lawyerApi.get(`/cases/${caseX}`)).body;
+    for (const id of [diary, dash, concern]) expect(ids(asLawyer).has(id), `the CPS lawyer must not see ${id}`).toBe(false);
+    for (const text of X_RESTRICTED) expect(JSON.stringify(asLawyer)).not.toContain(text);
+    // The lawyer is not told there is no assessment: one is held, and by whom.
+    const kinds = asLawyer.signals.map((sig: { kind: string }) => sig.kind);
+    expect(kinds).not.toContain('risk_assessment_missing');
+    expect(asLawyer.signals.find((sig: { title: string }) => sig.title === 'A risk assessment is held but not shared with you')?.withheld.holders).toEqual(['police']);
+    expect(asChair.signals.map((sig: { kind: string }) => sig.kind)).not.toContain('risk_assessment_missing');
+    // The same rule on the live meeting's catch-up.
+    const socket = await meetingClient(conference.url, await tokenFor(lawyer));
+    sockets.push(socket);
+    expect(await socket.join(meetingId, 0)).toMatchObject({ ok: true });
+    const catchUp = await socket.socket.timeout(10_000).emitWithAck('catchUp', { meetingId, afterSeq: 0 });
+    expect(catchUp.ok).toBe(true);
+    const seen = JSON.stringify([...socket.pushes, ...catchUp.pushes]);
+    for (const id of [diary, dash, concern]) expect(seen).not.toContain(id);
+    for (const text of X_RESTRICTED) expect(seen).not.toContain(text);
+  });
+
   it('leaves nothing of V in X\'s case in the conference database, nor in any research return for X\'s case on the bus', async () => {
     const dump = await dumpDatabase(conference.runtime.db, 'conference');
     const xCase = dump.find((d) => d.where === 'conference.cases' && d.doc._id === caseX)!;
@@ -249,5 +301,52 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     const advocacyTopic = topics.find((t) => t.events.some((e) => e.agency === 'advocacy'))!;
     await advocacyTopic.waitFor((e) => e.type === 'advocacy.consent.revoked.v1' && e.subject === caseV, 'V\'s revocation on the bus');
     expect(advocacyTopic.events.some((e) => e.type === 'advocacy.consent.revoked.v1' && e.subject !== caseV)).toBe(false);
+  });
+  it('dumps every database and every topic: each agency holds only its own records, health detail stays in health, no case holds the other victim\'s, and no identity travels outside a referral', async () => {
+    const dbs = {
+      police: await dumpDatabase(police.runtime.db, 'police'), health: await dumpDatabase(health.runtime.db, 'health'),
+      advocacy: await dumpDatabase(advocacy.runtime.db, 'advocacy'), conference: await dumpDatabase(conference.runtime.db, 'conference'),
+    };
+    const named = prefixedTopics(prefix);
+    const onTopics = await dumpTopics([...Object.values(named.events), named.dlq]);
+    for (const agency of ['police', 'health', 'advocacy', 'conference']) expect(onTopics.some((m) => m.event?.agency === agency), `${agency}'s topic read`).toBe(true);
+    for (const agency of ['police', 'health', 'advocacy'] as const) {
+      const others = new RegExp(`"(${['police', 'cps', 'health', 'advocacy'].filter((a) => a !== agency).join('|')})\\.[a-z_]+\\.[a-z_.]+\\.v\\d+"`);
+      const foreign = dbs[agency].filter((d) => others.test(d.text)).map((d) => d.where);
+      expect(foreign, `${agency}'s database holds another agency's records`).toEqual([]);
+    }
+    const healthDetail = ['V-HEALTH', X_RESTRICTED[0]!];
+    for (const [name, docs] of Object.entries(dbs)) {
+      if (name === 'health') continue;
+      for (const d of docs) for (const detail of healthDetail) expect(d.text.includes(detail), `${d.where} holds health detail`).toBe(false);
+    }
+    for (const m of onTopics) for (const detail of healthDetail) expect(m.text.includes(detail), `${m.topic}@${m.offset} carries health detail`).toBe(false);
+
+    const cases = dbs.conference.filter((d) => d.where === 'conference.cases');
+    const caseText = (ref: string) => {
+      const { elsewhere: _outlines, ...view } = cases.find((d) => d.doc._id === ref)!.doc.packedView as Record<string, unknown>;
+      return JSON.stringify(view) + dbs.conference.filter((d) => d.where === 'conference.pushes' && d.doc.caseRef === ref).map((d) => d.text).join('');
+    };
+    const xMarkers = [...p['X@police']!.tokens, 'X: followed', ...X_RESTRICTED, X.police.family];
+    for (const marker of vMarkers()) expect(caseText(caseX), `X's case holds ${marker}`).not.toContain(marker);
+    for (const marker of xMarkers) expect(caseText(caseV), `V's case holds ${marker}`).not.toContain(marker);
+
+    const identities = [
+      { who: 'V', given: V.given, family: V.family, dateOfBirth: V.dateOfBirth, postcode: V.postcode },
+      { who: 'X', given: X.police.given, family: X.police.family, dateOfBirth: X.police.dateOfBirth, postcode: X.police.postcode },
+      { who: 'Y', given: Y.given, family: Y.family, dateOfBirth: Y.dateOfBirth, postcode: Y.postcode },
+    ];
+    const leaks: string[] = [];
+    for (const m of onTopics) {
+      const listing = isReferralOrListing(m.event?.type);
+      for (const id of identities) {
+        if (m.text.includes(id.postcode)) leaks.push(`${m.topic}@${m.offset} carries ${id.who}'s postcode`);
+        const nameOrBirth = m.text.includes(`"${id.family}"`) || m.text.includes(id.dateOfBirth);
+        if (nameOrBirth && !listing) leaks.push(`${m.topic}@${m.offset} (${m.event?.type}) carries ${id.who}'s name or date of birth`);
+      }
+    }
+    expect(leaks).toEqual([]);
+    // The check could have found them: the referrals did carry names.
+    expect(onTopics.some((m) => isReferralOrListing(m.event?.type) && m.text.includes(`"${V.family}"`))).toBe(true);
   });
 });

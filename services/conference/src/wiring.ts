@@ -4,6 +4,7 @@ import type { Kafka } from 'kafkajs';
 import { createEventStore, createRecorder, startOutboxRelay, startProjectionRepair, type OutboxRelay } from '@convene/shared/agency';
 import { runEventConsumer, type EventPublisher, type RunningConsumer } from '@convene/shared/kafka';
 import type { Logger } from '@convene/shared/log';
+import { indexesBuilt } from '@convene/shared/mongo';
 import type { prefixedTopics } from '@convene/shared/contracts';
 import type { Config } from './config.js';
 import { createCaseStore } from './db/cases.js';
@@ -74,6 +75,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
     cases, meetings, pushes, chronologies, counters, referrals, outbox, auditLog, auditTrail, recorder, purger, audit, scrutiny,
     projector: () => projector,
     async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics> }, options: StartOptions = {}) {
+      await indexesBuilt(db);
       await recorder.catchUpProjection();
       await auditTrail.start(runtime);
       relay = startOutboxRelay({ queue: outbox, publisher: runtime.publisher, logger, ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });

@@ -3,6 +3,7 @@ import type { CaseEvent, PartnerAgency } from '../contracts/index.js';
 import { runEventConsumer, type EventPublisher, type RunningConsumer } from '../kafka/index.js';
 import type { Runtime } from '../runtime/index.js';
 import type { Logger } from '../log/index.js';
+import { indexesBuilt } from '../mongo/index.js';
 import { createActions, type Actions } from './actions.js';
 import { commonAgencyRoutes } from './commonRoutes.js';
 import { conferenceFeedHandler } from './conferenceFeed.js';
@@ -80,6 +81,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
     audit,
     handleConferenceEvent,
     async start(runtime, startOptions = {}) {
+      await indexesBuilt(options.db);
       // People recorded under an earlier normalisation get today's tokens (keeping the old as aliases).
       await people.refreshTokens();
       await matches.repair();

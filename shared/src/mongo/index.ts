@@ -112,6 +112,15 @@ export async function mongoReachable(conn: Connection, timeoutMs = 2000): Promis
   }
 }
 
+/**
+ * Waits for the index builds of every model compiled on the connection. A service calls it before its first
+ * query: mongo-java-server fails a query (and a concurrent index build) with "Unknown error: null" when an
+ * index is being added to the same collection at that moment.
+ */
+export async function indexesBuilt(db: Connection): Promise<void> {
+  for (const model of Object.values(db.models)) await model.init();
+}
+
 /** Database names: one per service, with an optional suffix so tests never share a database. */
 export function databaseName(service: string, suffix?: string): string {
   return suffix ? `convene_${service}_${suffix}` : `convene_${service}`;

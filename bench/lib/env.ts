@@ -82,7 +82,7 @@ function registerTopics(names: string[]): void {
 /** A fresh set of Convene topics under a bench prefix. */
 export async function freshTopics(kafka: Kafka, prefix = uniqueId('bench')) {
   const topics = prefixedTopics(prefix);
-  const all = [...Object.values(topics.events), topics.dlq];
+  const all = [...Object.values(topics.events), topics.dlq, topics.live];
   registerTopics(all);
   await ensureTopics(kafka, all, { partitions: PARTITIONS });
   return { prefix, topics, all };

@@ -70,7 +70,7 @@ export function rows(r: Results): Row[] {
       id: 'B2', what: `live latency, ${b2.clients} clients @ ${fmtInt(b2.targetRate)} ev/s (POSTs sent at ${fmtInt(b2.achievedRate)}/s, ${fmtInt(b2.sent)} events published)`, figure: `${lat(b2.latency)}${missing}`,
       ceiling: `Kafka alone: ${lat(b2.kafka.latency)}`, ratio: '–',
       goal: first ? 'p99 ≤ 100 ms @ 100 ev/s' : 'reported (half of B1)', met: first ? (b2.latency.p99 <= 100 && b2.missing === 0 && b2.skipped === 0 && !b2.unanswered && b2.errors === 0 ? 'yes' : 'no') : '–',
-      evidence: `API POST p99 ${fmtMs(b2.api.p99)}; POST → push log p50 ${fmtMs(b2.toPushLog.p50)} p99 ${fmtMs(b2.toPushLog.p99)}; ${b2.skipped ? `${fmtInt(b2.skipped)} POSTs not sent (the API had ${b2.targetRate >= 50 ? fmtInt(b2.targetRate) : 50} unanswered already); ` : ''}${b2.errors ? `${fmtInt(b2.errors)} failed; ` : ''}${b2.unanswered ? `${fmtInt(b2.unanswered)} unanswered; ` : ''}CPU ${busiest(b2.cpu)}; police waited on ${topCost(b2.db?.police)}; conference waited on ${topCost(b2.db?.conference)}`,
+      evidence: `API POST p99 ${fmtMs(b2.api.p99)}; POST → live topic p50 ${fmtMs(b2.toPushLog.p50)} p99 ${fmtMs(b2.toPushLog.p99)}; ${b2.skipped ? `${fmtInt(b2.skipped)} POSTs not sent (the API had ${b2.targetRate >= 50 ? fmtInt(b2.targetRate) : 50} unanswered already); ` : ''}${b2.errors ? `${fmtInt(b2.errors)} failed; ` : ''}${b2.unanswered ? `${fmtInt(b2.unanswered)} unanswered; ` : ''}CPU ${busiest(b2.cpu)}; police waited on ${topCost(b2.db?.police)}; conference waited on ${topCost(b2.db?.conference)}`,
     });
   }
   const b3 = r.b3[r.sizes.b3Headline];
@@ -88,7 +88,7 @@ export function rows(r: Results): Row[] {
       id: 'B4', what: `fan-out, ${fmtInt(b4.joined)} of ${fmtInt(b4.clients)} clients in one meeting @ ${b4.rate} pushes/s (achieved ${fmtInt(b4.achievedRate)})`, figure: `${lat(b4.convene.latency)}${missing}`,
       ceiling: `plain socket.io: ${lat(b4.ceiling.latency)}`, ratio: '–', goal: 'p99 ≤ 250 ms',
       met: b4.convene.latency.p99 <= 250 && b4.convene.missing === 0 && b4.joined === b4.clients && !b4.notAppended ? 'yes' : 'no',
-      evidence: `push log append p50 ${fmtMs(b4.append.p50)} p99 ${fmtMs(b4.append.p99)}${b4.notAppended ? ` (${fmtInt(b4.notAppended)} pushes never sent: appends fell behind)` : ''}; stored → received p99 ${fmtMs(b4.convene.fromStored.p99)}; ${b4.presenceSettled ? 'presence settled before' : `${fmtInt(b4.otherPushes)} presence pushes during the window`}; joins took ${(b4.joinMs / 1000).toFixed(1)} s; CPU ${busiest(b4.cpu)}; conference waited on ${topCost(b4.db)}`,
+      evidence: `live topic write p50 ${fmtMs(b4.append.p50)} p99 ${fmtMs(b4.append.p99)}${b4.notAppended ? ` (${fmtInt(b4.notAppended)} pushes never sent: appends fell behind)` : ''}; stored → received p99 ${fmtMs(b4.convene.fromStored.p99)}; ${b4.presenceSettled ? 'presence settled before' : `${fmtInt(b4.otherPushes)} presence pushes during the window`}; joins took ${(b4.joinMs / 1000).toFixed(1)} s; CPU ${busiest(b4.cpu)}; conference waited on ${topCost(b4.db)}`,
     });
   }
   const sizes = r.sizes.b1.filter((s) => r.b1[s] || r.b3[s]);

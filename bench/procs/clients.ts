@@ -10,14 +10,15 @@ interface ClientsParams {
   tokens: string[];
   count: number;
   meetingId?: string;
-  /** Which pushes to time, and by what: a timeline entry's event id (B2) or the push's seq (B4). */
-  keyBy: 'eventId' | 'seq';
+  /** Which pushes to time, and by what: a timeline entry's event id (B2), the push's source id (B4) or its seq (the plain ceiling). */
+  keyBy: 'eventId' | 'seq' | 'sourceId';
   connectConcurrency: number;
 }
 
 interface Push {
   seq: number;
   kind: string;
+  sourceId?: string;
   at?: string;
   payload: { entry?: { eventId?: string } };
 }
@@ -27,7 +28,7 @@ runChild<ClientsParams>(async (p) => {
   const receipts: Map<string, number>[] = [];
   /** Receipts of the clients that connected (and joined the meeting): only these are expected to receive. */
   const joined: Map<string, number>[] = [];
-  /** When the push log stamped each push (`at`, ms): the projector's side of the latency. */
+  /** When the projector stamped each push (`at`, ms): the projector's side of the latency. */
   const stampedAt = new Map<string, number>();
   let total = 0;
 
@@ -41,7 +42,7 @@ runChild<ClientsParams>(async (p) => {
     socket.on('push', (push: Push) => {
       const t = now();
       if (push.kind !== 'timeline.entry') return;
-      const key = p.keyBy === 'seq' ? String(push.seq) : push.payload.entry?.eventId;
+      const key = p.keyBy === 'seq' ? String(push.seq) : p.keyBy === 'sourceId' ? push.sourceId : push.payload.entry?.eventId;
       if (key === undefined || mine.has(key)) return;
       mine.set(key, t);
       total++;
@@ -91,7 +92,7 @@ runChild<ClientsParams>(async (p) => {
       },
       /**
        * Latency per (push, client) from `sent` ([key, t0, t1?]): t0 is when the sender started, t1 (if given)
-       * when the push log held it. Missing deliveries are counted, not guessed.
+       * when the projector wrote it. Missing deliveries are counted, not guessed.
        */
       async report({ sent }: { sent: [string, number, number?][] }) {
         const fromSend: number[] = [];

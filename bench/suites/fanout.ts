@@ -1,12 +1,14 @@
-// B4: 1,000 sockets in one meeting; pushes appended to the push log at 50/s, as the projector appends them.
+// B4: 1,000 sockets in one meeting; pushes written to the live topic at 50/s, as the projector writes them.
 import { randomUUID } from 'node:crypto';
 import type { Kafka } from 'kafkajs';
 import { databaseName } from '@convene/shared/mongo';
-import { createPushStore, type NewPush } from '../../services/conference/src/db/pushes.js';
+import { createEventPublisher } from '@convene/shared/kafka';
+import { createLogger } from '@convene/shared/log';
+import { createLive, type NewPush } from '../../services/conference/src/live/index.js';
 import { evolve, initialView } from '../../services/conference/src/readModel/index.js';
 import type { BenchProcess } from '../lib/children.js';
 import { api, tokenFor } from '../lib/api.js';
-import { connectDb, deleteTopics, dropDb, freshTopics } from '../lib/env.js';
+import { deleteTopics, dropDb, freshTopics } from '../lib/env.js';
 import { benchCases, incidentOf, seeded } from '../lib/fixtures.js';
 import type { BenchRun, CpuShares } from '../lib/run.js';
 import type { CommandCost } from '../lib/dbProfile.js';
@@ -31,15 +33,15 @@ export interface FanoutResult {
   achievedRate: number;
   pushes: number;
   joinMs: number;
-  /** How long the push log append takes (the projector pays this per push). */
+  /** How long writing a push to the live topic takes (the projector pays this once per batch). */
   append: Distribution;
   /** Whether the joins' presence announcements had stopped before the measured pushes began. */
   presenceSettled: boolean;
-  /** Other pushes (presence) appended to the meeting's log during the measured window. */
+  /** Other pushes (presence) on the meeting's log during the measured window. */
   otherPushes: number;
   /** Pushes never sent because appending fell too far behind the rate. */
   notAppended: number;
-  /** Where the conference (feed polls, presence) waited on the database during the window. */
+  /** Where the conference waited on the database during the window (the live path should not). */
   db: CommandCost[];
   convene: Delivery;
   cpu: CpuShares;
@@ -82,7 +84,7 @@ export interface FanoutOptions {
 
 export async function fanout(run: BenchRun, kafka: Kafka, label: string, options: FanoutOptions): Promise<FanoutResult> {
   const stack = run.watchStack(label);
-  const { prefix, all } = await freshTopics(kafka);
+  const { prefix, all, topics } = await freshTopics(kafka);
   const conferenceArgs = conferenceParams(prefix, true);
   let conference: BenchProcess | undefined;
   let clients: BenchProcess | undefined;
@@ -100,7 +102,7 @@ export async function fanout(run: BenchRun, kafka: Kafka, label: string, options
     await chairApi.post(`/meetings/${meetingId}/start`);
 
     const tokens = await Promise.all(members.map((m) => tokenFor({ sub: m.userId, agency: m.agency, role: m.role })));
-    clients = await run.start(label, 'clients', 'clients', { url: conference.info.url, namespace: '/meetings', tokens, count: options.clients, meetingId, keyBy: 'seq', connectConcurrency: 50 });
+    clients = await run.start(label, 'clients', 'clients', { url: conference.info.url, namespace: '/meetings', tokens, count: options.clients, meetingId, keyBy: 'sourceId', connectConcurrency: 50 });
     const clientsProc = clients;
     const joining = clients.call<{ connected: number; failed: number; firstError?: string; connectMs: number }>('connect', { deadlineMs: options.joinBudgetS * 1000 }, (options.joinBudgetS + 180) * 1000);
     let joinedAll = false;
@@ -113,19 +115,21 @@ export async function fanout(run: BenchRun, kafka: Kafka, label: string, options
     if (joined.connected === 0) throw new Error(`no client could join: ${joined.firstError}`);
     run.say(`    ${label}: ${joined.connected} of ${options.clients} clients joined in ${(joined.connectMs / 1000).toFixed(1)} s${joined.failed ? ` (${joined.failed} failed: ${joined.firstError})` : ''}`);
 
-    // Joins announce presence through the same log: wait for that storm to pass before measuring.
-    const db = await connectDb(dbName);
-    const pushes = createPushStore(db);
+    // Joins announce presence on the live topic: wait for that storm to pass before measuring. The bench plays
+    // the projector's part with the conference's own live path (writer and reader), on the same topic.
+    const publisher = await createEventPublisher(kafka);
+    const live = createLive({ logger: createLogger('bench', { level: 'warn' }), retentionHours: 1, partitions: 1, instanceId: `bench-${randomUUID().slice(0, 8)}` });
+    await live.start({ kafka, publisher, topics });
     let last = -1;
     const settled = await until(async () => {
-      const seq = await pushes.latestSeq(meetingId);
+      const seq = live.logs.latestSeq(meetingId);
       const quiet = seq === last;
       last = seq;
-      run.progress(`${label} join`, `push log at seq ${seq} (presence announcements)`);
+      run.progress(`${label} join`, `live log at seq ${seq} (presence announcements)`);
       return quiet;
     }, 'presence announcements to settle', options.settleS * 1000, 1000).catch(() => false);
-    const seqBefore = await pushes.latestSeq(meetingId);
-    if (!settled) run.say(`    ${label}: presence announcements still arriving after ${options.settleS} s (push log at seq ${seqBefore}); measuring anyway`);
+    const pushesBefore = live.logs.since(meetingId, 0).length;
+    if (!settled) run.say(`    ${label}: presence announcements still arriving after ${options.settleS} s (live log at seq ${live.logs.latestSeq(meetingId)}); measuring anyway`);
 
     const template = samplePush(meetingId);
     const sent: [string, number, number][] = [];
@@ -133,35 +137,36 @@ export async function fanout(run: BenchRun, kafka: Kafka, label: string, options
     const cpu = await run.cpuWindow([conference, clients]);
     await conference.call('dbProfile');
     const t0 = now();
-    // Appends slower than the rate fall behind; past this point the rest are not sent (and counted).
+    // Writes slower than the rate fall behind; past this point the rest are not sent (and counted).
     const sendUntil = t0 + (options.durationS + options.lateS) * 1000;
     let notAppended = 0;
     for (let i = 0; i < count; i++) {
       if (now() > sendUntil) {
         notAppended = count - i;
-        run.say(`    ${label}: appends fell behind; ${notAppended} of ${count} pushes not sent by ${options.durationS + options.lateS} s`);
+        run.say(`    ${label}: writes fell behind; ${notAppended} of ${count} pushes not sent by ${options.durationS + options.lateS} s`);
         break;
       }
-      // Latency is counted from when the push was due, so a slow append cannot hide behind a lower rate.
+      // Latency is counted from when the push was due, so a slow write cannot hide behind a lower rate.
       const due = t0 + (i * 1000) / options.rate;
       if (due - now() > 1) await sleep(due - now());
       const started = now();
       const ts = Math.min(due, started);
-      const push: NewPush = { ...template, sourceId: randomUUID() };
-      const stored = await pushes.append(push);
+      const push: NewPush = { ...template, sourceId: randomUUID(), at: new Date().toISOString() };
+      await live.pushes([push]);
       const tStored = now();
       appendMs.push(tStored - started);
-      if (stored) sent.push([String(stored.seq), ts, tStored]);
-      run.progress(label, `${fmtInt(i + 1)}/${fmtInt(count)} pushes appended · ${((now() - t0) / 1000).toFixed(1)} s`);
+      sent.push([push.sourceId, ts, tStored]);
+      run.progress(label, `${fmtInt(i + 1)}/${fmtInt(count)} pushes written · ${((now() - t0) / 1000).toFixed(1)} s`);
     }
     const achievedRate = sent.length / ((now() - t0) / 1000);
     await drain(run, label, clients, sent.length * joined.connected, options.drainS);
-    // Pushes in the log during the window that were not ours: presence announcements competing with them.
-    const otherPushes = (await pushes.latestSeq(meetingId)) - seqBefore - sent.length;
+    // Pushes on the log during the window that were not ours: presence announcements competing with them.
+    const otherPushes = live.logs.since(meetingId, 0).length - pushesBefore - sent.length;
     const shares = await cpu.end();
     const dbCosts = await conference.call<CommandCost[]>('dbProfile');
+    await live.stop();
+    await publisher.disconnect();
     const convene = await clients.call<Delivery>('report', { sent }, 300_000);
-    await db.close();
     run.say(`    ${label}: p50 ${fmtMs(convene.latency.p50)} p99 ${fmtMs(convene.latency.p99)} max ${fmtMs(convene.latency.max)} (${convene.missing} missing); now plain socket.io`);
     // Ceiling: plain socket.io broadcasting the same payload to as many clients in one room. Its clients
     // start while Convene's processes stop; nothing is measured until both have.

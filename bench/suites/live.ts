@@ -1,4 +1,4 @@
-// B2: police API POST → outbox → relay → Kafka → conference → push log → socket.io clients in the meeting.
+// B2: police API POST → outbox → relay → Kafka → conference → live topic → socket.io clients in the meeting.
 import type { Kafka } from 'kafkajs';
 import { databaseName } from '@convene/shared/mongo';
 import type { BenchProcess } from '../lib/children.js';
@@ -26,7 +26,7 @@ export interface LiveRate {
   latency: Distribution;
   /** POST sent → 201 received. */
   api: Distribution;
-  /** POST sent → push stamped in the push log (the projector's `at`, ms resolution). */
+  /** POST sent → push stamped by the projector (the projector's `at`, ms resolution). */
   toPushLog: Distribution;
   cpu: CpuShares;
   /** Where the police service (API, recorder, relay) and the conference waited on the database. */

@@ -33,6 +33,7 @@ const SERVERS: Record<DbEngine, DbServer> = {
       'non-unique secondary indexes are accepted and listed but not built: queries on them read the whole collection',
       'no TTL expiry, no transactions, no change streams, no text search; reports wire version 8 as MongoDB 5.0.0',
       'no `hello` command (drivers fall back to isMaster); writes are committed to the H2 file about once a second',
+      'creating a collection or an index races with other commands on it ("Unknown error: null", "already existed"): services wait for their index builds (indexesBuilt) before the first query',
       'partialFilterExpression is ignored: a partial unique index is enforced on every document',
       'an unordered bulkWrite counts a failed insert in insertedCount; findOneAndUpdate upserts omit lastErrorObject.upserted',
       'the H2 file does not shrink when databases are dropped (a fresh stack starts a fresh file)',

@@ -10,6 +10,7 @@ import { devEnvironment } from '../../scripts/lib/devSecrets.js';
 import type { CaseView } from '../../services/conference/src/readModel/index.js';
 import { freePort } from '../support/ports.js';
 import { letters } from '../support/letters.js';
+import { readLiveLog } from '../support/liveTopic.js';
 import {
   Cleanup, ResilientMeetingClient, LoadGenerator, SupervisedService, busPublisher, call, caughtUp, checkClient, checkPushLog, cleanReplay, connectDb, digest,
   faultKafka, loadViews, locateOnTopic, machine, messageCount, sleep, startFaultStack, token, viewHash, waitFor,
@@ -37,6 +38,8 @@ export interface FaultRecord {
   atFraction: number;
   startedAtMs: number;
   durationMs: number;
+  /** From the fault's start until a socket client was given a push made after it: the live path back. */
+  liveBackMs: number | null;
   detail: string;
 }
 
@@ -200,6 +203,7 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
   cleanup.add('progress', async () => clearInterval(progress));
   const runFault = async (step: FaultPlan['faults'][number]): Promise<void> => {
     const t = Date.now();
+    const seqBefore = Math.max(...clients.map((c) => c.lastSeq));
     let detail = '';
     switch (step.kind) {
       case 'conference-kill9': {
@@ -241,12 +245,16 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
       }
       case 'mongo-restart': {
         const { outageMs } = await stack!.restart('mongo', step.downMs ?? 5000);
-        detail = `FerretDB stopped, down ${step.downMs ?? 5000} ms, ready again after ${outageMs} ms`;
+        detail = `the database stopped, down ${step.downMs ?? 5000} ms, ready again after ${outageMs} ms`;
         break;
       }
     }
-    faults.push({ kind: step.kind, atFraction: step.at, startedAtMs: t - tLoad, durationMs: Date.now() - t, detail });
-    log(`fault ${faults.length}/${plan.faults.length} (started at ${((t - tLoad) / 1000).toFixed(1)} s, ${Math.round(step.at * 100)} % of the load): ${detail}`);
+    const durationMs = Date.now() - t;
+    // The load goes on, so new pushes keep coming: the first one a client gets after the fault tells the live path is back.
+    const liveBackMs = await waitFor('a push after the fault', async () => clients.some((c) => c.lastSeq > seqBefore), 60_000, 50)
+      .then(() => Date.now() - t, () => null);
+    faults.push({ kind: step.kind, atFraction: step.at, startedAtMs: t - tLoad, durationMs, liveBackMs, detail });
+    log(`fault ${faults.length}/${plan.faults.length} (started at ${((t - tLoad) / 1000).toFixed(1)} s, ${Math.round(step.at * 100)} % of the load): ${detail}; live path back ${liveBackMs === null ? 'not within 60 s' : `after ${liveBackMs} ms`}`);
   };
   const faulting = (async () => {
     // Steps with the same `at` run at the same time; the groups run one after the other.
@@ -361,7 +369,7 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
   }
 
   // --- pushes and sockets --------------------------------------------------------------------------------
-  const pushLog = (await conferenceDb.collection<MeetingPush & { _id: string }>('pushes').find({ meetingId }).sort({ seq: 1 }).toArray()).map(({ _id, ...p }) => p as MeetingPush);
+  const pushLog = await readLiveLog(faultKafka(stack.brokers, `faults-live-${prefix}`), prefix, meetingId, bus.publisher);
   const agendaSet = new Set(agenda);
   const expectedTimelinePushes = attempts.filter((a) => a.eventId && agendaSet.has(a.caseRef) && (a.outcome === 'acknowledged' || a.outcome === 'unknown')).map((a) => a.eventId!);
   const pushCheck = checkPushLog(pushLog, expectedTimelinePushes);
@@ -472,7 +480,7 @@ export function summarise(r: FaultReport): string {
     `bus: ${r.busMessages.police} police messages, dead-lettered ${r.busMessages.deadLettered}`,
     `read model: ${r.readModel.cases} cases, ${r.readModel.appliedIds} applied ids, ${r.readModel.timelineEntries} timeline entries, sha256 ${r.readModel.sha256.slice(0, 16)}…`,
     `clean replay: ${r.replay.cases} cases, ${r.replay.appliedIds} applied ids, ${r.replay.timelineEntries} timeline entries, sha256 ${r.replay.sha256.slice(0, 16)}…, views equal: ${r.replay.viewsEqual} (${r.replay.messages} messages, ${r.replay.distinctEvents} distinct)`,
-    `push log: ${r.pushLog.pushes} pushes, seq gaps ${r.pushLog.seqGaps.length}, duplicate timeline pushes ${r.pushLog.duplicateTimelinePushes.length}, missing ${r.pushLog.missingTimelinePushes.length}`,
+    `live topic: ${r.pushLog.pushes} pushes, out of order ${r.pushLog.outOfOrder}, duplicate timeline pushes ${r.pushLog.duplicateTimelinePushes.length}, missing ${r.pushLog.missingTimelinePushes.length}`,
     ...r.sockets.map((s) => `socket ${s.client}: ${s.sessions} sessions (${s.reconnects} reconnects), ${s.received} pushes to seq ${s.lastSeq}, missed ${s.missed.length}, duplicates ${s.duplicates.length}, out of order ${s.outOfOrder}`),
     `durations: ${Object.entries(r.durations).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', ')}`,
     ...(r.drainError ? [`DRAIN: ${r.drainError}`] : []),

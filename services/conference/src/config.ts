@@ -19,6 +19,11 @@ export const configShape = {
   CASE_ACCESS_AFTER_MEETING_DAYS: z.coerce.number().int().min(0).max(365).default(DEFAULT_CASE_ACCESS_AFTER_MEETING_DAYS),
   /** How often a live-meeting socket's token expiry and meeting access are checked again while connected. */
   LIVE_ACCESS_RECHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /**
+   * Hours the live topic keeps a meeting's pushes: what a reconnecting client can catch up on, and what each
+   * instance reads back when it starts. Kafka deletes them after this.
+   */
+  LIVE_RETENTION_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   /** Days a CPS history-check chronology stays readable by the lawyer who asked. */
   HISTORY_CHECK_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(28),
   /** A referral matching a case closed this recently is a repeat referral. */

@@ -10,7 +10,7 @@ import type { Config } from './config.js';
 import { createCaseStore } from './db/cases.js';
 import { createCounters } from './db/counters.js';
 import { createMeetingStore } from './db/meetings.js';
-import { createPushStore } from './db/pushes.js';
+import { createLive } from './live/index.js';
 import { createReferralLog } from './db/referrals.js';
 import { createErasedCases } from './db/erasedCases.js';
 import { createChronologyStore } from './db/chronologies.js';
@@ -32,7 +32,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const counters = createCounters(db);
   const cases = createCaseStore(db);
   const meetings = createMeetingStore(db);
-  const pushes = createPushStore(db);
+  const live = createLive({ logger, retentionHours: config.LIVE_RETENTION_HOURS, partitions: config.KAFKA_TOPIC_PARTITIONS });
   const referrals = createReferralLog(db);
   const chronologies = createChronologyStore(db);
   const outbox = createEventStore(db);
@@ -49,10 +49,10 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   let projector: Projector;
   const recorder = createRecorder({ store: outbox, relay: { nudge: () => relay?.nudge() }, project: (event) => projector.applyToReadModel([event]).then(() => undefined) });
   const erased = createErasedCases(db);
-  const purger = createPurger({ cases, meetings, pushes, referrals, chronologies, erased, store: outbox, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
+  const purger = createPurger({ cases, meetings, live, referrals, chronologies, erased, store: outbox, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
   const scrutiny = createScrutiny({ db, cases, meetings, outbox, recorder, logger });
   projector = createProjector({
-    cases, meetings, pushes, chronologies, counters, referrals, recorder, logger, erased, statistics: scrutiny.store,
+    cases, meetings, live, chronologies, counters, referrals, recorder, logger, erased, statistics: scrutiny.store,
     repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, historyCheckExpiryDays: config.HISTORY_CHECK_EXPIRY_DAYS,
     auditHistoryCheck: async (request, outcome) => {
       const { requestRef, requestedBy } = request.data;
@@ -72,7 +72,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const audit = auditRecorderOf(auditTrail);
 
   return {
-    cases, meetings, pushes, chronologies, counters, referrals, outbox, auditLog, auditTrail, recorder, purger, audit, scrutiny,
+    cases, meetings, live, chronologies, counters, referrals, outbox, auditLog, auditTrail, recorder, purger, audit, scrutiny,
     projector: () => projector,
     async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics> }, options: StartOptions = {}) {
       await indexesBuilt(db);
@@ -81,6 +81,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
       relay = startOutboxRelay({ queue: outbox, publisher: runtime.publisher, logger, ...(options.relayPollMs ? { pollMs: options.relayPollMs } : {}) });
       await relay.flush();
       repair = startProjectionRepair(recorder, logger);
+      await live.start(runtime);
       consumer = await runEventConsumer({
         kafka: runtime.kafka,
         groupId: options.groupId ?? runtime.topics.group('conference'),
@@ -109,6 +110,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
       if (purgeTimer) clearTimeout(purgeTimer);
       await scrutiny.stopSchedule();
       await consumer?.stop();
+      await live.stop();
       await repair?.stop();
       await relay?.stop();
       await auditTrail.stop();

@@ -12,3 +12,4 @@ export * from './parse.js';
 export * from './create.js';
 export * from './topics.js';
 export * from './realtime.js';
+export * from './live.js';

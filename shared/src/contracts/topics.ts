@@ -14,7 +14,13 @@ export const DLQ_TOPIC = 'convene.dlq';
 /** Signed heads of each service's audit chain, so a chain rewritten in its database shows (see shared/src/audit). */
 export const AUDIT_ANCHOR_TOPIC = 'convene.audit.anchors';
 
-export const allTopics = [...Object.values(topics), DLQ_TOPIC, AUDIT_ANCHOR_TOPIC] as const;
+/**
+ * The conference's live meeting pushes, keyed by meeting and read by every conference instance. Only the
+ * conference writes and reads it; it keeps a short retention window (LIVE_RETENTION_HOURS).
+ */
+export const LIVE_TOPIC = 'convene.conference.live';
+
+export const allTopics = [...Object.values(topics), DLQ_TOPIC, AUDIT_ANCHOR_TOPIC, LIVE_TOPIC] as const;
 
 export function topicFor(agency: Agency): string {
   return topics[agency];
@@ -27,6 +33,7 @@ export function prefixedTopics(prefix: string) {
     events: Object.fromEntries(Object.entries(topics).map(([a, t]) => [a, p(t)])) as Record<Agency, string>,
     dlq: p(DLQ_TOPIC),
     auditAnchors: p(AUDIT_ANCHOR_TOPIC),
+    live: p(LIVE_TOPIC),
     /** A service's consumer group, prefixed like its topics so two partitions of one cluster never share offsets. */
     group: (service: string) => p(`convene-${service}`),
   };

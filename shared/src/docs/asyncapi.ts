@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agency, eventSchemas, topics, DLQ_TOPIC, AUDIT_ANCHOR_TOPIC } from '../contracts/index.js';
+import { Agency, eventSchemas, topics, DLQ_TOPIC, AUDIT_ANCHOR_TOPIC, LIVE_TOPIC, LiveMessage } from '../contracts/index.js';
 import { AuditAnchor } from '../audit/anchor.js';
 import { ANCHOR_MESSAGE_TYPE } from '../audit/anchorTopic.js';
 import { DLQ_HEADERS } from '../kafka/dlq.js';
@@ -127,6 +127,29 @@ export function buildAsyncApi(version: string): Json {
     action: 'receive',
     channel: { $ref: '#/channels/auditAnchors' },
     summary: '`npm run audit:verify` reads every anchor of one chain and checks the stored chain against them.',
+  };
+
+  messages.liveMessage = {
+    name: 'live',
+    title: 'A live meeting push, an instance\'s presence, or a retraction',
+    contentType: 'application/json',
+    payload: payloadSchema(LiveMessage),
+  };
+  channels.live = {
+    address: LIVE_TOPIC,
+    title: 'Live meetings',
+    description: 'The conference\'s live path. Key: the meeting (a retraction is sent to every partition). A push\'s seq is its offset + 1. Kept for LIVE_RETENTION_HOURS (default 24), then deleted by Kafka. Conference-internal: no agency reads or writes it.',
+    messages: { liveMessage: { $ref: '#/components/messages/liveMessage' } },
+  };
+  operations.publishLive = {
+    action: 'send',
+    channel: { $ref: '#/channels/live' },
+    summary: 'The projector writes each batch\'s pushes once the read model holds them; each instance announces its sockets\' presence; consent narrowing and erasure send retractions.',
+  };
+  operations.consumeLive = {
+    action: 'receive',
+    channel: { $ref: '#/channels/live' },
+    summary: 'Every conference instance reads the whole topic (a group of its own, no committed offsets) into memory and delivers to its own sockets, filtered per viewer.',
   };
 
   return {

@@ -3,6 +3,8 @@ import type { Kafka } from 'kafkajs';
 export interface TopicOptions {
   partitions?: number;
   replicationFactor?: number;
+  /** Topic settings for topics created now (e.g. retention.ms); existing topics keep theirs. */
+  configEntries?: { name: string; value: string }[];
 }
 
 /**
@@ -23,6 +25,7 @@ export async function ensureTopics(kafka: Kafka, names: readonly string[], optio
           topic,
           numPartitions: options.partitions ?? 6,
           replicationFactor: options.replicationFactor ?? 1,
+          ...(options.configEntries ? { configEntries: options.configEntries } : {}),
         })),
       });
     } catch (err) {

@@ -43,6 +43,8 @@ export interface EventConsumerOptions {
 export interface RunningConsumer {
   readonly stats: ConsumerStats;
   readonly consumer: Consumer;
+  /** Settles once the consumer has joined its group and been given partitions (rejects if it never can). */
+  readonly joined: Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -54,8 +56,13 @@ class ConsumerStopped extends Error {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-const HEARTBEAT_INTERVAL_MS = 3000;
-const SESSION_TIMEOUT_MS = 30_000;
+const HEARTBEAT_INTERVAL_MS = 1000;
+/**
+ * After a kill -9 the group waits this long for the dead member before a restarted one gets its partitions,
+ * so it bounds how soon a restarted service consumes again. Chunks heartbeat while they apply (keepingAlive),
+ * so only an event loop blocked this long drops a live member.
+ */
+const SESSION_TIMEOUT_MS = 8000;
 
 /**
  * Heartbeat while `work` runs. Applying a chunk can take longer than the session timeout (a backlog after an
@@ -134,7 +141,9 @@ export async function runEventConsumer(options: EventConsumerOptions): Promise<R
 
   await consumer.connect();
   await consumer.subscribe({ topics: [...options.topics], fromBeginning: options.fromBeginning ?? true });
-  await consumer.run({
+  // Not awaited: joining can wait out a dead member's session (a restart after kill -9), and the service
+  // answers HTTP meanwhile; nothing is missed, as consuming starts from the committed offsets.
+  const joined = consumer.run({
     autoCommit: true,
     eachBatchAutoResolve: false,
     partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
@@ -176,9 +185,11 @@ export async function runEventConsumer(options: EventConsumerOptions): Promise<R
     },
   });
 
+  joined.catch((err: unknown) => logger.error({ groupId, err: (err as Error).message }, 'consumer could not join its group'));
   return {
     stats,
     consumer,
+    joined,
     async stop() {
       await consumer.disconnect();
     },

@@ -4,19 +4,20 @@ import { identifying } from '@convene/shared/sharing';
 import { evolveAll, type CaseView } from '../readModel/index.js';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
-import type { PushStore } from '../db/pushes.js';
+import type { Live } from '../live/index.js';
 import type { ChronologyStore } from '../db/chronologies.js';
 import type { ErasedCases } from '../db/erasedCases.js';
 import { evolveMeeting, meetingIdOf, type Meeting } from '../domain/meeting.js';
 import { caseRefOf, isReferral } from './routing.js';
 import { chronologyAnswer } from './chronologyAnswer.js';
-import { casePushes, meetingPushes } from './pushes.js';
+import { casePushes, meetingPushes, type PushDraft } from './pushes.js';
 import { listReferral, openHistoryCheck, type CommandDeps } from './commands.js';
 
 export interface ProjectorDeps extends CommandDeps {
   cases: CaseStore;
   meetings: MeetingStore;
-  pushes: PushStore;
+  /** The live topic: where the meeting rooms are told, and told to forget. */
+  live: Pick<Live, 'pushes' | 'retract'>;
   chronologies: ChronologyStore;
   /** Cases erased after their retention: nothing more is applied to them. */
   erased?: ErasedCases;
@@ -27,7 +28,7 @@ export interface ProjectorDeps extends CommandDeps {
   statistics?: { apply(events: readonly CaseEvent[]): Promise<void> };
 }
 
-/** Consent narrowed, or records withdrawn: what the push log holds of advocacy may no longer be shown as it was. */
+/** Consent narrowed, or records withdrawn: what the live topic holds of advocacy may no longer be shown as it was. */
 function consentNarrowed(before: CaseView, after: CaseView): boolean {
   if (before === after) return false;
   const kept = new Set(after.timeline.map((e) => e.eventId));
@@ -77,7 +78,7 @@ export function createProjector(deps: ProjectorDeps) {
       if (consentNarrowed(before, view)) narrowed.push(caseRef);
     }
     await deps.cases.saveMany(changed);
-    for (const caseRef of narrowed) await deps.pushes.removeAdvocacy(caseRef);
+    for (const caseRef of narrowed) await deps.live.retract(caseRef, 'advocacy');
     return views;
   }
 
@@ -137,17 +138,21 @@ export function createProjector(deps: ProjectorDeps) {
       if (!running.has(caseRef)) running.set(caseRef, deps.meetings.activeWithCase(caseRef));
       return running.get(caseRef)!;
     };
+    const pushes: PushDraft[] = [];
     for (const event of events) {
       const caseRefs = casesOf(event, placed);
       for (const caseRef of caseRefs) {
         const view = views.get(caseRef);
-        if (view) for (const push of casePushes(event, view, await activeWithCase(caseRef))) await deps.pushes.append(push);
+        if (view) pushes.push(...casePushes(event, view, await activeWithCase(caseRef)));
       }
-      const caseRef = caseRefs[0];
       const meetingId = meetingIdOf(event);
       const meeting = meetingId ? meetings.get(meetingId) : undefined;
-      if (meeting && !caseRef) for (const push of meetingPushes(event, meeting)) await deps.pushes.append(push);
-      if (meeting && event.type === 'conference.agenda.moved.v1') for (const push of meetingPushes(event, meeting)) await deps.pushes.append(push);
+      if (meeting && (!caseRefs[0] || event.type === 'conference.agenda.moved.v1')) pushes.push(...meetingPushes(event, meeting));
+    }
+    // One write for the batch, after the read model holds it: a client that reads the case on a push sees it.
+    const at = new Date().toISOString();
+    await deps.live.pushes(pushes.map((push) => ({ ...push, at })));
+    for (const event of events) {
       if (event.type === 'conference.case.closed.v1') await deps.onCaseClosed?.(event.data.caseRef, event.data.retentionDays);
     }
   }

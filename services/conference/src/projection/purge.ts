@@ -2,7 +2,7 @@ import type { Logger } from '@convene/shared/log';
 import { outboxEntriesNaming, type EventStore } from '@convene/shared/agency';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
-import type { PushStore } from '../db/pushes.js';
+import type { Live } from '../live/index.js';
 import type { createReferralLog } from '../db/referrals.js';
 import type { ChronologyStore } from '../db/chronologies.js';
 import type { ErasedCases } from '../db/erasedCases.js';
@@ -10,7 +10,7 @@ import type { ErasedCases } from '../db/erasedCases.js';
 export interface PurgeDeps {
   cases: CaseStore;
   meetings: MeetingStore;
-  pushes: PushStore;
+  live: Pick<Live, 'retract'>;
   referrals: ReturnType<typeof createReferralLog>;
   chronologies: ChronologyStore;
   erased: ErasedCases;
@@ -27,7 +27,7 @@ const mentioning = (caseRef: string) => ({ $or: [{ 'event.subject': caseRef }, {
 
 /**
  * Close and forget: once a closed case is past the retention period, erase everything the conference holds
- * about it (view, pushes, agenda places, its own published events with the referral's names, the referral
+ * about it (view, live pushes, agenda places, its own published events with the referral's names, the referral
  * mapping). Agencies keep their own records; the audit log keeps its entries, which hold no personal data.
  */
 export function createPurger(deps: PurgeDeps) {
@@ -39,7 +39,7 @@ export function createPurger(deps: PurgeDeps) {
     }
     await deps.store.outbox.deleteMany(outboxEntriesNaming(caseRef));
     await deps.store.model.deleteMany(mentioning(caseRef));
-    await deps.pushes.removeCase(caseRef);
+    await deps.live.retract(caseRef, 'all');
     await deps.meetings.removeCase(caseRef);
     await deps.referrals.removeCase(caseRef);
     await deps.cases.remove(caseRef);

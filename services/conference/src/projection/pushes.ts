@@ -2,14 +2,17 @@ import type { CaseEvent } from '@convene/shared/contracts';
 import { narrowByConsent } from '@convene/shared/sharing';
 import { consentOf, type CaseView } from '../readModel/index.js';
 import type { Meeting } from '../domain/meeting.js';
-import type { NewPush } from '../db/pushes.js';
+import type { NewPush } from '../live/index.js';
+
+/** A push before it is stamped with the time it is written. */
+export type PushDraft = Omit<NewPush, 'at'>;
 
 /**
- * What the meeting rooms are told about one event. Pure: the projector stores the result in the push log,
+ * What the meeting rooms are told about one event. Pure: the projector writes the result to the live topic,
  * from which every conference instance fans out to its sockets.
  */
-export function casePushes(event: CaseEvent, view: CaseView, meetings: Meeting[]): NewPush[] {
-  const pushes: NewPush[] = [];
+export function casePushes(event: CaseEvent, view: CaseView, meetings: Meeting[]): PushDraft[] {
+  const pushes: PushDraft[] = [];
   const entry = view.timeline.find((e) => e.eventId === event.id);
   for (const meeting of meetings) {
     const base = { meetingId: meeting.meetingId, caseRef: view.caseRef, sourceId: event.id };
@@ -36,7 +39,7 @@ export function casePushes(event: CaseEvent, view: CaseView, meetings: Meeting[]
   return pushes;
 }
 
-export function meetingPushes(event: CaseEvent, meeting: Meeting): NewPush[] {
+export function meetingPushes(event: CaseEvent, meeting: Meeting): PushDraft[] {
   const base = { meetingId: meeting.meetingId, caseRef: null, sourceId: event.id, sharing: 'partnership' as const, audience: null };
   if (event.type === 'conference.agenda.moved.v1') {
     return [{ ...base, kind: 'agenda.moved', payload: { position: meeting.position, caseRef: event.data.caseRef } }];

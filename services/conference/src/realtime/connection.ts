@@ -2,7 +2,7 @@ import type { Logger } from '@convene/shared/log';
 import type {
   AckErrorCode, AckFailure, CatchUpAck, CatchUpMessage, ClientEventName, JoinAck, JoinMessage, LeaveAck, LeaveMessage, SessionEnded,
 } from '@convene/shared/contracts';
-import type { Push, PushStore } from '../db/pushes.js';
+import type { Live, Push } from '../live/index.js';
 import { meetingPurpose, type AuditRecorder } from '../domain/auditing.js';
 import type { MeetingAccess } from '../domain/access.js';
 import type { Meeting } from '../domain/meeting.js';
@@ -17,7 +17,7 @@ import { mayReceive } from './visibility.js';
 export interface ConnectionDeps {
   /** A fresh pass of access decisions (invitation, the time after the meeting, open actions) at the current time. */
   accessRound(): AccessRound;
-  pushes: Pick<PushStore, 'since'>;
+  live: Pick<Live, 'logs' | 'caughtUp'>;
   audit: AuditRecorder;
   fanout: Fanout;
   presence: Presence;
@@ -115,11 +115,10 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): S
     }
     if (!joined.has(meetingId)) return; // left or gone meanwhile: depart() has unsubscribed
     const member = meeting.members.find((m) => m.userId === principal.sub);
-    await deps.presence.enter({
+    deps.presence.enter({
       meetingId, socketId: socket.id, userId: principal.sub, role: principal.role, agency: principal.agency,
       displayName: member?.displayName ?? (meeting.chair.userId === principal.sub ? meeting.chair.displayName : undefined) ?? principal.name,
     });
-    if (!joined.has(meetingId)) await deps.presence.leave(meetingId, socket.id);
     await deps.presence.announce(meetingId);
     log.debug({ meetingId }, 'joined meeting');
   }
@@ -129,7 +128,7 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): S
     scopes.delete(meetingId);
     await deps.fanout.unsubscribe(meetingId, socket.id);
     if (deps.closing()) return;
-    await deps.presence.leave(meetingId, socket.id);
+    deps.presence.leave(meetingId, socket.id);
     await deps.presence.announce(meetingId);
   }
 
@@ -145,7 +144,8 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): S
     const meeting = await admit(meetingId);
     await audited('meeting.catch_up', meetingId, meeting);
     if (refused(meeting)) return ack(meeting);
-    const page = await deps.pushes.since(meetingId, afterSeq, CATCH_UP_PAGE);
+    await deps.live.caughtUp();
+    const page = deps.live.logs.since(meetingId, afterSeq, CATCH_UP_PAGE);
     ack({ ok: true, pushes: page.filter((p) => inScope(meeting.cases, p) && mayReceive(p, principal)), upTo: page[page.length - 1]?.seq ?? afterSeq });
   }
 

@@ -1,88 +1,78 @@
-/*
- * Why the fan-out polls the push log.
- *
- * Several conference instances may serve the same meeting, and there is no shared pub/sub between them: no
- * Redis adapter, and the database is FerretDB, which has neither change streams nor tailable cursors. So
- * the push log in MongoDB is the single source of truth. The projector appends each push with the
- * meeting's next seq (an atomic counter); every instance polls the log (`since(meetingId, cursor)`) every
- * `pollMs` for the meetings that have sockets on it, and hands each push, in seq order, to its own sockets
- * through the per-viewer filter. Because every instance reads the same log in the same order, clients on
- * different instances see the same pushes in the same order; a reconnecting client resumes from its last
- * seq on whichever instance it lands. A seq that is taken but not yet inserted (a slower writer) shows up
- * as a gap: the feed holds back for up to `holdMs` waiting for it, then skips it (clients may `catchUp`).
- * The price is up to `pollMs` of latency and one small indexed query per live meeting per tick.
- */
-import type { Logger } from '@convene/shared/log';
-import type { PushStore } from '../db/pushes.js';
-import { createMeetingFeed, type FeedDeps, type MeetingFeed, type Subscriber } from './feed.js';
+import type { Live, Push } from '../live/index.js';
 
-export interface FanoutDeps {
-  pushes: Pick<PushStore, 'since' | 'latestSeq'>;
-  send: FeedDeps['send'];
-  logger: Logger;
-  pollMs: number;
-  holdMs: number;
+/** One socket's view of one meeting: what it may see, and the last seq it was given. */
+export interface Subscriber {
+  lastSent: number;
+  mayReceive(push: Push): boolean;
 }
 
+export interface FanoutDeps {
+  live: Pick<Live, 'logs' | 'onPush' | 'caughtUp'>;
+  /**
+   * Send one push to these sockets. One call per push for all who may see it, so the transport encodes it
+   * once (socket.io's broadcast to their rooms), not once per socket: in a room of a thousand that was most
+   * of the conference's CPU.
+   */
+  send(push: Push, socketIds: string[]): void;
+}
+
+/** Strictly increasing, never twice: a push the viewer may not see still moves lastSent on. */
+function takes(sub: Subscriber, push: Push): boolean {
+  if (push.seq <= sub.lastSent) return false;
+  sub.lastSent = push.seq;
+  return sub.mayReceive(push);
+}
+
+/**
+ * This instance's sockets per meeting, fed from the live topic as this instance reads it. A join's catch-up
+ * and the switch to live delivery happen in one synchronous step, so no push can fall between them; joins and
+ * leaves run one at a time, so a leave that follows a join is applied after it.
+ */
 export function createFanout(deps: FanoutDeps) {
-  const feeds = new Map<string, MeetingFeed>();
-  let timer: NodeJS.Timeout | undefined;
-  let ticking: Promise<void> | undefined;
-  let stopped = true;
-
-  const feedFor = (meetingId: string): MeetingFeed => {
-    let feed = feeds.get(meetingId);
-    if (!feed) {
-      feed = createMeetingFeed(meetingId, deps);
-      feeds.set(meetingId, feed);
-    }
-    return feed;
-  };
-
-  async function tick(): Promise<void> {
-    await Promise.all([...feeds.values()].map((feed) => feed.poll().catch((err: unknown) => {
-      deps.logger.warn({ meetingId: feed.meetingId, err: (err as Error).message }, 'push log poll failed; retrying');
-    })));
-    if (!stopped) timer = setTimeout(run, deps.pollMs);
-  }
-  function run(): void {
-    ticking = tick();
+  const rooms = new Map<string, Map<string, Subscriber>>();
+  let queue: Promise<unknown> = Promise.resolve();
+  function serial<T>(task: () => T | Promise<T>): Promise<T> {
+    const run = queue.then(task, task);
+    queue = run.catch(() => undefined);
+    return run;
   }
 
-  async function unsubscribe(meetingId: string, socketId: string): Promise<void> {
-    const feed = feeds.get(meetingId);
-    if (feed && await feed.unsubscribe(socketId) && feeds.get(meetingId) === feed) feeds.delete(meetingId);
-  }
+  const stopListening = deps.live.onPush((push) => {
+    const room = rooms.get(push.meetingId);
+    if (!room) return;
+    const to: string[] = [];
+    for (const [socketId, sub] of room) if (takes(sub, push)) to.push(socketId);
+    if (to.length > 0) deps.send(push, to);
+  });
 
   return {
-    start(): void {
-      stopped = false;
-      run();
+    /**
+     * Add a socket. `ready(latestSeq)` acknowledges the join, then the pushes after `lastSeq` up to latestSeq
+     * are sent, then live delivery starts. Waits until this instance has read the live topic up to when it started.
+     */
+    subscribe: (meetingId: string, socketId: string, sub: Subscriber, lastSeq: number | undefined, ready: (latestSeq: number) => void) => serial(async () => {
+      await deps.live.caughtUp();
+      const room = rooms.get(meetingId) ?? new Map<string, Subscriber>();
+      const latest = deps.live.logs.latestSeq(meetingId);
+      const floor = Math.max(lastSeq ?? latest, room.get(socketId)?.lastSent ?? 0);
+      ready(latest);
+      sub.lastSent = floor;
+      for (const push of deps.live.logs.since(meetingId, floor)) if (takes(sub, push)) deps.send(push, [socketId]);
+      room.set(socketId, sub);
+      rooms.set(meetingId, room);
+    }),
+    unsubscribe: (meetingId: string, socketId: string) => serial(() => {
+      const room = rooms.get(meetingId);
+      room?.delete(socketId);
+      if (room?.size === 0) rooms.delete(meetingId);
+    }),
+    stop(): void {
+      stopListening();
+      rooms.clear();
     },
-    async stop(): Promise<void> {
-      stopped = true;
-      clearTimeout(timer);
-      await ticking;
-      feeds.clear();
-    },
-    /** See MeetingFeed.subscribe; rejects (and leaves nothing behind) if the log cannot be read. */
-    async subscribe(meetingId: string, socketId: string, sub: Subscriber, lastSeq: number | undefined, ready: (latestSeq: number) => void): Promise<void> {
-      for (;;) {
-        const feed = feedFor(meetingId);
-        try {
-          if (await feed.subscribe(socketId, sub, lastSeq, ready)) return;
-        } catch (err) {
-          // Retire a feed this failed join created, so no one polls a meeting nobody is in.
-          if (feed.size === 0) await unsubscribe(meetingId, socketId);
-          throw err;
-        }
-        if (feeds.get(meetingId) === feed) feeds.delete(meetingId);
-      }
-    },
-    unsubscribe,
     /** Meetings with sockets on this instance (for health and tests). */
     meetings(): string[] {
-      return [...feeds.keys()];
+      return [...rooms.keys()];
     },
   };
 }

@@ -1,13 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import type { Server as HttpServer } from 'node:http';
-import { hostname } from 'node:os';
 import { Server } from 'socket.io';
 import type { TokenVerifier } from '@convene/shared/auth';
 import type { Logger } from '@convene/shared/log';
 import { REALTIME_NAMESPACE } from '@convene/shared/contracts';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
-import type { Push, PushStore } from '../db/pushes.js';
+import type { Live, Push } from '../live/index.js';
 import type { AuditRecorder } from '../domain/auditing.js';
 import { DEFAULT_CASE_ACCESS_AFTER_MEETING_DAYS } from '../domain/access.js';
 import { accessRound } from './access.js';
@@ -20,18 +18,15 @@ import type { MeetingServer } from './types.js';
 export interface RealtimeDeps {
   verifyToken: TokenVerifier;
   meetings: MeetingStore;
-  pushes: PushStore;
+  /** The live topic as this instance reads it: pushes, catch-up and presence. */
+  live: Live;
   /** Every join and catch-up goes in the audit log, for the meeting it was made for. */
   audit: AuditRecorder;
   logger: Logger;
   /** The UI's origin, the only one allowed cross-origin; none given, none allowed. */
   uiOrigin?: string | undefined;
-  /** How often the push log is read for meetings with local sockets. */
-  pollMs?: number;
-  /** How long a gap in the push log is waited on before it is skipped. */
-  holdMs?: number;
-  /** Names this instance's presence entries; unique per process. */
-  instanceId?: string;
+  /** How often this instance's presence is announced again while it has sockets in a meeting. */
+  presenceHeartbeatMs?: number;
   /** Where open actions are read, which keep a member's access after the time after a meeting; none given, none do. */
   cases?: Pick<CaseStore, 'load'>;
   /** CASE_ACCESS_AFTER_MEETING_DAYS (default 7). */
@@ -53,7 +48,7 @@ export interface Realtime {
 const MAX_MESSAGE_BYTES = 16 * 1024;
 
 export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Realtime {
-  const instanceId = deps.instanceId ?? `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
+  const instanceId = deps.live.instanceId;
   const logger = deps.logger.child({ component: 'realtime', instanceId });
   const { uiOrigin } = deps;
   let closing = false;
@@ -104,17 +99,15 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
     // A meeting changed (invitations, agenda, ended): the sockets in it may have lost their access.
     if (push.kind === 'meeting.state' && !closing) void recheck(push.meetingId);
   };
-  const fanout = createFanout({ pushes: deps.pushes, send, logger, pollMs: deps.pollMs ?? 50, holdMs: deps.holdMs ?? 2000 });
-  // Presence lives beside the push log, in the conference's database.
-  const presence = createPresence(deps.pushes.model.db, deps.pushes, instanceId);
+  const fanout = createFanout({ live: deps.live, send });
+  const presence = createPresence(deps.live, { ...(deps.presenceHeartbeatMs ? { heartbeatMs: deps.presenceHeartbeatMs } : {}) });
   meetings.use(authenticateHandshake(deps.verifyToken, logger));
   meetings.on('connection', (socket) => {
     sessions.set(socket.id, handleConnection(socket, {
-      accessRound: newRound, pushes: deps.pushes, audit: deps.audit, fanout, presence, logger, closing: () => closing, track,
+      accessRound: newRound, live: deps.live, audit: deps.audit, fanout, presence, logger, closing: () => closing, track,
     }));
     socket.on('disconnect', () => sessions.delete(socket.id));
   });
-  fanout.start();
 
   return {
     io,
@@ -123,11 +116,11 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
       if (closing) return;
       closing = true;
       clearInterval(recheckTimer);
-      await fanout.stop();
+      fanout.stop();
       meetings.disconnectSockets(true);
       await Promise.allSettled([...pending]);
       try {
-        for (const meetingId of await presence.leaveInstance()) await presence.announce(meetingId);
+        for (const meetingId of presence.leaveInstance()) await presence.announce(meetingId);
       } catch (err) {
         logger.warn({ err: (err as Error).message }, 'presence of this instance not cleared on close');
       }

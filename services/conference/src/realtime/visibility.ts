@@ -1,7 +1,7 @@
 import { Agency } from '@convene/shared/contracts';
 import type { Principal } from '@convene/shared/auth';
 import { canView } from '@convene/shared/sharing';
-import type { Push } from '../db/pushes.js';
+import type { Push } from '../live/index.js';
 
 /**
  * The agency that published what a push carries, as the projector names it in the payload: the timeline

@@ -24,12 +24,13 @@ interface FaultFigures {
   duplicated: number;
   misplaced?: number;
   faultsInjected: Record<string, number>;
-  faults: { kind: string; atSecond: number; durationMs: number; detail: string }[];
+  faults: { kind: string; atSecond: number; durationMs: number; liveBackMs?: number | null; detail: string }[];
   unexpectedExits: string[];
   bus: { police: number; distinctPolice: number; deadLettered: number };
   readModel: Digest;
   replay: Digest & { viewsEqual: boolean; differingCases: string[]; messages: number; distinctEvents: number; deadLettered: number };
-  pushLog: { pushes: number; seqGaps: number; duplicateTimelinePushes: number; missingTimelinePushes: number };
+  /** `seqGaps` in runs before the live path moved to Kafka (a push log with contiguous seqs); `outOfOrder` since. */
+  pushLog: { pushes: number; seqGaps?: number; outOfOrder?: number; duplicateTimelinePushes: number; missingTimelinePushes: number };
   sockets: { client: string; sessions: number; reconnects: number; received: number; missed: number; duplicates: number; outOfOrder: number }[];
   plan: { events: number; ratePerSec: number; cases: number; agendaCases: number; routes: Record<string, number>; faults: string[] };
   durations: Record<string, number>;
@@ -90,9 +91,11 @@ function faultsSection(f: FaultFigures | undefined): string[] {
     '',
     '### Faults injected',
     '',
-    '| # | fault | started (s into the load) | took | what happened |',
-    '|---:|---|---:|---:|---|',
-    ...[...f.faults].sort((a, b) => a.atSecond - b.atSecond).map((x, i) => `| ${i + 1} | ${KIND[x.kind] ?? x.kind} | ${x.atSecond.toFixed(1)} | ${s(x.durationMs)} | ${x.detail} |`),
+    'The fault is over when the service answers HTTP again (a restart) or the broker or database is ready again; the live path is back when a socket client is given a push made after the fault started.',
+    '',
+    '| # | fault | started (s into the load) | over after | live path back after | what happened |',
+    '|---:|---|---:|---:|---:|---|',
+    ...[...f.faults].sort((a, b) => a.atSecond - b.atSecond).map((x, i) => `| ${i + 1} | ${KIND[x.kind] ?? x.kind} | ${x.atSecond.toFixed(1)} | ${s(x.durationMs)} | ${x.liveBackMs === undefined ? 'not measured in this run' : x.liveBackMs === null ? 'not within 60 s' : s(x.liveBackMs)} | ${x.detail} |`),
     '',
     `Services that died on their own: ${f.unexpectedExits.length === 0 ? 'none' : f.unexpectedExits.join('; ')}.`,
     '',
@@ -114,7 +117,9 @@ function faultsSection(f: FaultFigures | undefined): string[] {
     '',
     '### Meeting pushes and socket clients',
     '',
-    `Push log: ${n(f.pushLog.pushes)} pushes, ${f.pushLog.seqGaps} gaps in the sequence, ${f.pushLog.duplicateTimelinePushes} timeline entries pushed twice, ${f.pushLog.missingTimelinePushes} never pushed.`,
+    f.pushLog.outOfOrder === undefined
+      ? `Push log (in the database, before the live path moved to Kafka): ${n(f.pushLog.pushes)} pushes, ${f.pushLog.seqGaps ?? 0} gaps in the sequence, ${f.pushLog.duplicateTimelinePushes} timeline entries pushed twice, ${f.pushLog.missingTimelinePushes} never pushed.`
+      : `The meeting on the live topic, as a conference instance starting afterwards reads it: ${n(f.pushLog.pushes)} pushes, ${f.pushLog.outOfOrder} out of order, ${f.pushLog.duplicateTimelinePushes} timeline entries pushed twice, ${f.pushLog.missingTimelinePushes} never pushed.`,
     '',
     '| client | connections | pushes received | missed | twice | out of order |',
     '|---|---:|---:|---:|---:|---:|',

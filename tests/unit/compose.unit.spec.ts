@@ -249,3 +249,81 @@ describe('.dockerignore', () => {
     for (const pattern of ['**/node_modules', '**/dist', '.git', '.env']) expect(lines).toContain(pattern);
   });
 });
+
+/**
+ * docker-compose.scale.yml, layered over docker-compose.yml as `docker compose -f … -f …` does: a service's
+ * mappings (environment, depends_on) merge key by key, anything else in the override replaces the base's.
+ */
+describe('docker-compose.scale.yml (three brokers, a replica set, two conference instances)', () => {
+  const scale = parse(read('docker-compose.scale.yml'), { merge: true }) as { services?: Record<string, ComposeService>; volumes?: Record<string, unknown> };
+  const overrides = scale.services ?? {};
+  const asMap = (e: ComposeService['environment']) => (Array.isArray(e) ? Object.fromEntries(e.map((l) => String(l).split('=') as [string, string])) : e ?? {});
+  function merged(name: string): ComposeService {
+    const base = composeServices[name] ?? {};
+    const over = overrides[name] ?? {};
+    return {
+      ...base, ...over,
+      environment: { ...asMap(base.environment), ...asMap(over.environment) },
+      ...(over.depends_on ?? base.depends_on ? { depends_on: { ...(base.depends_on as object), ...(over.depends_on as object) } as ComposeService['depends_on'] } : {}),
+    };
+  }
+  const envOf = (name: string): Env => Object.fromEntries(Object.entries(merged(name).environment as Record<string, unknown>).map(([k, v]) => [k, interpolate(String(v ?? ''))]));
+  const brokers = ['kafka', 'kafka-2', 'kafka-3'];
+
+  it('runs three Kafka 3.x nodes, each broker and controller, with one quorum naming all three', () => {
+    const ids = brokers.map((b) => envOf(b).KAFKA_NODE_ID);
+    expect(new Set(ids).size).toBe(3);
+    for (const b of brokers) {
+      const e = envOf(b);
+      expect(merged(b).image).toMatch(/^apache\/kafka:3\./);
+      expect(e.KAFKA_PROCESS_ROLES).toBe('broker,controller');
+      expect(e.KAFKA_ADVERTISED_LISTENERS).toBe(`PLAINTEXT://${b}:9092`);
+      expect(e.KAFKA_CONTROLLER_QUORUM_VOTERS!.split(',').sort()).toEqual(brokers.map((x, i) => `${ids[i]}@${x}:9093`).sort());
+      expect(e.CLUSTER_ID).toBe(envOf('kafka').CLUSTER_ID);
+    }
+  });
+
+  it('keeps three copies of every topic, internal ones included, and acknowledges a write once two hold it', () => {
+    for (const b of brokers) {
+      const e = envOf(b);
+      expect(e.KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR).toBe('3');
+      expect(e.KAFKA_DEFAULT_REPLICATION_FACTOR).toBe('3');
+      expect(e.KAFKA_MIN_INSYNC_REPLICAS).toBe('2');
+    }
+    for (const name of ['conference', 'conference-2', 'police', 'cps', 'health', 'advocacy']) expect(envOf(name).KAFKA_TOPIC_REPLICATION_FACTOR).toBe('3');
+  });
+
+  it('runs MongoDB 7 as a three-member replica set, started by the first member\'s health check', () => {
+    const members = ['mongo', 'mongo-2', 'mongo-3'];
+    for (const m of members) {
+      expect(merged(m).image).toBe('mongo:7');
+      expect(merged(m).command).toEqual(['--replSet', 'rs0', '--bind_ip_all']);
+    }
+    const initiate = JSON.stringify(merged('mongo').healthcheck?.test);
+    for (const m of members) expect(initiate).toContain(`${m}:27017`);
+    expect(Object.keys(scale.volumes ?? {})).toEqual(expect.arrayContaining(['mongo-2-data', 'mongo-3-data', 'kafka-2-data', 'kafka-3-data']));
+  });
+
+  it('points every service at all three brokers and the whole replica set, with settings its schema accepts', () => {
+    const loaders: Record<string, (env: NodeJS.ProcessEnv) => unknown> = Object.fromEntries(services.map((s) => [s.name, s.load]));
+    for (const name of ['conference', 'conference-2', 'police', 'cps', 'health', 'advocacy']) {
+      const e = envOf(name);
+      expect(e.KAFKA_BROKERS!.split(',').sort()).toEqual(brokers.map((b) => `${b}:9092`).sort());
+      expect(e.MONGO_URL).toBe('mongodb://mongo:27017,mongo-2:27017,mongo-3:27017/?replicaSet=rs0');
+      const load = loaders[name.replace(/-2$/, '')]!;
+      expect(() => load({ ...e, CONVENE_LINK_SECRET: e.CONVENE_LINK_SECRET ?? DUMMY_SECRET })).not.toThrow();
+    }
+  });
+
+  it('runs a second conference instance like the first, on a port of its own, waiting for the whole cluster', () => {
+    const one = merged('conference');
+    const two = merged('conference-2');
+    expect(two.build).toEqual(one.build);
+    const { PORT: _p1, ...first } = envOf('conference');
+    const { PORT: _p2, ...second } = envOf('conference-2');
+    expect(second).toEqual(first);
+    expect(portMappings('conference')[0]!.published).not.toBe(Number(String(two.ports?.[0]).split(':')[1]));
+    expect(String(two.ports?.[0])).toMatch(/^127\.0\.0\.1:/);
+    for (const s of [one, two]) expect(Object.keys(s.depends_on as object).sort()).toEqual(expect.arrayContaining([...brokers, 'mongo']));
+  });
+});

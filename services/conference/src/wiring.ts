@@ -74,7 +74,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   return {
     cases, meetings, live, chronologies, counters, referrals, outbox, auditLog, auditTrail, recorder, purger, audit, scrutiny,
     projector: () => projector,
-    async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics> }, options: StartOptions = {}) {
+    async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics>; replicationFactor?: number }, options: StartOptions = {}) {
       await indexesBuilt(db);
       await recorder.catchUpProjection();
       await auditTrail.start(runtime);

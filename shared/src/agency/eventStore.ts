@@ -137,6 +137,13 @@ export interface QueuedEvent {
   event: CaseEvent;
 }
 
+/** An event enqueued on the request path, as the write-behind takes it. */
+export interface QueuedRecord {
+  event: CaseEvent;
+  publish: boolean;
+  seq: number;
+}
+
 /** What the outbox relay needs: the next events to publish, and a way to say Kafka has them. */
 export interface PublishQueue {
   toPublish(limit: number): Promise<QueuedEvent[]>;
@@ -151,6 +158,15 @@ export interface EventStore extends PublishQueue {
    * there is nothing to apply to the agency's read model (a research return).
    */
   insertIfAbsent(event: CaseEvent, options: { publish: boolean; project?: boolean }): Promise<boolean>;
+  /**
+   * A command's one write on the request path: the outbox entry that holds the event, for the log, the read
+   * model and the relay to take behind it. Undefined if an entry with this id is already waiting (a redelivery).
+   */
+  enqueue(event: CaseEvent, publish: boolean): Promise<QueuedRecord | undefined>;
+  /** Behind the request: the log documents of enqueued events, in one write. The ids the log already held (recorded before). */
+  appendToLog(queued: readonly QueuedRecord[]): Promise<Set<string>>;
+  /** Behind the request: the read model shows these; their entries wait for the relay (`publish`) or go. */
+  settle(done: readonly { id: string; publish: boolean }[]): Promise<void>;
   /**
    * The read model reflects the event now. `publish`, when the caller knows it, saves a statement: on FerretDB
    * each reads the whole outbox.
@@ -194,6 +210,31 @@ export function createEventStore(db: Connection): EventStore {
     model,
     outbox,
     insertIfAbsent,
+    async enqueue(event, publish) {
+      const doc = storedEvent(event, publish);
+      return (await insertOnce(() => outbox.create(outboxEntry(doc, true)))) ? { event, publish, seq: doc.seq } : undefined;
+    },
+    async appendToLog(queued) {
+      const docs = queued.map((q) => storedEvent(q.event, q.publish, q.seq));
+      try {
+        await model.insertMany(docs, { ordered: false });
+        return new Set();
+      } catch (err) {
+        if (!isDuplicateKey(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;
+        // Some were in the log already. Which ones is told exactly by inserting each again (once more is a no-op).
+        const again = await Promise.all(docs.map((doc) => insertOnce(() => model.create(doc))));
+        const present = await model.find({ _id: { $in: docs.filter((_, i) => !again[i]).map((d) => d._id) } }, { _id: 1, seq: 1 }).lean<{ _id: string; seq: number }[]>();
+        // A document with another seq was recorded by an earlier command with the same id; ours went in just now otherwise.
+        const seqOf = new Map(docs.map((d) => [d._id, d.seq]));
+        return new Set(present.filter((d) => d.seq !== seqOf.get(d._id)).map((d) => d._id));
+      }
+    },
+    async settle(done) {
+      const waiting = done.filter((d) => d.publish).map((d) => d.id);
+      const finished = done.filter((d) => !d.publish).map((d) => d.id);
+      if (waiting.length > 0) await outbox.updateMany({ _id: { $in: waiting } }, { $set: { project: false } });
+      if (finished.length > 0) await outbox.deleteMany({ _id: { $in: finished } });
+    },
     async markProjected(id, publish) {
       if (publish !== true) {
         const { deletedCount } = await outbox.deleteOne({ _id: id, publish: false });

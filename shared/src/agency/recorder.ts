@@ -6,6 +6,7 @@ import type { EventStore } from './eventStore.js';
 import type { Listings } from './listings.js';
 import type { OutboxRelay } from './relay.js';
 import { faultPoint } from './faults.js';
+import { createWriteBehind } from './writeBehind.js';
 
 export interface RecordCommand<T extends EventType> {
   type: T;
@@ -44,10 +45,13 @@ export interface RecorderDeps {
 
 /**
  * Event-first write: decide whether the record may leave the agency (it concerns someone on an open listing,
- * or it is partnership business), record it (outbox entry, then the event log), then update the read model;
- * the relay publishes it once the read model shows it.
+ * or it is partnership business), record it with one insert (its outbox entry), then, behind it and shared with
+ * the commands recorded meanwhile, the event log and the read model; the relay publishes it once the read model
+ * shows it.
  */
 export function createRecorder(deps: RecorderDeps) {
+  const behind = createWriteBehind({ store: deps.store, project: deps.project, relay: deps.relay });
+
   async function record<T extends EventType>(command: RecordCommand<T>): Promise<Recorded<T>> {
     // Even partnership business carries the open case it concerns, so the conference files it there.
     const listing = command.subject || command.attachOpenCase === false ? undefined : await deps.listings?.openFor(command.subjects);
@@ -66,12 +70,10 @@ export function createRecorder(deps: RecorderDeps) {
     const event = shareable ? createEvent(command.type, fields) : createRecordEvent(command.type, fields);
     let publish = shareable && (command.alwaysPublish === true || caseRef !== undefined);
     if (publish && !command.alwaysPublish && deps.withhold && (await deps.withhold(event))) publish = false;
-    const fresh = await deps.store.insertIfAbsent(event, { publish });
-    if (!fresh) return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
+    const queued = await deps.store.enqueue(event, publish);
+    if (!queued) return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
     faultPoint('crash-after-append');
-    await deps.project(event);
-    await deps.store.markProjected(event.id, publish);
-    if (publish) deps.relay.nudge();
+    await behind.settle(queued);
     return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
   }
 

@@ -21,7 +21,7 @@ export interface AuditTrail {
   /** Append one entry; its head is anchored with the next batch. */
   record(input: AuditInput): Promise<AuditEntry>;
   /** Begin anchoring to the anchor topic (created if missing). */
-  start(runtime: { kafka: Kafka; publisher: Pick<EventPublisher, 'sendRaw'>; topics: { auditAnchors: string } }): Promise<void>;
+  start(runtime: { kafka: Kafka; publisher: Pick<EventPublisher, 'sendRaw'>; topics: { auditAnchors: string }; replicationFactor?: number }): Promise<void>;
   /** Anchor the newest entry now, if it is not anchored yet. */
   flush(): Promise<void>;
   /** Anchor what is left and stop; call before the publisher disconnects. */
@@ -62,7 +62,7 @@ export function createAuditTrail(db: Connection, options: AuditTrailOptions): Au
         options.logger.warn('CONVENE_AUDIT_ANCHOR_KEY is not set: the audit chain is not anchored, so a chain rewritten in the database would still verify');
         return;
       }
-      await ensureTopics(runtime.kafka, [runtime.topics.auditAnchors], { partitions: 1 });
+      await ensureTopics(runtime.kafka, [runtime.topics.auditAnchors], { partitions: 1, replicationFactor: runtime.replicationFactor ?? 1 });
       send = (messages) => runtime.publisher.sendRaw(runtime.topics.auditAnchors, messages);
       anchorer.start();
     },

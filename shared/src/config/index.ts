@@ -21,6 +21,8 @@ export const baseConfigShape = {
   /** Prefix for every topic name; lets a test run or a shared cluster keep its own topics. */
   KAFKA_TOPIC_PREFIX: z.string().regex(/^[a-z0-9_-]*$/).default(''),
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(100).default(6),
+  /** Copies of each topic the services create: 1 on one broker; 3 on a cluster (docker-compose.scale.yml). */
+  KAFKA_TOPIC_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(7).default(1),
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URL').default('mongodb://127.0.0.1:27017'),
   /** Suffix for the database name; lets tests run each service on a database of its own. */
   MONGO_DB_SUFFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),

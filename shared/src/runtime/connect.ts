@@ -13,6 +13,7 @@ export interface RuntimeConfig {
   KAFKA_BROKERS: string[];
   KAFKA_TOPIC_PREFIX: string;
   KAFKA_TOPIC_PARTITIONS: number;
+  KAFKA_TOPIC_REPLICATION_FACTOR: number;
   MONGO_URL: string;
   MONGO_DB_SUFFIX: string;
   CONVENE_JWT_SECRET?: string | undefined;
@@ -32,6 +33,8 @@ export interface Runtime {
   metrics: ServiceMetrics;
   verifyToken: TokenVerifier;
   topics: ReturnType<typeof prefixedTopics>;
+  /** Copies of each topic a service creates (KAFKA_TOPIC_REPLICATION_FACTOR). */
+  replicationFactor: number;
   health: { kafka: () => Promise<boolean>; database: () => Promise<boolean> };
   close(): Promise<void>;
 }
@@ -40,7 +43,7 @@ export async function connectRuntime(service: Agency, config: RuntimeConfig, log
   const topics = prefixedTopics(config.KAFKA_TOPIC_PREFIX);
   const kafka = createKafka({ brokers: config.KAFKA_BROKERS, clientId: `convene-${service}`, logger });
   const db = await connectMongo({ url: config.MONGO_URL, dbName: databaseName(service, config.MONGO_DB_SUFFIX || undefined), logger });
-  await ensureTopics(kafka, [...Object.values(topics.events), topics.dlq], { partitions: config.KAFKA_TOPIC_PARTITIONS });
+  await ensureTopics(kafka, [...Object.values(topics.events), topics.dlq], { partitions: config.KAFKA_TOPIC_PARTITIONS, replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR });
   const publisher = await createEventPublisher(kafka, { topicFor: (e) => topics.events[e.agency] });
   return {
     service,
@@ -51,6 +54,7 @@ export async function connectRuntime(service: Agency, config: RuntimeConfig, log
     metrics: createMetrics(service, { scrapeToken: config.CONVENE_METRICS_TOKEN }),
     verifyToken: createTokenVerifier({ secret: config.CONVENE_JWT_SECRET, jwksUrl: config.CONVENE_OIDC_JWKS_URL, issuer: config.CONVENE_OIDC_ISSUER, audience: config.CONVENE_JWT_AUDIENCE }),
     topics,
+    replicationFactor: config.KAFKA_TOPIC_REPLICATION_FACTOR,
     health: { kafka: () => kafkaReachable(kafka), database: () => mongoReachable(db) },
     async close() {
       await publisher.disconnect().catch(() => undefined);

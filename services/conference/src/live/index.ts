@@ -24,6 +24,7 @@ export interface LiveRuntime {
   kafka: Kafka;
   publisher: EventPublisher;
   topics: ReturnType<typeof prefixedTopics>;
+  replicationFactor?: number;
 }
 
 /**
@@ -59,6 +60,7 @@ export function createLive(options: LiveOptions) {
       const topic = runtime.topics.live;
       await ensureTopics(runtime.kafka, [topic], {
         partitions: options.partitions,
+        replicationFactor: runtime.replicationFactor ?? 1,
         configEntries: [{ name: 'retention.ms', value: String(options.retentionHours * 3_600_000) }],
       });
       const metadata = await soonAfterCreation(() => withAdmin(runtime.kafka, (admin) => admin.fetchTopicMetadata({ topics: [topic] })));

@@ -1,0 +1,85 @@
+import type { CaseEvent } from '../contracts/index.js';
+import type { EventStore, QueuedRecord } from './eventStore.js';
+import type { OutboxRelay } from './relay.js';
+
+export interface WriteBehindDeps {
+  store: Pick<EventStore, 'appendToLog' | 'settle'>;
+  /** Applies an event to the read model. Idempotent: the projection repair may run it again. */
+  project: (event: CaseEvent) => Promise<void>;
+  relay: Pick<OutboxRelay, 'nudge'>;
+  /** The most events taken in one round (default 500). */
+  maxBatch?: number;
+}
+
+interface Waiting {
+  queued: QueuedRecord;
+  settled: (err?: unknown) => void;
+}
+
+/**
+ * What follows a command's one insert, done for every command waiting at that moment together: their log
+ * documents in one write, the read model in recording order, their outbox entries in two. The request waits
+ * for its round, so it still answers after its own read model shows the record; concurrent requests share the
+ * database's work instead of queueing five writes each. A round that fails leaves the entries for the repair.
+ */
+export function createWriteBehind(deps: WriteBehindDeps) {
+  const maxBatch = deps.maxBatch ?? 500;
+  let waiting: Waiting[] = [];
+  let running: Promise<void> | undefined;
+
+  async function round(batch: Waiting[]): Promise<void> {
+    let recordedBefore: Set<string>;
+    try {
+      recordedBefore = await deps.store.appendToLog(batch.map((w) => w.queued));
+    } catch (err) {
+      for (const w of batch) w.settled(err);
+      return;
+    }
+    const projected: Waiting[] = [];
+    const done: { id: string; publish: boolean }[] = [];
+    for (const w of batch) {
+      const { event, publish } = w.queued;
+      // Recorded and finished by an earlier command with the same id: this entry is a leftover.
+      if (recordedBefore.has(event.id)) {
+        done.push({ id: event.id, publish: false });
+        projected.push(w);
+        continue;
+      }
+      try {
+        await deps.project(event);
+        done.push({ id: event.id, publish });
+        projected.push(w);
+      } catch (err) {
+        w.settled(err);
+      }
+    }
+    try {
+      await deps.store.settle(done);
+    } catch (err) {
+      // The read model shows them; the repair projects them again (a no-op) and settles them.
+      for (const w of projected) w.settled(err);
+      return;
+    }
+    for (const w of projected) w.settled();
+    if (done.some((d) => d.publish)) deps.relay.nudge();
+  }
+
+  async function drain(): Promise<void> {
+    while (waiting.length > 0) {
+      const batch = waiting.slice(0, maxBatch);
+      waiting = waiting.slice(batch.length);
+      await round(batch);
+    }
+    running = undefined;
+  }
+
+  return {
+    /** Resolves once the event is in the log and the read model, and its outbox entry waits only for the relay. */
+    settle(queued: QueuedRecord): Promise<void> {
+      return new Promise<void>((resolve, reject) => {
+        waiting.push({ queued, settled: (err) => (err === undefined ? resolve() : reject(err)) });
+        running ??= Promise.resolve().then(drain);
+      });
+    },
+  };
+}

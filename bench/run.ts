@@ -1,4 +1,4 @@
-// `npm run bench [-- --quick] [-- --only=B1,B2,B3,B4,B5] [-- --report]`: Convene's benchmarks on the local stack.
+// `npm run bench [-- --quick] [-- --only=B1,B2,B3,B4,B5,B6] [-- --report]`: Convene's benchmarks on the local stack.
 // Never part of `npm test` or CI. Prints a table; a full run writes bench/results.json and docs/performance.md,
 // a quick run (a smoke check, under two minutes) only bench/results.quick.json, a run of some benchmarks only
 // bench/results.only.json. See docs/performance.md.
@@ -17,6 +17,7 @@ import { fmtInt } from './lib/stats.js';
 import { fanout } from './suites/fanout.js';
 import { ingest } from './suites/ingest.js';
 import { live } from './suites/live.js';
+import { policeApi } from './suites/policeApi.js';
 import { replay, topUp } from './suites/replay.js';
 import { CASES } from './suites/ingest.js';
 import { reportFromFile, writePerformanceDoc } from './report.js';
@@ -28,7 +29,7 @@ if (values.report) {
   process.exit(0);
 }
 const quick = values.quick ?? false;
-const only = new Set((values.only ?? 'B1,B2,B3,B4,B5').toUpperCase().split(',').map((s) => s.trim()));
+const only = new Set((values.only ?? 'B1,B2,B3,B4,B5,B6').toUpperCase().split(',').map((s) => s.trim()));
 const wants = (id: string) => only.has(id);
 
 /**
@@ -42,6 +43,7 @@ const plan = quick
       b1BudgetS: (_n: number) => 15, b3BudgetS: (_n: number) => 10,
       b2: { clients: 10, durationS: [2, 2], cases: 3, warmUpS: 1, drainS: 5 },
       b4: { clients: 20, rate: 50, durationS: 3, joinBudgetS: 15, settleS: 8, drainS: 4, lateS: 5 },
+      b6: { cases: 3, durationS: 2, warmUpS: 1, drainS: 10 },
     }
   : {
       cases: CASES, b1Sizes: [10_000, 50_000, 100_000], b1Headline: 50_000, b3Size: (n: number) => n, b3Headline: 100_000,
@@ -50,7 +52,10 @@ const plan = quick
       b1BudgetS: (n: number) => (n <= 10_000 ? 240 : 360), b3BudgetS: (_n: number) => 180,
       b2: { clients: 100, durationS: [30, 20], cases: 20, warmUpS: 3, drainS: 60 },
       b4: { clients: 1_000, rate: 50, durationS: 30, joinBudgetS: 180, settleS: 120, drainS: 30, lateS: 30 },
+      b6: { cases: 20, durationS: 15, warmUpS: 3, drainS: 30 },
     };
+/** B6's open-loop rates (requests/s). */
+const B6_RATES = [50, 200, 500];
 /** The second B2 rate is half of B1's; capped so one load generator on this machine can still offer it. */
 const HALF_B1_CAP = 1_000;
 
@@ -177,6 +182,14 @@ async function main(): Promise<number> {
     await attempt('B4', async () => {
       console.log(`\n[${elapsed()}] B4 fan-out to ${fmtInt(plan.b4.clients)} clients at ${plan.b4.rate} pushes/s`);
       results.b4 = await fanout(run, kafka, 'B4', plan.b4);
+    });
+  }
+
+  if (wants('B6')) {
+    await attempt('B6', async () => {
+      console.log(`\n[${elapsed()}] B6 the police API alone, POST /incidents at ${B6_RATES.join(', ')} requests/s`);
+      results.b6 = await policeApi(run, kafka, 'B6', B6_RATES, plan.b6);
+      for (const r of results.b6) console.log(`  B6 @${r.targetRate}/s: police waited on: ${fmtCosts(r.db)}`);
     });
   }
 

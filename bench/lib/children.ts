@@ -45,7 +45,7 @@ export async function startProcess(name: string, script: string, params: unknown
   const logFd = fs.openSync(path.join(options.logDir, `${name}.log`), 'a');
   const child = fork(path.join(procsDir, `${script}.ts`), [], {
     cwd: repoRoot,
-    execArgv: ['--conditions=source', '--import', 'tsx'],
+    execArgv: ['--conditions=source', '--import', 'tsx', ...(process.env.BENCH_CPU_PROF ? [`--cpu-prof`, `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
     env: { ...process.env, BENCH_PARAMS: JSON.stringify(params), BENCH_MAX_LIFETIME_MS: String(options.maxLifetimeMs), NODE_ENV: 'production' },
     stdio: ['ignore', logFd, logFd, 'ipc'],
   });

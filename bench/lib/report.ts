@@ -2,6 +2,7 @@ import type { IngestResult } from '../suites/ingest.js';
 import type { ReplayResult } from '../suites/replay.js';
 import type { LiveRate } from '../suites/live.js';
 import type { FanoutResult } from '../suites/fanout.js';
+import type { ApiRate } from '../suites/policeApi.js';
 import type { ProcessRecord, CpuShares } from './run.js';
 import type { CommandCost } from './dbProfile.js';
 import { fmtInt, fmtMb, fmtMs } from './stats.js';
@@ -19,6 +20,7 @@ export interface Results {
   b3: Record<string, ReplayResult>;
   b2: LiveRate[];
   b4?: FanoutResult;
+  b6?: ApiRate[];
   processes: ProcessRecord[];
   errors: { benchmark: string; error: string }[];
   table?: Row[];
@@ -89,6 +91,14 @@ export function rows(r: Results): Row[] {
       ceiling: `plain socket.io: ${lat(b4.ceiling.latency)}`, ratio: '–', goal: 'p99 ≤ 250 ms',
       met: b4.convene.latency.p99 <= 250 && b4.convene.missing === 0 && b4.joined === b4.clients && !b4.notAppended ? 'yes' : 'no',
       evidence: `live topic write p50 ${fmtMs(b4.append.p50)} p99 ${fmtMs(b4.append.p99)}${b4.notAppended ? ` (${fmtInt(b4.notAppended)} pushes never sent: appends fell behind)` : ''}; stored → received p99 ${fmtMs(b4.convene.fromStored.p99)}; ${b4.presenceSettled ? 'presence settled before' : `${fmtInt(b4.otherPushes)} presence pushes during the window`}; joins took ${(b4.joinMs / 1000).toFixed(1)} s; CPU ${busiest(b4.cpu)}; conference waited on ${topCost(b4.db)}`,
+    });
+  }
+  for (const b6 of r.b6 ?? []) {
+    const left = [b6.skipped ? `${fmtInt(b6.skipped)} not sent (${fmtInt(b6.targetRate)} unanswered already)` : '', b6.unanswered ? `${fmtInt(b6.unanswered)} unanswered` : '', b6.errors ? `${fmtInt(b6.errors)} failed` : ''].filter(Boolean).join('; ');
+    out.push({
+      id: 'B6', what: `police API alone, POST /incidents open-loop @ ${fmtInt(b6.targetRate)}/s (offered ${fmtInt(b6.offeredRate)}/s)`,
+      figure: `${fmtInt(b6.throughput)} accepted/s · ${lat(b6.api)}${left ? ` · ${left}` : ''}`, ceiling: '—', ratio: pct(b6.throughput / b6.targetRate), goal: 'reported', met: '–',
+      evidence: `CPU ${busiest(b6.cpu)}; police waited on ${topCost(b6.db)}`,
     });
   }
   const sizes = r.sizes.b1.filter((s) => r.b1[s] || r.b3[s]);

@@ -38,12 +38,12 @@ const officer = { sub: 'bench-officer', agency: 'police', role: 'police' } as co
 const chair = { sub: 'bench-chair', agency: 'conference', role: 'chair', name: 'Bench Chair' } as const;
 const members = Array.from({ length: 10 }, (_, i) => ({ userId: `bench-member-${i}`, agency: 'police' as const, role: 'police' as const }));
 
-interface Pair {
+export interface Pair {
   subjects: { personId: string; role: 'victim' | 'suspect' }[];
   caseRef?: string;
 }
 
-function incidentBody(pair: Pair, n: number) {
+export function incidentBody(pair: Pair, n: number) {
   return {
     subjects: pair.subjects, occurredAt: new Date(Date.now() - (n % 1000) * 60_000).toISOString(), behaviours: ['messages', 'following'],
     offenceClass: 'pha_s2', summary: `Live bench incident ${n}: unwanted messages and following reported by the victim.`, location: 'Leeds city centre',
@@ -51,7 +51,7 @@ function incidentBody(pair: Pair, n: number) {
 }
 
 /** Open-loop load: one POST every 1/rate s whatever the responses do (no coordinated omission). */
-async function drive(run: BenchRun, label: string, police: Api, pairs: Pair[], rate: number, durationS: number, answerWithinS: number) {
+export async function drive(run: BenchRun, label: string, police: Api, pairs: Pair[], rate: number, durationS: number, answerWithinS: number) {
   const total = Math.round(rate * durationS);
   const maxInFlight = Math.max(50, rate);
   const sent: [string, number][] = [];
@@ -94,6 +94,39 @@ async function drive(run: BenchRun, label: string, police: Api, pairs: Pair[], r
   if (unanswered) run.say(`    ${label}: ${unanswered} POSTs still unanswered ${answerWithinS} s after the last was sent`);
   if (firstError) run.say(`    ${label}: ${errors} failed requests, first: ${firstError}`);
   return { sent: [...sent], apiLatency: [...apiLatency], skipped, errors, unanswered, accepted: sent.length, achievedRate: (total - skipped) / elapsed };
+}
+
+/**
+ * Listed cases at the police: people, a referral each, and the listing back from the conference (an incident
+ * posted once it is there carries the case reference). Goes on with the cases listed in time, at least one.
+ */
+export async function listedCases(run: BenchRun, label: string, policeApi: Api, count: number): Promise<Pair[]> {
+  const pairs: Pair[] = [];
+  for (let i = 0; i < count; i++) {
+    const family = `Live${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
+    const victim = await policeApi.post('/people', { given: 'Victim', family, dateOfBirth: '1986-05-20' });
+    const suspect = await policeApi.post('/people', { given: 'Suspect', family, dateOfBirth: '1980-08-09' });
+    if (victim.status !== 201 || suspect.status !== 201) throw new Error(`could not add people: ${victim.status} ${JSON.stringify(victim.body)}`);
+    const pair: Pair = { subjects: [{ personId: victim.body.personId, role: 'victim' }, { personId: suspect.body.personId, role: 'suspect' }] };
+    const referral = await policeApi.post('/referrals', { subjects: pair.subjects, criterion: 'high_risk', reason: 'Bench referral: escalating stalking' });
+    if (referral.status !== 201) throw new Error(`referral refused: ${referral.status} ${JSON.stringify(referral.body)}`);
+    pairs.push(pair);
+  }
+  let setupPosts = 0;
+  await until(async () => {
+    for (const pair of pairs.filter((p) => !p.caseRef)) {
+      const res = await policeApi.post('/incidents', incidentBody(pair, setupPosts++));
+      if (res.status === 201 && res.body.caseRef) pair.caseRef = res.body.caseRef;
+    }
+    run.progress(`${label} setup`, `${pairs.filter((p) => p.caseRef).length}/${pairs.length} cases listed at the police`);
+    return pairs.every((p) => p.caseRef);
+  }, 'every referral to come back as a listing', (run.quick ? 30 : 180) * 1000, 1000).catch((err: unknown) => {
+    // Go on with the cases that were listed in time (at least one is needed).
+    if (!pairs.some((p) => p.caseRef)) throw err;
+    run.say(`    ${label}: ${pairs.filter((p) => p.caseRef).length} of ${pairs.length} cases listed in time; going on with those`);
+    pairs.splice(0, pairs.length, ...pairs.filter((p) => p.caseRef));
+  });
+  return pairs;
 }
 
 export interface LiveOptions {
@@ -145,32 +178,7 @@ export async function live(run: BenchRun, kafka: Kafka, label: string, rates: nu
     const policeApi = api(String(police.info.url), await tokenFor(officer));
     const chairApi = api(String(conference.info.url), await tokenFor(chair));
 
-    // Listed cases the meeting discusses: people, a referral each, and the listing back at the police.
-    const pairs: Pair[] = [];
-    for (let i = 0; i < options.cases; i++) {
-      const family = `Live${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`;
-      const victim = await policeApi.post('/people', { given: 'Victim', family, dateOfBirth: '1986-05-20' });
-      const suspect = await policeApi.post('/people', { given: 'Suspect', family, dateOfBirth: '1980-08-09' });
-      if (victim.status !== 201 || suspect.status !== 201) throw new Error(`could not add people: ${victim.status} ${JSON.stringify(victim.body)}`);
-      const pair: Pair = { subjects: [{ personId: victim.body.personId, role: 'victim' }, { personId: suspect.body.personId, role: 'suspect' }] };
-      const referral = await policeApi.post('/referrals', { subjects: pair.subjects, criterion: 'high_risk', reason: 'Bench referral: escalating stalking' });
-      if (referral.status !== 201) throw new Error(`referral refused: ${referral.status} ${JSON.stringify(referral.body)}`);
-      pairs.push(pair);
-    }
-    let setupPosts = 0;
-    await until(async () => {
-      for (const pair of pairs.filter((p) => !p.caseRef)) {
-        const res = await policeApi.post('/incidents', incidentBody(pair, setupPosts++));
-        if (res.status === 201 && res.body.caseRef) pair.caseRef = res.body.caseRef;
-      }
-      run.progress(`${label} setup`, `${pairs.filter((p) => p.caseRef).length}/${pairs.length} cases listed at the police`);
-      return pairs.every((p) => p.caseRef);
-    }, 'every referral to come back as a listing', (run.quick ? 30 : 180) * 1000, 1000).catch((err: unknown) => {
-      // Go on with the cases that were listed in time (at least one is needed).
-      if (!pairs.some((p) => p.caseRef)) throw err;
-      run.say(`    ${label}: ${pairs.filter((p) => p.caseRef).length} of ${pairs.length} cases listed in time; going on with those`);
-      pairs.splice(0, pairs.length, ...pairs.filter((p) => p.caseRef));
-    });
+    const pairs = await listedCases(run, label, policeApi, options.cases);
     const meeting = await chairApi.post('/meetings', { title: 'Bench MARAC', scheduledFor: new Date().toISOString(), members, agenda: pairs.map((p) => p.caseRef) });
     if (meeting.status !== 201) throw new Error(`meeting refused: ${meeting.status} ${JSON.stringify(meeting.body)}`);
     const meetingId = meeting.body.meetingId as string;

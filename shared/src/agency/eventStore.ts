@@ -193,6 +193,9 @@ async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
 export function createEventStore(db: Connection): EventStore {
   const model = eventStoreModel(db);
   const outbox = outboxModel(db);
+  const native = db.getClient().db(db.name);
+  const outboxDocs = native.collection<OutboxEntry>(outbox.collection.collectionName);
+  const logDocs = native.collection<StoredEvent>(model.collection.collectionName);
 
   /** Outbox entry first, then the log: a crash between the two leaves the entry, and recovery writes the log. */
   async function insertIfAbsent(event: CaseEvent, options: { publish: boolean; project?: boolean }): Promise<boolean> {
@@ -210,14 +213,17 @@ export function createEventStore(db: Connection): EventStore {
     model,
     outbox,
     insertIfAbsent,
+    // The two writes below go to the driver directly: the documents are built typed already, and a mongoose
+    // document per insert (casting, hooks, a stack trace kept for a parallel-save error) was a good part of
+    // the request's CPU (docs/performance.md, B6).
     async enqueue(event, publish) {
       const doc = storedEvent(event, publish);
-      return (await insertOnce(() => outbox.create(outboxEntry(doc, true)))) ? { event, publish, seq: doc.seq } : undefined;
+      return (await insertOnce(() => outboxDocs.insertOne(outboxEntry(doc, true)))) ? { event, publish, seq: doc.seq } : undefined;
     },
     async appendToLog(queued) {
       const docs = queued.map((q) => storedEvent(q.event, q.publish, q.seq));
       try {
-        await model.insertMany(docs, { ordered: false });
+        await logDocs.insertMany(docs, { ordered: false });
         return new Set();
       } catch (err) {
         if (!isDuplicateKey(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;

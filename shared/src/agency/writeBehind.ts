@@ -11,6 +11,11 @@ export interface WriteBehindDeps {
   maxBatch?: number;
 }
 
+/** Records that may touch the same read-model documents share a lane: the case, else the first subject; none, one lane for all. */
+function laneOf(event: CaseEvent): string {
+  return event.subject ?? (event.subjects.find((s) => s.role === 'victim') ?? event.subjects[0])?.tokens[0] ?? '';
+}
+
 interface Waiting {
   queued: QueuedRecord;
   settled: (err?: unknown) => void;
@@ -37,22 +42,30 @@ export function createWriteBehind(deps: WriteBehindDeps) {
     }
     const projected: Waiting[] = [];
     const done: { id: string; publish: boolean }[] = [];
+    // In recording order per case (or person); different cases' records go to the read model side by side.
+    const lanes = new Map<string, Waiting[]>();
     for (const w of batch) {
-      const { event, publish } = w.queued;
-      // Recorded and finished by an earlier command with the same id: this entry is a leftover.
-      if (recordedBefore.has(event.id)) {
-        done.push({ id: event.id, publish: false });
-        projected.push(w);
-        continue;
-      }
-      try {
-        await deps.project(event);
-        done.push({ id: event.id, publish });
-        projected.push(w);
-      } catch (err) {
-        w.settled(err);
-      }
+      const key = laneOf(w.queued.event);
+      lanes.set(key, [...(lanes.get(key) ?? []), w]);
     }
+    await Promise.all([...lanes.values()].map(async (lane) => {
+      for (const w of lane) {
+        const { event, publish } = w.queued;
+        // Recorded and finished by an earlier command with the same id: this entry is a leftover.
+        if (recordedBefore.has(event.id)) {
+          done.push({ id: event.id, publish: false });
+          projected.push(w);
+          continue;
+        }
+        try {
+          await deps.project(event);
+          done.push({ id: event.id, publish });
+          projected.push(w);
+        } catch (err) {
+          w.settled(err);
+        }
+      }
+    }));
     try {
       await deps.store.settle(done);
     } catch (err) {

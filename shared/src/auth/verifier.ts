@@ -37,8 +37,11 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
   } else {
     throw new Error('no token verification configured: set CONVENE_JWT_SECRET or CONVENE_OIDC_JWKS_URL');
   }
+  const verified = new VerifiedTokens();
   return async (token) => {
-    let payload: unknown;
+    const known = verified.get(token);
+    if (known) return known;
+    let payload: { exp?: number };
     try {
       ({ payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer, audience: options.audience, clockTolerance: 5, requiredClaims: ['exp'] }));
     } catch (err) {
@@ -46,6 +49,30 @@ export function createTokenVerifier(options: VerifierOptions): TokenVerifier {
     }
     const principal = Principal.safeParse(payload);
     if (!principal.success) throw unauthenticated('token lacks agency and role claims');
+    verified.add(token, principal.data, payload.exp! * 1000);
     return principal.data;
   };
+}
+
+/**
+ * Tokens already verified, until they expire: a client sends the same token with every request, and checking
+ * its signature each time was a large share of an agency's CPU per request (docs/performance.md, B6). Only the
+ * identical token string hits; a token is never trusted past its `exp`. Bounded: the oldest go first.
+ */
+class VerifiedTokens {
+  private readonly entries = new Map<string, { principal: Principal; expiresAt: number }>();
+  constructor(private readonly max = 10_000) {}
+
+  get(token: string): Principal | undefined {
+    const entry = this.entries.get(token);
+    if (!entry) return undefined;
+    if (entry.expiresAt > Date.now()) return entry.principal;
+    this.entries.delete(token);
+    return undefined;
+  }
+
+  add(token: string, principal: Principal, expiresAt: number): void {
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(token, { principal, expiresAt });
+  }
 }

@@ -28,6 +28,7 @@ function loadLines(r: Results): string[] {
     ...Object.entries(r.b3).map(([n, x]) => [`B3 ${k(Number(n))}`, x.cpu] as [string, Record<string, number>]),
     ...r.b2.map((x) => [`B2 @${x.targetRate}/s`, x.cpu] as [string, Record<string, number>]),
     ...(r.b4 ? [['B4', r.b4.cpu] as [string, Record<string, number>]] : []),
+    ...(r.b6 ?? []).map((x) => [`B6 @${x.targetRate}/s`, x.cpu] as [string, Record<string, number>]),
   ];
   const during = windows.filter(([, cpu]) => cpu?.['everything else'] !== undefined).map(([name, cpu]) => `${name} ${cpu!['everything else']} %`);
   return [

@@ -59,7 +59,7 @@ const day = (iso: string) => `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 const machineLine = (m: Machine) => `${m.cores ?? m.cpu.split(' ')[0]} cores (${m.cpu.replace(/^\d+ × /, '')}), ${m.memoryGb} GB RAM, Node ${m.node}, ${m.platform}`;
 const KIND: Record<string, string> = {
   'conference-kill9': 'conference killed with `kill -9` (restarted by the test, as a supervisor would)',
-  'police-crash-after-append': 'police killed between insert and publish (`CONVENE_FAULT=crash-after-append`: SIGKILL right after the outbox insert)',
+  'police-crash-after-append': 'police killed between insert and publish (a test hook on the recorder\'s diagnostics channel, `tests/support/hooks`: SIGKILL right after the outbox insert)',
   'kafka-restart': 'Kafka broker stopped (SIGTERM) and started again on its data',
   'mongo-restart': 'FerretDB stopped (SIGTERM) and started again on its data',
 };

@@ -1,7 +1,8 @@
 // B1: agency outbox → relay → Kafka → conference consumer → case views, against raw Kafka + raw insertMany.
 import type { Kafka } from 'kafkajs';
 import { createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
-import { eventStoreModel, outboxEntry, outboxModel, storedEvent } from '@convene/shared/agency';
+import { createEventStore } from '@convene/shared/agency';
+import { indexesBuilt } from '@convene/shared/mongo';
 import { databaseName } from '@convene/shared/mongo';
 import { unpackCase, type StoredCase } from '../../services/conference/src/db/cases.js';
 import type { BenchProcess } from '../lib/children.js';
@@ -126,20 +127,15 @@ export async function ingest(run: BenchRun, kafka: Kafka, label: string, n: numb
       run.say(`  ${label}: only ${listed.applied} of ${caseCount} listings applied in ${listingBudgetS} s; going on (the rest are applied during the measured window)`);
     }
 
-    // The outbox, written the way the recorder writes it (one document per event), in batches of 500.
+    // The outbox, filled through the event log's own bulk import (recorded, projected, to be published), in batches of 500.
     const db = await connectDb(policeDb);
-    const model = eventStoreModel(db);
-    const outbox = outboxModel(db);
-    await model.init();
-    await outbox.init();
+    const store = createEventStore(db);
+    await indexesBuilt(db);
     const tw = now();
     let written = 0;
     for (const batch of incidentBatches(cases, n, BATCH)) {
-      const docs = batch.map((event) => storedEvent(event, true));
-      const entries = docs.map((d) => outboxEntry(d, false));
-      await outbox.collection.insertMany(entries as never[], { ordered: false });
-      await model.collection.insertMany(docs as never[], { ordered: false });
-      written += docs.length;
+      await store.importProjected(batch);
+      written += batch.length;
       run.progress(`${label} outbox`, `${fmtInt(written)}/${fmtInt(n)} written · ${((now() - tw) / 1000).toFixed(1)} s`);
     }
     const writeMs = now() - tw;

@@ -18,12 +18,18 @@ export interface RunningService {
 }
 
 /** Start one service from its TypeScript sources, its JSON log written to a file. */
-export function startService(name: ServiceName, env: NodeJS.ProcessEnv, logDir: string): RunningService {
+export interface StartOptions {
+  /** Modules loaded before the service (`--import`), e.g. a test's hook on a diagnostics channel. */
+  preload?: string[];
+}
+
+export function startService(name: ServiceName, env: NodeJS.ProcessEnv, logDir: string, options: StartOptions = {}): RunningService {
   mkdirSync(logDir, { recursive: true });
   const logPath = join(logDir, `${name}.log`);
   const log = createWriteStream(logPath, { flags: 'a' });
   const port = Number(env.PORT ?? SERVICE_PORTS[name]);
-  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', join(repoRoot, 'services', name, 'src', 'main.ts')], {
+  const preload = (options.preload ?? []).flatMap((file) => ['--import', file]);
+  const child = spawn(process.execPath, ['--conditions=source', '--import', 'tsx', ...preload, join(repoRoot, 'services', name, 'src', 'main.ts')], {
     cwd: repoRoot,
     env: { ...process.env, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,3 +1,4 @@
+import { CRASH_AFTER_RECORD } from '../support/hooks/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +45,7 @@ describe('outbox across a crash', () => {
       },
     });
 
-    const crashing = startService('police', { ...env, CONVENE_FAULT: 'crash-after-append' }, logDir);
+    const crashing = startService('police', env, logDir, { preload: [CRASH_AFTER_RECORD] });
     processes.push(crashing);
     await waitHealthy(crashing);
     const api = client(crashing.url, await tokenFor({ sub: 'pc-9', agency: 'police', role: 'police' }));

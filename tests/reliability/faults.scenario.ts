@@ -11,6 +11,7 @@ import type { CaseView } from '../../services/conference/src/readModel/index.js'
 import { freePort } from '../support/ports.js';
 import { letters } from '../support/letters.js';
 import { readLiveLog } from '../support/liveTopic.js';
+import { CRASH_AFTER_RECORD } from '../support/hooks/index.js';
 import {
   Cleanup, ResilientMeetingClient, LoadGenerator, SupervisedService, busPublisher, call, caughtUp, checkClient, checkPushLog, cleanReplay, connectDb, digest,
   faultKafka, loadViews, locateOnTopic, machine, messageCount, sleep, startFaultStack, token, viewHash, waitFor,
@@ -98,7 +99,6 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
     KAFKA_BROKERS: stack.brokers.join(','), MONGO_URL: stack.mongoUrl, KAFKA_TOPIC_PREFIX: prefix, MONGO_DB_SUFFIX: prefix,
     KAFKA_TOPIC_PARTITIONS: '6', LOG_LEVEL: process.env.FAULTS_LOG_LEVEL ?? 'warn', RATE_LIMIT_PER_MINUTE: '1000000', NODE_ENV: 'test',
   });
-  delete base.CONVENE_FAULT;
   const conference = new SupervisedService('conference', { ...base, PORT: String(conferencePort) }, logDir, log);
   const police = new SupervisedService('police', { ...base, PORT: String(policePort) }, logDir, log);
   cleanup.add('conference process', () => conference.close());
@@ -216,7 +216,7 @@ export async function runFaultScenario(plan: FaultPlan, cleanup: Cleanup, log: L
         // Police again, with the fault point armed: the next incident is appended, then the process SIGKILLs itself.
         await generator.pauseApi();
         await police.stop();
-        await police.start({ CONVENE_FAULT: 'crash-after-append' });
+        await police.start({}, undefined, { preload: [CRASH_AFTER_RECORD] });
         police.expectExit();
         const fixture = cases[0]!;
         const probe: Attempt = { n: -1 - crashProbes.length, caseRef: fixture.caseRef, via: 'api', tag: `${runTag} crash probe ${crashProbes.length}`, outcome: 'pending' };

@@ -9,9 +9,8 @@ import type { Admin, Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { io, type Socket } from 'socket.io-client';
 import {
-  createEvent, createEventPublisher, createKafka, createLogger, eventStoreModel, insertManyIdempotent, outboxEntry, outboxModel, prefixedTopics,
-  runEventConsumer, storedEvent, type CaseEvent, type EventPublisher, type Logger, type MeetingPush, type RunningConsumer,
-  type StoredEvent,
+  createEvent, createEventPublisher, createEventStore, createKafka, createLogger, prefixedTopics,
+  runEventConsumer, type CaseEvent, type EventPublisher, type Logger, type MeetingPush, type RunningConsumer,
 } from '@convene/shared';
 import { issueLocalToken, type Principal } from '@convene/shared/auth';
 import { cacheDir, stackConfig } from '../../infra/local/paths.js';
@@ -19,7 +18,7 @@ import { readState } from '../../infra/local/state.js';
 import { isAlive, isPortFree } from '../../infra/local/processes.js';
 import { ensureStack, restartServer, stopStack, type StackServer } from '../../infra/local/stack.js';
 import { DEV_JWT_SECRET, devEnvironment } from '../../scripts/lib/devSecrets.js';
-import { startService, waitHealthy, type RunningService, type ServiceName } from '../../scripts/lib/services.js';
+import { startService, waitHealthy, type RunningService, type ServiceName, type StartOptions } from '../../scripts/lib/services.js';
 import { createConferenceService } from '../../services/conference/src/wiring.js';
 import { loadConferenceConfig } from '../../services/conference/src/config.js';
 import { connectRuntime, type Runtime } from '@convene/shared/runtime';
@@ -203,9 +202,9 @@ export class SupervisedService {
   }
 
   /** Start the process (with extra env for this run only) and wait until /health answers 200. */
-  async start(extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 90_000): Promise<void> {
+  async start(extraEnv: NodeJS.ProcessEnv = {}, timeoutMs = 90_000, options: StartOptions = {}): Promise<void> {
     if (this.closed) throw new Error(`${this.name} is closed`);
-    const service = startService(this.name, { ...this.env, ...extraEnv }, this.logDir);
+    const service = startService(this.name, { ...this.env, ...extraEnv }, this.logDir, options);
     this.current = service;
     this.starts++;
     this.expecting = false;
@@ -248,7 +247,7 @@ export class SupervisedService {
     await Promise.race([gone, sleep(10_000)]);
   }
 
-  /** The next exit is ours (e.g. CONVENE_FAULT makes the process kill itself). */
+  /** The next exit is ours (e.g. a crash hook makes the process kill itself). */
   expectExit(): void {
     this.expecting = true;
   }
@@ -429,7 +428,7 @@ export class LoadGenerator {
   readonly attempts: Attempt[] = [];
   released = 0;
   private readonly apiQueue: Attempt[] = [];
-  private readonly outboxQueue: { attempt: Attempt; doc: StoredEvent }[] = [];
+  private readonly outboxQueue: { attempt: Attempt; event: CaseEvent }[] = [];
   private readonly busQueue: { attempt: Attempt; event: CaseEvent }[] = [];
   private apiPaused = false;
   private inFlight = 0;
@@ -502,9 +501,8 @@ export class LoadGenerator {
       this.busQueue.push({ attempt, event });
       return;
     }
-    // Exactly what the police recorder writes (outbox entry, then the log); already projected, so a police restart has nothing to catch up.
-    const doc = storedEvent(event, true);
-    this.outboxQueue.push({ attempt, doc });
+    // Through the event log's bulk import: recorded and already projected, so a police restart has nothing to catch up.
+    this.outboxQueue.push({ attempt, event });
   }
 
   private async apiWorker(): Promise<void> {
@@ -548,10 +546,8 @@ export class LoadGenerator {
   /** Insert a batch into the outbox and the log; a retried batch may be partly in already, so duplicate keys count as done. */
   private async flushOutbox(): Promise<void> {
     const batch = this.outboxQueue.slice(0, 100);
-    const entries = batch.map(({ doc }) => outboxEntry(doc, false));
     try {
-      await insertManyIdempotent(outboxModel(this.o.policeDb), entries);
-      await insertManyIdempotent(eventStoreModel(this.o.policeDb), batch.map((b) => b.doc));
+      await createEventStore(this.o.policeDb).importProjected(batch.map((b) => b.event));
     } catch (err) {
       this.outboxRetries++;
       if (this.outboxRetries === 1 || this.outboxRetries % 20 === 0) this.o.log(`outbox insert failed (${(err as Error).message}); retrying the same ${batch.length} events`);

@@ -1,7 +1,7 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { Schema, type Connection, type Model } from 'mongoose';
 import type { CaseEvent, Sharing } from '../contracts/index.js';
-import { modelOf } from '../mongo/index.js';
+import { insertManyIdempotent, modelOf } from '../mongo/index.js';
 
 /**
  * The agency's own event log: one document per event, written once and never changed. Nothing here is
@@ -168,6 +168,11 @@ export interface EventStore extends PublishQueue {
   /** Behind the request: the read model shows these; their entries wait for the relay (`publish`) or go. */
   settle(done: readonly { id: string; publish: boolean }[]): Promise<void>;
   /**
+   * Record events the agency's read model already holds (a bulk import, a migration), to be published: their
+   * outbox entries and log documents, in bulk. Idempotent by event id: importing again changes nothing.
+   */
+  importProjected(events: readonly CaseEvent[]): Promise<void>;
+  /**
    * The read model reflects the event now. `publish`, when the caller knows it, saves a statement: on FerretDB
    * each reads the whole outbox.
    */
@@ -234,6 +239,11 @@ export function createEventStore(db: Connection): EventStore {
         const seqOf = new Map(docs.map((d) => [d._id, d.seq]));
         return new Set(present.filter((d) => d.seq !== seqOf.get(d._id)).map((d) => d._id));
       }
+    },
+    async importProjected(events) {
+      const docs = events.map((event) => storedEvent(event, true));
+      await insertManyIdempotent(outbox, docs.map((doc) => outboxEntry(doc, false)));
+      await insertManyIdempotent(model, docs);
     },
     async settle(done) {
       const waiting = done.filter((d) => d.publish).map((d) => d.id);

@@ -1,4 +1,5 @@
-export * from './eventStore.js';
+// The event log's public surface: how it is stored (documents, packing, sequencing) stays inside eventStore.ts.
+export { createEventStore, outboxEntriesNaming, type EventStore, type StoredEvent, type OutboxEntry, type QueuedEvent, type PublishQueue } from './eventStore.js';
 export * from './relay.js';
 export * from './listings.js';
 export * from './research.js';
@@ -9,7 +10,6 @@ export * from './projectionRepair.js';
 export * from './conferenceFeed.js';
 export * from './commonRoutes.js';
 export * from './policy.js';
-export * from './faults.js';
 export * from './deterministicId.js';
 export * from './kit.js';
 export * from './commandInput.js';

@@ -5,8 +5,16 @@ import type { WithholdPolicy } from './research.js';
 import type { EventStore } from './eventStore.js';
 import type { Listings } from './listings.js';
 import type { OutboxRelay } from './relay.js';
-import { faultPoint } from './faults.js';
+import { channel } from 'node:diagnostics_channel';
 import { createWriteBehind } from './writeBehind.js';
+
+/**
+ * Told of each command's event once its one insert is done, before anything else happens to it: a
+ * diagnostics channel, so instrumentation (and the crash tests, which kill the process right there) can
+ * watch without the recorder knowing. Costs nothing while nobody subscribes.
+ */
+export const RECORDED_CHANNEL = 'convene.recorder.recorded';
+const recorded = channel(RECORDED_CHANNEL);
 
 export interface RecordCommand<T extends EventType> {
   type: T;
@@ -72,7 +80,7 @@ export function createRecorder(deps: RecorderDeps) {
     if (publish && !command.alwaysPublish && deps.withhold && (await deps.withhold(event))) publish = false;
     const queued = await deps.store.enqueue(event, publish);
     if (!queued) return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
-    faultPoint('crash-after-append');
+    if (recorded.hasSubscribers) recorded.publish({ eventId: event.id, type: event.type });
     await behind.settle(queued);
     return { event: event as Extract<CaseEvent, { type: T }>, published: publish, caseRef };
   }

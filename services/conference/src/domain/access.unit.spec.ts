@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Principal } from '@convene/shared/auth';
 import { decideCaseAccess, decideMeetingAccess, type HeldAction } from './access.js';
 import { evolveMeeting, type Meeting } from './meeting.js';
-import { CASE, NOW, OTHER_CASE, ago, make, nextId } from '../readModel/testing/fixtures.js';
+import { CASE, NOW, OTHER_CASE, ago, make, nextId } from '../../../../tests/fixtures/caseEvents.js';
 
 const officer: Principal = { sub: 'pc-1', agency: 'police', role: 'police' };
 const coordinator: Principal = { sub: 'chair-1', agency: 'conference', role: 'chair' };

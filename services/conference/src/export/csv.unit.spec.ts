@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, toCsv } from './csv.js';
-import { sampleCheck, sampleEntry } from './testing.js';
+import { sampleCheck, sampleEntry } from '../../../../tests/fixtures/chronology.js';
 
 const generatedAt = new Date('2026-03-02T12:30:00.000Z');
 

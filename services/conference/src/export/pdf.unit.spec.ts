@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { readableTime, toPdf } from './pdf.js';
-import { sampleCheck, sampleEntry } from './testing.js';
+import { sampleCheck, sampleEntry } from '../../../../tests/fixtures/chronology.js';
 
 const generatedAt = new Date('2026-03-02T12:30:00.000Z');
 

@@ -4,7 +4,7 @@ import { evolve, initialView } from './caseView.js';
 import {
   CASE, NOW, OTHER_CASE, breach, diary, incident, listed, make, nextId, replay, restrainingOrder, reviewed, risk,
   spoApplied, spoGranted, suspectToken, victimToken, victimView,
-} from './testing/fixtures.js';
+} from '../../../../tests/fixtures/caseEvents.js';
 
 describe('case view: listing and timeline', () => {
   it('starts empty and pending until the listing arrives', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ordersInForce, restrainingOrderStatus, spoStatus } from './orders.js';
-import { NOW, replay, restrainingOrder, spoApplied, spoGranted } from './testing/fixtures.js';
+import { NOW, replay, restrainingOrder, spoApplied, spoGranted } from '../../../../tests/fixtures/caseEvents.js';
 
 describe('order status at read time', () => {
   it('an SPO is applied until granted, in force to its expiry date, expired after', () => {

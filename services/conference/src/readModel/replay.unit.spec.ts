@@ -4,7 +4,7 @@ import { evolveAll, initialView } from './caseView.js';
 import {
   ago, breach, diary, incident, listed, make, replay, restrainingOrder, reviewed, risk, spoApplied, spoGranted, victimView,
   CASE,
-} from './testing/fixtures.js';
+} from '../../../../tests/fixtures/caseEvents.js';
 
 const actionId = '55555555-5555-4555-8555-555555555555';
 

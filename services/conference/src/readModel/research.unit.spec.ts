@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evolve, initialView } from './caseView.js';
-import { CASE, OTHER_CASE, ago, incident, listed, make, replay, risk } from './testing/fixtures.js';
+import { CASE, OTHER_CASE, ago, incident, listed, make, replay, risk } from '../../../../tests/fixtures/caseEvents.js';
 
 function policeReturn(records: ReturnType<typeof incident | typeof risk>[], purpose: { kind: 'listing'; caseRef: string } | { kind: 'history_check'; requestRef: string } = { kind: 'listing', caseRef: CASE }) {
   return make('police.research.returned.v1', {

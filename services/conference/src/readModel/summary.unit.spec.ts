@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { summarise } from './summary.js';
-import { CASE, diary, incident, listed, make, reviewed, risk, spoGranted, victimView } from './testing/fixtures.js';
+import { CASE, diary, incident, listed, make, reviewed, risk, spoGranted, victimView } from '../../../../tests/fixtures/caseEvents.js';
 
 describe('summarise', () => {
   it.each([

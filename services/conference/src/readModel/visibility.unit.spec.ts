@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSignals } from './signals/index.js';
-import { CASE, NOW, incident, listed, make, replay, risk } from './testing/fixtures.js';
+import { CASE, NOW, incident, listed, make, replay, risk } from '../../../../tests/fixtures/caseEvents.js';
 import { viewFor } from './visibility.js';
 
 const requestRef = '88888888-8888-4888-8888-888888888888';

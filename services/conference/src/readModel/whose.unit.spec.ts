@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEvent, type CaseEvent, type Subject } from '@convene/shared/contracts';
 import { linkToken } from '@convene/shared/link-tokens';
 import { evolve } from './caseView.js';
-import { CASE, ago, listed, make, nextId, replay, suspectToken, victimToken } from './testing/fixtures.js';
+import { CASE, ago, listed, make, nextId, replay, suspectToken, victimToken } from '../../../../tests/fixtures/caseEvents.js';
 import { viewFor } from './visibility.js';
 
 const otherVictim = linkToken('test-partnership-secret-0123456789abcdef', { kind: 'nd', given: 'Xena', family: 'Other', dateOfBirth: '1992-01-01' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canView } from '@convene/shared/sharing';
-import { diary, incident, listed, make, replay, victimView } from './testing/fixtures.js';
+import { diary, incident, listed, make, replay, victimView } from '../../../../tests/fixtures/caseEvents.js';
 import { consentOf, viewFor } from './visibility.js';
 
 const engaged = (daysAgo: number, consent: 'full' | 'limited' = 'full', limitedTo?: ('police' | 'cps' | 'health')[]) =>

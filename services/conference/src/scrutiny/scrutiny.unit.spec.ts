@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { monthWindow, type StatisticCell } from '@convene/shared/statistics';
-import { CASE, listed, make, NOW, replay, risk, victimView } from '../readModel/testing/fixtures.js';
+import { CASE, listed, make, NOW, replay, risk, victimView } from '../../../../tests/fixtures/caseEvents.js';
 import { buildFigures } from './figures.js';
 import { conferenceCells } from './measures.js';
 import { figuresCsv } from './csv.js';

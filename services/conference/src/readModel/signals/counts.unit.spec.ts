@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, breach, diary, incident, replay, risk } from '../testing/fixtures.js';
+import { NOW, breach, diary, incident, replay, risk } from '../../../../../tests/fixtures/caseEvents.js';
 import { behaviourCounts } from './counts.js';
 
 describe('behaviour counts', () => {

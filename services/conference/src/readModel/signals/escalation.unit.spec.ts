@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, diary, incident, replay } from '../testing/fixtures.js';
+import { NOW, diary, incident, replay } from '../../../../../tests/fixtures/caseEvents.js';
 import { escalation } from './escalation.js';
 
 describe('escalation: rising frequency', () => {

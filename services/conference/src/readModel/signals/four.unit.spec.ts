@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, diary, incident, replay, risk } from '../testing/fixtures.js';
+import { NOW, diary, incident, replay, risk } from '../../../../../tests/fixtures/caseEvents.js';
 import { four, fourReport } from './four.js';
 
 describe('FOUR indicators', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, breach, diary, incident, listed, replay, risk, spoGranted, victimView } from '../testing/fixtures.js';
+import { NOW, breach, diary, incident, listed, replay, risk, spoGranted, victimView } from '../../../../../tests/fixtures/caseEvents.js';
 import { computeSignals, signalCatalogue } from './index.js';
 
 describe('computeSignals', () => {

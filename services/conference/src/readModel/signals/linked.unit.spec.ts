@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CASE, listed, replay } from '../testing/fixtures.js';
+import { CASE, listed, replay } from '../../../../../tests/fixtures/caseEvents.js';
 import { repeatReferral, sameSuspectOtherCases } from './linked.js';
 
 describe('same suspect, other victims', () => {

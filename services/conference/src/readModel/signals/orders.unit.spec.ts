@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   bailBreached, breach, courtBail, policeBail, replay, restrainingOrder, restrainingOrderBreached, spoGranted,
-} from '../testing/fixtures.js';
+} from '../../../../../tests/fixtures/caseEvents.js';
 import { orderBreached } from './orders.js';
 
 describe('order breached', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, incident, listed, replay, risk, spoApplied } from '../testing/fixtures.js';
+import { NOW, incident, listed, replay, risk, spoApplied } from '../../../../../tests/fixtures/caseEvents.js';
 import { viewFor } from '../visibility.js';
 import { computeSignals } from './index.js';
 import { signalsForViewer } from './perViewer.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, breach, diary, incident, replay, reviewed, risk, spoGranted, victimView } from '../testing/fixtures.js';
+import { NOW, breach, diary, incident, replay, reviewed, risk, spoGranted, victimView } from '../../../../../tests/fixtures/caseEvents.js';
 import { riskAssessmentNotCurrent, victimViewHigher } from './risk.js';
 
 describe('risk not current: declined, missing or stale', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, classificationChanged, incident, replay, reviewed, risk, spoApplied, spoConsidered, spoGranted } from '../testing/fixtures.js';
+import { NOW, classificationChanged, incident, replay, reviewed, risk, spoApplied, spoConsidered, spoGranted } from '../../../../../tests/fixtures/caseEvents.js';
 import { highRiskNoSpo } from './spo.js';
 
 const stalking = () => incident(['following'], { daysAgo: 20, offenceClass: 'pha_s2a' });

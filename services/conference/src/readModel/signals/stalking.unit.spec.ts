@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NOW, charged, classificationChanged, concern, diary, incident, replay } from '../testing/fixtures.js';
+import { NOW, charged, classificationChanged, concern, diary, incident, replay } from '../../../../../tests/fixtures/caseEvents.js';
 import { harassmentMayBeStalking, stalkingEvidence } from './stalking.js';
 
 describe('possible stalking recorded as harassment', () => {

@@ -198,9 +198,9 @@ async function insertOnce(insert: () => Promise<unknown>): Promise<boolean> {
 export function createEventStore(db: Connection): EventStore {
   const model = eventStoreModel(db);
   const outbox = outboxModel(db);
-  const native = db.getClient().db(db.name);
-  const outboxDocs = native.collection<OutboxEntry>(outbox.collection.collectionName);
-  const logDocs = native.collection<StoredEvent>(model.collection.collectionName);
+  // The driver's collections, typed; taken when first used (a store may be built before its connection opens).
+  const outboxDocs = () => db.getClient().db(db.name).collection<OutboxEntry>(outbox.collection.collectionName);
+  const logDocs = () => db.getClient().db(db.name).collection<StoredEvent>(model.collection.collectionName);
 
   /** Outbox entry first, then the log: a crash between the two leaves the entry, and recovery writes the log. */
   async function insertIfAbsent(event: CaseEvent, options: { publish: boolean; project?: boolean }): Promise<boolean> {
@@ -223,12 +223,12 @@ export function createEventStore(db: Connection): EventStore {
     // the request's CPU (docs/performance.md, B6).
     async enqueue(event, publish) {
       const doc = storedEvent(event, publish);
-      return (await insertOnce(() => outboxDocs.insertOne(outboxEntry(doc, true)))) ? { event, publish, seq: doc.seq } : undefined;
+      return (await insertOnce(() => outboxDocs().insertOne(outboxEntry(doc, true)))) ? { event, publish, seq: doc.seq } : undefined;
     },
     async appendToLog(queued) {
       const docs = queued.map((q) => storedEvent(q.event, q.publish, q.seq));
       try {
-        await logDocs.insertMany(docs, { ordered: false });
+        await logDocs().insertMany(docs, { ordered: false });
         return new Set();
       } catch (err) {
         if (!isDuplicateKey(err) && !(err as { writeErrors?: unknown[] }).writeErrors) throw err;

@@ -29,7 +29,7 @@ const SERVERS: Record<DbEngine, DbServer> = {
     start: startMongoJavaServer,
     waitReady: (state, logFrom) => waitForMongoJavaServer(state, 60_000, logFrom),
     quirks: [
-      '_id and unique indexes are real (H2 maps): lookups, updates and deletes by them do not read the collection',
+      '_id and unique indexes are real (H2 maps): lookups, updates and deletes by them do not read the collection, but only when the filter names that field alone (`{_id: {$in: [...]}}` uses the index; adding any other field reads every document and tests it against every id)',
       'non-unique secondary indexes are accepted and listed but not built: queries on them read the whole collection',
       'no TTL expiry, no transactions, no change streams, no text search; reports wire version 8 as MongoDB 5.0.0',
       'no `hello` command (drivers fall back to isMaster); writes are committed to the H2 file about once a second',

@@ -11,7 +11,7 @@ import { canView, historyCheckReader, type Viewer } from '@convene/shared/sharin
 import { evolveAll, initialView, viewFor, consentOf } from '../../services/conference/src/readModel/index.js';
 import { casePushes } from '../../services/conference/src/projection/pushes.js';
 import { chronologyAnswer } from '../../services/conference/src/projection/chronologyAnswer.js';
-import { mayReceive } from '../../services/conference/src/realtime/visibility.js';
+import { judgeOnce, mayReceive } from '../../services/conference/src/realtime/visibility.js';
 import type { Meeting } from '../../services/conference/src/domain/meeting.js';
 
 const CASE = 'CNV-2026-000042';
@@ -98,6 +98,8 @@ describe('one visibility rule on every path', () => {
       const events = [listing, ...(consent ? [engagement(consent)] : []), ...records];
       const view = evolveAll(initialView(CASE), events);
       const limit = consentOf(view);
+      // The fan-out judges each push once per kind of viewer: one judge per push, shared by every viewer, as in a room.
+      const judges = new Map(records.map((r) => [r.id, judgeOnce(casePushes(r, view, [meeting]).find((p) => p.kind === 'timeline.entry')!)]));
       for (const viewer of viewers) {
         const seen = new Set(viewFor(view, viewer).timeline.map((e) => e.eventId));
         for (const r of records) {
@@ -106,6 +108,7 @@ describe('one visibility rule on every path', () => {
           expect(seen.has(r.id), `case view: ${r.type} ${r.sharing} for ${viewer.role}`).toBe(expected);
           const push = casePushes(r, view, [meeting]).find((p) => p.kind === 'timeline.entry')!;
           expect(mayReceive(push, viewer), `push: ${r.type} for ${viewer.role}`).toBe(expected);
+          expect(judges.get(r.id)!(viewer), `fan-out: ${r.type} for ${viewer.role}`).toBe(expected);
         }
       }
       // A CPS chronology and an agency's answer to a history check: what the requesting lawyer may see.

@@ -97,9 +97,14 @@ export function createPeople(db: Connection, linkSecret: string): People {
       return person;
     },
     async subjectsOf(refs) {
-      const subjects: Subject[] = [];
-      for (const ref of refs) subjects.push({ role: ref.role, tokens: (await people.get(ref.personId)).tokens });
-      return subjects;
+      // One read for all of them, by _id alone (so it is answered from the _id index).
+      const ids = [...new Set(refs.map((r) => r.personId))];
+      const found = new Map((await model.find({ _id: { $in: ids } }, { tokens: 1 }).lean<Pick<Person, '_id' | 'tokens'>[]>()).map((p) => [p._id, p.tokens]));
+      return refs.map((ref) => {
+        const tokens = found.get(ref.personId);
+        if (!tokens) throw notFound('person', ref.personId);
+        return { role: ref.role, tokens };
+      });
     },
     async byTokens(tokens) {
       return model.find({ tokens: { $in: tokens } }).lean<Person[]>();

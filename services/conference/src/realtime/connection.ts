@@ -101,7 +101,7 @@ export function handleConnection(socket: MeetingSocket, deps: ConnectionDeps): S
     const wasJoined = joined.has(meetingId);
     joined.add(meetingId);
     scopes.set(meetingId, meeting.cases);
-    const sub = { lastSent: 0, mayReceive: (p: Push) => inScope(scopes.get(meetingId), p) && mayReceive(p, principal) };
+    const sub = { lastSent: 0, viewer: principal, inScope: (p: Push) => inScope(scopes.get(meetingId), p) };
     // Queued on the feed now, before any await, so a leave or disconnect that follows is queued after it.
     const subscribed = deps.fanout.subscribe(meetingId, socket.id, sub, lastSeq, (latestSeq) => ack({ ok: true, latestSeq }));
     try {

@@ -1,9 +1,12 @@
+import type { Principal } from '@convene/shared/auth';
 import type { Live, Push } from '../live/index.js';
+import { judgeOnce } from './visibility.js';
 
-/** One socket's view of one meeting: what it may see, and the last seq it was given. */
+/** One socket's view of one meeting: who is looking, which of the meeting's cases may reach them, the last seq it was given. */
 export interface Subscriber {
   lastSent: number;
-  mayReceive(push: Push): boolean;
+  viewer: Pick<Principal, 'agency' | 'role'>;
+  inScope(push: Push): boolean;
 }
 
 export interface FanoutDeps {
@@ -17,10 +20,10 @@ export interface FanoutDeps {
 }
 
 /** Strictly increasing, never twice: a push the viewer may not see still moves lastSent on. */
-function takes(sub: Subscriber, push: Push): boolean {
+function takes(sub: Subscriber, push: Push, visibleTo: (viewer: Subscriber['viewer']) => boolean): boolean {
   if (push.seq <= sub.lastSent) return false;
   sub.lastSent = push.seq;
-  return sub.mayReceive(push);
+  return sub.inScope(push) && visibleTo(sub.viewer);
 }
 
 /**
@@ -41,7 +44,8 @@ export function createFanout(deps: FanoutDeps) {
     const room = rooms.get(push.meetingId);
     if (!room) return;
     const to: string[] = [];
-    for (const [socketId, sub] of room) if (takes(sub, push)) to.push(socketId);
+    const visibleTo = judgeOnce(push);
+    for (const [socketId, sub] of room) if (takes(sub, push, visibleTo)) to.push(socketId);
     if (to.length > 0) deps.send(push, to);
   });
 
@@ -57,7 +61,7 @@ export function createFanout(deps: FanoutDeps) {
       const floor = Math.max(lastSeq ?? latest, room.get(socketId)?.lastSent ?? 0);
       ready(latest);
       sub.lastSent = floor;
-      for (const push of deps.live.logs.since(meetingId, floor)) if (takes(sub, push)) deps.send(push, [socketId]);
+      for (const push of deps.live.logs.since(meetingId, floor)) if (takes(sub, push, judgeOnce(push))) deps.send(push, [socketId]);
       room.set(socketId, sub);
       rooms.set(meetingId, room);
     }),

@@ -7,11 +7,12 @@ import type { Push } from '../live/index.js';
  * The agency that published what a push carries, as the projector names it in the payload: the timeline
  * entry's agency (`payload.entry.agency`) or `payload.agency`. A Push has no field of its own for it.
  */
+const AGENCIES: ReadonlySet<unknown> = new Set(Agency.options);
+
 export function publisherOf(push: Pick<Push, 'payload'>): Agency | undefined {
   const entry = push.payload['entry'];
   const named = typeof entry === 'object' && entry !== null ? (entry as { agency?: unknown }).agency : push.payload['agency'];
-  const parsed = Agency.safeParse(named);
-  return parsed.success ? parsed.data : undefined;
+  return AGENCIES.has(named) ? (named as Agency) : undefined;
 }
 
 /**
@@ -23,4 +24,19 @@ export function mayReceive(push: Pick<Push, 'sharing' | 'audience' | 'payload'>,
   const agency = publisherOf(push) ?? Agency.options.find((a) => a !== viewer.agency)!;
   // The push's sharing and audience were written by the same rule, consent included (see casePushes).
   return canView({ sharing: push.sharing, audience: push.audience ?? undefined, agency }, { agency: viewer.agency, role: viewer.role });
+}
+
+/**
+ * `mayReceive` for one push and many viewers: the answer depends only on the viewer's agency and role, so it is
+ * worked out once per kind of viewer, not once per socket (a room of a thousand has a handful of kinds).
+ */
+export function judgeOnce(push: Pick<Push, 'sharing' | 'audience' | 'payload'>): (viewer: Pick<Principal, 'agency' | 'role'>) => boolean {
+  if (push.sharing === 'partnership') return () => true;
+  const answers = new Map<string, boolean>();
+  return (viewer) => {
+    const key = `${viewer.agency}|${viewer.role}`;
+    let answer = answers.get(key);
+    if (answer === undefined) answers.set(key, (answer = mayReceive(push, viewer)));
+    return answer;
+  };
 }

@@ -1,28 +1,10 @@
 import { z } from 'zod';
-import { AudienceEntry, breachConduct, Sharing, Timestamp, type Behaviour, type DataOf, type EventType, type Subject } from '../contracts/index.js';
-import { SubjectRef, type People } from './people.js';
+import { AudienceEntry, BreachCommand, Sharing, type Behaviour, type DataOf, type EventType, type Subject, type SubjectRef } from '../contracts/index.js';
+import type { People } from './people.js';
 import type { Recorder } from './recorder.js';
 
-/** Fields every agency command shares: who it is about, when it happened, and who may see it. */
-export const commandBase = {
-  subjects: z.array(SubjectRef).min(1).max(12),
-  occurredAt: Timestamp,
-  sharing: Sharing.default('partnership'),
-  audience: z.array(AudienceEntry).min(1).max(20).optional(),
-};
-
-/** A breach of an order held by the agency: when, and the conduct that broke it (the event's own fields). */
-export const BreachInput = z.object({ occurredAt: Timestamp, behaviours: breachConduct.behaviours });
-
-/** Restricted records name their audience; others must not. Apply with `.superRefine(sharingRule)`. */
-export function sharingRule(value: { sharing: string; audience?: unknown[] | undefined }, ctx: z.RefinementCtx): void {
-  if (value.sharing === 'restricted' && !value.audience) {
-    ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a restricted record names its audience' });
-  }
-  if (value.sharing !== 'restricted' && value.audience) {
-    ctx.addIssue({ code: 'custom', path: ['audience'], message: 'only restricted records carry an audience' });
-  }
-}
+// The command shapes live in the contracts (contracts/commands.ts), where the web UI types its requests with them.
+export { commandBase, sharingRule, BreachCommand as BreachInput } from '../contracts/index.js';
 
 /** The response to every recorded command: its reference, the event, and whether it was shared now. */
 export const RecordedView = z.object({
@@ -43,7 +25,7 @@ export function newRecordRef(prefix: string, at = new Date()): string {
 }
 
 interface CommandFields {
-  subjects: z.infer<typeof SubjectRef>[];
+  subjects: SubjectRef[];
   occurredAt: string;
   sharing: z.infer<typeof Sharing>;
   audience?: z.infer<typeof AudienceEntry>[] | undefined;
@@ -76,7 +58,7 @@ export async function recordBreach<T extends EventType>(
   recorder: Recorder,
   type: T,
   order: { _id: string; subjects: Subject[] },
-  body: z.infer<typeof BreachInput>,
+  body: z.infer<typeof BreachCommand>,
   data: (conduct: { breachedAt: string; behaviours: Behaviour[] }) => DataOf<T>,
 ) {
   const recorded = await recorder.record({
@@ -84,4 +66,14 @@ export async function recordBreach<T extends EventType>(
     data: data({ breachedAt: body.occurredAt, behaviours: body.behaviours }),
   });
   return recordedView(order._id, recorded);
+}
+
+/**
+ * The event's own fields of a command body (everything but who, when and with whom): for request schemas
+ * derived from an event's data (`Event.shape.data.omit({ ref: true }).extend(commandBase)`), this is the data
+ * the event records, less the reference the service gives it.
+ */
+export function eventFieldsOf<B extends CommandFields>(body: B): Omit<B, keyof CommandFields> {
+  const { subjects: _subjects, occurredAt: _occurredAt, sharing: _sharing, audience: _audience, ...fields } = body;
+  return fields;
 }

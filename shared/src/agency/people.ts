@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
 import { z } from 'zod';
 import { DATE_OF_BIRTH_FORMATS, linkTokensFor, LinkTokenError, normaliseDateOfBirth } from '../link-tokens/index.js';
-import { SubjectRole, type Subject } from '../contracts/index.js';
+import { type Subject, type SubjectRef } from '../contracts/index.js';
 import { DomainError, notFound } from '../errors/index.js';
 import { modelOf } from '../mongo/index.js';
 
@@ -55,8 +55,6 @@ personSchema.index({ tokens: 1 });
 personSchema.index({ dateOfBirth: 1 });
 
 /** How a command names the people it is about: their local id and their role in this record. */
-export const SubjectRef = z.object({ personId: z.uuid(), role: SubjectRole });
-export type SubjectRef = z.infer<typeof SubjectRef>;
 
 export interface People {
   add(input: PersonInput): Promise<Person>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/index.js';
 import { newRecordRef, RecordedView, recordedView } from './commandInput.js';
-import { SubjectRef } from './people.js';
+import { SubjectRef } from '../contracts/index.js';
 import { ReferralCriterion, ShareableText } from '../contracts/index.js';
 import type { AgencyKit } from './kit.js';
 

@@ -36,8 +36,7 @@ export const CpsHistoryRequested = defineEvent('cps', 'history.requested', z.obj
 
 export const CpsChargingDecided = defineEvent('cps', 'charging.decided', z.object({
   decisionRef: RecordRef,
-  /** The case file the decision belongs to. */
-  urn: Urn.optional(),
+  urn: Urn.optional().describe('The case file the decision belongs to; a history check on its suspect needs it'),
   outcome: z.enum(['charge', 'no_further_action', 'caution', 'more_evidence_needed']),
   offenceClass: OffenceClass.optional(),
   rationale: ShareableText.optional(),
@@ -45,8 +44,7 @@ export const CpsChargingDecided = defineEvent('cps', 'charging.decided', z.objec
 
 export const CpsHearingScheduled = defineEvent('cps', 'hearing.scheduled', z.object({
   hearingRef: RecordRef,
-  /** The case file the hearing belongs to. */
-  urn: Urn.optional(),
+  urn: Urn.optional().describe('The case file the hearing belongs to; a history check on its suspect needs it'),
   court: z.string().trim().min(1).max(120),
   hearingAt: Timestamp,
   hearingType: z.enum(['first_appearance', 'plea', 'trial', 'sentencing', 'bail', 'other']),

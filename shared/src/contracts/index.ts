@@ -13,3 +13,4 @@ export * from './create.js';
 export * from './topics.js';
 export * from './realtime.js';
 export * from './live.js';
+export * from './commands.js';

@@ -13,7 +13,7 @@ import { authenticateHandshake } from './auth.js';
 import { handleConnection, type Session } from './connection.js';
 import { createFanout } from './fanout.js';
 import { createPresence } from './presence.js';
-import type { MeetingServer } from './types.js';
+import { meetingRoom, type MeetingServer } from './types.js';
 
 export interface RealtimeDeps {
   verifyToken: TokenVerifier;
@@ -94,8 +94,12 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   recheckTimer.unref();
 
   // Every socket is in a room of its own id: a push goes to the rooms of those who may see it, encoded once.
+  // When that is everyone in the meeting's room, and the room holds no one the fan-out has not caught up yet
+  // (same size: every subscriber is in it), the push goes to that one room, as a plain broadcast would.
   const send = (push: Push, socketIds: string[]) => {
-    meetings.to(socketIds).emit('push', push);
+    const room = meetingRoom(push.meetingId);
+    const everyone = socketIds.length > 1 && meetings.adapter.rooms.get(room)?.size === socketIds.length && socketIds.every((id) => meetings.adapter.sids.get(id)?.has(room));
+    meetings.to(everyone ? room : socketIds).emit('push', push);
     // A meeting changed (invitations, agenda, ended): the sockets in it may have lost their access.
     if (push.kind === 'meeting.state' && !closing) void recheck(push.meetingId);
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { AudienceEntry, CpsCaseOutcome, CpsChargingDecided, OffenceClass, RecordRef, Sharing, Timestamp, Urn } from '@convene/shared/contracts';
+import { eventFieldsOf, newRecordRef, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { ChargingDecisionCommand, AudienceEntry, CpsCaseOutcome, CpsChargingDecided, OffenceClass, RecordRef, Sharing, Timestamp } from '@convene/shared/contracts';
 import { assertOutcomeFollowsCharge } from '../domain/outcome.js';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
@@ -9,13 +9,6 @@ import { detailOf, recordBase, RecordBaseView } from './views.js';
 const ChargingOutcome = CpsChargingDecided.shape.data.shape.outcome;
 const CaseOutcomeKind = CpsCaseOutcome.shape.data.shape.outcome;
 
-const DecisionInput = z.object({
-  ...commandBase,
-  urn: Urn.optional().describe('The case file the decision belongs to; a history check on its suspect needs it'),
-  outcome: ChargingOutcome,
-  offenceClass: OffenceClass.optional(),
-  rationale: CpsChargingDecided.shape.data.shape.rationale,
-}).superRefine(sharingRule);
 
 /** An outcome is about the suspects of the decision it follows, so it names the decision, not the people. */
 const OutcomeInput = z.object({
@@ -35,13 +28,10 @@ export function chargingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/charging-decisions', operationId: 'recordChargingDecision', tag: 'charging', permission: 'charging.write',
-      summary: 'Record a charging decision: charge, no further action, caution or more evidence needed', body: DecisionInput, errors: [404],
+      summary: 'Record a charging decision: charge, no further action, caution or more evidence needed', body: ChargingDecisionCommand, errors: [404],
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'cps.charging.decided.v1', 'CHG', body, (ref) => ({
-            decisionRef: ref, ...(body.urn ? { urn: body.urn } : {}), outcome: body.outcome,
-            ...(body.offenceClass ? { offenceClass: body.offenceClass } : {}), ...(body.rationale ? { rationale: body.rationale } : {}),
-          }));
+        return recordNew(kit, 'cps.charging.decided.v1', 'CHG', body, (ref) => ({ decisionRef: ref, ...eventFieldsOf(body) }));
       },
     }),
     defineRoute({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { CpsHearingScheduled, RecordRef, Timestamp, Urn } from '@convene/shared/contracts';
+import { eventFieldsOf, RecordedView, recordNew } from '@convene/shared/agency';
+import { HearingCommand, CpsHearingScheduled, RecordRef } from '@convene/shared/contracts';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
 
@@ -16,13 +16,10 @@ export function hearingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/hearings', operationId: 'scheduleHearing', tag: 'court', permission: 'court.write',
       summary: 'Record a court hearing being scheduled', errors: [404],
-      body: z.object({
-        ...commandBase, urn: Urn.optional().describe('The case file the hearing belongs to; a history check on its suspect needs it'),
-        court: Court, hearingAt: Timestamp, hearingType: HearingType,
-      }).superRefine(sharingRule),
+      body: HearingCommand,
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'cps.hearing.scheduled.v1', 'HRG', body, (ref) => ({ hearingRef: ref, ...(body.urn ? { urn: body.urn } : {}), court: body.court, hearingAt: body.hearingAt, hearingType: body.hearingType }));
+        return recordNew(kit, 'cps.hearing.scheduled.v1', 'HRG', body, (ref) => ({ hearingRef: ref, ...eventFieldsOf(body) }));
       },
     }),
     defineRoute({

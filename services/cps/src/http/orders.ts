@@ -1,11 +1,9 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { BreachInput, commandBase, recordBreach, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { CalendarDate, RecordRef, ShareableText } from '@convene/shared/contracts';
+import { BreachInput, eventFieldsOf, recordBreach, RecordedView, recordNew } from '@convene/shared/agency';
+import { CourtBailCommand, RestrainingOrderCommand, RecordRef } from '@convene/shared/contracts';
 import type { CpsDeps } from './deps.js';
 import { detailOf, recordBase, RecordBaseView } from './views.js';
-
-const Conditions = z.array(ShareableText).min(1).max(20);
 
 const RestrainingOrderView = RecordBaseView.extend({ onConviction: z.boolean(), conditions: z.array(z.string()), expiresOn: z.string().optional() });
 const BailView = RecordBaseView.extend({ conditions: z.array(z.string()), until: z.string().optional() });
@@ -16,10 +14,10 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/restraining-orders', operationId: 'recordRestrainingOrder', tag: 'orders', permission: 'orders.write',
       summary: 'Record a restraining order made on conviction or acquittal, with its conditions and expiry', errors: [404],
-      body: z.object({ ...commandBase, onConviction: z.boolean(), conditions: Conditions, expiresOn: CalendarDate.optional() }).superRefine(sharingRule),
+      body: RestrainingOrderCommand,
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'cps.restraining_order.made.v1', 'RO', body, (ref) => ({ orderRef: ref, onConviction: body.onConviction, conditions: body.conditions, ...(body.expiresOn ? { expiresOn: body.expiresOn } : {}) }));
+        return recordNew(kit, 'cps.restraining_order.made.v1', 'RO', body, (ref) => ({ orderRef: ref, ...eventFieldsOf(body) }));
       },
     }),
     defineRoute({
@@ -34,10 +32,10 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/bail-conditions', operationId: 'setBailConditions', tag: 'orders', permission: 'bail.write',
       summary: 'Record court bail conditions and until when they apply', errors: [404],
-      body: z.object({ ...commandBase, conditions: Conditions, until: CalendarDate.optional() }).superRefine(sharingRule),
+      body: CourtBailCommand,
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'cps.bail.conditions.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, conditions: body.conditions, ...(body.until ? { until: body.until } : {}) }));
+        return recordNew(kit, 'cps.bail.conditions.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, ...eventFieldsOf(body) }));
       },
     }),
     defineRoute({

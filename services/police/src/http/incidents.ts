@@ -1,17 +1,10 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { Behaviour, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
+import { eventFieldsOf, RecordedView, recordedView, recordNew } from '@convene/shared/agency';
+import { IncidentCommand, Behaviour, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
 import { conflict } from '@convene/shared/errors';
 import type { PoliceDeps } from './deps.js';
 
-const IncidentInput = z.object({
-  ...commandBase,
-  behaviours: z.array(Behaviour).min(1).max(14),
-  offenceClass: OffenceClass,
-  summary: ShareableText,
-  location: z.string().trim().min(1).max(120).optional(),
-}).superRefine(sharingRule);
 
 const IncidentView = z.object({
   incidentRef: z.string(), offenceClass: z.string(), occurredAt: z.string(), behaviours: z.array(Behaviour), summary: z.string(), eventIds: z.array(z.string()),
@@ -23,10 +16,10 @@ export function incidentRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/incidents', operationId: 'recordIncident', tag: 'incidents', permission: 'incidents.write',
-      summary: 'Record an incident with its behaviours and offence class', body: IncidentInput, errors: [404],
+      summary: 'Record an incident with its behaviours and offence class', body: IncidentCommand, errors: [404],
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'police.incident.recorded.v1', 'INC', body, (ref) => ({ incidentRef: ref, behaviours: body.behaviours, offenceClass: body.offenceClass, summary: body.summary, ...(body.location ? { location: body.location } : {}) }));
+        return recordNew(kit, 'police.incident.recorded.v1', 'INC', body, (ref) => ({ incidentRef: ref, ...eventFieldsOf(body) }));
       },
     }),
     defineRoute({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { BreachInput, commandBase, recordBreach, RecordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { CalendarDate, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
+import { BreachInput, eventFieldsOf, recordBreach, RecordedView, recordNew } from '@convene/shared/agency';
+import { ArrestCommand, PoliceBailCommand, RecordRef } from '@convene/shared/contracts';
 import type { PoliceDeps } from './deps.js';
 
 /** Arrests, police bail and its breaches. */
@@ -10,19 +10,19 @@ export function justiceRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/arrests', operationId: 'recordArrest', tag: 'justice', permission: 'justice.write',
       summary: 'Record an arrest', errors: [404],
-      body: z.object({ ...commandBase, offenceClass: OffenceClass }).superRefine(sharingRule),
+      body: ArrestCommand,
       success: { status: 201, description: 'Arrest recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'police.arrest.made.v1', 'ARR', body, (ref) => ({ arrestRef: ref, offenceClass: body.offenceClass }));
+        return recordNew(kit, 'police.arrest.made.v1', 'ARR', body, (ref) => ({ arrestRef: ref, ...eventFieldsOf(body) }));
       },
     }),
     defineRoute({
       method: 'post', path: '/bail', operationId: 'setBail', tag: 'justice', permission: 'justice.write',
       summary: 'Record police bail and its conditions', errors: [404],
-      body: z.object({ ...commandBase, conditions: z.array(ShareableText).max(20), until: CalendarDate.optional() }).superRefine(sharingRule),
+      body: PoliceBailCommand,
       success: { status: 201, description: 'Bail recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'police.bail.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, conditions: body.conditions, ...(body.until ? { until: body.until } : {}) }));
+        return recordNew(kit, 'police.bail.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, ...eventFieldsOf(body) }));
       },
     }),
     defineRoute({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { BreachInput, commandBase, recordBreach, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
-import { CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
+import { BreachInput, commandBase, eventFieldsOf, recordBreach, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { SpoApplicationCommand, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
 import { SpoKind } from '@convene/shared/contracts';
 import { conflict } from '@convene/shared/errors';
 import type { PoliceDeps } from './deps.js';
@@ -26,10 +26,10 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/spos', operationId: 'applyForSpo', tag: 'orders', permission: 'orders.write',
       summary: 'Record an application for a Stalking Protection Order', errors: [404],
-      body: z.object({ ...commandBase, kind: SpoKind }).superRefine(sharingRule),
+      body: SpoApplicationCommand,
       success: { status: 201, description: 'Application recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'police.spo.applied.v1', 'SPO', body, (ref) => ({ orderRef: ref, kind: body.kind }));
+        return recordNew(kit, 'police.spo.applied.v1', 'SPO', body, (ref) => ({ orderRef: ref, ...eventFieldsOf(body) }));
       },
     }),
     defineRoute({

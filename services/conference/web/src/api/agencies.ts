@@ -1,15 +1,13 @@
-import type { DASH_QUESTIONS, SDASH_QUESTIONS } from '@convene/shared/contracts';
+import type { CommandInput, DASH_QUESTIONS, IncidentCommand, SDASH_QUESTIONS, SpoApplicationCommand, SubjectRef } from '@convene/shared/contracts';
 import { agencyUrl } from './config';
 import { getJson, postJson } from './http';
-import type { AudienceEntry, Behaviour, ConcernCategory, ConsentLevel, OffenceClass, PartnerAgency, RiskGrade, SubjectRole } from './types';
+import type { AudienceEntry, Behaviour, ConcernCategory, ConsentLevel, PartnerAgency, RiskGrade, SubjectRole } from './types';
 
-// Request bodies of the agencies' APIs. The services keep their input schemas private to their route files,
-// so these are written from the contract types (every enum comes from the contracts); see docs/api.
+// Request bodies of the agencies' APIs. Those derived from the events they record are typed from the
+// contracts' command schemas (contracts/commands.ts), which the services validate with; the rest are written
+// from the contract types (every enum comes from the contracts) until they are derived too; see docs/api.
 
-export interface SubjectRef {
-  personId: string;
-  role: SubjectRole;
-}
+export type { SubjectRef };
 
 interface CommandBase {
   subjects: SubjectRef[];
@@ -59,12 +57,12 @@ export const agencies = {
   refer: (agency: Exclude<PartnerAgency, 'cps'>, body: { subjects: SubjectRef[]; criterion: string; reason: string }) => post<Recorded>(agency, '/referrals', body),
 
   police: {
-    incident: (body: CommandBase & { behaviours: Behaviour[]; offenceClass: OffenceClass; summary: string; location?: string }) => post<Recorded>('police', '/incidents', body),
+    incident: (body: CommandInput<typeof IncidentCommand>) => post<Recorded>('police', '/incidents', body),
     riskAssessment: (body: CommandBase & {
       declined: boolean; answers?: Record<DashQuestion, DashAnswer>; sdashAnswers?: Record<SdashQuestion, DashAnswer>;
       professionalJudgement?: { grade: RiskGrade; rationale: string }; victimOwnView?: RiskGrade;
     }) => post<Recorded & { grade: RiskGrade | null; yesCount: number | null; raisedByProfessionalJudgement: boolean; declined: boolean }>('police', '/risk-assessments', body),
-    spoApplication: (body: CommandBase & { kind: 'interim' | 'full' }) => post<Recorded>('police', '/spos', body),
+    spoApplication: (body: CommandInput<typeof SpoApplicationCommand>) => post<Recorded>('police', '/spos', body),
   },
 
   cps: {

@@ -1,5 +1,5 @@
 // The conference's case views on the real database: stored packed with the queried fields plain, read back
-// equal, and a view stored before packing still read (and packed when next written).
+// equal.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkToken } from '@convene/shared';
 import { createCaseStore, type CaseStore } from '../../services/conference/src/db/cases.js';
@@ -52,21 +52,5 @@ describe('case store', () => {
     expect(loaded.get(view.caseRef)).toEqual(view);
     expect(loaded.get(many[5]!)).toEqual(initialView(many[5]!));
     expect((await cases.openWithVictimTokens(victimTokens)).map((d) => d.view)).toContainEqual(view);
-  });
-
-  it('reads a view stored before packing, and packs it when it is next written', async () => {
-    const view = viewWith(3);
-    await database.db.collection('cases').insertOne({
-      _id: view.caseRef as never, status: view.status, tokens: [], suspectTokens: [], victimTokens: victimTokens,
-      listedAt: new Date(view.listedAt!), closedAt: null, view,
-    });
-    expect(await cases.get(view.caseRef)).toEqual(view);
-
-    const next = evolve(view, incidentFor(view.caseRef, victimTokens[0]!, 4));
-    await cases.saveMany([next]);
-    const stored = await raw(view.caseRef);
-    expect(stored).toHaveProperty('packedView');
-    expect(stored).not.toHaveProperty('view');
-    expect(await cases.get(view.caseRef)).toEqual(next);
   });
 });

@@ -61,10 +61,10 @@ describe('outbox', () => {
     expect(await store.model.countDocuments({ _id: { $in: [shared.id, kept.id] } })).toBe(2);
   });
 
-  // Entries written as `event` (before packing) are read as they are: an upgrade loses nothing in flight.
   it('after a crash between the outbox entry and the log, recovery writes the log and returns the event to project', async () => {
     const event = incidentFor(newCaseRef(), victim, 3);
-    await store.outbox.create({ _id: event.id, seq: Date.now() * 1000, project: true, publish: true, event });
+    // The request path's one insert, and nothing behind it: the process died there.
+    expect(await store.enqueue(event, true)).toMatchObject({ event: { id: event.id } });
     expect(await store.model.countDocuments({ _id: event.id })).toBe(0);
     expect((await store.unprojected(10)).map((e) => e.id)).toEqual([event.id]);
     expect(await store.model.countDocuments({ _id: event.id })).toBe(1);
@@ -76,7 +76,9 @@ describe('outbox', () => {
 
   it('a projection that failed waits, unpublished, until a repair pass finds it settled', async () => {
     const failed = incidentFor(newCaseRef(), victim, 4);
-    await store.outbox.create({ _id: failed.id, seq: (Date.now() - 60_000) * 1000, project: true, publish: true, event: failed });
+    // Enqueued a minute ago, and its round behind the request failed.
+    await store.enqueue(failed, true);
+    await store.outbox.updateOne({ _id: failed.id }, { $set: { seq: (Date.now() - 60_000) * 1000 } });
     const inFlight = incidentFor(newCaseRef(), victim, 5);
     expect(await store.insertIfAbsent(inFlight, { publish: true })).toBe(true);
     expect(await store.toPublish(10)).toEqual([]);
@@ -92,10 +94,9 @@ describe('outbox', () => {
   it('takes out only what was published, not an entry recorded in between that became ready meanwhile', async () => {
     const caseRef = newCaseRef();
     const [first, between, last] = [1, 2, 3].map((i) => incidentFor(caseRef, victim, 20 + i));
-    const seq = Date.now() * 1000;
-    await store.outbox.create({ _id: first!.id, seq, project: false, publish: true, event: first });
-    await store.outbox.create({ _id: between!.id, seq: seq + 1, project: true, publish: true, event: between });
-    await store.outbox.create({ _id: last!.id, seq: seq + 2, project: false, publish: true, event: last });
+    // Recorded in this order; the one in between is not projected yet when the relay reads.
+    for (const event of [first!, between!, last!]) await store.enqueue(event, true);
+    await store.settle([{ id: first!.id, publish: true }, { id: last!.id, publish: true }]);
     const toSend = await store.toPublish(10);
     expect(toSend.map((q) => q.event.id)).toEqual([first!.id, last!.id]);
     await store.markProjected(between!.id);

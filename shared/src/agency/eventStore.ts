@@ -43,7 +43,7 @@ storedEventSchema.index({ tokens: 1, occurredAt: 1 });
  * The event is packed (deflated JSON in one binary field), and what the outbox is searched by is plain. It is
  * small while live, but a backlog (a broker away, a bulk import) makes it big, and a database that reads every
  * document per query (FerretDB 1.24 does, even to delete by _id) pays far less per packed entry than per nested
- * event (docs/performance.md). `event` is how entries written before packing hold it; they are read as they are.
+ * event (docs/performance.md).
  */
 export interface OutboxEntry {
   _id: string;
@@ -52,8 +52,7 @@ export interface OutboxEntry {
   publish: boolean;
   /** The cases the event names (its subject, a caseRef or an agenda in its data): what a purge looks for. */
   caseRefs: string[];
-  packed?: Uint8Array | { buffer: Uint8Array };
-  event?: CaseEvent;
+  packed: Uint8Array | { buffer: Uint8Array };
 }
 
 const outboxSchema = new Schema<OutboxEntry>({
@@ -62,8 +61,7 @@ const outboxSchema = new Schema<OutboxEntry>({
   project: { type: Boolean, required: true },
   publish: { type: Boolean, required: true },
   caseRefs: { type: [String], default: [] },
-  packed: { type: Buffer },
-  event: { type: Schema.Types.Mixed },
+  packed: { type: Buffer, required: true },
 }, { versionKey: false, collection: 'outbox', minimize: false });
 outboxSchema.index({ project: 1, publish: 1, seq: 1 });
 
@@ -119,16 +117,14 @@ export function outboxEntry(stored: StoredEvent, project: boolean): OutboxEntry 
   };
 }
 
-/** The event an outbox entry holds, packed or (written before packing) as it is. */
+/** The event an outbox entry holds. */
 export function eventOfEntry(entry: OutboxEntry): CaseEvent {
-  if (entry.packed) return JSON.parse(inflateRawSync(entry.packed instanceof Uint8Array ? entry.packed : entry.packed.buffer).toString('utf8')) as CaseEvent;
-  if (!entry.event) throw new Error(`outbox entry ${entry._id} holds no event`);
-  return entry.event;
+  return JSON.parse(inflateRawSync(entry.packed instanceof Uint8Array ? entry.packed : entry.packed.buffer).toString('utf8')) as CaseEvent;
 }
 
-/** Outbox entries naming a case, packed or written before packing. */
+/** Outbox entries naming a case. */
 export function outboxEntriesNaming(caseRef: string) {
-  return { $or: [{ caseRefs: caseRef }, { 'event.subject': caseRef }, { 'event.data.caseRef': caseRef }, { 'event.data.agenda': caseRef }] };
+  return { caseRefs: caseRef };
 }
 
 /** An event waiting in the outbox, with its place in the order of recording. */

@@ -19,11 +19,6 @@ describe('outbox entry', () => {
     expect(eventOfEntry(entry)).toEqual(closed);
   });
 
-  it('reads an entry written before packing as it is', () => {
-    expect(eventOfEntry({ _id: closed.id, seq: 1, project: false, publish: true, caseRefs: [], event: closed })).toBe(closed);
-    expect(() => eventOfEntry({ _id: 'x', seq: 1, project: false, publish: true, caseRefs: [] })).toThrow(/holds no event/);
-  });
-
   it('names the subject, a caseRef and every case on an agenda, once each', () => {
     const agenda = { ...closed, subject: undefined, data: { agenda: [caseRef, other, caseRef], caseRef } } as never;
     expect(caseRefsNamedBy(agenda)).toEqual([caseRef, other]);

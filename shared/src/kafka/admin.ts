@@ -1,4 +1,4 @@
-import type { Kafka } from 'kafkajs';
+import type { Admin, Kafka } from 'kafkajs';
 
 export interface TopicOptions {
   partitions?: number;
@@ -30,11 +30,30 @@ export async function ensureTopics(kafka: Kafka, names: readonly string[], optio
       });
     } catch (err) {
       // Another instance created it between our list and create: that is the outcome we wanted.
-      if ((err as { type?: string }).type !== 'TOPIC_ALREADY_EXISTS') throw err;
+      if ((err as { type?: string }).type === 'TOPIC_ALREADY_EXISTS') return missing;
+      // Created, but the broker answering the wait for leaders does not know the topic yet (seen on a broker
+      // that has just started, while other topics are being created): wait for every partition's leader.
+      const type = (err as { type?: string; originalError?: { type?: string } }).type ?? (err as { originalError?: { type?: string } }).originalError?.type;
+      if (type !== 'UNKNOWN_TOPIC_OR_PARTITION') throw err;
+      await leadersKnown(admin, missing);
     }
     return missing;
   } finally {
     await admin.disconnect();
+  }
+}
+
+async function leadersKnown(admin: Admin, topics: string[], timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const { topics: found } = await admin.fetchTopicMetadata({ topics });
+      if (found.length === topics.length && found.every((t) => t.partitions.length > 0 && t.partitions.every((p) => p.leader >= 0))) return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+    }
+    if (Date.now() > deadline) throw new Error(`topics ${topics.join(', ')} were created but have no leader after ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 250));
   }
 }
 

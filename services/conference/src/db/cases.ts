@@ -22,12 +22,10 @@ export interface CaseDoc {
  * One case as stored: the view is packed (deflated JSON in one binary field) and only the fields we query by
  * are plain. A database that does not index a query reads every document it holds, and FerretDB 1.24 does
  * so even for updates by _id; a nested view of a few hundred timeline entries made each such read cost
- * ~180 µs per entry, a packed one costs a few bytes of binary to skip (docs/performance.md). `view` is how
- * read models written before packing hold it; they are read as they are and packed when next written.
+ * ~180 µs per entry, a packed one costs a few bytes of binary to skip (docs/performance.md).
  */
 export interface StoredCase extends Omit<CaseDoc, 'view'> {
-  packedView?: Uint8Array | { buffer: Uint8Array };
-  view?: CaseView;
+  packedView: Uint8Array | { buffer: Uint8Array };
 }
 
 const caseSchema = new Schema<StoredCase>({
@@ -39,8 +37,7 @@ const caseSchema = new Schema<StoredCase>({
   listedAt: { type: Date, default: null },
   closedAt: { type: Date, default: null },
   purgeAfter: { type: Date, default: null },
-  packedView: { type: Buffer },
-  view: { type: Schema.Types.Mixed },
+  packedView: { type: Buffer, required: true },
 }, { versionKey: false, collection: 'cases', minimize: false });
 caseSchema.index({ tokens: 1, status: 1 });
 caseSchema.index({ suspectTokens: 1 });
@@ -61,16 +58,13 @@ function bytesOf(packed: NonNullable<StoredCase['packedView']>): Uint8Array {
 
 /** The case as stored, unpacked (any reader of the cases collection, the store's own or a test's). */
 export function unpackCase(stored: StoredCase): CaseDoc {
-  const { packedView, view, ...fields } = stored;
-  if (packedView) return { ...fields, view: JSON.parse(inflateRawSync(bytesOf(packedView)).toString('utf8')) as CaseView };
-  if (!view) throw new Error(`case ${stored._id} is stored without a view`);
-  return { ...fields, view };
+  const { packedView, ...fields } = stored;
+  return { ...fields, view: JSON.parse(inflateRawSync(bytesOf(packedView)).toString('utf8')) as CaseView };
 }
 
 /** As unpackCase, off the event loop: for the many views a batch or a list reads. */
 async function unpackCaseAsync(stored: StoredCase): Promise<CaseDoc> {
-  const { packedView, view, ...fields } = stored;
-  if (!packedView) return unpackCase(stored);
+  const { packedView, ...fields } = stored;
   return { ...fields, view: JSON.parse((await unpack(bytesOf(packedView))).toString('utf8')) as CaseView };
 }
 
@@ -120,7 +114,6 @@ export function createCaseStore(db: Connection) {
       for (let i = 0; i < views.length; i += BULK_CHUNK) {
         const chunk = views.slice(i, i + BULK_CHUNK);
         const replacements = await Promise.all(chunk.map(toStored));
-        // A replacement has no `view`: one stored before packing loses its unpacked copy here.
         await model.bulkWrite(replacements.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), { ordered: false });
       }
     },

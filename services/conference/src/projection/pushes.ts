@@ -12,6 +12,8 @@ export type PushDraft = Omit<NewPush, 'at'>;
  * from which every conference instance fans out to its sockets.
  */
 export function casePushes(event: CaseEvent, view: CaseView, meetings: Meeting[]): PushDraft[] {
+  // No meeting running with the case (a replay, a backlog): nothing to tell, and no search of the timeline.
+  if (meetings.length === 0) return [];
   const pushes: PushDraft[] = [];
   const entry = view.timeline.find((e) => e.eventId === event.id);
   for (const meeting of meetings) {

@@ -4,6 +4,7 @@ import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { CaseRef, MeetingMember, Timestamp } from '@convene/shared/contracts';
 import { conflict, forbidden } from '@convene/shared/errors';
 import { isChair, type Meeting } from '../domain/meeting.js';
+import { decideMeeting, type MeetingCommand } from '../domain/meetingDecider.js';
 import { assertMeetingAccess, decideMeetingAccess } from '../domain/access.js';
 import { meetingPurpose } from '../domain/auditing.js';
 import { AgendaLine, agendaLine, type CaseView } from '../readModel/index.js';
@@ -28,6 +29,14 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
     const meeting = await meetings.get(meetingId);
     if (!isChair(meeting, principal)) throw forbidden(`only the chair of meeting ${meetingId} can do this`);
     return meeting;
+  }
+
+  /** Decide the command against the meeting as it stands and record what it decides: one shape for every change. */
+  async function decideAndRecord(meeting: Meeting, command: MeetingCommand): Promise<Meeting> {
+    for (const event of decideMeeting(command, meeting)) {
+      await recorder.record({ ...event, occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true });
+    }
+    return meetings.get(meeting.meetingId);
   }
 
   async function assertListed(agenda: string[]): Promise<void> {
@@ -112,9 +121,9 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, body, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
-        await recorder.record({ type: 'conference.members.set.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, members: body.members, setBy: staffOf(principal) } });
+        const after = await decideAndRecord(meeting, { kind: 'set_members', members: body.members, by: staffOf(principal) });
         await audit(principal, { action: 'meeting.members.set', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
-        return meetingView(await meetings.get(meeting.meetingId));
+        return meetingView(after);
       },
     }),
     defineRoute({
@@ -123,11 +132,10 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: z.object({ agenda: z.array(CaseRef).max(40) }), success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, body, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
-        if (meeting.status === 'ended') throw conflict('meeting_ended', 'the meeting has ended');
-        await assertListed(body.agenda);
-        await recorder.record({ type: 'conference.agenda.set.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, agenda: body.agenda } });
+        if (meeting.status !== 'ended') await assertListed(body.agenda);
+        const after = await decideAndRecord(meeting, { kind: 'set_agenda', agenda: body.agenda });
         await audit(principal, { action: 'meeting.agenda.set', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
-        return meetingView(await meetings.get(meeting.meetingId));
+        return meetingView(after);
       },
     }),
     defineRoute({
@@ -136,10 +144,9 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
-        if (meeting.status !== 'scheduled') throw conflict('meeting_not_scheduled', `the meeting is ${meeting.status}`);
-        await recorder.record({ type: 'conference.meeting.started.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, startedBy: staffOf(principal) } });
+        const after = await decideAndRecord(meeting, { kind: 'start', by: staffOf(principal) });
         await audit(principal, { action: 'meeting.start', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
-        return meetingView(await meetings.get(meeting.meetingId));
+        return meetingView(after);
       },
     }),
     defineRoute({
@@ -148,12 +155,9 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: z.object({ position: z.int().min(0) }), success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, body, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
-        if (meeting.status !== 'running') throw conflict('meeting_not_running', `the meeting is ${meeting.status}`);
-        const caseRef = meeting.agenda[body.position];
-        if (!caseRef) throw conflict('no_such_agenda_item', `the agenda has ${meeting.agenda.length} items`);
-        await recorder.record({ type: 'conference.agenda.moved.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, position: body.position, caseRef: caseRef as never } });
-        await audit(principal, { action: 'meeting.agenda.move', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId, caseRef });
-        return meetingView(await meetings.get(meeting.meetingId));
+        const after = await decideAndRecord(meeting, { kind: 'move', position: body.position });
+        await audit(principal, { action: 'meeting.agenda.move', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId, caseRef: after.agenda[body.position]! });
+        return meetingView(after);
       },
     }),
     defineRoute({
@@ -162,10 +166,9 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
-        if (meeting.status !== 'running') throw conflict('meeting_not_running', `the meeting is ${meeting.status}`);
-        await recorder.record({ type: 'conference.meeting.ended.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true, data: { meetingId: meeting.meetingId, endedBy: staffOf(principal) } });
+        const after = await decideAndRecord(meeting, { kind: 'end', by: staffOf(principal) });
         await audit(principal, { action: 'meeting.end', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
-        return meetingView(await meetings.get(meeting.meetingId));
+        return meetingView(after);
       },
     }),
   ];

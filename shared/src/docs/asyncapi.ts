@@ -105,52 +105,46 @@ export function buildAsyncApi(version: string): Json {
     summary: 'Every consumer sends what it cannot accept here, with the reason, and carries on.',
   };
 
-  messages.auditAnchor = {
-    name: ANCHOR_MESSAGE_TYPE,
-    title: 'A signed head of one service\'s audit chain',
-    contentType: 'application/json',
-    headers: { type: 'object', properties: { ce_type: { type: 'string', const: ANCHOR_MESSAGE_TYPE } } },
-    payload: payloadSchema(AuditAnchor),
-  };
-  channels.auditAnchors = {
+  /** A topic with one kind of message, who writes it and who reads it. */
+  function topicChannel(key: string, topic: { address: string; title: string; description: string; messageKey: string; message: Json; publish: string; consume: string }): void {
+    const name = key.charAt(0).toUpperCase() + key.slice(1);
+    const message = topic.messageKey;
+    messages[message] = topic.message;
+    channels[key] = { address: topic.address, title: topic.title, description: topic.description, messages: { [message]: { $ref: `#/components/messages/${message}` } } };
+    operations[`publish${name}`] = { action: 'send', channel: { $ref: `#/channels/${key}` }, summary: topic.publish };
+    operations[`consume${name}`] = { action: 'receive', channel: { $ref: `#/channels/${key}` }, summary: topic.consume };
+  }
+
+  topicChannel('auditAnchors', {
     address: AUDIT_ANCHOR_TOPIC,
     title: 'Audit anchors',
+    messageKey: 'auditAnchor',
     description: 'The newest entry of each service\'s audit chain (seq, hash, when), HMAC-signed with CONVENE_AUDIT_ANCHOR_KEY, published every second or so while entries are added and at shutdown. Key: the chain (its database name). One partition. `npm run audit:verify` reads it to tell a chain rewritten in its database.',
-    messages: { auditAnchor: { $ref: '#/components/messages/auditAnchor' } },
-  };
-  operations.publishAuditAnchors = {
-    action: 'send',
-    channel: { $ref: '#/channels/auditAnchors' },
-    summary: 'Every service with an anchor key publishes its audit chain\'s new heads, batched, never one send per entry.',
-  };
-  operations.consumeAuditAnchors = {
-    action: 'receive',
-    channel: { $ref: '#/channels/auditAnchors' },
-    summary: '`npm run audit:verify` reads every anchor of one chain and checks the stored chain against them.',
-  };
+    message: {
+      name: ANCHOR_MESSAGE_TYPE,
+      title: 'A signed head of one service\'s audit chain',
+      contentType: 'application/json',
+      headers: { type: 'object', properties: { ce_type: { type: 'string', const: ANCHOR_MESSAGE_TYPE } } },
+      payload: payloadSchema(AuditAnchor),
+    },
+    publish: 'Every service with an anchor key publishes its audit chain\'s new heads, batched, never one send per entry.',
+    consume: '`npm run audit:verify` reads every anchor of one chain and checks the stored chain against them.',
+  });
 
-  messages.liveMessage = {
-    name: 'live',
-    title: 'A live meeting push, an instance\'s presence, or a retraction',
-    contentType: 'application/json',
-    payload: payloadSchema(LiveMessage),
-  };
-  channels.live = {
+  topicChannel('live', {
     address: LIVE_TOPIC,
     title: 'Live meetings',
+    messageKey: 'liveMessage',
     description: 'The conference\'s live path. Key: the meeting (a retraction is sent to every partition). A push\'s seq is its offset + 1. Kept for LIVE_RETENTION_HOURS (default 24), then deleted by Kafka. Conference-internal: no agency reads or writes it.',
-    messages: { liveMessage: { $ref: '#/components/messages/liveMessage' } },
-  };
-  operations.publishLive = {
-    action: 'send',
-    channel: { $ref: '#/channels/live' },
-    summary: 'The projector writes each batch\'s pushes once the read model holds them; each instance announces its sockets\' presence; consent narrowing and erasure send retractions.',
-  };
-  operations.consumeLive = {
-    action: 'receive',
-    channel: { $ref: '#/channels/live' },
-    summary: 'Every conference instance reads the whole topic (a group of its own, no committed offsets) into memory and delivers to its own sockets, filtered per viewer.',
-  };
+    message: {
+      name: 'live',
+      title: 'A live meeting push, an instance\'s presence, or a retraction',
+      contentType: 'application/json',
+      payload: payloadSchema(LiveMessage),
+    },
+    publish: 'The projector writes each batch\'s pushes once the read model holds them; each instance announces its sockets\' presence; consent narrowing and erasure send retractions.',
+    consume: 'Every conference instance reads the whole topic (a group of its own, no committed offsets) into memory and delivers to its own sockets, filtered per viewer.',
+  });
 
   return {
     asyncapi: '3.0.0',

@@ -2,8 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText } from '@convene/shared/contracts';
-import { conflict, forbidden, notFound } from '@convene/shared/errors';
+import { forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
+import { decideCase, type CaseCommand } from '../domain/caseDecider.js';
+import type { CaseView } from '../readModel/index.js';
 import { caseReadPurpose, meetingPurpose } from '../domain/auditing.js';
 import type { ConferenceDeps } from './deps.js';
 import { caseViewFor } from './caseView.js';
@@ -23,10 +25,11 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     if (!view || view.status === 'pending') throw notFound('case', caseRef);
     return view;
   }
-  async function listedCase(caseRef: string) {
-    const view = await openCase(caseRef);
-    if (view.status === 'closed') throw conflict('case_closed', `case ${caseRef} is closed`);
-    return view;
+  /** Decide the chair's command against the case as it stands and record what it decides, filed under the case. */
+  async function decideAndRecord(view: CaseView, command: CaseCommand) {
+    const [decided] = decideCase(command, view);
+    const { event } = await recorder.record({ ...decided!, occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: decided!.data.caseRef, alwaysPublish: true });
+    return event;
   }
 
   return [
@@ -76,13 +79,9 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: z.object({ meetingId: z.uuid(), riskDecision: RiskGrade, rationale: ShareableText, nextReviewOn: CalendarDate }),
       success: { status: 201, description: 'Decision recorded', schema: Accepted },
       handler: async ({ params, body, principal }) => {
-        await listedCase(params.caseRef);
+        const view = await openCase(params.caseRef);
         const meeting = await meetings.get(body.meetingId);
-        if (!meeting.agenda.includes(params.caseRef)) throw conflict('case_not_on_agenda', `case ${params.caseRef} is not on that meeting's agenda`);
-        const { event } = await recorder.record({
-          type: 'conference.case.reviewed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
-          data: { caseRef: params.caseRef, meetingId: body.meetingId, riskDecision: body.riskDecision, rationale: body.rationale, nextReviewOn: body.nextReviewOn },
-        });
+        const event = await decideAndRecord(view, { kind: 'review', meeting, riskDecision: body.riskDecision, rationale: body.rationale, nextReviewOn: body.nextReviewOn });
         await audit(principal, { action: 'case.review', purpose: meetingPurpose(body.meetingId), caseRef: params.caseRef, meetingId: body.meetingId });
         return { eventId: event.id, caseRef: params.caseRef };
       },
@@ -93,12 +92,8 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: z.object({ agency: PartnerAgency, description: ShareableText, dueOn: CalendarDate, meetingId: z.uuid().optional() }),
       success: { status: 201, description: 'Action assigned', schema: Accepted.extend({ actionId: z.uuid() }) },
       handler: async ({ params, body, principal }) => {
-        await listedCase(params.caseRef);
         const actionId = randomUUID();
-        const { event } = await recorder.record({
-          type: 'conference.action.assigned.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
-          data: { actionId, caseRef: params.caseRef, agency: body.agency, description: body.description, dueOn: body.dueOn, assignedBy: staffOf(principal), ...(body.meetingId ? { meetingId: body.meetingId } : {}) },
-        });
+        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'assign_action', actionId, agency: body.agency, description: body.description, dueOn: body.dueOn, by: staffOf(principal), meetingId: body.meetingId });
         await audit(principal, { action: 'action.assign', purpose: body.meetingId ? meetingPurpose(body.meetingId) : { kind: 'coordination' }, caseRef: params.caseRef, ...(body.meetingId ? { meetingId: body.meetingId } : {}) });
         return { eventId: event.id, caseRef: params.caseRef, actionId };
       },
@@ -109,13 +104,8 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: z.object({ concernRef: RecordRef, reason: ShareableText, proposedAudience: z.array(AudienceEntry).min(1).max(10) }),
       success: { status: 201, description: 'Request sent to health', schema: Accepted.extend({ requestRef: z.uuid() }) },
       handler: async ({ params, body, principal }) => {
-        const view = await listedCase(params.caseRef);
-        if (!view.healthConcerns.some((c) => c.concernRef === body.concernRef)) throw notFound('health concern', body.concernRef);
         const requestRef = randomUUID();
-        const { event } = await recorder.record({
-          type: 'conference.disclosure.requested.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
-          data: { requestRef, caseRef: params.caseRef, concernRef: body.concernRef, requestedBy: staffOf(principal), reason: body.reason, proposedAudience: body.proposedAudience },
-        });
+        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'request_disclosure', requestRef, concernRef: body.concernRef, reason: body.reason, proposedAudience: body.proposedAudience, by: staffOf(principal) });
         await audit(principal, { action: 'disclosure.request', purpose: { kind: 'disclosure_request', ref: requestRef }, caseRef: params.caseRef, requestRef });
         return { eventId: event.id, caseRef: params.caseRef, requestRef };
       },
@@ -129,11 +119,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       }),
       success: { status: 201, description: 'Case closed', schema: Accepted },
       handler: async ({ params, body, principal }) => {
-        await listedCase(params.caseRef);
-        const { event } = await recorder.record({
-          type: 'conference.case.closed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: params.caseRef, alwaysPublish: true,
-          data: { caseRef: params.caseRef, reason: body.reason, closedBy: staffOf(principal), retentionDays: body.retentionDays ?? deps.retention.defaultDays },
-        });
+        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'close', reason: body.reason, retentionDays: body.retentionDays ?? deps.retention.defaultDays, by: staffOf(principal) });
         await audit(principal, { action: 'case.close', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef };
       },

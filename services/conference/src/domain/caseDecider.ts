@@ -1,0 +1,43 @@
+import type { AudienceEntry, DataOf, EventType, PartnerAgency, StaffMember } from '@convene/shared/contracts';
+import { conflict, notFound } from '@convene/shared/errors';
+import type { CaseView } from '../readModel/index.js';
+import type { Meeting } from './meeting.js';
+
+/** What the chair decides about a listed case. Ids the events carry (action, request) are made by the caller. */
+export type CaseCommand =
+  | { kind: 'review'; meeting: Pick<Meeting, 'meetingId' | 'agenda'>; riskDecision: DataOf<'conference.case.reviewed.v1'>['riskDecision']; rationale: string; nextReviewOn: string }
+  | { kind: 'assign_action'; actionId: string; agency: PartnerAgency; description: string; dueOn: string; by: StaffMember; meetingId?: string | undefined }
+  | { kind: 'request_disclosure'; requestRef: string; concernRef: string; reason: string; proposedAudience: AudienceEntry[]; by: StaffMember }
+  | { kind: 'close'; reason: DataOf<'conference.case.closed.v1'>['reason']; retentionDays: number; by: StaffMember };
+
+type Draft<T extends EventType> = T extends unknown ? { type: T; data: DataOf<T> } : never;
+
+export type CaseDecision = Draft<'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'>;
+
+/**
+ * Decide a chair's command against the case as folded: the event to record, or why not (a closed case takes no
+ * more decisions; a review belongs to a meeting with the case on its agenda; a disclosure request names a
+ * concern the case holds). Pure: the handler loads, decides, records.
+ */
+export function decideCase(command: CaseCommand, view: CaseView): CaseDecision[] {
+  const caseRef = view.caseRef as DataOf<'conference.case.closed.v1'>['caseRef'];
+  if (view.status === 'closed') throw conflict('case_closed', `case ${caseRef} is closed`);
+  switch (command.kind) {
+    case 'review':
+      if (!command.meeting.agenda.includes(caseRef)) throw conflict('case_not_on_agenda', `case ${caseRef} is not on that meeting's agenda`);
+      return [{ type: 'conference.case.reviewed.v1', data: { caseRef, meetingId: command.meeting.meetingId, riskDecision: command.riskDecision, rationale: command.rationale, nextReviewOn: command.nextReviewOn } }];
+    case 'assign_action':
+      return [{
+        type: 'conference.action.assigned.v1',
+        data: { actionId: command.actionId, caseRef, agency: command.agency, description: command.description, dueOn: command.dueOn, assignedBy: command.by, ...(command.meetingId ? { meetingId: command.meetingId } : {}) },
+      }];
+    case 'request_disclosure':
+      if (!view.healthConcerns.some((c) => c.concernRef === command.concernRef)) throw notFound('health concern', command.concernRef);
+      return [{
+        type: 'conference.disclosure.requested.v1',
+        data: { requestRef: command.requestRef, caseRef, concernRef: command.concernRef, requestedBy: command.by, reason: command.reason, proposedAudience: command.proposedAudience },
+      }];
+    case 'close':
+      return [{ type: 'conference.case.closed.v1', data: { caseRef, reason: command.reason, closedBy: command.by, retentionDays: command.retentionDays } }];
+  }
+}

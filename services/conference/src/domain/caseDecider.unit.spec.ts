@@ -1,0 +1,44 @@
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import type { CaseEvent } from '@convene/shared/contracts';
+import { CASE, LISTING, concern, make, replay } from '../../../../tests/fixtures/caseEvents.js';
+import { decideCase, type CaseCommand } from './caseDecider.js';
+
+// Given the case's events, when the chair decides, then this event (or this refusal).
+const chair = { userId: 'chair-1', displayName: 'Chair One' };
+const meetingId = randomUUID();
+const closed = () => make('conference.case.closed.v1', { caseRef: CASE as never, reason: 'risk_reduced', closedBy: chair, retentionDays: 30 }, { daysAgo: 1 });
+
+const given = (...events: CaseEvent[]) => ({
+  when: (command: CaseCommand) => ({
+    then: (type: string, data: Record<string, unknown>) => expect(decideCase(command, replay([LISTING, ...events]))).toEqual([{ type, data: expect.objectContaining(data) }]),
+    thenRefused: (code: string, status = 409) => expect(() => decideCase(command, replay([LISTING, ...events]))).toThrow(expect.objectContaining({ code, status })),
+  }),
+});
+
+describe('the case decider', () => {
+  const review = (agenda: string[]): CaseCommand => ({ kind: 'review', meeting: { meetingId, agenda }, riskDecision: 'high', rationale: 'Escalating', nextReviewOn: '2026-12-01' });
+
+  it('records a review for a meeting with the case on its agenda, and no other', () => {
+    given().when(review([CASE])).then('conference.case.reviewed.v1', { caseRef: CASE, meetingId, riskDecision: 'high' });
+    given().when(review(['CNV-2026-000999'])).thenRefused('case_not_on_agenda');
+  });
+
+  it('asks health for the detail of a concern the case holds, and only such a concern', () => {
+    const flagged = concern('perpetrator_fixation');
+    const ask = (concernRef: string): CaseCommand => ({ kind: 'request_disclosure', requestRef: randomUUID(), concernRef, reason: 'Risk to the victim', proposedAudience: [{ role: 'chair' }], by: chair });
+    given(flagged).when(ask(flagged.data.concernRef)).then('conference.disclosure.requested.v1', { concernRef: flagged.data.concernRef, caseRef: CASE });
+    given(flagged).when(ask('HC-NONE')).thenRefused('not_found', 404);
+  });
+
+  it('assigns actions and closes with the retention set', () => {
+    given().when({ kind: 'assign_action', actionId: 'a-1', agency: 'police', description: 'Check bail', dueOn: '2026-11-20', by: chair }).then('conference.action.assigned.v1', { actionId: 'a-1', agency: 'police' });
+    given().when({ kind: 'close', reason: 'risk_reduced', retentionDays: 0, by: chair }).then('conference.case.closed.v1', { retentionDays: 0, closedBy: chair });
+  });
+
+  it('takes no more decisions once the case is closed', () => {
+    given(closed()).when(review([CASE])).thenRefused('case_closed');
+    given(closed()).when({ kind: 'close', reason: 'risk_reduced', retentionDays: 0, by: chair }).thenRefused('case_closed');
+    given(closed()).when({ kind: 'assign_action', actionId: 'a-2', agency: 'health', description: 'x', dueOn: '2026-11-20', by: chair }).thenRefused('case_closed');
+  });
+});

@@ -58,6 +58,11 @@ describe('from a police referral to a joined-up case in a meeting, and forgotten
     expect(kinds).toEqual(expect.arrayContaining(['harassment_may_be_stalking', 'risk_assessment_declined', 'behaviour_counts']));
     const harassment = view.signals.find((s: { kind: string }) => s.kind === 'harassment_may_be_stalking');
     expect(harassment.eventIds.length).toBeGreaterThanOrEqual(2);
+
+    // The coordinator's list: police have answered the listing; the agencies not running here are still awaited.
+    const summary = (await chairApi.get('/cases')).body.find((c: { caseRef: string }) => c.caseRef === caseRef);
+    expect(summary.research.returned.map((r: { agency: string }) => r.agency)).toEqual(['police']);
+    expect(summary.research.awaited).toEqual(['cps', 'health', 'advocacy']);
   });
 
   it('lets invited members see the case, and nobody else', async () => {

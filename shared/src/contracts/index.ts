@@ -14,3 +14,4 @@ export * from './topics.js';
 export * from './realtime.js';
 export * from './live.js';
 export * from './commands.js';
+export * from './caseSummary.js';

@@ -1,18 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText } from '@convene/shared/contracts';
+import { AudienceEntry, CalendarDate, CaseRef, CaseSummary, PartnerAgency, RecordRef, RiskGrade, ShareableText } from '@convene/shared/contracts';
 import { forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
 import { decideCase, type CaseCommand } from '../domain/caseDecider.js';
-import type { CaseView } from '../readModel/index.js';
+import { researchStatus, type CaseView } from '../readModel/index.js';
 import { caseReadPurpose, meetingPurpose } from '../domain/auditing.js';
 import type { ConferenceDeps } from './deps.js';
 import { caseViewFor } from './caseView.js';
 import { staffOf } from './staff.js';
 
 const CaseParams = z.object({ caseRef: CaseRef });
-const CaseSummary = z.object({ caseRef: z.string(), status: z.string(), listedAt: z.string().nullable(), repeatOf: z.string().nullable(), criterion: z.string().nullable(), agencies: z.array(z.string()) });
 const Accepted = z.object({ eventId: z.uuid(), caseRef: z.string() });
 
 /** The joined-up view of listed cases, and the chair's decisions about them. */
@@ -41,7 +40,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
         await audit(principal, { action: 'case.list', purpose: { kind: 'coordination' } });
         return (await cases.list(query.status)).filter((d) => d.status !== 'pending').map((d) => ({
           caseRef: d._id, status: d.status, listedAt: d.view.listedAt, repeatOf: d.view.repeatOf, criterion: d.view.referral?.criterion ?? null,
-          agencies: [...new Set(d.view.timeline.map((e) => e.agency))].sort(),
+          agencies: [...new Set(d.view.timeline.map((e) => e.agency))].sort(), research: researchStatus(d.view),
         }));
       },
     }),

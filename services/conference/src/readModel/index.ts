@@ -8,3 +8,4 @@ export { computeSignals, fourReport, rungOf } from './signals/index.js';
 export { signalsForViewer } from './signals/perViewer.js';
 export type * from './signals/index.js';
 export { agendaLine, AgendaLine } from './agendaLine.js';
+export { researchStatus } from './researchStatus.js';

@@ -22,15 +22,8 @@ export type CaseResponse = Awaited<ReturnType<typeof caseViewFor>>;
 /** `GET /meetings/:id`: the meeting as stored, without its bookkeeping. */
 export type MeetingView = Omit<Meeting, 'appliedEventIds'>;
 
-/** `GET /cases`: one listed case, for preparing agendas. */
-export interface CaseSummary {
-  caseRef: string;
-  status: string;
-  listedAt: string | null;
-  repeatOf: string | null;
-  criterion: string | null;
-  agencies: string[];
-}
+/** `GET /cases`: one listed case, for preparing agendas (the contract the conference answers with). */
+export type { CaseSummary } from '@convene/shared/contracts';
 
 /** `GET /auth/dev/people`. */
 export interface DemoPersonView {

@@ -19,3 +19,13 @@ export function nowLocal(): string {
   return d.toISOString().slice(0, 16);
 }
 export const localToIso = (value: string) => new Date(value).toISOString();
+
+/** How long ago, roughly, for "listed 3 days ago": minutes, hours or days. */
+export function ago(iso: string | null | undefined, now = Date.now()): string {
+  if (!iso) return '—';
+  const minutes = Math.max(0, Math.round((now - Date.parse(iso)) / 60_000));
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} days ago`;
+}

@@ -1,10 +1,10 @@
 import { useState } from 'preact/hooks';
 import { conference } from '../../api/conference';
 import { webConfig } from '../../api/config';
-import type { MeetingView } from '../../api/types';
+import type { CaseSummary, MeetingView } from '../../api/types';
 import { navigate } from '../../router';
 import { session } from '../../session';
-import { localToIso, nowLocal } from '../../ui/format';
+import { ago, localToIso, nowLocal } from '../../ui/format';
 import { Choices, Field, FormOutcome, fieldError, inputValue, useSubmit } from '../../ui/form';
 import { agencyLabel, roleLabel } from '../../ui/labels';
 import { ErrorBox, Loading } from '../../ui/states';
@@ -14,6 +14,13 @@ async function loadChoices() {
   const config = await webConfig();
   const [cases, people] = await Promise.all([conference.cases(), config.signIn.dev ? conference.devPeople() : Promise.resolve([])]);
   return { cases, people: people.filter((p) => p.role !== 'scrutiny' && p.id !== session.current()?.principal.sub) };
+}
+
+/** A listed case as the chair picks it: who holds records, and whose research is still awaited since listing. */
+function caseChoice(c: CaseSummary): string {
+  const holders = c.agencies.map((a) => agencyLabel[a]).join(', ') || 'no records yet';
+  const awaited = c.research.awaited.length === 0 ? 'research from every agency' : `research awaited from ${c.research.awaited.map((a) => agencyLabel[a]).join(', ')}`;
+  return `${c.caseRef} — ${holders} · ${awaited} (listed ${ago(c.listedAt)})`;
 }
 
 /** The chair lists cases for a meeting and invites the agencies' representatives. */
@@ -55,7 +62,7 @@ export function ScheduleMeeting({ onScheduled }: { onScheduled: () => void }) {
           {choices.data.cases.length === 0
             ? <p class="state empty">No case is listed yet. Cases are listed when an agency refers one.</p>
             : <Choices legend="Agenda (listed cases, in this order)" name="agenda" value={agenda} onChange={setAgenda} error={fieldError(sending.error, 'agenda')}
-                options={choices.data.cases.map((c) => ({ value: c.caseRef, label: `${c.caseRef} — ${c.agencies.map((a) => agencyLabel[a as 'police'] ?? a).join(', ') || 'no records yet'}` }))} />}
+                options={choices.data.cases.map((c) => ({ value: c.caseRef, label: caseChoice(c) }))} />}
           <Choices legend="Invite" name="members" value={members} onChange={setMembers} error={fieldError(sending.error, 'members')}
             hint="Only invited people can open the meeting and its cases."
             options={choices.data.people.map((p) => ({ value: p.id, label: `${p.displayName} (${roleLabel[p.role]})` }))} />

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { BreachInput, commandBase, eventFieldsOf, recordBreach, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { BreachInput, commandBase, eventFieldsOf, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
 import { SpoApplicationCommand, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
 import { SpoKind } from '@convene/shared/contracts';
-import { conflict } from '@convene/shared/errors';
+import { decideSpo, type SpoCommand } from '../domain/spo.js';
 import type { PoliceDeps } from './deps.js';
 
 const OrderParams = z.object({ orderRef: RecordRef });
@@ -22,6 +22,13 @@ const Consideration = z.object({
 
 /** Stalking Protection Orders: considered, applied for, granted (interim or full), breached. */
 export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
+  /** Decide against the order as it stands, and record what is decided about the order's own subjects. */
+  async function decideAndRecord(order: Awaited<ReturnType<typeof records.get>>, occurredAt: string, command: SpoCommand) {
+    const [decided] = decideSpo(command, { orderRef: order._id, status: order.status ?? '', kind: (order.detail as { kind?: string }).kind });
+    const recorded = await kit.recorder.record({ ...decided!, occurredAt, sharing: 'partnership', subjects: order.subjects });
+    return recordedView(order._id, recorded);
+  }
+
   return [
     defineRoute({
       method: 'post', path: '/spos', operationId: 'applyForSpo', tag: 'orders', permission: 'orders.write',
@@ -39,13 +46,7 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       success: { status: 201, description: 'Grant recorded', schema: RecordedView },
       handler: async ({ params, body }) => {
         const order = await records.get(params.orderRef, 'spo');
-        const current = order.detail as { kind?: string };
-        if (order.status === 'granted' && current.kind === 'full') throw conflict('order_already_full', `SPO ${order._id} is already granted in full`);
-        const recorded = await kit.recorder.record({
-          type: 'police.spo.granted.v1', occurredAt: body.occurredAt, sharing: 'partnership', subjects: order.subjects,
-          data: { orderRef: order._id, kind: body.kind, conditions: body.conditions, expiresOn: body.expiresOn },
-        });
-        return recordedView(order._id, recorded);
+        return decideAndRecord(order, body.occurredAt, { kind: 'grant', order: body.kind, conditions: body.conditions, expiresOn: body.expiresOn });
       },
     }),
     defineRoute({
@@ -55,8 +56,7 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       success: { status: 201, description: 'Breach recorded', schema: RecordedView },
       handler: async ({ params, body }) => {
         const order = await records.get(params.orderRef, 'spo');
-        if (order.status !== 'granted') throw conflict('order_not_granted', `SPO ${order._id} has not been granted, so it cannot be breached`);
-        return recordBreach(kit.recorder, 'police.spo.breached.v1', order, body, (conduct) => ({ orderRef: order._id, ...conduct }));
+        return decideAndRecord(order, body.occurredAt, { kind: 'breach', breachedAt: body.occurredAt, behaviours: body.behaviours });
       },
     }),
     defineRoute({

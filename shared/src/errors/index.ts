@@ -35,6 +35,8 @@ const RETRIABLE_NAMES = new Set([
   'KafkaJSLockTimeout', 'KafkaJSNonRetriableError',
 ]);
 
+const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ECONNABORTED', 'ENOTCONN']);
+
 /**
  * Whether trying again later can help: our own flag first, then the drivers' error names. kafkajs gives up
  * with KafkaJSNonRetriableError/NumberOfRetriesExceeded when the broker stays away; for us that is still
@@ -45,7 +47,9 @@ export function isRetriable(err: unknown): boolean {
   const e = err as { retriable?: unknown; name?: unknown; cause?: unknown; code?: unknown };
   if (typeof e.name === 'string' && RETRIABLE_NAMES.has(e.name)) return true;
   if (typeof e.retriable === 'boolean') return e.retriable;
-  if (e.code === 'ECONNREFUSED' || e.code === 'ECONNRESET' || e.code === 'ETIMEDOUT') return true;
+  // A socket the other side closed or reset (a database or broker restarting): "This socket has been ended by the
+  // other party" is EPIPE, written to a connection the server has just closed.
+  if (typeof e.code === 'string' && NETWORK_CODES.has(e.code)) return true;
   // The driver wraps what stopped a bulk write (a closed connection, say) in a MongoBulkWriteError whose
   // errorResponse is the original error; a server's own refusal there is a plain object, not an Error.
   const wrapped = (err as { errorResponse?: unknown }).errorResponse;

@@ -10,6 +10,8 @@ describe('isRetriable', () => {
     expect(isRetriable(new MongoNetworkError('connection 7 to 127.0.0.1:27027 closed'))).toBe(true);
     expect(isRetriable(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toBe(true);
     expect(isRetriable(new Error('outer', { cause: new RetriableError('inner') }))).toBe(true);
+    // Written to a connection the database had just closed while restarting (the short fault run, once).
+    expect(isRetriable(Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }))).toBe(true);
   });
 
   it('retries a bulk write stopped by a closed connection (the driver wraps the network error)', () => {

@@ -4,7 +4,7 @@ import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } fr
 import {
   AudienceEntry, ConcernCategory, ConcernSeverity, ContactPoint, HealthConcernResolved, RecordRef, Sharing, Subject, SubjectRole,
 } from '@convene/shared/contracts';
-import { conflict } from '@convene/shared/errors';
+import { decideConcern, type ConcernCommand } from '../domain/concern.js';
 import type { Concern } from '../db/concerns.js';
 import type { HealthDeps } from './deps.js';
 
@@ -52,12 +52,15 @@ function followUp(concern: Concern) {
   return { occurredAt: new Date(), subjects: concern.subjects, sharing: concern.sharing, ...(concern.audience ? { audience: concern.audience } : {}) };
 }
 
-function open(concern: Concern): Concern {
-  if (concern.status === 'resolved') throw conflict('concern_resolved', `concern ${concern._id} is already resolved (${concern.resolution ?? 'resolved'})`);
-  return concern;
-}
-
 export function concernRoutes({ kit, records }: HealthDeps): RouteSpec[] {
+  /** Decide against the concern as it stands, and record what is decided on its own subjects and sharing. */
+  async function decideAndRecord(concernRef: string, command: ConcernCommand) {
+    const concern = await records.concerns.get(concernRef);
+    const [decided] = decideConcern(command, { concernRef: concern._id, status: concern.status, category: concern.category, severity: concern.severity, resolution: concern.resolution });
+    const recorded = await kit.recorder.record({ ...decided!, ...followUp(concern) });
+    return recordedView(concern._id, recorded);
+  }
+
   return [
     defineRoute({
       method: 'post', path: '/concerns', operationId: 'flagConcern', tag: 'concerns', permission: 'concerns.write',
@@ -85,14 +88,7 @@ export function concernRoutes({ kit, records }: HealthDeps): RouteSpec[] {
       summary: 'Change an open concern\'s category or severity', params: ConcernParams, body: ConcernUpdateInput, errors: [404, 409],
       success: { status: 201, description: 'Updated', schema: RecordedView },
       handler: async ({ params, body }) => {
-        const concern = open(await records.concerns.get(params.concernRef));
-        const changes = {
-          ...(body.category && body.category !== concern.category ? { category: body.category } : {}),
-          ...(body.severity && body.severity !== concern.severity ? { severity: body.severity } : {}),
-        };
-        if (!changes.category && !changes.severity) throw conflict('no_change', `concern ${concern._id} already has that category and severity`);
-        const recorded = await kit.recorder.record({ type: 'health.concern.updated.v1', ...followUp(concern), data: { concernRef: concern._id, ...changes } });
-        return recordedView(concern._id, recorded);
+        return decideAndRecord(params.concernRef, { kind: 'update', category: body.category, severity: body.severity });
       },
     }),
     defineRoute({
@@ -101,9 +97,7 @@ export function concernRoutes({ kit, records }: HealthDeps): RouteSpec[] {
       body: z.object({ resolution: HealthConcernResolved.shape.data.shape.resolution }),
       success: { status: 201, description: 'Resolved', schema: RecordedView },
       handler: async ({ params, body }) => {
-        const concern = open(await records.concerns.get(params.concernRef));
-        const recorded = await kit.recorder.record({ type: 'health.concern.resolved.v1', ...followUp(concern), data: { concernRef: concern._id, resolution: body.resolution } });
-        return recordedView(concern._id, recorded);
+        return decideAndRecord(params.concernRef, { kind: 'resolve', resolution: body.resolution });
       },
     }),
   ];

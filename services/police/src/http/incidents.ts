@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { eventFieldsOf, RecordedView, recordedView, recordNew } from '@convene/shared/agency';
 import { IncidentCommand, Behaviour, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
-import { conflict } from '@convene/shared/errors';
+import { decideReclassification } from '../domain/incident.js';
 import type { PoliceDeps } from './deps.js';
 
 
@@ -39,12 +39,8 @@ export function incidentRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       success: { status: 201, description: 'Reclassified', schema: RecordedView },
       handler: async ({ params, body }) => {
         const incident = await records.get(params.incidentRef, 'incident');
-        const from = OffenceClass.parse(incident.offenceClass);
-        if (from === body.to) throw conflict('same_classification', `incident ${params.incidentRef} is already classed as ${from}`);
-        const recorded = await kit.recorder.record({
-          type: 'police.classification.changed.v1', occurredAt: new Date(), sharing: 'partnership', subjects: incident.subjects,
-          data: { crimeRef: incident._id, from, to: body.to, reason: body.reason },
-        });
+        const [decided] = decideReclassification(body, { incidentRef: incident._id, offenceClass: OffenceClass.parse(incident.offenceClass) });
+        const recorded = await kit.recorder.record({ ...decided!, occurredAt: new Date(), sharing: 'partnership', subjects: incident.subjects });
         return recordedView(incident._id, recorded);
       },
     }),

@@ -31,6 +31,8 @@ interface FaultFigures {
   replay: Digest & { viewsEqual: boolean; differingCases: string[]; messages: number; distinctEvents: number; deadLettered: number };
   /** `seqGaps` in runs before the live path moved to Kafka (a push log with contiguous seqs); `outOfOrder` since. */
   pushLog: { pushes: number; seqGaps?: number; outOfOrder?: number; duplicateTimelinePushes: number; missingTimelinePushes: number };
+  /** The database stand-in of the fault stack; absent in runs before it was recorded (FerretDB then). */
+  database?: string;
   sockets: { client: string; sessions: number; reconnects: number; received: number; missed: number; duplicates: number; outOfOrder: number }[];
   plan: { events: number; ratePerSec: number; cases: number; agendaCases: number; routes: Record<string, number>; faults: string[] };
   durations: Record<string, number>;
@@ -61,18 +63,18 @@ const KIND: Record<string, string> = {
   'conference-kill9': 'conference killed with `kill -9` (restarted by the test, as a supervisor would)',
   'police-crash-after-append': 'police killed between insert and publish (a test hook on the recorder\'s diagnostics channel, `tests/support/hooks`: SIGKILL right after the outbox insert)',
   'kafka-restart': 'Kafka broker stopped (SIGTERM) and started again on its data',
-  'mongo-restart': 'FerretDB stopped (SIGTERM) and started again on its data',
+  'mongo-restart': 'the database stopped (SIGTERM) and started again on its data',
 };
 
 function faultsSection(f: FaultFigures | undefined): string[] {
   if (!f) return ['_No figures yet: run `npm run test:reliability` (or `npx vitest run --project reliability tests/reliability/faults.rel.spec.ts`), then `npm run docs:reliability`._', ''];
   const socketsOk = f.sockets.every((x) => x.missed === 0 && x.duplicates === 0 && x.outOfOrder === 0);
   const passed = !f.drainError && f.lost === 0 && f.duplicated === 0 && (f.misplaced ?? 0) === 0 && f.replay.viewsEqual && f.replay.sha256 === f.readModel.sha256
-    && f.pushLog.seqGaps === 0 && f.pushLog.duplicateTimelinePushes === 0 && f.pushLog.missingTimelinePushes === 0 && socketsOk && f.unexpectedExits.length === 0 && f.bus.deadLettered === 0;
+    && (f.pushLog.outOfOrder ?? f.pushLog.seqGaps ?? 0) === 0 && f.pushLog.duplicateTimelinePushes === 0 && f.pushLog.missingTimelinePushes === 0 && socketsOk && f.unexpectedExits.length === 0 && f.bus.deadLettered === 0;
   const totalFaults = Object.values(f.faultsInjected).reduce((a, b) => a + b, 0);
   const route = (r: 'api' | 'outbox' | 'bus') => f.byRoute[r];
   return [
-    `Run of **${day(f.date)}** on ${machineLine(f.machine)}; Kafka ${KAFKA_VERSION} (KRaft, one node) and FerretDB ${FERRETDB_VERSION.replace(/\.0$/, '')} (SQLite backend) of the fault test's own stack on 127.0.0.1. Result: **${passed ? 'passed' : 'FAILED'}**${f.drainError ? ` (${f.drainError})` : ''}.`,
+    `Run of **${day(f.date)}** on ${machineLine(f.machine)}; Kafka ${KAFKA_VERSION} (KRaft, one node) and ${f.database ?? `FerretDB ${FERRETDB_VERSION.replace(/\.0$/, '')} (SQLite backend)`} of the fault test's own stack on 127.0.0.1. Result: **${passed ? 'passed' : 'FAILED'}**${f.drainError ? ` (${f.drainError})` : ''}.`,
     '',
     `Plan: ${n(f.plan.events)} police incidents at ${f.plan.ratePerSec}/s about ${f.plan.cases} listed cases (${f.plan.agendaCases} on the agenda of a running meeting with two socket clients), split ${f.plan.routes.api} : ${f.plan.routes.outbox} : ${f.plan.routes.bus} between the police API, the police outbox and the police topic; ${totalFaults} faults.`,
     '',
@@ -179,7 +181,7 @@ export function reliabilityMarkdown(): string {
     '',
     '## Faults during load',
     '',
-    'The fault test runs on a stack of its own (Kafka and FerretDB on other loopback ports, under another name and',
+    'The fault test runs on a stack of its own (Kafka and the database stand-in on other loopback ports, under another name and',
     'data folder, started and stopped through `infra/local`), never the shared one; conference and police run as',
     'real processes. Every fault is bounded in count and time, and everything listens on 127.0.0.1 only.',
     '',

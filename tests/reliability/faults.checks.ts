@@ -2,6 +2,8 @@
 import fs from 'node:fs';
 import { expect } from 'vitest';
 import type { FaultPlan, FaultReport } from './faults.scenario.js';
+import { dbServer } from '../../infra/local/db.js';
+import { stackConfig } from '../../infra/local/paths.js';
 
 /** Every event applied exactly once, the read model equal to a clean replay, no gap for any socket client. */
 export function expectNoLossNoDuplicate(report: FaultReport, plan: FaultPlan): void {
@@ -45,6 +47,8 @@ export function writeFigures(file: string, report: FaultReport): void {
   const figures = {
     date: report.date,
     machine: report.machine,
+    /** The stand-in the fault stack ran (CONVENE_DB), as infra/local names it. */
+    database: dbServer(stackConfig().db).label,
     run: report.label,
     eventsSent: report.eventsSent,
     acknowledged: report.acknowledged,

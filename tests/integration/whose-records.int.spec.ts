@@ -282,7 +282,23 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     expect(returnsForX.flatMap((e) => e.data.elsewhere).length).toBe(7);
   });
 
-  it('takes V\'s advocacy records back when V revokes consent, and says nothing about a victim who is not listed', async () => {
+  it('takes V\'s advocacy records back when V revokes consent, on the case view and on the live path, and says nothing about a victim who is not listed', async () => {
+    // V's own meeting runs; a diary entry recorded now reaches its sockets live.
+    const vMeeting = await api.chair.post('/meetings', { title: 'MARAC (V)', scheduledFor: new Date().toISOString(), agenda: [caseV], members: [{ userId: officer.sub, agency: 'police', role: 'police' }] });
+    expect(vMeeting.status).toBe(201);
+    const vMeetingId = vMeeting.body.meetingId as string;
+    expect((await api.chair.post(`/meetings/${vMeetingId}/start`)).status).toBe(200);
+    const before = await meetingClient(conference.url, await tokenFor(officer));
+    sockets.push(before);
+    expect(await before.join(vMeetingId, 0)).toMatchObject({ ok: true });
+    const liveDiary = created(await api.advocacy.post('/diary-entries', {
+      subjects: pair('V@advocacy', 'S@advocacy'), behaviours: ['messages'], happenedAt: daysAgo(0), place: 'by text', account: 'V-DIARY-LIVE: eleven texts overnight',
+    }));
+    await eventually(async () => before.pushes.some((push) => push.sourceId === liveDiary.eventId), { what: 'V\'s new diary entry pushed to V\'s meeting' });
+    // Until the revocation, catch-up serves it too: the check below can fail.
+    const served = await before.socket.timeout(10_000).emitWithAck('catchUp', { meetingId: vMeetingId, afterSeq: 0 });
+    expect(served.ok && served.pushes.some((push: { sourceId: string }) => push.sourceId === liveDiary.eventId)).toBe(true);
+
     const revoked = created(await api.advocacy.post(`/engagements/${vEngagement}/revoke`, { revokedOn: new Date().toISOString().slice(0, 10) }));
     expect(revoked).toMatchObject({ published: true, caseRef: caseV });
     const view = await eventually(async () => {
@@ -290,10 +306,19 @@ describe('whose records join a case: two victims, one suspect, every path', () =
       return body.view.timeline.some((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked') ? body.view : undefined;
     }, { what: 'the revocation in V\'s case' });
     expect(view.timeline.filter((e: { kind: string }) => e.kind === 'diary')).toEqual([]);
-    expect(view.timeline.find((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked').summary).toMatch(/^Withdrawn: consent revoked on \d{4}-\d{2}-\d{2} \(2 advocacy records taken back\)$/);
+    expect(view.timeline.find((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked').summary).toMatch(/^Withdrawn: consent revoked on \d{4}-\d{2}-\d{2} \(3 advocacy records taken back\)$/);
     const stored = (await dumpDatabase(conference.runtime.db, 'conference')).filter((d) => d.where === 'conference.cases').map((d) => d.text).join('\n');
     expect(stored).toContain(caseV);
     for (const account of V_DIARY) expect(stored).not.toContain(account);
+    // Joining from the start after the revocation (catch-up), the diary entry is no longer served.
+    const after = await eventually(async () => {
+      const socket = await meetingClient(conference.url, await tokenFor(officer));
+      sockets.push(socket);
+      await socket.join(vMeetingId, 0);
+      const replayed = await socket.socket.timeout(10_000).emitWithAck('catchUp', { meetingId: vMeetingId, afterSeq: 0 });
+      return replayed.ok && !replayed.pushes.some((push: { sourceId: string }) => push.sourceId === liveDiary.eventId) ? replayed : undefined;
+    }, { what: 'the retraction of V\'s advocacy pushes', timeoutMs: 10_000 });
+    expect(after.pushes.length).toBeGreaterThan(0);
 
     const y = created(await api.advocacy.post('/engagements', { subjects: [{ personId: p['Y@advocacy']!.personId, role: 'victim' }], occurredAt: daysAgo(3), consent: 'full', consentGivenOn: daysAgo(3).slice(0, 10) }));
     const yRevoked = created(await api.advocacy.post(`/engagements/${y.ref}/revoke`, { revokedOn: new Date().toISOString().slice(0, 10) }));
@@ -308,7 +333,10 @@ describe('whose records join a case: two victims, one suspect, every path', () =
       advocacy: await dumpDatabase(advocacy.runtime.db, 'advocacy'), conference: await dumpDatabase(conference.runtime.db, 'conference'),
     };
     const named = prefixedTopics(prefix);
-    const onTopics = await dumpTopics([...Object.values(named.events), named.dlq]);
+    const onTopics = await dumpTopics([...Object.values(named.events), named.dlq, named.live]);
+    const livePushes = onTopics.filter((m) => m.topic === named.live).map((m) => JSON.parse(m.text) as { type: string; push?: { caseRef: string | null } })
+      .filter((m) => m.type === 'push').map((m) => m.push!);
+    expect(livePushes.length, 'pushes read from the live topic').toBeGreaterThan(0);
     for (const agency of ['police', 'health', 'advocacy', 'conference']) expect(onTopics.some((m) => m.event?.agency === agency), `${agency}'s topic read`).toBe(true);
     for (const agency of ['police', 'health', 'advocacy'] as const) {
       const others = new RegExp(`"(${['police', 'cps', 'health', 'advocacy'].filter((a) => a !== agency).join('|')})\\.[a-z_]+\\.[a-z_.]+\\.v\\d+"`);
@@ -325,7 +353,7 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     const cases = dbs.conference.filter((d) => d.where === 'conference.cases');
     const caseText = (ref: string) => {
       const { elsewhere: _outlines, ...view } = cases.find((d) => d.doc._id === ref)!.doc.packedView as Record<string, unknown>;
-      return JSON.stringify(view) + dbs.conference.filter((d) => d.where === 'conference.pushes' && d.doc.caseRef === ref).map((d) => d.text).join('');
+      return JSON.stringify(view) + livePushes.filter((push) => push.caseRef === ref).map((push) => JSON.stringify(push)).join('');
     };
     const xMarkers = [...p['X@police']!.tokens, 'X: followed', ...X_RESTRICTED, X.police.family];
     for (const marker of vMarkers()) expect(caseText(caseX), `X's case holds ${marker}`).not.toContain(marker);

@@ -62,6 +62,8 @@ export type CaseEventInput = z.input<typeof CaseEvent>;
 export type EventType = CaseEvent['type'];
 export type EventOfType<T extends EventType> = Extract<CaseEvent, { type: T }>;
 export type DataOf<T extends EventType> = EventOfType<T>['data'];
+/** An event a decider decides on: its type and data, before the envelope is added when it is recorded. */
+export type EventDraft<T extends EventType> = T extends unknown ? { type: T; data: DataOf<T> } : never;
 
 export const eventTypes: ReadonlySet<string> = new Set(eventSchemas.map((s) => s.shape.type.value));
 

@@ -1,4 +1,4 @@
-import type { AudienceEntry, DataOf, EventType, PartnerAgency, StaffMember } from '@convene/shared/contracts';
+import type { AudienceEntry, DataOf, EventDraft, PartnerAgency, StaffMember } from '@convene/shared/contracts';
 import { conflict, notFound } from '@convene/shared/errors';
 import type { CaseView } from '../readModel/index.js';
 import type { Meeting } from './meeting.js';
@@ -10,9 +10,8 @@ export type CaseCommand =
   | { kind: 'request_disclosure'; requestRef: string; concernRef: string; reason: string; proposedAudience: AudienceEntry[]; by: StaffMember }
   | { kind: 'close'; reason: DataOf<'conference.case.closed.v1'>['reason']; retentionDays: number; by: StaffMember };
 
-type Draft<T extends EventType> = T extends unknown ? { type: T; data: DataOf<T> } : never;
 
-export type CaseDecision = Draft<'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'>;
+export type CaseDecision = EventDraft<'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'>;
 
 /**
  * Decide a chair's command against the case as folded: the event to record, or why not (a closed case takes no

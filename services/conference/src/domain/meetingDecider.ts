@@ -1,4 +1,4 @@
-import type { DataOf, EventType, MeetingMember, StaffMember } from '@convene/shared/contracts';
+import type { DataOf, EventDraft, MeetingMember, StaffMember } from '@convene/shared/contracts';
 import { conflict } from '@convene/shared/errors';
 import type { Meeting } from './meeting.js';
 
@@ -10,10 +10,9 @@ export type MeetingCommand =
   | { kind: 'move'; position: number }
   | { kind: 'end'; by: StaffMember };
 
-type Draft<T extends EventType> = T extends unknown ? { type: T; data: DataOf<T> } : never;
 
 /** The events a meeting command records: recorded as they are by the handler, folded by `evolveMeeting`. */
-export type MeetingEvent = Draft<
+export type MeetingEvent = EventDraft<
   'conference.members.set.v1' | 'conference.agenda.set.v1' | 'conference.meeting.started.v1' | 'conference.agenda.moved.v1' | 'conference.meeting.ended.v1'
 >;
 

@@ -1,4 +1,4 @@
-import type { ConcernCategory, DataOf, EventType } from '@convene/shared/contracts';
+import type { ConcernCategory, DataOf, EventDraft } from '@convene/shared/contracts';
 import { conflict } from '@convene/shared/errors';
 
 /** A concern as the health service holds it, as far as its decisions need. */
@@ -14,8 +14,7 @@ export type ConcernCommand =
   | { kind: 'update'; category?: ConcernCategory | undefined; severity?: DataOf<'health.concern.flagged.v1'>['severity'] | undefined }
   | { kind: 'resolve'; resolution: DataOf<'health.concern.resolved.v1'>['resolution'] };
 
-type Draft<T extends EventType> = T extends unknown ? { type: T; data: DataOf<T> } : never;
-export type ConcernDecision = Draft<'health.concern.updated.v1' | 'health.concern.resolved.v1'>;
+export type ConcernDecision = EventDraft<'health.concern.updated.v1' | 'health.concern.resolved.v1'>;
 
 /**
  * Decide against the concern as it stands: nothing once resolved; an update records only what changes, and

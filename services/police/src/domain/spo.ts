@@ -1,4 +1,4 @@
-import type { Behaviour, DataOf, EventType } from '@convene/shared/contracts';
+import type { Behaviour, DataOf, EventDraft } from '@convene/shared/contracts';
 import { conflict } from '@convene/shared/errors';
 
 /** A Stalking Protection Order as the police read model holds it: applied for, or granted (interim or full). */
@@ -13,8 +13,7 @@ export type SpoCommand =
   | { kind: 'grant'; order: DataOf<'police.spo.granted.v1'>['kind']; conditions: string[]; expiresOn: string }
   | { kind: 'breach'; breachedAt: string; behaviours: Behaviour[] };
 
-type Draft<T extends EventType> = T extends unknown ? { type: T; data: DataOf<T> } : never;
-export type SpoDecision = Draft<'police.spo.granted.v1' | 'police.spo.breached.v1'>;
+export type SpoDecision = EventDraft<'police.spo.granted.v1' | 'police.spo.breached.v1'>;
 
 /**
  * Decide against the order as it stands: a grant (interim, or full once interim; never again once full), or a

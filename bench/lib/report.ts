@@ -72,7 +72,7 @@ export function rows(r: Results): Row[] {
       id: 'B2', what: `live latency, ${b2.clients} clients @ ${fmtInt(b2.targetRate)} ev/s (POSTs sent at ${fmtInt(b2.achievedRate)}/s, ${fmtInt(b2.sent)} events published)`, figure: `${lat(b2.latency)}${missing}`,
       ceiling: `Kafka alone: ${lat(b2.kafka.latency)}`, ratio: '–',
       goal: first ? 'p99 ≤ 100 ms @ 100 ev/s' : 'reported (half of B1)', met: first ? (b2.latency.p99 <= 100 && b2.missing === 0 && b2.skipped === 0 && !b2.unanswered && b2.errors === 0 ? 'yes' : 'no') : '–',
-      evidence: `API POST p99 ${fmtMs(b2.api.p99)}; POST → live topic p50 ${fmtMs(b2.toPushLog.p50)} p99 ${fmtMs(b2.toPushLog.p99)}; ${b2.skipped ? `${fmtInt(b2.skipped)} POSTs not sent (the API had ${b2.targetRate >= 50 ? fmtInt(b2.targetRate) : 50} unanswered already); ` : ''}${b2.errors ? `${fmtInt(b2.errors)} failed; ` : ''}${b2.unanswered ? `${fmtInt(b2.unanswered)} unanswered; ` : ''}CPU ${busiest(b2.cpu)}; police waited on ${topCost(b2.db?.police)}; conference waited on ${topCost(b2.db?.conference)}`,
+      evidence: `API POST p99 ${fmtMs(b2.api.p99)}; POST → police topic p50 ${b2.toKafka ? fmtMs(b2.toKafka.p50) : '–'} p99 ${b2.toKafka ? fmtMs(b2.toKafka.p99) : '–'}; POST → live topic p50 ${fmtMs(b2.toPushLog.p50)} p99 ${fmtMs(b2.toPushLog.p99)}; ${b2.skipped ? `${fmtInt(b2.skipped)} POSTs not sent (the API had ${b2.targetRate >= 50 ? fmtInt(b2.targetRate) : 50} unanswered already); ` : ''}${b2.errors ? `${fmtInt(b2.errors)} failed; ` : ''}${b2.unanswered ? `${fmtInt(b2.unanswered)} unanswered; ` : ''}CPU ${busiest(b2.cpu)}; police waited on ${topCost(b2.db?.police)}; conference waited on ${topCost(b2.db?.conference)}`,
     });
   }
   const b3 = r.b3[r.sizes.b3Headline];

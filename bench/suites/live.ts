@@ -8,6 +8,7 @@ import type { BenchRun, CpuShares } from '../lib/run.js';
 import type { CommandCost } from '../lib/dbProfile.js';
 import { distribution, fmtInt, fmtMs, now, sleep, until, type Distribution } from '../lib/stats.js';
 import { conferenceParams } from './ingest.js';
+import { recordTimes } from '../lib/recordTimes.js';
 
 export interface LiveRate {
   targetRate: number;
@@ -26,6 +27,8 @@ export interface LiveRate {
   latency: Distribution;
   /** POST sent → 201 received. */
   api: Distribution;
+  /** POST sent → the event on the police topic (the relay's record timestamp). */
+  toKafka: Distribution;
   /** POST sent → push stamped by the projector (the projector's `at`, ms resolution). */
   toPushLog: Distribution;
   cpu: CpuShares;
@@ -161,7 +164,7 @@ async function settle(run: BenchRun, label: string, police: BenchProcess, confer
 
 export async function live(run: BenchRun, kafka: Kafka, label: string, rates: number[], options: LiveOptions): Promise<LiveRate[]> {
   const stack = run.watchStack(label);
-  const { prefix, all } = await freshTopics(kafka);
+  const { prefix, all, topics } = await freshTopics(kafka);
   const conferenceArgs = conferenceParams(prefix, true);
   let conference: BenchProcess | undefined;
   let police: BenchProcess | undefined;
@@ -215,12 +218,14 @@ export async function live(run: BenchRun, kafka: Kafka, label: string, rates: nu
       const [policeDb, conferenceDb] = await Promise.all([police.call<CommandCost[]>('dbProfile'), conference.call<CommandCost[]>('dbProfile')]);
       if (!drained) run.say(`    ${rateLabel}: not every push arrived within ${options.drainS} s of the last POST (counted as missing)`);
       const report = await clients.call<{ deliveries: number; missing: number; latency: Distribution; stampLag: Distribution }>('report', { sent: load.sent }, 120_000);
+      const onTopic = await recordTimes(kafka, topics.events.police, load.sent.map(([id]) => id), (v) => (typeof v.id === 'string' ? v.id : undefined));
+      const toKafka = load.sent.flatMap(([id, t0]) => (onTopic.has(id) ? [onTopic.get(id)! - t0] : []));
       results.push({
         targetRate: rate, achievedRate: load.achievedRate, durationS, clients: options.clients, sent: load.sent.length, skipped: load.skipped, errors: load.errors, unanswered: load.unanswered,
-        deliveries: report.deliveries, missing: report.missing, latency: report.latency, api: distribution(load.apiLatency), toPushLog: report.stampLag, cpu: shares,
+        deliveries: report.deliveries, missing: report.missing, latency: report.latency, api: distribution(load.apiLatency), toKafka: distribution(toKafka), toPushLog: report.stampLag, cpu: shares,
         kafka: { achievedRate: NaN, latency: distribution([]) }, db: { police: policeDb, conference: conferenceDb },
       });
-      run.say(`    ${rateLabel}: ${fmtInt(load.sent.length)} events at ${fmtInt(load.achievedRate)}/s; p50 ${fmtMs(report.latency.p50)} p99 ${fmtMs(report.latency.p99)} max ${fmtMs(report.latency.max)} over ${fmtInt(report.deliveries)} deliveries (${fmtInt(report.missing)} missing); API p99 ${fmtMs(results[results.length - 1]!.api.p99)}`);
+      run.say(`    ${rateLabel}: ${fmtInt(load.sent.length)} events at ${fmtInt(load.achievedRate)}/s; p50 ${fmtMs(report.latency.p50)} p99 ${fmtMs(report.latency.p99)} max ${fmtMs(report.latency.max)} over ${fmtInt(report.deliveries)} deliveries (${fmtInt(report.missing)} missing); stages p50/p99: API ${fmtMs(results.at(-1)!.api.p50)}/${fmtMs(results.at(-1)!.api.p99)}, police topic ${fmtMs(results.at(-1)!.toKafka.p50)}/${fmtMs(results.at(-1)!.toKafka.p99)}, live topic ${fmtMs(results.at(-1)!.toPushLog.p50)}/${fmtMs(results.at(-1)!.toPushLog.p99)}`);
       // The next rate starts on an idle pipeline, not behind this one's backlog.
       if (i < rates.length - 1 && !(await settle(run, rateLabel, police, conference, accepted, options.drainS * 1000))) {
         run.say(`    ${rateLabel}: the pipeline was still busy ${options.drainS} s later; the next rate starts behind a backlog`);

@@ -95,6 +95,8 @@ export function createConferenceService(db: Connection, config: Config, logger: 
         // event. Live, chunks stay as small as what has arrived.
         maxBatch: 20_000,
         maxBytesPerPartition: 16 * 1024 * 1024,
+        // Every partition's batch at once: the projector takes those arriving together in one round.
+        partitionsConsumedConcurrently: Object.keys(runtime.topics.events).length * config.KAFKA_TOPIC_PARTITIONS,
       });
       const every = options.purgeEveryMs ?? 60_000;
       const tick = () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 import { Schema, type Connection } from 'mongoose';
@@ -15,7 +16,17 @@ export interface CaseDoc {
   closedAt: Date | null;
   /** When a closed case whose retention was set at closing is due to be erased (null: the default applies). */
   purgeAfter?: Date | null;
+  /** How many times the view was written: a writer that folded an older revision is refused (see saveRevised). */
+  rev: number;
+  /** A fresh id per write: tells a writer whether the stored revision is its own. */
+  writeId: string;
   view: CaseView;
+}
+
+/** A view with the revision it was folded from (0: not stored yet). */
+export interface RevisedView {
+  view: CaseView;
+  rev: number;
 }
 
 /**
@@ -37,6 +48,8 @@ const caseSchema = new Schema<StoredCase>({
   listedAt: { type: Date, default: null },
   closedAt: { type: Date, default: null },
   purgeAfter: { type: Date, default: null },
+  rev: { type: Number, required: true },
+  writeId: { type: String, required: true },
   packedView: { type: Buffer, required: true },
 }, { versionKey: false, collection: 'cases', minimize: false });
 caseSchema.index({ tokens: 1, status: 1 });
@@ -46,7 +59,6 @@ caseSchema.index({ status: 1, closedAt: 1 });
 caseSchema.index({ status: 1, purgeAfter: 1 });
 
 const BULK_CHUNK = 50;
-const LOOKUPS_MAX = 20;
 // Fast deflate: JSON packs to a fifth or less even so, and the projector packs every changed view per chunk.
 const pack = promisify(deflateRaw);
 const unpack = promisify(inflateRaw);
@@ -70,7 +82,7 @@ async function unpackCaseAsync(stored: StoredCase): Promise<CaseDoc> {
 
 const unpackAll = (docs: StoredCase[]): Promise<CaseDoc[]> => Promise.all(docs.map(unpackCaseAsync));
 
-async function toStored(view: CaseView): Promise<StoredCase> {
+async function toStored(view: CaseView, rev: number): Promise<StoredCase> {
   const tokens = [...new Set(Object.values(view.subjectTokens).flat())];
   return {
     _id: view.caseRef,
@@ -82,8 +94,16 @@ async function toStored(view: CaseView): Promise<StoredCase> {
     closedAt: view.closedAt ? new Date(view.closedAt) : null,
     purgeAfter: view.closedAt && view.retentionDays !== null && view.retentionDays !== undefined
       ? new Date(Date.parse(view.closedAt) + view.retentionDays * 86_400_000) : null,
+    rev,
+    writeId: randomUUID(),
     packedView: await pack(Buffer.from(JSON.stringify(view)), { level: PACK_LEVEL }),
   };
+}
+
+function isDuplicateOnly(err: unknown): boolean {
+  const writeErrors = (err as { writeErrors?: { code?: number }[] | { code?: number } }).writeErrors;
+  const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+  return list.length > 0 && list.every((e) => e.code === 11000);
 }
 
 export function createCaseStore(db: Connection) {
@@ -96,26 +116,48 @@ export function createCaseStore(db: Connection) {
     },
     /** The views of these cases, a fresh view for any not seen yet. */
     async load(caseRefs: string[]): Promise<Map<string, CaseView>> {
-      // A few cases (live): one lookup by _id each, which FerretDB 1.24 ends at the match. Many (a backlog, a
-      // replay): one `$in` query, which FerretDB answers by reading every case once; with views
-      // packed that is cheaper than hundreds of lookups queueing on the database (docs/performance.md).
-      const stored = caseRefs.length <= LOOKUPS_MAX
-        ? (await Promise.all(caseRefs.map((ref) => model.findById(ref).lean<StoredCase>()))).filter((d): d is StoredCase => d !== null)
+      const revised = await this.loadRevised(caseRefs);
+      return new Map([...revised].map(([ref, r]) => [ref, r.view]));
+    },
+    /** As load, with each view's revision (0 for a case not stored yet). */
+    async loadRevised(caseRefs: string[]): Promise<Map<string, RevisedView>> {
+      const stored = caseRefs.length === 1
+        ? (await model.find({ _id: caseRefs[0] }).lean<StoredCase[]>())
         : await model.find({ _id: { $in: caseRefs } }).lean<StoredCase[]>();
       const docs = await unpackAll(stored);
-      const views = new Map(docs.map((d) => [d._id, d.view]));
-      for (const ref of caseRefs) if (!views.has(ref)) views.set(ref, initialView(ref));
+      const views = new Map(docs.map((d) => [d._id, { view: d.view, rev: d.rev ?? 0 }]));
+      for (const ref of caseRefs) if (!views.has(ref)) views.set(ref, { view: initialView(ref), rev: 0 });
       return views;
     },
-    /** Write changed views in one unordered bulk write. */
-    async saveMany(views: CaseView[]): Promise<void> {
-      if (views.length === 0) return;
+    /**
+     * Write views folded from the revisions given, each as revision + 1, in unordered bulk writes. A view whose
+     * stored revision moved on meanwhile (another instance wrote it, or it was erased) is not written: its
+     * reference comes back, to be read again and folded anew. Nothing is ever overwritten unseen.
+     */
+    async saveRevised(views: RevisedView[]): Promise<Set<string>> {
+      const refused = new Set<string>();
       // In chunks: FerretDB 1.24 never answers an update command of 100 or more statements (docs/performance.md).
       for (let i = 0; i < views.length; i += BULK_CHUNK) {
         const chunk = views.slice(i, i + BULK_CHUNK);
-        const replacements = await Promise.all(chunk.map(toStored));
-        await model.bulkWrite(replacements.map((doc) => ({ replaceOne: { filter: { _id: doc._id }, replacement: doc, upsert: true } })), { ordered: false });
+        const docs = await Promise.all(chunk.map(({ view, rev }) => toStored(view, rev + 1)));
+        const writes = docs.map((doc) => (doc.rev === 1
+          ? { insertOne: { document: doc } }
+          : { replaceOne: { filter: { _id: doc._id, rev: doc.rev - 1 }, replacement: doc } }));
+        let short: boolean;
+        try {
+          const result = await model.bulkWrite(writes, { ordered: false });
+          short = result.insertedCount + result.matchedCount < writes.length;
+        } catch (err) {
+          // An insert that found the case already there (duplicate _id): some other writer came first.
+          if (!isDuplicateOnly(err)) throw err;
+          short = true;
+        }
+        if (!short) continue;
+        const now = await model.find({ _id: { $in: docs.map((d) => d._id) } }, { writeId: 1 }).lean<{ _id: string; writeId?: string }[]>();
+        const writtenNow = new Map(now.map((d) => [d._id, d.writeId]));
+        for (const doc of docs) if (writtenNow.get(doc._id) !== doc.writeId) refused.add(doc._id);
       }
+      return refused;
     },
     /**
      * Open cases whose victim has any of these tokens, newest first. Victims only: a victim who is a suspect

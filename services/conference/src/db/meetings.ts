@@ -50,9 +50,15 @@ export function createMeetingStore(db: Connection) {
         await write();
       }
     },
-    /** Meetings (not ended) with this case on the agenda: where its updates are pushed. */
-    async activeWithCase(caseRef: string): Promise<Meeting[]> {
-      return (await model.find({ agenda: caseRef, status: { $ne: 'ended' } }).lean<MeetingDoc[]>()).map(strip);
+    /** The meetings (not ended) with each of these cases on the agenda: where their updates are pushed. */
+    async activeWithCases(caseRefs: string[]): Promise<Map<string, Meeting[]>> {
+      const byCase = new Map<string, Meeting[]>();
+      if (caseRefs.length === 0) return byCase;
+      const wanted = new Set(caseRefs);
+      for (const meeting of (await model.find({ agenda: { $in: caseRefs }, status: { $ne: 'ended' } }).lean<MeetingDoc[]>()).map(strip)) {
+        for (const ref of meeting.agenda) if (wanted.has(ref)) byCase.set(ref, [...(byCase.get(ref) ?? []), meeting]);
+      }
+      return byCase;
     },
     async withCase(caseRef: string): Promise<Meeting[]> {
       return (await model.find({ agenda: caseRef }).lean<MeetingDoc[]>()).map(strip);

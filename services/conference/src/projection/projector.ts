@@ -1,7 +1,7 @@
 import type { CaseEvent } from '@convene/shared/contracts';
 import type { Logger } from '@convene/shared/log';
 import { identifying } from '@convene/shared/sharing';
-import { evolveAll, type CaseView } from '../readModel/index.js';
+import type { CaseView } from '../readModel/index.js';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { Live } from '../live/index.js';
@@ -12,6 +12,8 @@ import { caseRefOf, isReferral } from './routing.js';
 import { chronologyAnswer } from './chronologyAnswer.js';
 import { casePushes, meetingPushes, type PushDraft } from './pushes.js';
 import { listReferral, openHistoryCheck, type CommandDeps } from './commands.js';
+import { createCaseViews } from './caseViews.js';
+import { createRounds } from './rounds.js';
 
 export interface ProjectorDeps extends CommandDeps {
   cases: CaseStore;
@@ -26,6 +28,8 @@ export interface ProjectorDeps extends CommandDeps {
   onCaseClosed?: (caseRef: string, retentionDays: number | undefined) => Promise<void>;
   /** Where `*.statistics.published.v1` go: the scrutiny store keeps the latest per agency and month. */
   statistics?: { apply(events: readonly CaseEvent[]): Promise<void> };
+  /** The most case views kept in memory between batches. */
+  maxCachedViews?: number;
 }
 
 /** Consent narrowed, or records withdrawn: what the live topic holds of advocacy may no longer be shown as it was. */
@@ -60,25 +64,18 @@ type HistoryReturn = Extract<CaseEvent, { type: `${string}.research.returned.v1`
  * applied again after a crash or a replay and the result is the same.
  */
 export function createProjector(deps: ProjectorDeps) {
+  const caseViews = createCaseViews({ cases: deps.cases, erased: deps.erased, ...(deps.maxCachedViews ? { maxCached: deps.maxCachedViews } : {}) });
+
   async function applyToCases(events: CaseEvent[], placed: Placement = new Map()): Promise<Map<string, CaseView>> {
     const byCase = new Map<string, CaseEvent[]>();
     for (const event of events) {
       for (const caseRef of casesOf(event, placed)) byCase.set(caseRef, [...(byCase.get(caseRef) ?? []), event]);
     }
-    for (const caseRef of await deps.erased?.among([...byCase.keys()]) ?? []) byCase.delete(caseRef);
     if (byCase.size === 0) return new Map();
-    const views = await deps.cases.load([...byCase.keys()]);
-    const changed: CaseView[] = [];
-    const narrowed: string[] = [];
-    for (const [caseRef, caseEvents] of byCase) {
-      const before = views.get(caseRef)!;
-      const view = evolveAll(before, caseEvents);
-      views.set(caseRef, view);
-      if (view !== before) changed.push(view);
-      if (consentNarrowed(before, view)) narrowed.push(caseRef);
+    const { views, before } = await caseViews.fold(byCase);
+    for (const [caseRef, view] of views) {
+      if (consentNarrowed(before.get(caseRef)!, view)) await deps.live.retract(caseRef, 'advocacy');
     }
-    await deps.cases.saveMany(changed);
-    for (const caseRef of narrowed) await deps.live.retract(caseRef, 'advocacy');
     return views;
   }
 
@@ -116,9 +113,10 @@ export function createProjector(deps: ProjectorDeps) {
 
   /**
    * Everything the conference does with consumed events: run the commands they trigger (referral → listing,
-   * history request → history check), update the read model, then tell the meeting rooms.
+   * history request → history check), update the read model, then tell the meeting rooms. Batches consumed
+   * at the same moment (one per partition) are handled together in one round.
    */
-  async function handle(events: CaseEvent[]): Promise<void> {
+  async function handleRound(events: CaseEvent[]): Promise<void> {
     // A referral belongs to the case it opened or joined, whatever its envelope says; a record about the
     // suspect alone (an arrest, an order) belongs to every open case of that suspect, though an agency names one.
     const placed: Placement = new Map();
@@ -132,18 +130,14 @@ export function createProjector(deps: ProjectorDeps) {
       }
     }
     const { views, meetings } = await applyToReadModel(events, placed);
-    // The meetings running with each case, read once per batch: every meeting event of the batch is applied above.
-    const running = new Map<string, Promise<Meeting[]>>();
-    const activeWithCase = (caseRef: string) => {
-      if (!running.has(caseRef)) running.set(caseRef, deps.meetings.activeWithCase(caseRef));
-      return running.get(caseRef)!;
-    };
+    // The meetings running with the round's cases, read once: every meeting event of the round is applied above.
+    const running = await deps.meetings.activeWithCases([...views.keys()]);
     const pushes: PushDraft[] = [];
     for (const event of events) {
       const caseRefs = casesOf(event, placed);
       for (const caseRef of caseRefs) {
         const view = views.get(caseRef);
-        if (view) pushes.push(...casePushes(event, view, await activeWithCase(caseRef)));
+        if (view) pushes.push(...casePushes(event, view, running.get(caseRef) ?? []));
       }
       const meetingId = meetingIdOf(event);
       const meeting = meetingId ? meetings.get(meetingId) : undefined;
@@ -157,7 +151,8 @@ export function createProjector(deps: ProjectorDeps) {
     }
   }
 
-  return { handle, applyToReadModel };
+  const rounds = createRounds(handleRound);
+  return { handle: (events: CaseEvent[]) => rounds.run(events), applyToReadModel };
 }
 
 export type Projector = ReturnType<typeof createProjector>;

@@ -55,8 +55,8 @@ export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People
         const at = new Date();
         const action = await actions.accept(params.actionId, principal.sub, at);
         await recorder.record({
-          type: `${agency}.action.accepted.v1`, occurredAt: at, sharing: 'partnership', subjects: [], alwaysPublish: true, subject: action.caseRef as never,
-          data: { actionId: action._id, caseRef: action.caseRef, acceptedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } } as never,
+          type: `${agency}.action.accepted.v1`, occurredAt: at, sharing: 'partnership', subjects: [], alwaysPublish: true, subject: action.caseRef,
+          data: { actionId: action._id, caseRef: action.caseRef, acceptedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } },
         });
         return actionView(action);
       },
@@ -70,8 +70,8 @@ export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People
         const at = new Date();
         const action = await actions.complete(params.actionId, body.outcome, at);
         await recorder.record({
-          type: `${agency}.action.completed.v1`, occurredAt: at, sharing: 'partnership', subjects: [], alwaysPublish: true, subject: action.caseRef as never,
-          data: { actionId: action._id, caseRef: action.caseRef, outcome: body.outcome, completedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } } as never,
+          type: `${agency}.action.completed.v1`, occurredAt: at, sharing: 'partnership', subjects: [], alwaysPublish: true, subject: action.caseRef,
+          data: { actionId: action._id, caseRef: action.caseRef, outcome: body.outcome, completedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } },
         });
         return actionView(action);
       },

@@ -1,6 +1,6 @@
 import {
-  createEvent, recordEventTypes, type CaseEvent, type ElsewhereEntry, type PartnerAgency, type ResearchPurpose, type WithheldEntry,
-  type WithheldReason,
+  createEvent, isRecordOf, recordEventTypes, type CaseEvent, type DataOf, type ElsewhereEntry, type NewEventFields, type PartnerAgency,
+  type ResearchPurpose, type WithheldEntry, type WithheldReason,
 } from '../contracts/index.js';
 import { canView, historyCheckReader, outlineElsewhere, recordKindOf, relationToCase, type CaseSubjects } from '../sharing/index.js';
 import { deterministicUuid } from './deterministicId.js';
@@ -31,6 +31,18 @@ export interface ResearchSelection {
 }
 
 const PART_SIZE = 200;
+
+type ReturnedType = `${PartnerAgency}.research.returned.v1`;
+/** One part of a return, all but the records, which are typed per agency. */
+type ReturnedPart = Omit<NewEventFields<ReturnedType>, 'data'> & { data: Omit<DataOf<ReturnedType>, 'records'> };
+
+// One builder per agency: each embeds only that agency's own records, typed as such (selectForResearch kept no other).
+const returnedBy: Record<PartnerAgency, (part: ReturnedPart, records: CaseEvent[]) => CaseEvent> = {
+  police: (part, records) => createEvent('police.research.returned.v1', { ...part, data: { ...part.data, records: records.filter(isRecordOf('police')) } }),
+  cps: (part, records) => createEvent('cps.research.returned.v1', { ...part, data: { ...part.data, records: records.filter(isRecordOf('cps')) } }),
+  health: (part, records) => createEvent('health.research.returned.v1', { ...part, data: { ...part.data, records: records.filter(isRecordOf('health')) } }),
+  advocacy: (part, records) => createEvent('advocacy.research.returned.v1', { ...part, data: { ...part.data, records: records.filter(isRecordOf('advocacy')) } }),
+};
 
 /**
  * Split what the agency holds about the subjects into what it shares (its own victim's records and records
@@ -83,7 +95,7 @@ export async function buildResearchReturns(request: ResearchRequest): Promise<Ca
   const events: CaseEvent[] = [];
   for (let index = 1; index <= total; index++) {
     const slice = <T>(all: T[]) => all.slice((index - 1) * PART_SIZE, index * PART_SIZE);
-    events.push(createEvent(`${request.agency}.research.returned.v1`, {
+    events.push(returnedBy[request.agency]({
       id: deterministicUuid(request.agency, 'research', request.purpose.kind, purposeKey, String(index), String(total)),
       occurredAt: request.now ?? new Date(),
       sharing: 'partnership',
@@ -91,12 +103,11 @@ export async function buildResearchReturns(request: ResearchRequest): Promise<Ca
       data: {
         purpose: request.purpose,
         windowFrom: request.windowFrom.toISOString(),
-        records: slice(shared) as never,
         withheld: index === 1 ? withheld : [],
         elsewhere: slice(elsewhere),
         part: { index, total },
       },
-    }));
+    }, slice(shared)));
   }
   return events;
 }

@@ -74,10 +74,21 @@ export function isEventType(type: string): type is EventType {
   return eventTypes.has(type);
 }
 
+const recordSchemas = { police: PoliceRecordEvent, cps: CpsRecordEvent, health: HealthRecordEvent, advocacy: AdvocacyRecordEvent };
+
 /** The record types each agency can embed in a research return or stream to a listed case. */
 export const recordEventTypes: Record<PartnerAgency, ReadonlySet<string>> = {
-  police: new Set(PoliceRecordEvent.options.map((o) => o.shape.type.value)),
-  cps: new Set(CpsRecordEvent.options.map((o) => o.shape.type.value)),
-  health: new Set(HealthRecordEvent.options.map((o) => o.shape.type.value)),
-  advocacy: new Set(AdvocacyRecordEvent.options.map((o) => o.shape.type.value)),
+  police: new Set(recordSchemas.police.options.map((o) => o.shape.type.value)),
+  cps: new Set(recordSchemas.cps.options.map((o) => o.shape.type.value)),
+  health: new Set(recordSchemas.health.options.map((o) => o.shape.type.value)),
+  advocacy: new Set(recordSchemas.advocacy.options.map((o) => o.shape.type.value)),
 };
+
+type RecordEvents = { [A in PartnerAgency]: Extract<CaseEvent, z.infer<(typeof recordSchemas)[A]>> };
+/** One of the agency's own records: what its research returns embed. */
+export type RecordEventOf<A extends PartnerAgency> = RecordEvents[A];
+
+/** A filter that keeps the agency's own records, typed as such: the type and the set come from the same schemas. */
+export function isRecordOf<A extends PartnerAgency>(agency: A): (event: CaseEvent) => event is RecordEventOf<A> {
+  return (event): event is RecordEventOf<A> => recordEventTypes[agency].has(event.type);
+}

@@ -66,7 +66,7 @@ export function mountRoutes(routes: RouteSpec[], options: { verifyToken: TokenVe
       const params = route.params ? parseRequest(route.params, req.params, 'path') : undefined;
       const query = route.query ? parseRequest(route.query, req.query, 'query') : undefined;
       const body = route.body ? parseRequest(route.body, req.body ?? {}, 'body') : undefined;
-      const result = await route.handler({ params, query, body, principal, req, res } as never);
+      const result = await route.handler({ params, query, body, principal, req, res });
       if (res.headersSent) return;
       if (isExplicit(result)) {
         res.status(result.status);

@@ -58,5 +58,5 @@ export async function upsertById<T>(model: Model<T>, id: string, parts: UpsertBy
     if ((err as BulkWriteLike).code !== DUPLICATE_KEY) throw err;
   }
   const update = { $setOnInsert: parts.setOnInsert, $set: parts.set, ...(added.length > 0 ? { $addToSet: parts.addToSet } : {}) };
-  await model.updateOne({ _id: id } as never, update as never, { upsert: true });
+  await model.updateOne({ _id: id }, update, { upsert: true });
 }

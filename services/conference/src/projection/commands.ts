@@ -53,14 +53,14 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
     occurredAt: new Date(referral.occurredat),
     time: referral.time,
     sharing: 'partnership',
-    subject: caseRef as never,
+    subject: caseRef,
     alwaysPublish: true,
     subjects: referral.data.people.map((p) => ({ role: p.role, tokens: p.tokens })),
     data: {
-      caseRef: caseRef as never,
+      caseRef,
       referral: { agency: referral.agency as 'police', referralRef: referral.data.referralRef, criterion: referral.data.criterion, reason: referral.data.reason },
       people: referral.data.people,
-      ...(previous ? { repeatOf: previous._id as never } : {}),
+      ...(previous ? { repeatOf: previous._id } : {}),
     },
   });
   return caseRef;

@@ -17,7 +17,8 @@ export function fhirRoutes({ kit, records }: HealthDeps): RouteSpec[] {
       summary: 'Flag a concern as an HL7 FHIR R4 Flag (application/fhir+json); problems come back as an OperationOutcome',
       // The Flag schema documents the body in OpenAPI; `catch` stops the shared parser refusing it with
       // problem+json, so that the handler can answer a FHIR client in FHIR (an OperationOutcome).
-      body: FhirFlag.catch(undefined as never),
+      // `optional` makes the fallback, undefined, a value of the schema's own type.
+      body: FhirFlag.optional().catch(undefined),
       errors: [404, 415],
       success: { status: 201, description: 'The created Flag, with id = the concern reference', schema: FhirFlag, contentType: FHIR_JSON },
       handler: async ({ req }) => {

@@ -130,3 +130,4 @@ export function databaseName(service: string, suffix?: string): string {
 export function modelOf<T>(db: Connection, name: string, schema: Schema<T>): Model<T> {
   return (db.models[name] as Model<T> | undefined) ?? db.model<T>(name, schema);
 }
+export * from './recordStore.js';

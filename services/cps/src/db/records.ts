@@ -1,7 +1,8 @@
 import { Schema, type Connection } from 'mongoose';
-import type { CaseEvent, Subject } from '@convene/shared/contracts';
-import { modelOf, upsertById } from '@convene/shared/mongo';
+import type { Subject } from '@convene/shared/contracts';
+import { createRecordStore, modelOf } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
+import { cpsRecords } from '../domain/records.js';
 
 /** The CPS read model: one document per record (history request, decision, hearing…), current state only. */
 export interface CpsRecord {
@@ -44,47 +45,7 @@ const CASE_FILE_KINDS: CpsRecord['kind'][] = ['charging_decision', 'hearing'];
 export function createCpsRecords(db: Connection) {
   const model = modelOf(db, 'CpsRecord', recordSchema);
 
-  async function upsert(ref: string, event: CaseEvent, kind: CpsRecord['kind'], set: Partial<CpsRecord>) {
-    await upsertById(model, ref, {
-      setOnInsert: { kind, subjects: event.subjects, occurredAt: new Date(event.occurredat), sharing: event.sharing, ...(event.subject ? { caseRef: event.subject } : {}) },
-      set,
-      addToSet: { eventIds: event.id },
-    });
-  }
-
-  /** Apply one CPS event. $set and $addToSet make a second application change nothing. */
-  /** A breach joins the order (or bail) it breaks: its event, and when. */
-  async function addBreach(ref: string, eventId: string, at: string): Promise<void> {
-    await model.updateOne({ _id: ref }, { $addToSet: { eventIds: eventId, breaches: { eventId, at } } });
-  }
-
-  async function project(event: CaseEvent): Promise<void> {
-    switch (event.type) {
-      case 'cps.history.requested.v1':
-        return upsert(event.data.requestRef, event, 'history_request', { status: event.data.lawfulBasis, detail: event.data });
-      case 'cps.charging.decided.v1':
-        return upsert(event.data.decisionRef, event, 'charging_decision', {
-          status: event.data.outcome, ...(event.data.offenceClass ? { offenceClass: event.data.offenceClass } : {}),
-          ...(event.data.urn ? { urn: event.data.urn } : {}), detail: event.data,
-        });
-      case 'cps.hearing.scheduled.v1':
-        return upsert(event.data.hearingRef, event, 'hearing', { status: event.data.hearingType, ...(event.data.urn ? { urn: event.data.urn } : {}), detail: event.data });
-      case 'cps.case.outcome.v1':
-        return upsert(event.data.outcomeRef, event, 'outcome', {
-          status: event.data.outcome, ...(event.data.offenceClass ? { offenceClass: event.data.offenceClass } : {}), detail: event.data,
-        });
-      case 'cps.restraining_order.made.v1':
-        return upsert(event.data.orderRef, event, 'restraining_order', { detail: event.data });
-      case 'cps.bail.conditions.set.v1':
-        return upsert(event.data.bailRef, event, 'bail', { detail: event.data });
-      case 'cps.restraining_order.breached.v1':
-        return addBreach(event.data.orderRef, event.id, event.data.breachedAt);
-      case 'cps.bail.breached.v1':
-        return addBreach(event.data.bailRef, event.id, event.data.breachedAt);
-      default:
-        return;
-    }
-  }
+  const store = createRecordStore(model, cpsRecords);
 
   async function get(ref: string, kind: CpsRecord['kind']): Promise<CpsRecord> {
     const record = await model.findOne({ _id: ref, kind }).lean<CpsRecord>();
@@ -97,7 +58,7 @@ export function createCpsRecords(db: Connection) {
     return model.find({ urn, kind: { $in: CASE_FILE_KINDS } }, { _id: 1, kind: 1, subjects: 1 }).limit(500).lean<Pick<CpsRecord, '_id' | 'kind' | 'subjects'>[]>();
   }
 
-  return { model, project, get, caseFile };
+  return { model, project: store.project, get, caseFile };
 }
 
 export type CpsRecords = ReturnType<typeof createCpsRecords>;

@@ -61,7 +61,8 @@ async function removeAbandonedStacks(log: Log): Promise<void> {
 }
 
 /**
- * Start Kafka and FerretDB of our own (name faults-<pid>, ports of our own) through the infra/local API.
+ * Start Kafka and a database stand-in of our own (name faults-<pid>, ports of our own; CONVENE_DB picks the
+ * stand-in, as for the shared stack) through the infra/local API.
  * The name and ports are checked to differ from the shared stack's before anything is started or stopped.
  */
 export async function startFaultStack(log: Log): Promise<FaultStack> {
@@ -74,6 +75,7 @@ export async function startFaultStack(log: Log): Promise<FaultStack> {
     CONVENE_STACK_KAFKA_PORT: String(kafkaPort),
     CONVENE_STACK_KAFKA_CONTROLLER_PORT: String(controllerPort),
     CONVENE_STACK_MONGO_PORT: String(mongoPort),
+    ...(process.env.CONVENE_DB ? { CONVENE_DB: process.env.CONVENE_DB } : {}),
   };
   const config = stackConfig(env);
   if (!config.name || [config.kafkaPort, config.kafkaControllerPort, config.mongoPort].some((p) => DEFAULT_PORTS.has(p))) {

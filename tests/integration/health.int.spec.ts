@@ -187,6 +187,42 @@ describe('health service on the real stack', () => {
       expect(res.body.issue).toContainEqual(expect.objectContaining({ severity: 'error', code, expression: [expression], diagnostics: expect.any(String) }));
     });
 
+    it('finds the person a hospital names by NHS number or by a contained Patient, adds one it has not met, and never guesses between two', async () => {
+      // The victim was recorded here as "Siobhán O'Neill", NHS number 943 476 5919.
+      const NHS = 'https://fhir.nhs.uk/Id/nhs-number';
+      const byNhs = await postFhir(flag({ subject: { identifier: { system: NHS, value: '9434765919' } } }));
+      expect(byNhs.status).toBe(201);
+      const nhsEvent = await topic.waitFor(isEvent('health.concern.flagged.v1', (e) => e.data.concernRef === byNhs.body.id), 'flag by NHS number');
+      expect(nhsEvent.subjects).toEqual([{ role: 'victim', tokens: victim.tokens }]);
+      // The hospital spells her name without the accent or apostrophe, and sends no NHS number.
+      const patient = { resourceType: 'Patient', id: 'pt', name: [{ use: 'official', given: ['Siobhan'], family: 'ONeill' }], birthDate: '1988-04-12' };
+      const byName = await postFhir(flag({ contained: [patient], subject: { reference: '#pt' } }));
+      expect(byName.status).toBe(201);
+      const nameEvent = await topic.waitFor(isEvent('health.concern.flagged.v1', (e) => e.data.concernRef === byName.body.id), 'flag by contained Patient');
+      expect(nameEvent.subjects).toEqual([{ role: 'victim', tokens: victim.tokens }]);
+      // Someone not held yet: added from the Patient, with the NHS number it gives.
+      const stranger = { resourceType: 'Patient', id: 'new', identifier: [{ system: NHS, value: '401 023 2137' }], name: [{ given: ['Amira'], family: 'Haddad' }], birthDate: '1995-01-20' };
+      const added = await postFhir(flag({ contained: [stranger], subject: { reference: '#new' } }));
+      expect(added.status).toBe(201);
+      const again = await postFhir(flag({ subject: { identifier: { system: NHS, value: '4010232137' } } }));
+      expect(again.status).toBe(201);
+      // Not on any listing, so not published: the concerns as the health service holds them.
+      const [first, second] = await Promise.all([added, again].map(async (r) => (await api.get(`/concerns/${r.body.id}`)).body as { subjects: { tokens: string[] }[] }));
+      expect(second!.subjects).toEqual(first!.subjects);
+      expect(first!.subjects[0]!.tokens).toHaveLength(2);
+      expect(first!.subjects[0]!.tokens.some((t) => victim.tokens.includes(t))).toBe(false);
+      // An NHS number nobody here holds cannot make a person (no name, no birth date).
+      const unknown = await postFhir(flag({ subject: { identifier: { system: NHS, value: '9876543210' } } }));
+      expect(unknown.status).toBe(404);
+      expect(unknown.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'not-found' }] });
+      // Two people held with the same name and birth date: refused, not guessed.
+      for (const _ of [1, 2]) expect((await api.post('/people', { given: 'Sam', family: 'Twin', dateOfBirth: '2001-03-03' })).status).toBe(201);
+      const twin = { resourceType: 'Patient', id: 't', name: [{ given: ['Sam'], family: 'Twin' }], birthDate: '2001-03-03' };
+      const ambiguous = await postFhir(flag({ contained: [twin], subject: { reference: '#t' } }));
+      expect(ambiguous.status).toBe(409);
+      expect(ambiguous.body).toMatchObject({ resourceType: 'OperationOutcome', issue: [{ code: 'multiple-matches' }] });
+    });
+
     it('answers a Flag about a person this service does not hold with a 404 OperationOutcome', async () => {
       const res = await postFhir(flag({ subject: { reference: `Patient/${randomUUID()}` } }));
       expect(res.status).toBe(404);

@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Schema, type Connection } from 'mongoose';
-import { z } from 'zod';
-import { DATE_OF_BIRTH_FORMATS, linkTokensFor, LinkTokenError, normaliseDateOfBirth } from '../link-tokens/index.js';
-import { type Subject, type SubjectRef } from '../contracts/index.js';
+import { linkToken, linkTokensFor, LinkTokenError, normaliseDateOfBirth } from '../link-tokens/index.js';
+import { PersonInput, type Subject, type SubjectRef } from '../contracts/index.js';
 import { DomainError, notFound } from '../errors/index.js';
 import { modelOf } from '../mongo/index.js';
 
-/** A person the agency holds, with the identifiers it knows. Only their link tokens ever leave it. */
-export const PersonInput = z.object({
-  given: z.string().trim().min(1).max(80),
-  family: z.string().trim().min(1).max(80),
-  // Written as the agency writes it; stored as YYYY-MM-DD (a refusal is a 400 naming body.dateOfBirth).
-  dateOfBirth: z.string().trim().min(1).max(32).describe(`Date of birth: ${DATE_OF_BIRTH_FORMATS}`),
-  nhsNumber: z.string().trim().min(10).max(14).optional(),
-  pncId: z.string().trim().min(4).max(16).optional(),
-  postcode: z.string().trim().min(5).max(9).optional(),
-});
-export type PersonInput = z.infer<typeof PersonInput>;
+// The request body of `POST /people` is the contracts' (the web UI types its form with it).
+export { PersonInput };
 
 export interface Person extends PersonInput {
   _id: string;
@@ -54,7 +44,8 @@ const personSchema = new Schema<Person>({
 personSchema.index({ tokens: 1 });
 personSchema.index({ dateOfBirth: 1 });
 
-/** How a command names the people it is about: their local id and their role in this record. */
+/** A person as another system identifies them (a hospital's Patient): an NHS number, or name and date of birth. */
+export type Identity = { nhsNumber: string } | { given: string; family: string; dateOfBirth: string };
 
 export interface People {
   add(input: PersonInput): Promise<Person>;
@@ -64,6 +55,11 @@ export interface People {
   byTokens(tokens: string[]): Promise<Person[]>;
   /** Everyone held with this (normalised) date of birth: where possible matches are looked for. */
   bornOn(dateOfBirth: string): Promise<Person[]>;
+  /**
+   * The people held under this identity, as another system names them: by NHS number alone when it is given
+   * (the stronger identifier), else by name and date of birth, compared as link tokens (spelling normalised).
+   */
+  withIdentity(identity: Identity): Promise<Person[]>;
   /** Give a person tokens that are theirs by decision, not derivation (idempotent). */
   adopt(personId: string, tokens: string[]): Promise<void>;
   /** The tokens plus every token of a person holding one of them who has aliases: what research must look for. */
@@ -106,6 +102,18 @@ export function createPeople(db: Connection, linkSecret: string): People {
     },
     async byTokens(tokens) {
       return model.find({ tokens: { $in: tokens } }).lean<Person[]>();
+    },
+    async withIdentity(identity) {
+      let token: string;
+      try {
+        token = 'nhsNumber' in identity
+          ? linkToken(linkSecret, { kind: 'nhs', nhsNumber: identity.nhsNumber })
+          : linkToken(linkSecret, { kind: 'nd', ...identity, dateOfBirth: normaliseDateOfBirth(identity.dateOfBirth) });
+      } catch (err) {
+        if (err instanceof LinkTokenError) throw new DomainError(err.code, err.message, { status: 400, field: fieldOf(err.code) });
+        throw err;
+      }
+      return people.byTokens([token]);
     },
     async bornOn(dateOfBirth) {
       return model.find({ dateOfBirth }).sort({ createdAt: 1 }).limit(500).lean<Person[]>();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConcernCategory, ConcernSeverity, SubjectRole } from '@convene/shared/contracts';
+import { isValidNhsNumber } from '@convene/shared/link-tokens';
 import { issue, operationOutcome, outcomeIssues, type OperationOutcome, type OperationOutcomeIssue } from './operationOutcome.js';
 
 /**
@@ -12,15 +13,20 @@ import { issue, operationOutcome, outcomeIssues, type OperationOutcome, type Ope
  * | extension[url = CONCERN_SEVERITY_EXTENSION].valueCode            | severity: low / medium / high        |
  * | extension[url = SUBJECT_ROLE_EXTENSION].valueCode (optional)     | subjectRole, default victim          |
  * | subject.reference = Patient/<personId> or Person/<personId>       | the person held by this service      |
+ * | subject.identifier (system NHS_NUMBER_SYSTEM)                     | the person held with that NHS number |
+ * | subject.reference = #<id> of a contained Patient                  | the person with its NHS number, else |
+ * |   (identifier NHS number; name given/family; birthDate)          |   name and birth date (added if new) |
  * | author.display                                                   | contact.service                      |
  * | code.text (optional)                                             | detail: kept locally, never published|
  * | period.start (optional: date or dateTime with zone)              | occurredAt, default now              |
  *
- * Flag.category, identifier, encounter, meta, text and contained are accepted and not mapped.
+ * Flag.category, identifier, encounter, meta and text are accepted and not mapped.
  */
 export const CONCERN_CATEGORY_SYSTEM = 'https://convene.example/fhir/CodeSystem/concern-category';
 export const CONCERN_SEVERITY_EXTENSION = 'https://convene.example/fhir/StructureDefinition/concern-severity';
 export const SUBJECT_ROLE_EXTENSION = 'https://convene.example/fhir/StructureDefinition/subject-role';
+/** The NHS number's identifier system (FHIR UK Core). */
+export const NHS_NUMBER_SYSTEM = 'https://fhir.nhs.uk/Id/nhs-number';
 
 const FhirString = (max: number) => z.string().min(1).max(max);
 const FhirDateTime = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { error: 'expected a date (YYYY-MM-DD) or a dateTime with a time zone' });
@@ -38,10 +44,13 @@ const CodeableConcept = z.strictObject({
   text: FhirString(4000).optional(),
 });
 
+/** Only system and value are read; the rest of an Identifier (use, type, period, assigner) is let through. */
+const Identifier = z.looseObject({ system: FhirString(200).optional(), value: FhirString(64).optional() });
+
 const Reference = z.strictObject({
   reference: FhirString(200).optional(),
   type: FhirString(200).optional(),
-  identifier: z.looseObject({}).optional(),
+  identifier: Identifier.optional(),
   display: FhirString(120).optional(),
 });
 
@@ -55,7 +64,7 @@ export const FhirFlag = z.strictObject({
   implicitRules: FhirString(200).optional(),
   language: FhirString(20).optional(),
   text: z.strictObject({ status: z.enum(['generated', 'extensions', 'additional', 'empty']), div: FhirString(10_000) }).optional(),
-  contained: z.array(z.looseObject({ resourceType: FhirString(64) })).max(5).optional(),
+  contained: z.array(z.looseObject({ resourceType: FhirString(64), id: FhirString(64).optional() })).max(5).optional(),
   extension: z.array(Extension).max(20).optional(),
   // A modifier extension changes the meaning of the resource; a server that does not know it must refuse.
   modifierExtension: z.array(Extension).max(0, 'modifier extensions are not supported by this server').optional(),
@@ -70,9 +79,24 @@ export const FhirFlag = z.strictObject({
 });
 export type FhirFlag = z.infer<typeof FhirFlag>;
 
+/** A contained Patient as hospital systems send one: only these elements are read. */
+const ContainedPatient = z.looseObject({
+  resourceType: z.literal('Patient'),
+  id: FhirString(64),
+  identifier: z.array(Identifier).max(10).optional(),
+  name: z.array(z.looseObject({ use: FhirString(20).optional(), family: FhirString(80).optional(), given: z.array(FhirString(80)).max(5).optional() })).max(5).optional(),
+  birthDate: z.iso.date().optional(),
+});
+
+/** Whom a Flag is about: a person held here by id, by NHS number, or as a contained Patient describes them. */
+export type FlagSubject =
+  | { kind: 'person'; personId: string }
+  | { kind: 'nhs'; nhsNumber: string }
+  | { kind: 'patient'; nhsNumber?: string; given?: string; family?: string; dateOfBirth?: string };
+
 /** What a valid Flag says, in the health service's own terms. */
 export interface ConcernFromFlag {
-  personId: string;
+  subject: FlagSubject;
   subjectRole: SubjectRole;
   category: ConcernCategory;
   severity: z.infer<typeof ConcernSeverity>;
@@ -94,6 +118,56 @@ function extensionCode<T extends string>(flag: FhirFlag, url: string, values: re
   else if (!(values as readonly string[]).includes(code)) issues.push(issue('invalid', `'${code}' is not one of ${values.join(', ')}`, at));
   else return code as T;
   return undefined;
+}
+
+/** An NHS number from an identifier of that system, checked (modulus 11); an issue at `pathOf(index)` if it is not one. */
+function nhsNumberOf(identifiers: readonly z.infer<typeof Identifier>[], pathOf: (index: number) => string, issues: OperationOutcomeIssue[]): string | undefined {
+  const index = identifiers.findIndex((i) => i.system === NHS_NUMBER_SYSTEM);
+  if (index < 0) return undefined;
+  const value = identifiers[index]?.value?.replace(/[\s-]/g, '');
+  if (!value || !isValidNhsNumber(value)) {
+    issues.push(issue('invalid', 'not a valid NHS number (10 digits with a correct check digit)', `${pathOf(index)}.value`));
+    return undefined;
+  }
+  return value;
+}
+
+/** Whom the Flag is about, from subject.reference, subject.identifier or the contained Patient it points to. */
+function subjectOf(flag: FhirFlag, issues: OperationOutcomeIssue[]): FlagSubject | undefined {
+  const { reference, identifier } = flag.subject;
+  if (reference?.startsWith('#')) return containedPatientOf(flag, reference.slice(1), issues);
+  if (reference !== undefined) {
+    const match = SUBJECT_REFERENCE.exec(reference);
+    if (match?.[1]) return { kind: 'person', personId: match[1].toLowerCase() };
+    issues.push(issue('invalid', `'${reference}' is not Patient/<id> or Person/<id> with a person id held by this service, nor #<id> of a contained Patient`, 'Flag.subject.reference'));
+    return undefined;
+  }
+  if (identifier?.system === NHS_NUMBER_SYSTEM) {
+    const nhsNumber = nhsNumberOf([identifier], () => 'Flag.subject.identifier', issues);
+    return nhsNumber ? { kind: 'nhs', nhsNumber } : undefined;
+  }
+  issues.push(issue('required', `subject names the person: reference Patient/<id> or Person/<id>, #<id> of a contained Patient, or an identifier of ${NHS_NUMBER_SYSTEM}`, 'Flag.subject'));
+  return undefined;
+}
+
+function containedPatientOf(flag: FhirFlag, id: string, issues: OperationOutcomeIssue[]): FlagSubject | undefined {
+  const index = (flag.contained ?? []).findIndex((r) => r.id === id);
+  const at = `Flag.contained[${index}]`;
+  const parsed = ContainedPatient.safeParse(flag.contained?.[index]);
+  if (index < 0 || !parsed.success) {
+    issues.push(issue(index < 0 ? 'not-found' : 'invalid', index < 0 ? `no contained resource has id '${id}'` : `contained '${id}' is not a Patient with an id, names and a birthDate (YYYY-MM-DD)`, index < 0 ? 'Flag.subject.reference' : at));
+    return undefined;
+  }
+  const patient = parsed.data;
+  const nhsNumber = nhsNumberOf(patient.identifier ?? [], (i) => `${at}.identifier[${i}]`, issues);
+  const name = patient.name?.find((n) => n.use === 'official') ?? patient.name?.[0];
+  const given = name?.given?.join(' ');
+  const described = { ...(given ? { given } : {}), ...(name?.family ? { family: name.family } : {}), ...(patient.birthDate ? { dateOfBirth: patient.birthDate } : {}) };
+  if (!nhsNumber && (!described.given || !described.family || !described.dateOfBirth)) {
+    issues.push(issue('required', 'a contained Patient without an NHS number needs name.given, name.family and birthDate', at));
+    return undefined;
+  }
+  return { kind: 'patient', ...(nhsNumber ? { nhsNumber } : {}), ...described };
 }
 
 function startOf(value: string): string {
@@ -130,25 +204,18 @@ export function concernFromFlag(input: unknown, now: Date = new Date()): FlagMap
   const severity = extensionCode(flag, CONCERN_SEVERITY_EXTENSION, ConcernSeverity.options, issues);
   const subjectRole = extensionCode(flag, SUBJECT_ROLE_EXTENSION, SubjectRole.options, issues) ?? 'victim';
 
-  let personId: string | undefined;
-  const reference = flag.subject.reference;
-  if (reference === undefined) issues.push(issue('required', 'subject.reference names the person (Patient/<id> or Person/<id>)', 'Flag.subject.reference'));
-  else {
-    const match = SUBJECT_REFERENCE.exec(reference);
-    if (!match?.[1]) issues.push(issue('invalid', `'${reference}' is not Patient/<id> or Person/<id> with a person id held by this service`, 'Flag.subject.reference'));
-    else personId = match[1].toLowerCase();
-  }
+  const subject = subjectOf(flag, issues);
 
   const service = flag.author?.display?.trim();
   if (!service) issues.push(issue('required', 'author.display names the service partners should contact', 'Flag.author.display'));
 
   const detail = flag.code.text?.trim();
-  if (issues.length > 0 || !category || !severity || !personId || !service) return { ok: false, outcome: operationOutcome(issues) };
+  if (issues.length > 0 || !category || !severity || !subject || !service) return { ok: false, outcome: operationOutcome(issues) };
   return {
     ok: true,
     flag,
     concern: {
-      personId, subjectRole, category, severity, contact: { service },
+      subject, subjectRole, category, severity, contact: { service },
       ...(detail ? { detail } : {}),
       occurredAt: flag.period?.start ? startOf(flag.period.start) : now.toISOString(),
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CONCERN_CATEGORY_SYSTEM, CONCERN_SEVERITY_EXTENSION, SUBJECT_ROLE_EXTENSION, concernFromFlag, createdFlag, type FhirFlag } from './fhirFlag.js';
+import { CONCERN_CATEGORY_SYSTEM, CONCERN_SEVERITY_EXTENSION, NHS_NUMBER_SYSTEM, SUBJECT_ROLE_EXTENSION, concernFromFlag, createdFlag, type FhirFlag } from './fhirFlag.js';
 
 const personId = '3f0c2a4e-9b1d-4c47-8e2a-1d2b3c4d5e6f';
 const now = new Date('2026-11-10T12:00:00Z');
@@ -31,7 +31,7 @@ describe('reading a FHIR R4 Flag as a health concern', () => {
     expect(mapped).toMatchObject({
       ok: true,
       concern: {
-        personId, subjectRole: 'victim', category: 'perpetrator_fixation', severity: 'high', contact: { service: 'Leeds ED safeguarding team' },
+        subject: { kind: 'person', personId }, subjectRole: 'victim', category: 'perpetrator_fixation', severity: 'high', contact: { service: 'Leeds ED safeguarding team' },
         detail: 'Patient describes ex-partner waiting outside the clinic', occurredAt: '2026-11-09T08:30:00Z',
       },
     });
@@ -43,7 +43,7 @@ describe('reading a FHIR R4 Flag as a health concern', () => {
       extension: [{ url: SUBJECT_ROLE_EXTENSION, valueCode: 'suspect' }, { url: CONCERN_SEVERITY_EXTENSION, valueCode: 'low' }],
       period: { start: '2026-11-01' },
     }), now);
-    expect(asSuspect).toMatchObject({ ok: true, concern: { personId, subjectRole: 'suspect', severity: 'low', occurredAt: '2026-11-01T00:00:00Z' } });
+    expect(asSuspect).toMatchObject({ ok: true, concern: { subject: { kind: 'person', personId }, subjectRole: 'suspect', severity: 'low', occurredAt: '2026-11-01T00:00:00Z' } });
     const { period: _period, ...withoutPeriod } = flag();
     expect(concernFromFlag(withoutPeriod, now)).toMatchObject({ ok: true, concern: { occurredAt: now.toISOString() } });
   });
@@ -77,9 +77,31 @@ describe('reading a FHIR R4 Flag as a health concern', () => {
     expect(expressions(flag({ extension: [] }))).toEqual([{ code: 'required', at: 'Flag.extension' }]);
     expect(expressions(flag({ extension: [{ url: CONCERN_SEVERITY_EXTENSION, valueCode: 'extreme' }] }))).toEqual([{ code: 'invalid', at: 'Flag.extension[0].valueCode' }]);
     expect(expressions(flag({ subject: { reference: 'Group/12' } }))).toEqual([{ code: 'invalid', at: 'Flag.subject.reference' }]);
-    expect(expressions(flag({ subject: { display: 'Jane' } }))).toEqual([{ code: 'required', at: 'Flag.subject.reference' }]);
+    expect(expressions(flag({ subject: { display: 'Jane' } }))).toEqual([{ code: 'required', at: 'Flag.subject' }]);
     expect(expressions(flag({ author: undefined }))).toEqual([{ code: 'required', at: 'Flag.author.display' }]);
     expect(expressions(flag({ period: { start: '2026-11-09T08:30:00' } }))).toEqual([{ code: 'invalid', at: 'Flag.period.start' }]);
+  });
+
+  it('takes the subject as hospital systems send it: an NHS number, or a contained Patient', () => {
+    const byNhs = concernFromFlag(flag({ subject: { identifier: { system: NHS_NUMBER_SYSTEM, value: '943 476 5919' } } }), now);
+    expect(byNhs).toMatchObject({ ok: true, concern: { subject: { kind: 'nhs', nhsNumber: '9434765919' } } });
+    const patient = {
+      resourceType: 'Patient', id: 'pat1', identifier: [{ system: 'https://example.nhs.uk/mrn', value: 'RX1-99' }],
+      name: [{ use: 'usual', given: ['Jo'], family: 'Smith' }, { use: 'official', given: ['Joanne', 'Mary'], family: 'Smith' }], birthDate: '1990-07-02',
+    };
+    const contained = concernFromFlag(flag({ contained: [patient], subject: { reference: '#pat1' } }), now);
+    expect(contained).toMatchObject({ ok: true, concern: { subject: { kind: 'patient', given: 'Joanne Mary', family: 'Smith', dateOfBirth: '1990-07-02' } } });
+    const withNhs = concernFromFlag(flag({ contained: [{ resourceType: 'Patient', id: 'p', identifier: [{ system: NHS_NUMBER_SYSTEM, value: '9434765919' }] }], subject: { reference: '#p' } }), now);
+    expect(withNhs).toMatchObject({ ok: true, concern: { subject: { kind: 'patient', nhsNumber: '9434765919' } } });
+  });
+
+  it('refuses a wrong NHS number, a missing contained Patient and one that cannot be identified', () => {
+    expect(expressions(flag({ subject: { identifier: { system: NHS_NUMBER_SYSTEM, value: '9434765910' } } }))).toEqual([{ code: 'invalid', at: 'Flag.subject.identifier.value' }]);
+    expect(expressions(flag({ subject: { reference: '#nobody' } }))).toEqual([{ code: 'not-found', at: 'Flag.subject.reference' }]);
+    const nameless = { resourceType: 'Patient', id: 'p', birthDate: '1990-07-02' };
+    expect(expressions(flag({ contained: [nameless], subject: { reference: '#p' } }))).toEqual([{ code: 'required', at: 'Flag.contained[0]' }]);
+    const badNhs = { resourceType: 'Patient', id: 'p', identifier: [{ system: NHS_NUMBER_SYSTEM, value: '123' }], name: [{ given: ['A'], family: 'B' }], birthDate: '1990-07-02' };
+    expect(expressions(flag({ contained: [badNhs], subject: { reference: '#p' } }))).toEqual([{ code: 'invalid', at: 'Flag.contained[0].identifier[0].value' }]);
   });
 
   it('reports every problem at once', () => {

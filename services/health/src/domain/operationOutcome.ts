@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 
 /** The FHIR R4 issue types this service answers with (http://hl7.org/fhir/R4/valueset-issue-type.html). */
-export type IssueCode = 'invalid' | 'structure' | 'required' | 'value' | 'not-found' | 'not-supported';
+export type IssueCode = 'invalid' | 'structure' | 'required' | 'value' | 'not-found' | 'not-supported' | 'multiple-matches';
 
 export interface OperationOutcomeIssue {
   severity: 'error';

@@ -4,6 +4,7 @@ import { DomainError } from '@convene/shared/errors';
 import { concernFromFlag, createdFlag, FhirFlag } from '../domain/fhirFlag.js';
 import { FHIR_JSON, issue, operationOutcome, type OperationOutcome } from '../domain/operationOutcome.js';
 import type { HealthDeps } from './deps.js';
+import { resolveFlagSubject } from './flagSubject.js';
 
 function fhirAnswer(status: number, resource: OperationOutcome | FhirFlag) {
   return { status, body: JSON.stringify(resource), contentType: FHIR_JSON };
@@ -19,7 +20,7 @@ export function fhirRoutes({ kit, records }: HealthDeps): RouteSpec[] {
       // problem+json, so that the handler can answer a FHIR client in FHIR (an OperationOutcome).
       // `optional` makes the fallback, undefined, a value of the schema's own type.
       body: FhirFlag.optional().catch(undefined),
-      errors: [404, 415],
+      errors: [404, 409, 415],
       success: { status: 201, description: 'The created Flag, with id = the concern reference', schema: FhirFlag, contentType: FHIR_JSON },
       handler: async ({ req }) => {
         if (!req.is(['application/fhir+json', 'application/json'])) {
@@ -28,12 +29,14 @@ export function fhirRoutes({ kit, records }: HealthDeps): RouteSpec[] {
         const mapped = concernFromFlag(req.body as unknown);
         if (!mapped.ok) return fhirAnswer(400, mapped.outcome);
         const { concern, flag } = mapped;
+        const resolved = await resolveFlagSubject(kit.people, concern.subject);
+        if (!resolved.ok) return fhirAnswer(resolved.status, resolved.outcome);
         let subjects: Awaited<ReturnType<typeof kit.people.subjectsOf>>;
         try {
-          subjects = await kit.people.subjectsOf([{ personId: concern.personId, role: concern.subjectRole }]);
+          subjects = await kit.people.subjectsOf([{ personId: resolved.personId, role: concern.subjectRole }]);
         } catch (err) {
           if (err instanceof DomainError && err.status === 404) {
-            return fhirAnswer(404, operationOutcome([issue('not-found', `no person ${concern.personId} is held by this service`, 'Flag.subject.reference')]));
+            return fhirAnswer(404, operationOutcome([issue('not-found', `no person ${resolved.personId} is held by this service`, 'Flag.subject.reference')]));
           }
           throw err;
         }

@@ -17,7 +17,7 @@ export interface RecordFold<R extends FoldedRecord> {
   evolve(record: R | undefined, event: CaseEvent): R | undefined;
 }
 
-type Stored<R> = R & { rev?: number };
+type Stored<R> = Omit<R, 'eventIds'> & { eventIds?: string[]; rev?: number };
 /** As written: every field of the record, and its revision. */
 type Written = FoldedRecord & { rev: number };
 
@@ -41,8 +41,9 @@ export function createRecordStore<R extends FoldedRecord>(model: Model<R>, fold:
     if (ref === undefined) return;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (attempt > 1) await backOff(attempt);
+      // A document written before this store (or by a direct write) may have no eventIds yet.
       const stored = await model.findById(ref).lean<Stored<R>>();
-      if (stored?.eventIds.includes(event.id)) return;
+      if (stored?.eventIds?.includes(event.id)) return;
       const { rev, ...current } = stored ?? { rev: 0 };
       const next = fold.evolve(stored ? (current as R) : undefined, event);
       if (next === undefined) return;

@@ -1,10 +1,11 @@
 import { Schema, type Connection } from 'mongoose';
 import type { CaseEvent, EventOfType } from '@convene/shared/contracts';
 import type { WithholdPolicy } from '@convene/shared/agency';
-import { modelOf } from '@convene/shared/mongo';
+import { createRecordStore, modelOf } from '@convene/shared/mongo';
 import {
   consentRuling, governingConsents, withholdReason, type ConsentQuestion, type ConsentRuling, type ConsentState, type RegisteredConsent,
 } from '../domain/consent.js';
+import { consentEntryFold, type Registrant } from '../domain/consentEntries.js';
 
 /** The consent register: one entry per victim (their local person id), with their link tokens. */
 export interface ConsentEntry extends RegisteredConsent {
@@ -38,29 +39,24 @@ export type PersonIdsOf = (tokens: string[]) => Promise<string[]>;
 export function createConsentRegister(db: Connection, personIdsOf: PersonIdsOf) {
   const model = modelOf(db, 'ConsentEntry', entrySchema);
 
+  /**
+   * Fold an event into one victim's entry. The generic store reads, folds and writes the entry
+   * revision-checked; what it cannot do is find the entries, as it keys by the event alone: an engagement
+   * concerns every local person id of each victim it names (looked up here, not carried by the event), and a
+   * revocation every entry it is the current engagement of.
+   */
+  const foldInto = (victim: Registrant, event: CaseEvent) => createRecordStore(model, consentEntryFold(victim)).project(event);
+
   async function engaged(event: EventOfType<'advocacy.victim.engaged.v1'>): Promise<void> {
-    const d = event.data;
-    const current: ConsentState = { engagementRef: d.engagementRef, level: d.consent, givenOn: d.consentGivenOn, limitedTo: d.limitedTo ?? [] };
-    const recordedAt = new Date(event.time);
     for (const victim of event.subjects.filter((s) => s.role === 'victim')) {
       const ids = await personIdsOf(victim.tokens);
-      for (const id of ids.length > 0 ? ids : [`tokens:${victim.tokens[0]}`]) {
-        const existing = await model.findById(id).lean<ConsentEntry>();
-        const newest = !existing || existing.recordedAt <= recordedAt;
-        await model.updateOne({ _id: id }, {
-          ...(newest ? { $set: { tokens: victim.tokens, current, recordedAt } } : {}),
-          $addToSet: { engagementRefs: d.engagementRef, eventIds: event.id },
-        }, { upsert: true });
-      }
+      for (const key of ids.length > 0 ? ids : [`tokens:${victim.tokens[0]}`]) await foldInto({ key, tokens: victim.tokens }, event);
     }
   }
 
   async function revoked(event: EventOfType<'advocacy.consent.revoked.v1'>): Promise<void> {
-    // Only the engagement that is current governs; revoking a superseded one changes nothing here.
-    await model.updateMany(
-      { 'current.engagementRef': event.data.engagementRef },
-      { $set: { 'current.revokedOn': event.data.revokedOn }, $addToSet: { eventIds: event.id } },
-    );
+    const governed = await model.find({ 'current.engagementRef': event.data.engagementRef }, { tokens: 1 }).lean<Pick<ConsentEntry, '_id' | 'tokens'>[]>();
+    for (const entry of governed) await foldInto({ key: entry._id, tokens: entry.tokens }, event);
   }
 
   /** Apply one advocacy event; idempotent, as the recorder may apply it again after a crash. */

@@ -1,7 +1,8 @@
 import { Schema, type Connection } from 'mongoose';
-import type { AudienceEntry, CaseEvent, EventOfType, Sharing, Subject } from '@convene/shared/contracts';
-import { modelOf } from '@convene/shared/mongo';
+import type { AudienceEntry, Sharing, Subject } from '@convene/shared/contracts';
+import { createRecordStore, modelOf } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
+import { concernRecords } from '../domain/concernRecords.js';
 
 /**
  * The health read model of concerns: the minimal flag as published, plus the clinical detail, which lives
@@ -24,7 +25,13 @@ export interface Concern {
   eventIds: string[];
 }
 
-const concernSchema = new Schema<Concern>({
+/**
+ * A document of the collection: a concern, or only what intake kept (source and clinical detail) for one
+ * whose flag's event is not recorded yet, with no status.
+ */
+export type ConcernDocument = Pick<Concern, '_id' | 'eventIds'> & Partial<Concern>;
+
+const concernSchema = new Schema<ConcernDocument>({
   _id: { type: String, required: true },
   subjects: { type: Schema.Types.Mixed },
   subjectRole: String,
@@ -47,44 +54,20 @@ export function createConcerns(db: Connection) {
 
   /**
    * Keep the clinical detail before the flag's event is recorded: a crash in between leaves detail with no
-   * concern (never shown), rather than a published concern whose detail is lost.
+   * concern (never shown), rather than a published concern whose detail is lost. Written here, not by an
+   * event, so it keeps the record store's terms: the entry lists its events (none yet), and its revision
+   * moves, so that a fold in flight on the same concern reads it again rather than overwrite it.
    */
   async function keepDetail(concernRef: string, detail: string | undefined, source: Concern['source']): Promise<void> {
-    await model.updateOne({ _id: concernRef }, { $set: { source, ...(detail ? { detail } : {}) } }, { upsert: true });
+    await model.updateOne(
+      { _id: concernRef },
+      { $set: { source, ...(detail ? { detail } : {}) }, $setOnInsert: { eventIds: [] }, $inc: { rev: 1 } },
+      // `rev` is the store's, not the schema's: not strict, or mongoose would drop it from the update.
+      { upsert: true, strict: false },
+    );
   }
 
-  async function flagged(event: EventOfType<'health.concern.flagged.v1'>): Promise<void> {
-    const { concernRef, subjectRole, category, severity, contact } = event.data;
-    await model.updateOne({ _id: concernRef }, {
-      $setOnInsert: { source: 'api' },
-      $set: {
-        subjects: event.subjects, subjectRole, category, severity, contact, sharing: event.sharing, occurredAt: new Date(event.occurredat),
-        ...(event.audience ? { audience: event.audience } : {}),
-      },
-      $addToSet: { eventIds: event.id },
-    }, { upsert: true });
-    // Only a first application opens it: a replay after a later resolution must not reopen it.
-    await model.updateOne({ _id: concernRef, status: { $exists: false } }, { $set: { status: 'open' } });
-  }
-
-  /** Apply one concern event. Every step is a $set or $addToSet, so a second application changes nothing. */
-  async function project(event: CaseEvent): Promise<void> {
-    switch (event.type) {
-      case 'health.concern.flagged.v1':
-        return flagged(event);
-      case 'health.concern.updated.v1':
-        await model.updateOne({ _id: event.data.concernRef }, {
-          $set: { ...(event.data.category ? { category: event.data.category } : {}), ...(event.data.severity ? { severity: event.data.severity } : {}) },
-          $addToSet: { eventIds: event.id },
-        });
-        return;
-      case 'health.concern.resolved.v1':
-        await model.updateOne({ _id: event.data.concernRef }, { $set: { status: 'resolved', resolution: event.data.resolution }, $addToSet: { eventIds: event.id } });
-        return;
-      default:
-        return;
-    }
-  }
+  const store = createRecordStore(model, concernRecords);
 
   /** A concern whose flag has been recorded; kept detail without a flag does not count. */
   async function find(concernRef: string): Promise<Concern | undefined> {
@@ -97,7 +80,7 @@ export function createConcerns(db: Connection) {
     return concern;
   }
 
-  return { model, keepDetail, project, find, get };
+  return { model, keepDetail, project: store.project, find, get };
 }
 
 export type Concerns = ReturnType<typeof createConcerns>;

@@ -1,7 +1,8 @@
 import { Schema, type Connection } from 'mongoose';
-import type { AudienceEntry, CaseEvent, EventOfType, StaffMember } from '@convene/shared/contracts';
-import { modelOf } from '@convene/shared/mongo';
+import type { AudienceEntry, EventOfType, StaffMember } from '@convene/shared/contracts';
+import { createRecordStore, modelOf } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
+import { disclosureRecords } from '../domain/disclosureRecords.js';
 
 /** One entry in the Caldicott guardian's queue: a partner's request to see a concern's detail. */
 export interface DisclosureRequest {
@@ -24,6 +25,8 @@ export interface DisclosureRequest {
     audience?: AudienceEntry[];
     eventId: string;
   };
+  /** Every event folded into the entry: the request, its acknowledgement, its decision. */
+  eventIds: string[];
 }
 
 const requestSchema = new Schema<DisclosureRequest>({
@@ -39,44 +42,19 @@ const requestSchema = new Schema<DisclosureRequest>({
   status: { type: String, required: true },
   decided: { type: Boolean, required: true },
   decision: { type: Schema.Types.Mixed },
+  eventIds: { type: [String], default: [] },
 }, { versionKey: false, collection: 'disclosure_requests', minimize: false });
 requestSchema.index({ decided: 1, requestedAt: 1 });
 
 export function createDisclosureQueue(db: Connection) {
   const model = modelOf(db, 'HealthDisclosureRequest', requestSchema);
 
+  const store = createRecordStore(model, disclosureRecords);
+
   /** Queue a request once: a redelivered request finds its entry and changes nothing. */
   async function receive(event: EventOfType<'conference.disclosure.requested.v1'>): Promise<DisclosureRequest> {
-    const { requestRef, caseRef, concernRef, requestedBy, reason, proposedAudience } = event.data;
-    await model.updateOne({ _id: requestRef }, {
-      $setOnInsert: {
-        caseRef, concernRef, requestedBy, reason, proposedAudience, requestedAt: new Date(event.occurredat), receivedEventId: event.id,
-        status: 'pending', decided: false,
-      },
-    }, { upsert: true });
-    return get(requestRef);
-  }
-
-  /** Apply the health service's own disclosure events to the queue; idempotent. */
-  async function project(event: CaseEvent): Promise<void> {
-    switch (event.type) {
-      case 'health.disclosure.requested.v1':
-        await model.updateOne({ _id: event.data.requestRef }, { $set: { acknowledgedEventId: event.id } });
-        return;
-      case 'health.disclosure.decided.v1':
-        await model.updateOne({ _id: event.data.requestRef, decided: false }, {
-          $set: {
-            status: event.data.decision, decided: true,
-            decision: {
-              reason: event.data.reason, decidedBy: event.data.decidedBy, decidedAt: new Date(event.occurredat), eventId: event.id,
-              ...(event.audience ? { audience: event.audience } : {}),
-            },
-          },
-        });
-        return;
-      default:
-        return;
-    }
+    await store.project(event);
+    return get(event.data.requestRef);
   }
 
   async function get(requestRef: string): Promise<DisclosureRequest> {
@@ -90,7 +68,7 @@ export function createDisclosureQueue(db: Connection) {
     return model.find(status ? { status } : {}).sort({ decided: 1, requestedAt: 1 }).limit(500).lean<DisclosureRequest[]>();
   }
 
-  return { model, receive, project, get, list };
+  return { model, receive, project: store.project, get, list };
 }
 
 export type DisclosureQueue = ReturnType<typeof createDisclosureQueue>;

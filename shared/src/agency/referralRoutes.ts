@@ -1,8 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/index.js';
 import { newRecordRef, RecordedView, recordedView } from './commandInput.js';
-import { SubjectRef } from '../contracts/index.js';
-import { ReferralCriterion, ShareableText } from '../contracts/index.js';
+import { referralCommand, type ReferralCriterion } from '../contracts/index.js';
 import type { AgencyKit } from './kit.js';
 
 /**
@@ -14,13 +13,7 @@ export function referralRoutes(kit: AgencyKit, criteria: readonly z.infer<typeof
     defineRoute({
       method: 'post', path: '/referrals', operationId: 'referToConference', tag: 'referrals', permission: 'referrals.write',
       summary: 'Refer a case to the multi-agency conference', errors: [404],
-      body: z.object({
-        subjects: z.array(SubjectRef).min(1).max(12),
-        criterion: z.enum(criteria as [string, ...string[]]),
-        reason: ShareableText,
-      }).superRefine((v, ctx) => {
-        if (!v.subjects.some((s) => s.role === 'victim')) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'a referral names the victim' });
-      }),
+      body: referralCommand(criteria),
       success: { status: 201, description: 'Referral sent to the conference', schema: RecordedView },
       handler: async ({ body }) => {
         const ref = newRecordRef('REF');
@@ -32,7 +25,7 @@ export function referralRoutes(kit: AgencyKit, criteria: readonly z.infer<typeof
         const recorded = await kit.recorder.record({
           type: `${kit.agency as 'police'}.referral.made.v1`, occurredAt: new Date(), sharing: 'partnership', alwaysPublish: true, attachOpenCase: false,
           subjects: people.map((p) => ({ role: p.role, tokens: p.tokens })),
-          data: { referralRef: ref, criterion: body.criterion as z.infer<typeof ReferralCriterion>, reason: body.reason, people },
+          data: { referralRef: ref, criterion: body.criterion, reason: body.reason, people },
         });
         return recordedView(ref, recorded);
       },

@@ -60,6 +60,8 @@ export type CaseEvent = z.infer<typeof CaseEvent>;
 /** What a publisher hands in: `subjects` may be left out (it defaults to none). */
 export type CaseEventInput = z.input<typeof CaseEvent>;
 export type EventType = CaseEvent['type'];
+/** Every event type on the bus, by name (for documents that name one, such as a case timeline's entries). */
+export const EventType = z.literal(eventSchemas.map((s) => s.shape.type.value));
 export type EventOfType<T extends EventType> = Extract<CaseEvent, { type: T }>;
 export type DataOf<T extends EventType> = EventOfType<T>['data'];
 /** An event a decider decides on: its type and data, before the envelope is added when it is recorded. */

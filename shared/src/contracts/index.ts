@@ -14,4 +14,7 @@ export * from './topics.js';
 export * from './realtime.js';
 export * from './live.js';
 export * from './commands.js';
+export * from './agencyCommands.js';
+export * from './conferenceCommands.js';
 export * from './caseSummary.js';
+export * from './views/index.js';

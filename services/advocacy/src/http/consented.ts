@@ -27,7 +27,3 @@ export function assertSameVictim(engagement: { _id: string; subjects: Subject[] 
     throw new DomainError('engagement_of_another_victim', `engagement ${engagement._id} is not with a victim named in subjects`, { status: 400, field: 'body.subjects' });
   }
 }
-
-export function namesAVictim(value: { subjects?: { role: string }[] }, ctx: z.RefinementCtx): void {
-  if (!value.subjects?.some((s) => s.role === 'victim')) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'the record names the victim' });
-}

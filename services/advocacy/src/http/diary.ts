@@ -1,19 +1,9 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, recordedView, sharingRule } from '@convene/shared/agency';
-import { Behaviour, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
-import { ConsentedView, namesAVictim, sharingWithConsent } from './consented.js';
+import { newRecordRef, recordedView } from '@convene/shared/agency';
+import { Behaviour, DiaryEntryCommand, RecordRef } from '@convene/shared/contracts';
+import { ConsentedView, sharingWithConsent } from './consented.js';
 import type { AdvocacyDeps } from './deps.js';
-
-const DiaryInput = z.object({
-  ...commandBase,
-  // The entry is ordered by when the victim says it happened, not when it was typed; kept so older clients still parse.
-  occurredAt: Timestamp.optional().describe('Ignored: a diary entry occurred at its happenedAt'),
-  behaviours: z.array(Behaviour).min(1).max(14),
-  happenedAt: Timestamp,
-  place: z.string().trim().min(1).max(120),
-  account: ShareableText,
-}).superRefine(sharingRule).superRefine(namesAVictim);
 
 const DiaryView = z.object({
   entryRef: z.string(), occurredAt: z.string(), happenedAt: z.string(), behaviours: z.array(Behaviour), place: z.string(), account: z.string(), eventIds: z.array(z.string()),
@@ -25,7 +15,7 @@ export function diaryRoutes(deps: AdvocacyDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/diary-entries', operationId: 'recordDiaryEntry', tag: 'diary', permission: 'diary.write',
-      summary: 'Record an incident in the victim\'s diary, in their words', body: DiaryInput, errors: [404],
+      summary: 'Record an incident in the victim\'s diary, in their words', body: DiaryEntryCommand, errors: [404],
       success: { status: 201, description: 'Recorded; published if the victim is listed and consents', schema: ConsentedView },
       handler: async ({ body }) => {
         const ref = newRecordRef('DIARY');

@@ -1,24 +1,10 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
-import { CalendarDate, ConsentLevel, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
+import { newRecordRef, RecordedView, recordedView } from '@convene/shared/agency';
+import { CalendarDate, ConsentLevel, EngagementCommand, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
 import { decideRevocation } from '../domain/consent.js';
 import { ConsentedView, sharingWithConsent } from './consented.js';
 import type { AdvocacyDeps } from './deps.js';
-
-const EngagementInput = z.object({
-  ...commandBase,
-  consent: ConsentLevel,
-  consentGivenOn: CalendarDate,
-  limitedTo: z.array(PartnerAgency).min(1).max(4).optional(),
-}).superRefine(sharingRule).superRefine((v, ctx) => {
-  if (v.subjects?.length !== 1 || v.subjects[0]?.role !== 'victim') {
-    ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'an engagement is with one person, the victim' });
-  }
-  if (v.consent === 'limited' && !v.limitedTo) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'limited consent names the agencies the victim agreed to share with' });
-  if (v.consent !== 'limited' && v.limitedTo) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'only limited consent names agencies' });
-  if (v.limitedTo && new Set(v.limitedTo).size !== v.limitedTo.length) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'each agency once' });
-});
 
 const EngagementParams = z.object({ engagementRef: RecordRef });
 
@@ -50,7 +36,7 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/engagements', operationId: 'engageVictim', tag: 'engagements', permission: 'engagements.write',
-      summary: 'Record engaging a victim and their consent to share (full, limited to named agencies, or none)', body: EngagementInput, errors: [404],
+      summary: 'Record engaging a victim and their consent to share (full, limited to named agencies, or none)', body: EngagementCommand, errors: [404],
       success: { status: 201, description: 'Recorded; published if the victim is on an open listing and consents', schema: ConsentedView },
       handler: async ({ body }) => {
         const ref = newRecordRef('ENG');

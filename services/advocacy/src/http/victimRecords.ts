@@ -1,24 +1,8 @@
-import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, recordedView, sharingRule } from '@convene/shared/agency';
-import { CalendarDate, RecordRef, RiskGrade, ShareableText } from '@convene/shared/contracts';
-import { assertSameVictim, ConsentedView, namesAVictim, sharingWithConsent } from './consented.js';
+import { recordedView } from '@convene/shared/agency';
+import { SafetyPlanCommand, VictimViewCommand } from '@convene/shared/contracts';
+import { assertSameVictim, ConsentedView, sharingWithConsent } from './consented.js';
 import type { AdvocacyDeps } from './deps.js';
-
-const ViewInput = z.object({
-  ...commandBase,
-  engagementRef: RecordRef,
-  ownViewOfRisk: RiskGrade,
-  wishes: ShareableText,
-  fears: ShareableText.optional(),
-}).superRefine(sharingRule).superRefine(namesAVictim);
-
-const SafetyPlanInput = z.object({
-  ...commandBase,
-  engagementRef: RecordRef,
-  measures: z.array(ShareableText).min(1).max(30),
-  reviewOn: CalendarDate.optional(),
-}).superRefine(sharingRule).superRefine(namesAVictim);
 
 /** The victim's own view of risk and wishes, and their safety plan: both belong to an engagement. */
 export function victimRecordRoutes(deps: AdvocacyDeps): RouteSpec[] {
@@ -26,7 +10,7 @@ export function victimRecordRoutes(deps: AdvocacyDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/victim-views', operationId: 'recordVictimView', tag: 'victim', permission: 'victim_records.write',
-      summary: 'Record the victim\'s own view of their risk, their wishes and fears', body: ViewInput, errors: [404],
+      summary: 'Record the victim\'s own view of their risk, their wishes and fears', body: VictimViewCommand, errors: [404],
       success: { status: 201, description: 'Recorded; published if the victim is listed and consents (ref is the engagement)', schema: ConsentedView },
       handler: async ({ body }) => {
         const engagement = await records.get(body.engagementRef, 'engagement');
@@ -40,7 +24,7 @@ export function victimRecordRoutes(deps: AdvocacyDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'post', path: '/safety-plans', operationId: 'updateSafetyPlan', tag: 'victim', permission: 'victim_records.write',
-      summary: 'Record the victim\'s safety plan as it now stands', body: SafetyPlanInput, errors: [404],
+      summary: 'Record the victim\'s safety plan as it now stands', body: SafetyPlanCommand, errors: [404],
       success: { status: 201, description: 'Recorded; published if the victim is listed and consents (ref is the engagement)', schema: ConsentedView },
       handler: async ({ body }) => {
         const engagement = await records.get(body.engagementRef, 'engagement');

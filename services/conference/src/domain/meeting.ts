@@ -1,27 +1,11 @@
-import type { CaseEvent, MeetingMember, StaffMember } from '@convene/shared/contracts';
+import type { CaseEvent, MeetingInvitation, MeetingMember, MeetingView } from '@convene/shared/contracts';
 import type { Principal } from '@convene/shared/auth';
 
-/**
- * An invited member, with when the invitation was made: the member's access to the meeting's cases starts
- * then. Absent on meetings folded before invitations were dated: their access has no start.
- */
-export interface Invitation extends MeetingMember {
-  invitedAt?: string;
-}
+/** An invited member, with when the invitation was made (the contracts' MeetingInvitation). */
+export type Invitation = MeetingInvitation;
 
-/** A meeting as the conference knows it, folded from its events. */
-export interface Meeting {
-  meetingId: string;
-  title: string;
-  scheduledFor: string;
-  chair: StaffMember;
-  members: Invitation[];
-  agenda: string[];
-  status: 'scheduled' | 'running' | 'ended';
-  /** Index into the agenda of the case being discussed, once the meeting runs. */
-  position: number | null;
-  startedAt: string | null;
-  endedAt: string | null;
+/** A meeting as the conference knows it, folded from its events: what it answers with, plus the events applied. */
+export interface Meeting extends MeetingView {
   appliedEventIds: string[];
 }
 

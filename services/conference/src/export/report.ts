@@ -1,50 +1,13 @@
-import type { Agency } from '@convene/shared/contracts';
+import type { Agency, ChronologyReport, ChronologyReportEntry, ChronologyReportWithheld } from '@convene/shared/contracts';
 import type { Chronology, ChronologyEntry } from '../db/chronologies.js';
 import { agencyLabel } from '../readModel/labels.js';
 
 /** A check as stored; one kept before the purpose text was stored shows the lawful basis alone. */
 export type CheckRecord = Chronology;
 
-export interface ReportEntry {
-  eventId: string;
-  occurredAt: string;
-  agency: string;
-  type: string;
-  record: string;
-  summary: string;
-  sharing: string;
-}
-
-export interface ReportWithheld {
-  agency: string;
-  recordKind: string;
-  reason: string;
-  count: number;
-}
-
-/** One history check as the lawyer reads it, whether on screen, in a spreadsheet or on paper. */
-export interface ChronologyReport {
-  requestRef: string;
-  caseRef: string | null;
-  /** The CPS case file naming the suspects. */
-  urn: string | null;
-  /** `open`, or `refused` with the reason: a refused check was never asked of any agency. */
-  state: 'open' | 'refused';
-  refusal: { code: string; reason: string } | null;
-  lawfulBasis: string;
-  /** The lawyer's own words, as asked. */
-  purposeText: string | null;
-  /** The lawful basis and the lawyer's words in one line, as the exports head it. */
-  purpose: string;
-  requestedBy: { userId: string; displayName?: string };
-  requester: string;
-  generatedAt: string;
-  openedAt: string;
-  expiresAt: string;
-  answeredBy: string[];
-  entries: ReportEntry[];
-  withheld: ReportWithheld[];
-}
+export type { ChronologyReport };
+export type ReportEntry = ChronologyReportEntry;
+export type ReportWithheld = ChronologyReportWithheld;
 
 const words = (code: string) => code.replace(/[_.]+/g, ' ').trim();
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

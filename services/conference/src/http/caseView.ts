@@ -1,4 +1,5 @@
 import type { Principal } from '@convene/shared/auth';
+import type { CaseViewResponse } from '@convene/shared/contracts';
 import { computeSignals, ordersInForce, signalsForViewer, viewFor, withheldFrom, type CaseView } from '../readModel/index.js';
 import { identifying } from '@convene/shared/sharing';
 import type { CaseStore } from '../db/cases.js';
@@ -8,7 +9,7 @@ import type { CaseStore } from '../db/cases.js';
  * case and then shown per viewer (a signal resting on records the viewer cannot open says what is withheld and
  * by whom), plus, for the chair, other cases with the same suspect, named only by reference and agencies.
  */
-export async function caseViewFor(cases: CaseStore, view: CaseView, principal: Principal, now: Date, repeatWindowMonths: number) {
+export async function caseViewFor(cases: CaseStore, view: CaseView, principal: Principal, now: Date, repeatWindowMonths: number): Promise<CaseViewResponse> {
   const viewer = { agency: principal.agency, role: principal.role };
   const seen = viewFor(view, viewer);
   const since = new Date(now);

@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { AudienceEntry, CalendarDate, CaseRef, CaseSummary, PartnerAgency, RecordRef, RiskGrade, ShareableText } from '@convene/shared/contracts';
+import {
+  AssignActionCommand, AssignedAction, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
+} from '@convene/shared/contracts';
 import { forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
 import { decideCase, type CaseCommand } from '../domain/caseDecider.js';
@@ -12,7 +14,6 @@ import { caseViewFor } from './caseView.js';
 import { staffOf } from './staff.js';
 
 const CaseParams = z.object({ caseRef: CaseRef });
-const Accepted = z.object({ eventId: z.uuid(), caseRef: z.string() });
 
 /** The joined-up view of listed cases, and the chair's decisions about them. */
 export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
@@ -48,7 +49,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       method: 'get', path: '/cases/:caseRef', operationId: 'getCaseView', tag: 'cases', permission: 'cases.read',
       summary: 'The joined-up view of a case, filtered for you, with course-of-conduct signals', params: CaseParams, errors: [403, 404],
       query: z.object({ meetingId: z.uuid().optional().describe('The meeting you read it for, audited as the purpose; by default the running or latest meeting of yours with the case') }),
-      success: { status: 200, description: 'Case view, signals and orders in force', schema: z.record(z.string(), z.unknown()) },
+      success: { status: 200, description: 'Case view, signals and orders in force', schema: CaseViewResponse },
       handler: async ({ params, query, principal }) => {
         // Access is judged before existence, so someone without access learns nothing from 404 against 403.
         const stored = await cases.get(params.caseRef);
@@ -75,8 +76,8 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/cases/:caseRef/review', operationId: 'reviewCase', tag: 'decisions', permission: 'cases.decide',
       summary: 'Record the meeting\'s risk decision and next review date', params: CaseParams, errors: [404, 409],
-      body: z.object({ meetingId: z.uuid(), riskDecision: RiskGrade, rationale: ShareableText, nextReviewOn: CalendarDate }),
-      success: { status: 201, description: 'Decision recorded', schema: Accepted },
+      body: ReviewCaseCommand,
+      success: { status: 201, description: 'Decision recorded', schema: DecisionRecorded },
       handler: async ({ params, body, principal }) => {
         const view = await openCase(params.caseRef);
         const meeting = await meetings.get(body.meetingId);
@@ -88,8 +89,8 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/cases/:caseRef/actions', operationId: 'assignAction', tag: 'decisions', permission: 'cases.decide',
       summary: 'Assign an action to an agency, with a due date', params: CaseParams, errors: [404, 409],
-      body: z.object({ agency: PartnerAgency, description: ShareableText, dueOn: CalendarDate, meetingId: z.uuid().optional() }),
-      success: { status: 201, description: 'Action assigned', schema: Accepted.extend({ actionId: z.uuid() }) },
+      body: AssignActionCommand,
+      success: { status: 201, description: 'Action assigned', schema: AssignedAction },
       handler: async ({ params, body, principal }) => {
         const actionId = randomUUID();
         const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'assign_action', actionId, agency: body.agency, description: body.description, dueOn: body.dueOn, by: staffOf(principal), meetingId: body.meetingId });
@@ -100,8 +101,8 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/cases/:caseRef/disclosure-requests', operationId: 'requestDisclosure', tag: 'decisions', permission: 'cases.decide',
       summary: 'Ask the health service\'s Caldicott guardian to disclose the detail of a concern', params: CaseParams, errors: [404, 409],
-      body: z.object({ concernRef: RecordRef, reason: ShareableText, proposedAudience: z.array(AudienceEntry).min(1).max(10) }),
-      success: { status: 201, description: 'Request sent to health', schema: Accepted.extend({ requestRef: z.uuid() }) },
+      body: RequestDisclosureCommand,
+      success: { status: 201, description: 'Request sent to health', schema: RequestedDisclosure },
       handler: async ({ params, body, principal }) => {
         const requestRef = randomUUID();
         const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'request_disclosure', requestRef, concernRef: body.concernRef, reason: body.reason, proposedAudience: body.proposedAudience, by: staffOf(principal) });
@@ -116,7 +117,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
         reason: z.enum(['risk_reduced', 'victim_moved_away', 'victim_request', 'transferred', 'no_further_involvement']),
         retentionDays: z.int().min(0).max(deps.retention.maxDays, `at most ${deps.retention.maxDays} days (the partnership's policy, CASE_RETENTION_MAX_DAYS)`).optional(),
       }),
-      success: { status: 201, description: 'Case closed', schema: Accepted },
+      success: { status: 201, description: 'Case closed', schema: DecisionRecorded },
       handler: async ({ params, body, principal }) => {
         const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'close', reason: body.reason, retentionDays: body.retentionDays ?? deps.retention.defaultDays, by: staffOf(principal) });
         await audit(principal, { action: 'case.close', purpose: { kind: 'coordination' }, caseRef: params.caseRef });

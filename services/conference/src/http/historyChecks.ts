@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import type { Principal } from '@convene/shared/auth';
+import { ChronologyReport } from '@convene/shared/contracts';
 import { DomainError, notFound } from '@convene/shared/errors';
 import type { Chronology } from '../db/chronologies.js';
 import { chronologyReport, isExpired } from '../export/report.js';
@@ -9,27 +10,6 @@ import { toPdf } from '../export/pdf.js';
 import type { ConferenceDeps } from './deps.js';
 
 const CheckParams = z.object({ requestRef: z.uuid() });
-
-const ChronologyView = z.object({
-  requestRef: z.uuid(),
-  caseRef: z.string().nullable(),
-  urn: z.string().nullable().describe('The CPS case file (URN) naming the suspects'),
-  state: z.enum(['open', 'refused']).describe('A refused check was never asked of any agency; `refusal` says why'),
-  refusal: z.object({ code: z.string(), reason: z.string() }).nullable(),
-  lawfulBasis: z.string(),
-  purposeText: z.string().nullable().describe('The purpose in the lawyer\'s own words, as asked'),
-  purpose: z.string().describe('The lawful basis, with the request\'s own purpose text when the check has it'),
-  requestedBy: z.object({ userId: z.string(), displayName: z.string().optional() }),
-  requester: z.string(),
-  generatedAt: z.string(),
-  openedAt: z.string(),
-  expiresAt: z.string(),
-  answeredBy: z.array(z.string()).describe('Agencies that have answered so far'),
-  entries: z.array(z.object({
-    eventId: z.string(), occurredAt: z.string(), agency: z.string(), type: z.string(), record: z.string(), summary: z.string(), sharing: z.string(),
-  })).describe('In time order'),
-  withheld: z.array(z.object({ agency: z.string(), recordKind: z.string(), reason: z.string(), count: z.int() })),
-});
 
 type Action = 'chronology.read' | 'chronology.export.csv' | 'chronology.export.pdf';
 
@@ -63,7 +43,7 @@ export function historyCheckRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'get', path: '/history-checks/:requestRef', operationId: 'getHistoryCheck', tag: 'history', permission: 'history.read',
       summary: 'The chronology of a CPS history check, for the lawyer who asked for it', params: CheckParams, errors: [404, 410],
-      success: { status: 200, description: 'Who asked and why, who answered, the entries in time order and what was withheld', schema: ChronologyView },
+      success: { status: 200, description: 'Who asked and why, who answered, the entries in time order and what was withheld', schema: ChronologyReport },
       handler: async ({ params, principal, res }) => {
         const check = await readableCheck(params.requestRef, principal, 'chronology.read');
         res.setHeader('Cache-Control', 'no-store');

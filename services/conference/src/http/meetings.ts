@@ -1,25 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { CaseRef, MeetingMember, Timestamp } from '@convene/shared/contracts';
+import { AgendaLine, MeetingView, MoveAgendaCommand, ScheduleMeetingCommand, SetAgendaCommand, SetMembersCommand } from '@convene/shared/contracts';
 import { conflict, forbidden } from '@convene/shared/errors';
 import { isChair, type Meeting } from '../domain/meeting.js';
 import { decideMeeting, type MeetingCommand } from '../domain/meetingDecider.js';
 import { assertMeetingAccess, decideMeetingAccess } from '../domain/access.js';
 import { meetingPurpose } from '../domain/auditing.js';
-import { AgendaLine, agendaLine, type CaseView } from '../readModel/index.js';
+import { agendaLine, type CaseView } from '../readModel/index.js';
 import { caseViewFor } from './caseView.js';
 import type { ConferenceDeps } from './deps.js';
 import { staffOf } from './staff.js';
 
 const MeetingParams = z.object({ meetingId: z.uuid() });
-const MeetingView = z.object({
-  meetingId: z.uuid(), title: z.string(), scheduledFor: z.string(), chair: z.object({ userId: z.string(), displayName: z.string().optional() }),
-  members: z.array(MeetingMember.extend({ invitedAt: z.string().optional() })), agenda: z.array(z.string()), status: z.enum(['scheduled', 'running', 'ended']), position: z.int().nullable(),
-  startedAt: z.string().nullable(), endedAt: z.string().nullable(),
-});
-
-const meetingView = ({ appliedEventIds, ...m }: Meeting) => m;
+const meetingView = ({ appliedEventIds, ...m }: Meeting): MeetingView => m;
 
 /** Scheduling and running meetings. Every change is a conference event; the chair of the meeting makes them. */
 export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
@@ -49,7 +43,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/meetings', operationId: 'scheduleMeeting', tag: 'meetings', permission: 'meetings.create',
       summary: 'Schedule a meeting with its invited members and agenda of listed cases', errors: [409],
-      body: z.object({ title: z.string().trim().min(1).max(120), scheduledFor: Timestamp, members: z.array(MeetingMember).min(1).max(60), agenda: z.array(CaseRef).max(40).default([]) }),
+      body: ScheduleMeetingCommand,
       success: { status: 201, description: 'The meeting', schema: MeetingView },
       handler: async ({ body, principal }) => {
         await assertListed(body.agenda);
@@ -117,7 +111,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/meetings/:meetingId/members', operationId: 'setMembers', tag: 'meetings', permission: 'meetings.manage',
       summary: 'Replace the invitation list: those left out lose access through this meeting, and their live sockets are closed',
-      params: MeetingParams, errors: [404], body: z.object({ members: z.array(MeetingMember).min(1).max(60) }),
+      params: MeetingParams, errors: [404], body: SetMembersCommand,
       success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, body, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
@@ -129,7 +123,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/meetings/:meetingId/agenda', operationId: 'setAgenda', tag: 'meetings', permission: 'meetings.manage',
       summary: 'Replace the agenda (listed cases, in order)', params: MeetingParams, errors: [404, 409],
-      body: z.object({ agenda: z.array(CaseRef).max(40) }), success: { status: 200, description: 'The meeting', schema: MeetingView },
+      body: SetAgendaCommand, success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, body, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
         if (meeting.status !== 'ended') await assertListed(body.agenda);
@@ -152,7 +146,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/meetings/:meetingId/move', operationId: 'moveAgenda', tag: 'meetings', permission: 'meetings.manage',
       summary: 'Move the running meeting to an agenda item', params: MeetingParams, errors: [404, 409],
-      body: z.object({ position: z.int().min(0) }), success: { status: 200, description: 'The meeting', schema: MeetingView },
+      body: MoveAgendaCommand, success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, body, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
         const after = await decideAndRecord(meeting, { kind: 'move', position: body.position });

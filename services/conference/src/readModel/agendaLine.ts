@@ -1,16 +1,6 @@
-import { z } from 'zod';
-import { RiskGrade } from '@convene/shared/contracts';
+import type { AgendaLine } from '@convene/shared/contracts';
 import type { CaseView } from './caseView.js';
 import type { Signal } from './signals/index.js';
-
-/** One case as the agenda lists it: its current grade, where that grade comes from, and a short label. */
-export const AgendaLine = z.object({
-  caseRef: z.string(),
-  grade: RiskGrade.nullable(),
-  gradedBy: z.enum(['meeting', 'police', 'declined', 'none']),
-  label: z.string().max(80),
-});
-export type AgendaLine = z.infer<typeof AgendaLine>;
 
 const words = (code: string) => code.replaceAll('_', ' ');
 

@@ -1,32 +1,22 @@
-import { recordEventTypes, type CaseEvent, type ElsewhereEntry } from '@convene/shared/contracts';
+import { recordEventTypes, type CaseEvent, type CaseViewFields, type ElsewhereOutline } from '@convene/shared/contracts';
 import { caseSubjectsOf, outlineElsewhere, relationToCase, subjectsWithin, type CaseSubjects } from '@convene/shared/sharing';
 import { toEntry } from './entries.js';
 import { emptySections, project } from './project.js';
-import type { CaseSections } from './sections.js';
 import { hasId, insertEntry, insertId, type TimelineEntry } from './timeline.js';
 import { withdrawRevoked } from './withdrawal.js';
 
 export type * from './sections.js';
 export type { EntryKind, Facts, TimelineEntry } from './timeline.js';
-
-/** One outline of the suspect's history elsewhere, keyed by where it came from so redelivery adds nothing. */
-export interface ElsewhereOutline extends ElsewhereEntry {
-  id: string;
-}
+export type { ElsewhereOutline };
 
 /**
  * One listed case as the meeting sees it: a plain JSON document (one per case in MongoDB). Everything but
  * the timeline, the outlines and the applied ids is folded from the timeline, so the view depends only on
- * which events it holds, never on the order they arrived in.
+ * which events it holds, never on the order they arrived in. Its fields are the contracts' (the case view the
+ * conference answers with), and `appliedEventIds` holds every event (and research record) already applied,
+ * so redelivery changes nothing.
  */
-export interface CaseView extends CaseSections {
-  caseRef: string;
-  /** Sorted by occurredAt, then eventId: a late event takes its place by when it happened. */
-  timeline: TimelineEntry[];
-  /** Sorted; every event (and research record) already applied, so redelivery changes nothing. */
-  appliedEventIds: string[];
-  /** The suspect's records naming another victim, in outline only; sorted by month, then id. For the chair. */
-  elsewhere: ElsewhereOutline[];
+export interface CaseView extends CaseViewFields {
   /**
    * Records that arrived before the case's people were known (a replay reads the agencies' topics and the
    * listing's in no set order): judged when the listing comes, shown to nobody until then.

@@ -7,5 +7,5 @@ export { ordersInForce, restrainingOrderStatus, spoStatus, type OrderInForce, ty
 export { computeSignals, fourReport, rungOf } from './signals/index.js';
 export { signalsForViewer } from './signals/perViewer.js';
 export type * from './signals/index.js';
-export { agendaLine, AgendaLine } from './agendaLine.js';
+export { agendaLine } from './agendaLine.js';
 export { researchStatus } from './researchStatus.js';

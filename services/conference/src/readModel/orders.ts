@@ -1,4 +1,7 @@
+import type { OrderInForce } from '@convene/shared/contracts';
 import type { CaseView, RestrainingOrder, Spo } from './caseView.js';
+
+export type { OrderInForce };
 
 export type OrderStatus = 'applied' | 'in_force' | 'expired';
 
@@ -19,13 +22,6 @@ export function spoStatus(spo: Spo, now: Date): OrderStatus {
 /** A restraining order without an expiry date lasts until further order. */
 export function restrainingOrderStatus(order: RestrainingOrder, now: Date): Exclude<OrderStatus, 'applied'> {
   return order.expiresOn === null || order.expiresOn >= today(now) ? 'in_force' : 'expired';
-}
-
-export interface OrderInForce {
-  orderRef: string;
-  kind: 'spo' | 'restraining_order';
-  expiresOn: string | null;
-  conditions: string[];
 }
 
 export function ordersInForce(view: CaseView, now: Date): OrderInForce[] {

@@ -1,3 +1,4 @@
+import type { CaseView as ViewerCaseView, WithheldCount } from '@convene/shared/contracts';
 import { canView, type ConsentLimit, type Viewer } from '@convene/shared/sharing';
 import type { CaseView } from './caseView.js';
 import { project } from './project.js';
@@ -22,7 +23,7 @@ export function canSee(entry: Pick<TimelineEntry, 'sharing' | 'audience' | 'agen
  * earlier visible value takes its place where there is one. `appliedEventIds` lists only the visible entries,
  * so the existence of anything else is not shown. The suspect's history elsewhere is the chair's alone.
  */
-export function viewFor(view: CaseView, viewer: Viewer): CaseView {
+export function viewFor(view: CaseView, viewer: Viewer): ViewerCaseView {
   const consent = consentOf(view);
   const elsewhere = viewer.role === 'chair' ? (view.elsewhere ?? []) : [];
   const timeline = view.timeline.filter((e) => canSee(e, viewer, consent));
@@ -33,9 +34,9 @@ export function viewFor(view: CaseView, viewer: Viewer): CaseView {
 }
 
 /** What a viewer is not shown, by kind and holder: never content, so a signal can say whom to ask. */
-export function withheldFrom(view: CaseView, viewer: Viewer): { kind: TimelineEntry['kind']; agency: TimelineEntry['agency']; count: number }[] {
+export function withheldFrom(view: CaseView, viewer: Viewer): WithheldCount[] {
   const consent = consentOf(view);
-  const counts = new Map<string, { kind: TimelineEntry['kind']; agency: TimelineEntry['agency']; count: number }>();
+  const counts = new Map<string, WithheldCount>();
   for (const e of view.timeline) {
     if (canSee(e, viewer, consent)) continue;
     const key = `${e.kind}|${e.agency}`;

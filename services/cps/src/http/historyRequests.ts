@@ -2,21 +2,9 @@ import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { DomainError, notFound } from '@convene/shared/errors';
-import { CaseRef, LawfulBasisForCheck, StaffMember, Urn, type Subject } from '@convene/shared/contracts';
+import { HistoryRequestCommand, LawfulBasisForCheck, StaffMember, Urn, type Subject } from '@convene/shared/contracts';
 import { caseFileVictims, suspectTokensFor } from '../domain/historyRequest.js';
 import type { CpsDeps } from './deps.js';
-
-/**
- * A lawyer names the CPS case file (URN), the suspects in it (by local person id), why, and optionally the
- * conference case the check is for. The purpose is the lawyer's own words, checked later against the basis.
- */
-const HistoryRequestInput = z.object({
-  urn: Urn.describe('The CPS case file naming the suspects as suspect or defendant (a charging decision or hearing recorded with this URN)'),
-  suspects: z.array(z.uuid()).min(1).max(8).describe('Local person ids of the suspects, each named as suspect in the case file'),
-  caseRef: CaseRef.optional().describe('The conference case the check is for, if there is one: it must be a case about these suspects'),
-  lawfulBasis: LawfulBasisForCheck,
-  purpose: z.string().trim().min(10, 'say why the check is needed, in at least ten characters').max(1000),
-});
 
 const HistoryRequestCreated = z.object({ requestRef: z.uuid(), eventId: z.uuid(), urn: Urn, caseRef: z.string().optional(), published: z.boolean() });
 
@@ -32,7 +20,7 @@ export function historyRequestRoutes({ kit, records }: CpsDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/history-requests', operationId: 'requestHistoryCheck', tag: 'history', permission: 'history.write',
-      summary: 'Ask for a history check on suspects of a CPS case file, with the lawful basis and purpose', body: HistoryRequestInput, errors: [403, 404],
+      summary: 'Ask for a history check on suspects of a CPS case file, with the lawful basis and purpose', body: HistoryRequestCommand, errors: [403, 404],
       success: { status: 201, description: 'Requested and sent to the conference', schema: HistoryRequestCreated },
       handler: async ({ body, principal }) => {
         const suspects = [];

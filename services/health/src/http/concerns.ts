@@ -1,28 +1,12 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { commandBase, newRecordRef, RecordedView, recordedView, sharingRule } from '@convene/shared/agency';
+import { newRecordRef, RecordedView, recordedView } from '@convene/shared/agency';
 import {
-  AudienceEntry, ConcernCategory, ConcernSeverity, ContactPoint, HealthConcernResolved, RecordRef, Sharing, Subject, SubjectRole,
+  AudienceEntry, ConcernCategory, ConcernSeverity, ContactPoint, FlagConcernCommand, HealthConcernResolved, RecordRef, Sharing, Subject, SubjectRole,
 } from '@convene/shared/contracts';
 import { decideConcern, type ConcernCommand } from '../domain/concern.js';
 import type { Concern } from '../db/concerns.js';
 import type { HealthDeps } from './deps.js';
-
-/** Clinical detail: held by the health service only, so it may be longer than anything shared. */
-export const ClinicalDetail = z.string().trim().min(1).max(4000);
-
-const ConcernInput = z.object({
-  ...commandBase,
-  subjectRole: SubjectRole,
-  category: ConcernCategory,
-  severity: ConcernSeverity,
-  contact: ContactPoint,
-  detail: ClinicalDetail,
-}).superRefine(sharingRule).superRefine((v, ctx) => {
-  if (!v.subjects.some((s) => s.role === v.subjectRole)) {
-    ctx.addIssue({ code: 'custom', path: ['subjectRole'], message: `no subject of this concern has the role ${v.subjectRole}` });
-  }
-});
 
 const ConcernUpdateInput = z.object({ category: ConcernCategory.optional(), severity: ConcernSeverity.optional() }).superRefine((v, ctx) => {
   if (!v.category && !v.severity) ctx.addIssue({ code: 'custom', path: ['category'], message: 'give a new category, a new severity, or both' });
@@ -64,7 +48,7 @@ export function concernRoutes({ kit, records }: HealthDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/concerns', operationId: 'flagConcern', tag: 'concerns', permission: 'concerns.write',
-      summary: 'Flag a concern about a victim or perpetrator; only category, severity and contact are shared', body: ConcernInput, errors: [404],
+      summary: 'Flag a concern about a victim or perpetrator; only category, severity and contact are shared', body: FlagConcernCommand, errors: [404],
       success: { status: 201, description: 'Flagged; the minimal flag is published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
         const ref = newRecordRef('CON');

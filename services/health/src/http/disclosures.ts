@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { RecordedView, recordedView } from '@convene/shared/agency';
-import { AudienceEntry, CaseRef, ShareableText, StaffMember } from '@convene/shared/contracts';
+import { AudienceEntry, CaseRef, DisclosureDecisionCommand, StaffMember } from '@convene/shared/contracts';
 import type { DisclosureRequest } from '../db/disclosures.js';
 import { decideDisclosure } from '../domain/disclosure.js';
 import { staffMember, type HealthDeps } from './deps.js';
@@ -14,19 +14,6 @@ const DisclosureRequestView = z.object({
   decision: z.object({
     reason: z.string(), decidedBy: StaffMember, decidedAt: z.string(), audience: z.array(AudienceEntry).optional(), eventId: z.string(),
   }).optional(),
-});
-
-const DecisionInput = z.object({
-  decision: z.enum(['disclosed', 'refused']),
-  reason: ShareableText,
-  /** Required when disclosing: who may read the detail. The request's proposed audience is a suggestion only. */
-  audience: z.array(AudienceEntry).min(1).max(20).optional(),
-  /** What is disclosed; by default the concern's stored detail, cut to 2,000 characters. */
-  detail: ShareableText.optional(),
-}).superRefine((v, ctx) => {
-  if (v.decision === 'disclosed' && !v.audience) ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a disclosure names its audience' });
-  if (v.decision === 'refused' && v.audience) ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a refusal has no audience' });
-  if (v.decision === 'refused' && v.detail) ctx.addIssue({ code: 'custom', path: ['detail'], message: 'a refusal discloses no detail' });
 });
 
 const RequestParams = z.object({ requestRef: z.uuid() });
@@ -62,7 +49,7 @@ export function disclosureRoutes({ kit, records }: HealthDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/disclosure-requests/:requestRef/decide', operationId: 'decideDisclosure', tag: 'disclosures', permission: 'disclosures.decide',
       summary: 'Disclose a concern\'s detail to a named audience, or refuse; publishes health.disclosure.decided',
-      params: RequestParams, body: DecisionInput, errors: [404, 409],
+      params: RequestParams, body: DisclosureDecisionCommand, errors: [404, 409],
       success: { status: 201, description: 'Decided and published', schema: RecordedView },
       handler: async ({ params, body, principal }) => {
         const request = await records.disclosures.get(params.requestRef);

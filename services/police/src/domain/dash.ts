@@ -1,10 +1,7 @@
-import { z } from 'zod';
-import { DASH_QUESTIONS, DashAnswer, RiskGrade, SDASH_QUESTIONS } from '@convene/shared/contracts';
+import type { DashAnswers, RiskGrade, SdashAnswers } from '@convene/shared/contracts';
 
-export const DashAnswers = z.object(Object.fromEntries(DASH_QUESTIONS.map((q) => [q, DashAnswer])) as Record<(typeof DASH_QUESTIONS)[number], typeof DashAnswer>).strict();
-export type DashAnswers = z.infer<typeof DashAnswers>;
-export const SdashAnswers = z.object(Object.fromEntries(SDASH_QUESTIONS.map((q) => [q, DashAnswer])) as Record<(typeof SDASH_QUESTIONS)[number], typeof DashAnswer>).strict();
-export type SdashAnswers = z.infer<typeof SdashAnswers>;
+// The answers are the request's (contracts' RiskAssessmentCommand), which the web UI types its form with.
+export type { DashAnswers, SdashAnswers };
 
 /** 14 or more ticks is high risk (the MARAC referral threshold); 10–13 medium; fewer standard. */
 export const HIGH_RISK_TICKS = 14;

@@ -1,5 +1,8 @@
+import type {
+  AssignActionCommand, AssignedAction, CommandInput, DecisionRecorded, MoveAgendaCommand, ReviewCaseCommand, ScheduleMeetingCommand,
+} from '@convene/shared/contracts';
 import { getJson, postJson, request } from './http';
-import type { AgendaLine, CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, PartnerAgency, Principal, RiskGrade, ScrutinyFigures } from './types';
+import type { AgendaLine, CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, Principal, ScrutinyFigures } from './types';
 
 const period = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
 
@@ -11,18 +14,16 @@ export const conference = {
   meetings: () => getJson<MeetingView[]>('/meetings'),
   meeting: (id: string) => getJson<MeetingView>(`/meetings/${encodeURIComponent(id)}`),
   agenda: (id: string) => getJson<AgendaLine[]>(`/meetings/${encodeURIComponent(id)}/agenda`),
-  scheduleMeeting: (body: { title: string; scheduledFor: string; members: { userId: string; displayName?: string; agency: string; role: string }[]; agenda: string[] }) =>
-    postJson<MeetingView>('/meetings', body),
+  scheduleMeeting: (body: CommandInput<typeof ScheduleMeetingCommand>) => postJson<MeetingView>('/meetings', body),
   start: (id: string) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/start`),
   end: (id: string) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/end`),
-  move: (id: string, position: number) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/move`, { position }),
+  move: (id: string, position: number) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/move`, { position } satisfies CommandInput<typeof MoveAgendaCommand>),
 
   cases: () => getJson<CaseSummary[]>('/cases?status=listed'),
   caseView: (caseRef: string) => getJson<CaseResponse>(`/cases/${encodeURIComponent(caseRef)}`),
-  review: (caseRef: string, body: { meetingId: string; riskDecision: RiskGrade; rationale: string; nextReviewOn: string }) =>
-    postJson<{ eventId: string }>(`/cases/${encodeURIComponent(caseRef)}/review`, body),
-  assignAction: (caseRef: string, body: { agency: PartnerAgency; description: string; dueOn: string; meetingId?: string }) =>
-    postJson<{ actionId: string }>(`/cases/${encodeURIComponent(caseRef)}/actions`, body),
+  review: (caseRef: string, body: CommandInput<typeof ReviewCaseCommand>) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/review`, body),
+  assignAction: (caseRef: string, body: CommandInput<typeof AssignActionCommand>) =>
+    postJson<AssignedAction>(`/cases/${encodeURIComponent(caseRef)}/actions`, body),
 
   historyCheck: (requestRef: string) => getJson<ChronologyReport>(`/history-checks/${encodeURIComponent(requestRef)}`),
   /** The export as a file, fetched with the bearer token (a plain link could not carry it). */

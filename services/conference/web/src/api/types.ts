@@ -1,8 +1,5 @@
-// Types the UI shares with the services, imported as types only (erased from the bundle): the server's
-// zod-derived contracts and read model are the single source of every shape shown here.
-import type { caseViewFor } from '../../../src/http/caseView.js';
-import type { Meeting } from '../../../src/domain/meeting.js';
-import type { ChronologyReport } from '../../../src/export/report.js';
+// Types the UI shares with the services, imported as types only (erased from the bundle): the contracts' zod
+// schemas, which the services validate and document with, are the single source of every shape shown here.
 import type { WebClientConfig } from '../../../src/http/webConfig.js';
 import type { ScrutinyFigures, MonthFigures, AgencyMonth, DerivedFigure } from '../../../src/scrutiny/figures.js';
 
@@ -10,20 +7,20 @@ export type {
   Agency, PartnerAgency, Role, Behaviour, OffenceClass, RiskGrade, ConcernCategory, ConsentLevel, SubjectRole,
   AudienceEntry, MeetingPush, PresentUser, JoinAck, CatchUpAck, ClientToServerEvents, ServerToClientEvents,
 } from '@convene/shared/contracts';
-export type { AgendaLine, CaseView, TimelineEntry, Signal, CaseAction, HealthConcern, OrderInForce, Breach, Spo, RestrainingOrder } from '../../../src/readModel/index.js';
+/** `GET /cases/:caseRef` and its parts: the viewer's filtered view, the signals as shown to them, orders in force. */
+export type {
+  CaseViewResponse as CaseResponse, CaseView, TimelineEntry, Signal, CaseAction, HealthConcern, OrderInForce, Breach, Spo, RestrainingOrder,
+} from '@convene/shared/contracts';
+/** `GET /meetings`, `GET /meetings/:id` (and every change to one), `GET /meetings/:id/agenda`. */
+export type { MeetingView, AgendaLine } from '@convene/shared/contracts';
+/** `GET /history-checks/:requestRef`. */
+export type { ChronologyReport } from '@convene/shared/contracts';
+/** `GET /cases`: one listed case, for preparing agendas. */
+export type { CaseSummary } from '@convene/shared/contracts';
 export type { Principal } from '@convene/shared/auth';
-export type { ChronologyReport, WebClientConfig };
+export type { WebClientConfig };
 /** `GET /scrutiny/figures`: de-identified monthly figures per agency, small cells suppressed, and the derived ratios. */
 export type { ScrutinyFigures, MonthFigures, AgencyMonth, DerivedFigure };
-
-/** `GET /cases/:caseRef`: the viewer's filtered view, signals computed on it, orders in force. */
-export type CaseResponse = Awaited<ReturnType<typeof caseViewFor>>;
-
-/** `GET /meetings/:id`: the meeting as stored, without its bookkeeping. */
-export type MeetingView = Omit<Meeting, 'appliedEventIds'>;
-
-/** `GET /cases`: one listed case, for preparing agendas (the contract the conference answers with). */
-export type { CaseSummary } from '@convene/shared/contracts';
 
 /** `GET /auth/dev/people`. */
 export interface DemoPersonView {

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { agencies } from '../../api/agencies';
+import { agencies, type HistoryRequest } from '../../api/agencies';
 import { useKnownPeople } from '../../people/store';
 import { RecordPerson } from '../../people/RecordPerson';
 import { navigate } from '../../router';
 import { Choices, Field, FormOutcome, Select, fieldError, inputValue, useSubmit } from '../../ui/form';
 import { rememberCheck } from './checks';
 
-const bases = [
+const bases: { value: HistoryRequest['lawfulBasis']; label: string }[] = [
   { value: 'charging_decision', label: 'Charging decision' },
   { value: 'bail_application', label: 'Bail application' },
   { value: 'sentencing', label: 'Sentencing' },
@@ -19,7 +19,7 @@ export function RequestForm() {
   const [suspects, setSuspects] = useState<string[]>([]);
   const [urn, setUrn] = useState('');
   const [caseRef, setCaseRef] = useState('');
-  const [lawfulBasis, setBasis] = useState('charging_decision');
+  const [lawfulBasis, setBasis] = useState<HistoryRequest['lawfulBasis']>('charging_decision');
   const [purpose, setPurpose] = useState('');
   const sending = useSubmit<{ requestRef: string }>();
 

@@ -1,12 +1,12 @@
 import { useState } from 'preact/hooks';
-import { agencies, type Recorded } from '../../api/agencies';
+import { agencies, type Recorded, type Referral } from '../../api/agencies';
 import type { PartnerAgency } from '../../api/types';
 import { subjectRefs, type Subjects } from '../../people/SubjectPicker';
 import { words } from '../../ui/format';
 import { Field, FormOutcome, Select, fieldError, inputValue, useSubmit } from '../../ui/form';
 
 /** Refer the case to the multi-agency conference: the one record that carries the people's names. */
-export function ReferralForm({ agency, criteria, subjects }: { agency: Exclude<PartnerAgency, 'cps'>; criteria: readonly string[]; subjects: Subjects }) {
+export function ReferralForm({ agency, criteria, subjects }: { agency: Exclude<PartnerAgency, 'cps'>; criteria: readonly Referral['criterion'][]; subjects: Subjects }) {
   const [criterion, setCriterion] = useState(criteria[0]!);
   const [reason, setReason] = useState('');
   const sending = useSubmit<Recorded>();

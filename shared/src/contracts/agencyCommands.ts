@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { DATE_OF_BIRTH_FORMATS } from '../link-tokens/index.js';
+import { AudienceEntry, Behaviour, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, SubjectRole, Timestamp } from './common.js';
+import { ReferralCriterion } from './agencyCommon.js';
+import { DASH_QUESTIONS, DashAnswer, SDASH_QUESTIONS } from './police.js';
+import { LawfulBasisForCheck, Urn } from './cps.js';
+import { ConcernCategory, ConcernSeverity, ContactPoint } from './health.js';
+import { ConsentLevel } from './advocacy.js';
+import { commandBase, sharingRule, SubjectRef } from './commands.js';
+
+/**
+ * The request bodies of the agencies' commands that are not an event's data less its reference (those are in
+ * commands.ts): the services validate with these, the OpenAPI documents are generated from them, and the web UI
+ * types its requests with them.
+ */
+
+/** A person the agency holds, with the identifiers it knows. Only their link tokens ever leave it. */
+export const PersonInput = z.object({
+  given: z.string().trim().min(1).max(80),
+  family: z.string().trim().min(1).max(80),
+  // Written as the agency writes it; stored as YYYY-MM-DD (a refusal is a 400 naming body.dateOfBirth).
+  dateOfBirth: z.string().trim().min(1).max(32).describe(`Date of birth: ${DATE_OF_BIRTH_FORMATS}`),
+  nhsNumber: z.string().trim().min(10).max(14).optional(),
+  pncId: z.string().trim().min(4).max(16).optional(),
+  postcode: z.string().trim().min(5).max(9).optional(),
+});
+export type PersonInput = z.infer<typeof PersonInput>;
+
+/** A referral to the conference, on one of the criteria the referring agency refers on. */
+export function referralCommand(criteria: readonly z.infer<typeof ReferralCriterion>[]) {
+  return z.object({
+    subjects: z.array(SubjectRef).min(1).max(12),
+    criterion: ReferralCriterion.extract(criteria),
+    reason: ShareableText,
+  }).superRefine((v, ctx) => {
+    if (!v.subjects.some((s) => s.role === 'victim')) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'a referral names the victim' });
+  });
+}
+/** A referral on any criterion (each agency accepts some of them: see its `POST /referrals`). */
+export const ReferralCommand = referralCommand(ReferralCriterion.options);
+
+// Police: a DASH risk assessment, completed (all 27 answers) or declined by the victim.
+export const DashAnswers = z.object(Object.fromEntries(DASH_QUESTIONS.map((q) => [q, DashAnswer])) as Record<(typeof DASH_QUESTIONS)[number], typeof DashAnswer>).strict();
+export type DashAnswers = z.infer<typeof DashAnswers>;
+export const SdashAnswers = z.object(Object.fromEntries(SDASH_QUESTIONS.map((q) => [q, DashAnswer])) as Record<(typeof SDASH_QUESTIONS)[number], typeof DashAnswer>).strict();
+export type SdashAnswers = z.infer<typeof SdashAnswers>;
+
+export const RiskAssessmentCommand = z.object({
+  ...commandBase,
+  declined: z.boolean(),
+  answers: DashAnswers.optional(),
+  sdashAnswers: SdashAnswers.optional(),
+  professionalJudgement: z.object({ grade: RiskGrade, rationale: ShareableText }).optional(),
+  victimOwnView: RiskGrade.optional(),
+}).superRefine(sharingRule).superRefine((v, ctx) => {
+  if (!v.declined && !v.answers) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a completed DASH needs all 27 answers' });
+  if (v.declined && v.answers) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a declined DASH has no answers' });
+  if (v.answers?.stalking_or_harassment === 'yes' && !v.sdashAnswers) {
+    ctx.addIssue({ code: 'custom', path: ['sdashAnswers'], message: 'the stalking question is ticked: the S-DASH questions must be answered' });
+  }
+  if (v.sdashAnswers && v.answers?.stalking_or_harassment !== 'yes') {
+    ctx.addIssue({ code: 'custom', path: ['sdashAnswers'], message: 'S-DASH is answered only when the stalking question is ticked' });
+  }
+});
+
+/**
+ * CPS: a lawyer names the CPS case file (URN), the suspects in it (by local person id), why, and optionally the
+ * conference case the check is for. The purpose is the lawyer's own words, checked later against the basis.
+ */
+export const HistoryRequestCommand = z.object({
+  urn: Urn.describe('The CPS case file naming the suspects as suspect or defendant (a charging decision or hearing recorded with this URN)'),
+  suspects: z.array(z.uuid()).min(1).max(8).describe('Local person ids of the suspects, each named as suspect in the case file'),
+  caseRef: CaseRef.optional().describe('The conference case the check is for, if there is one: it must be a case about these suspects'),
+  lawfulBasis: LawfulBasisForCheck,
+  purpose: z.string().trim().min(10, 'say why the check is needed, in at least ten characters').max(1000),
+});
+
+/** Health: clinical detail, held by the health service only, so it may be longer than anything shared. */
+export const ClinicalDetail = z.string().trim().min(1).max(4000);
+
+export const FlagConcernCommand = z.object({
+  ...commandBase,
+  subjectRole: SubjectRole,
+  category: ConcernCategory,
+  severity: ConcernSeverity,
+  contact: ContactPoint,
+  detail: ClinicalDetail,
+}).superRefine(sharingRule).superRefine((v, ctx) => {
+  if (!v.subjects.some((s) => s.role === v.subjectRole)) {
+    ctx.addIssue({ code: 'custom', path: ['subjectRole'], message: `no subject of this concern has the role ${v.subjectRole}` });
+  }
+});
+
+/** Health: the Caldicott guardian discloses a concern's detail to a named audience, or refuses. */
+export const DisclosureDecisionCommand = z.object({
+  decision: z.enum(['disclosed', 'refused']),
+  reason: ShareableText,
+  /** Required when disclosing: who may read the detail. The request's proposed audience is a suggestion only. */
+  audience: z.array(AudienceEntry).min(1).max(20).optional(),
+  /** What is disclosed; by default the concern's stored detail, cut to 2,000 characters. */
+  detail: ShareableText.optional(),
+}).superRefine((v, ctx) => {
+  if (v.decision === 'disclosed' && !v.audience) ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a disclosure names its audience' });
+  if (v.decision === 'refused' && v.audience) ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a refusal has no audience' });
+  if (v.decision === 'refused' && v.detail) ctx.addIssue({ code: 'custom', path: ['detail'], message: 'a refusal discloses no detail' });
+});
+
+/** Advocacy records are about a victim: apply with `.superRefine(namesAVictim)`. */
+export function namesAVictim(value: { subjects?: { role: string }[] }, ctx: z.RefinementCtx): void {
+  if (!value.subjects?.some((s) => s.role === 'victim')) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'the record names the victim' });
+}
+
+/** Advocacy: engaging a victim, with their consent to share (full, limited to named agencies, or none). */
+export const EngagementCommand = z.object({
+  ...commandBase,
+  consent: ConsentLevel,
+  consentGivenOn: CalendarDate,
+  limitedTo: z.array(PartnerAgency).min(1).max(4).optional(),
+}).superRefine(sharingRule).superRefine((v, ctx) => {
+  if (v.subjects?.length !== 1 || v.subjects[0]?.role !== 'victim') {
+    ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'an engagement is with one person, the victim' });
+  }
+  if (v.consent === 'limited' && !v.limitedTo) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'limited consent names the agencies the victim agreed to share with' });
+  if (v.consent !== 'limited' && v.limitedTo) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'only limited consent names agencies' });
+  if (v.limitedTo && new Set(v.limitedTo).size !== v.limitedTo.length) ctx.addIssue({ code: 'custom', path: ['limitedTo'], message: 'each agency once' });
+});
+
+/** Advocacy: the victim's own view of their risk, their wishes and fears (belongs to an engagement). */
+export const VictimViewCommand = z.object({
+  ...commandBase,
+  engagementRef: RecordRef,
+  ownViewOfRisk: RiskGrade,
+  wishes: ShareableText,
+  fears: ShareableText.optional(),
+}).superRefine(sharingRule).superRefine(namesAVictim);
+
+/** Advocacy: the victim's safety plan as it now stands (belongs to an engagement). */
+export const SafetyPlanCommand = z.object({
+  ...commandBase,
+  engagementRef: RecordRef,
+  measures: z.array(ShareableText).min(1).max(30),
+  reviewOn: CalendarDate.optional(),
+}).superRefine(sharingRule).superRefine(namesAVictim);
+
+/** Advocacy: an incident in the victim's diary, in their words. */
+export const DiaryEntryCommand = z.object({
+  ...commandBase,
+  // The entry is ordered by when the victim says it happened, not when it was typed; kept so older clients still parse.
+  occurredAt: Timestamp.optional().describe('Ignored: a diary entry occurred at its happenedAt'),
+  behaviours: z.array(Behaviour).min(1).max(14),
+  happenedAt: Timestamp,
+  place: z.string().trim().min(1).max(120),
+  account: ShareableText,
+}).superRefine(sharingRule).superRefine(namesAVictim);

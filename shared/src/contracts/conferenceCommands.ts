@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp } from './common.js';
+import { MeetingMember } from './conference.js';
+
+/**
+ * The request bodies of the chair's commands to the conference, and what a decision about a case answers with:
+ * the service validates and documents with these, and the web UI types its requests with them.
+ */
+
+export const ScheduleMeetingCommand = z.object({
+  title: z.string().trim().min(1).max(120),
+  scheduledFor: Timestamp,
+  members: z.array(MeetingMember).min(1).max(60),
+  agenda: z.array(CaseRef).max(40).default([]),
+});
+
+export const SetMembersCommand = z.object({ members: z.array(MeetingMember).min(1).max(60) });
+export const SetAgendaCommand = z.object({ agenda: z.array(CaseRef).max(40) });
+export const MoveAgendaCommand = z.object({ position: z.int().min(0) });
+
+export const ReviewCaseCommand = z.object({ meetingId: z.uuid(), riskDecision: RiskGrade, rationale: ShareableText, nextReviewOn: CalendarDate });
+export const AssignActionCommand = z.object({ agency: PartnerAgency, description: ShareableText, dueOn: CalendarDate, meetingId: z.uuid().optional() });
+export const RequestDisclosureCommand = z.object({ concernRef: RecordRef, reason: ShareableText, proposedAudience: z.array(AudienceEntry).min(1).max(10) });
+
+/** A decision about a case, recorded: the event that records it, filed under the case. */
+export const DecisionRecorded = z.object({ eventId: z.uuid(), caseRef: z.string() });
+export type DecisionRecorded = z.infer<typeof DecisionRecorded>;
+/** An action assigned, with the id its owner accepts and completes it by. */
+export const AssignedAction = DecisionRecorded.extend({ actionId: z.uuid() });
+export type AssignedAction = z.infer<typeof AssignedAction>;
+/** A disclosure request sent to health, with the reference the Caldicott guardian decides it under. */
+export const RequestedDisclosure = DecisionRecorded.extend({ requestRef: z.uuid() });
+export type RequestedDisclosure = z.infer<typeof RequestedDisclosure>;

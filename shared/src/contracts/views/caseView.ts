@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { Agency } from '../common.js';
+import { ElsewhereEntry } from '../agencyCommon.js';
+import { CaseSections } from './caseSections.js';
+import { Signal } from './signals.js';
+import { EntryKind, TimelineEntry } from './timeline.js';
+
+/** One outline of the suspect's history elsewhere, keyed by where it came from so redelivery adds nothing. */
+export const ElsewhereOutline = ElsewhereEntry.extend({ id: z.string() });
+export type ElsewhereOutline = z.infer<typeof ElsewhereOutline>;
+
+/** A case view but for the records still waiting for its listing (the conference keeps those to itself). */
+export const CaseViewFields = CaseSections.extend({
+  caseRef: z.string(),
+  /** Sorted by occurredAt, then eventId: a late event takes its place by when it happened. */
+  timeline: z.array(TimelineEntry),
+  /** Sorted; the events applied that the reader may open (a viewer's copy lists only their visible entries). */
+  appliedEventIds: z.array(z.string()),
+  /** The suspect's records naming another victim, in outline only; sorted by month, then id. For the chair. */
+  elsewhere: z.array(ElsewhereOutline),
+});
+export type CaseViewFields = z.infer<typeof CaseViewFields>;
+
+/** One case as one viewer may see it: only the entries they may open, everything else folded from those. */
+export const CaseView = CaseViewFields.extend({
+  pending: z.array(z.never()).max(0).describe('Always empty: records that arrived before the listing are shown to nobody'),
+});
+export type CaseView = z.infer<typeof CaseView>;
+
+/** A granted order standing on the day the view is read. */
+export const OrderInForce = z.object({
+  orderRef: z.string(),
+  kind: z.enum(['spo', 'restraining_order']),
+  expiresOn: z.string().nullable(),
+  conditions: z.array(z.string()),
+});
+export type OrderInForce = z.infer<typeof OrderInForce>;
+
+/** What a viewer is not shown, by kind and holder: never content, so they know whom to ask. */
+export const WithheldCount = z.object({ kind: EntryKind, agency: Agency, count: z.int() });
+export type WithheldCount = z.infer<typeof WithheldCount>;
+
+/** `GET /cases/:caseRef`: the viewer's filtered view, the signals as shown to them, and the orders in force. */
+export const CaseViewResponse = z.object({
+  view: CaseView,
+  signals: z.array(Signal),
+  withheld: z.array(WithheldCount),
+  ordersInForce: z.array(OrderInForce),
+  generatedAt: z.string(),
+});
+export type CaseViewResponse = z.infer<typeof CaseViewResponse>;

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { Agency, AudienceEntry, Behaviour, OffenceClass, PartnerAgency, RiskGrade, Sharing, Subject, SubjectRole } from '../common.js';
+import { ReferredPerson, WithheldEntry } from '../agencyCommon.js';
+import { ConferenceActionUpdated, ConferenceCaseListed } from '../conference.js';
+import { PoliceRiskAssessed, SpoKind } from '../police.js';
+import { ConcernCategory, ConcernSeverity, ContactPoint, HealthConcernResolved } from '../health.js';
+import { ConsentLevel } from '../advocacy.js';
+import { EventType } from '../events.js';
+
+export const EntryKind = z.enum([
+  'incident', 'risk', 'classification', 'arrest', 'bail', 'order', 'breach', 'charging', 'hearing',
+  'outcome', 'concern', 'disclosure', 'engagement', 'victim_view', 'safety_plan', 'diary', 'review',
+  'action', 'listing', 'other',
+]);
+export type EntryKind = z.infer<typeof EntryKind>;
+
+/** Why the case was listed, as its listing says. */
+export const Referral = ConferenceCaseListed.shape.data.shape.referral;
+export type Referral = z.infer<typeof Referral>;
+
+/** Which kind of order a breach breaks; an SPO breach may name a restraining order (before breaches had kinds). */
+export const BreachedOrderKind = z.enum(['spo', 'restraining_order', 'bail']);
+export type BreachedOrderKind = z.infer<typeof BreachedOrderKind>;
+
+export const ActionStatus = ConferenceActionUpdated.shape.data.shape.status;
+export const ConcernResolution = HealthConcernResolved.shape.data.shape.resolution;
+export const RiskTool = PoliceRiskAssessed.shape.data.shape.tool;
+
+const fact = <K extends string, S extends z.ZodRawShape>(on: K, shape: S) => z.object({ on: z.literal(on), ...shape });
+
+/**
+ * The minimum each entry keeps so every other part of the view can be folded from the sorted timeline
+ * alone: that makes the view independent of delivery order, and lets a viewer's copy be rebuilt from
+ * only the entries that viewer may see. Free text is kept only where it was written to be shared.
+ */
+export const Facts = z.discriminatedUnion('on', [
+  fact('none', {}),
+  fact('incident', { incidentRef: z.string(), text: z.string() }),
+  fact('listing', { referral: Referral, people: z.array(ReferredPerson), repeatOf: z.string().nullable() }),
+  fact('closure', { retentionDays: z.int().nullable() }),
+  fact('police_risk', {
+    tool: RiskTool, declined: z.boolean(), grade: RiskGrade.nullable(), yesCount: z.int().nullable(),
+    raisedByProfessionalJudgement: z.boolean(), victimOwnView: RiskGrade.nullable(),
+  }),
+  fact('victim_view', { grade: RiskGrade }),
+  fact('review', { grade: RiskGrade, nextReviewOn: z.string() }),
+  fact('spo_applied', { orderRef: z.string(), spoKind: SpoKind }),
+  fact('spo_granted', { orderRef: z.string(), spoKind: SpoKind, conditions: z.array(z.string()), expiresOn: z.string() }),
+  fact('breach', { orderRef: z.string(), orderKind: BreachedOrderKind.optional() }),
+  fact('bail', { bailRef: z.string(), conditions: z.array(z.string()), until: z.string().nullable() }),
+  fact('spo_considered', { decision: z.enum(['applied', 'not_applied']), orderRef: z.string().nullable(), reason: z.string() }),
+  fact('restraining_order', { orderRef: z.string(), onConviction: z.boolean(), conditions: z.array(z.string()), expiresOn: z.string().nullable() }),
+  fact('action', {
+    actionId: z.string(), status: ActionStatus.optional(), outcome: z.string().optional(),
+    assigned: z.object({ owner: PartnerAgency, description: z.string(), dueOn: z.string() }).optional(),
+  }),
+  fact('concern', {
+    concernRef: z.string(), subjectRole: SubjectRole.optional(), category: ConcernCategory.optional(),
+    severity: ConcernSeverity.optional(), contact: ContactPoint.optional(), resolution: ConcernResolution.optional(),
+  }),
+  fact('disclosure', { requestRef: z.string(), concernRef: z.string(), decision: z.enum(['requested', 'disclosed', 'refused']), detail: z.string().optional() }),
+  fact('consent', { level: ConsentLevel, limitedTo: z.array(PartnerAgency), givenOn: z.string() }),
+  fact('consent_revoked', { revokedOn: z.string(), withdrawn: z.int().optional() }),
+  fact('research', { recordCount: z.int(), withheld: z.array(WithheldEntry) }),
+]);
+export type Facts = z.infer<typeof Facts>;
+
+/** One event as a case timeline holds it. */
+export const TimelineEntry = z.object({
+  eventId: z.string(),
+  type: EventType,
+  agency: Agency,
+  /** `agency` records never reach a case view. */
+  sharing: Sharing.exclude(['agency']),
+  audience: z.array(AudienceEntry).optional(),
+  occurredAt: z.string(),
+  recordedAt: z.string(),
+  summary: z.string(),
+  kind: EntryKind,
+  behaviours: z.array(Behaviour).optional(),
+  offenceClass: OffenceClass.optional(),
+  /** Only the case's own people among those the record names. */
+  subjects: z.array(Subject).optional(),
+  facts: Facts,
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;

@@ -171,7 +171,9 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     const { elsewhere: _outlines, ...rest } = body.view;
     const text = JSON.stringify({ ...body, view: rest });
     for (const marker of vMarkers()) expect(text, `X's case view must not hold ${marker}`).not.toContain(marker);
-    expect(body.view.subjectTokens.victim).toEqual(p['X@police']!.tokens.slice().sort());
+    // No link token leaves the conference in a case view: not the case's own people's either.
+    expect(body.view).not.toHaveProperty('subjectTokens');
+    expect(JSON.stringify(body)).not.toMatch(/lt1\.(nhs|pnc|nd|dp)\./);
   });
 
   it('shows the chair the suspect\'s history elsewhere in outline only, naming V\'s case; other members see none', async () => {
@@ -234,6 +236,8 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     expect(catchUp.ok).toBe(true);
     const pushed = JSON.stringify([...live.pushes, ...catchUp.pushes]);
     for (const marker of [...vMarkers(), 'threat at her door']) expect(pushed).not.toContain(marker);
+    // Nor any link token at all, X's people's included: sockets carry entries named by role only.
+    expect(pushed).not.toMatch(/lt1\.(nhs|pnc|nd|dp)\./);
   });
 
   it('shows X\'s restricted records to their audience only, on the case view and the socket, and never says they do not exist', async () => {

@@ -1,6 +1,6 @@
 import type { Principal } from '@convene/shared/auth';
 import type { CaseViewResponse } from '@convene/shared/contracts';
-import { computeSignals, ordersInForce, signalsForViewer, viewFor, withheldFrom, type CaseView } from '../readModel/index.js';
+import { computeSignals, ordersInForce, sharedView, signalsForViewer, viewFor, withheldFrom, type CaseView } from '../readModel/index.js';
 import { identifying } from '@convene/shared/sharing';
 import type { CaseStore } from '../db/cases.js';
 
@@ -29,7 +29,7 @@ export async function caseViewFor(cases: CaseStore, view: CaseView, principal: P
   const seesAll = seen.timeline.length === view.timeline.length;
   const signals = seesAll ? whole : signalsForViewer(whole, computeSignals(seen, now, context), view, seen);
   return {
-    view: seen,
+    view: sharedView(seen),
     signals,
     withheld: withheldFrom(view, viewer),
     ordersInForce: ordersInForce(seen, now),

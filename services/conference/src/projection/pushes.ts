@@ -1,6 +1,6 @@
 import type { CaseEvent } from '@convene/shared/contracts';
 import { narrowByConsent } from '@convene/shared/sharing';
-import { consentOf, type CaseView } from '../readModel/index.js';
+import { consentOf, sharedEntry, type CaseView } from '../readModel/index.js';
 import type { Meeting } from '../domain/meeting.js';
 import type { NewPush } from '../live/index.js';
 
@@ -26,7 +26,7 @@ export function casePushes(event: CaseEvent, view: CaseView, meetings: Meeting[]
     // The one visibility rule, consent included, written into the push so every instance filters it alike.
     const judged = narrowByConsent(entry, consentOf(view));
     const visibility = { sharing: judged.sharing === 'partnership' ? 'partnership' as const : 'restricted' as const, audience: judged.sharing === 'partnership' ? null : [...(judged.audience ?? [])] };
-    pushes.push({ ...base, kind: 'timeline.entry', ...visibility, payload: { entry } });
+    pushes.push({ ...base, kind: 'timeline.entry', ...visibility, payload: { entry: sharedEntry(entry) } });
     if (event.type === 'health.concern.flagged.v1' && meeting.status === 'running') {
       pushes.push({
         ...base, kind: 'alert', ...visibility,

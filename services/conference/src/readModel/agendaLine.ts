@@ -1,5 +1,4 @@
-import type { AgendaLine } from '@convene/shared/contracts';
-import type { CaseView } from './caseView.js';
+import type { AgendaLine, SharedCaseView } from '@convene/shared/contracts';
 import type { Signal } from './signals/index.js';
 
 const words = (code: string) => code.replaceAll('_', ' ');
@@ -9,7 +8,7 @@ const words = (code: string) => code.replaceAll('_', ' ');
  * latest decision, else the police grade, else whether the DASH was declined; labelled by the most severe
  * signal, else why it was referred. Never a name: signal titles and referral criteria hold none.
  */
-export function agendaLine(view: CaseView, signals: readonly Signal[]): AgendaLine {
+export function agendaLine(view: Pick<SharedCaseView, 'caseRef' | 'risk' | 'referral'>, signals: readonly Signal[]): AgendaLine {
   const decided = view.risk.conference;
   const police = view.risk.police;
   const graded = decided

@@ -9,3 +9,4 @@ export { signalsForViewer } from './signals/perViewer.js';
 export type * from './signals/index.js';
 export { agendaLine } from './agendaLine.js';
 export { researchStatus } from './researchStatus.js';
+export { sharedEntry, sharedView } from './shared.js';

@@ -3,7 +3,8 @@ import { Agency } from '../common.js';
 import { ElsewhereEntry } from '../agencyCommon.js';
 import { CaseSections } from './caseSections.js';
 import { Signal } from './signals.js';
-import { EntryKind, TimelineEntry } from './timeline.js';
+import { EntryKind, SharedFacts, TimelineEntry } from './timeline.js';
+import { ReferredPerson } from '../agencyCommon.js';
 
 /** One outline of the suspect's history elsewhere, keyed by where it came from so redelivery adds nothing. */
 export const ElsewhereOutline = ElsewhereEntry.extend({ id: z.string() });
@@ -40,9 +41,23 @@ export type OrderInForce = z.infer<typeof OrderInForce>;
 export const WithheldCount = z.object({ kind: EntryKind, agency: Agency, count: z.int() });
 export type WithheldCount = z.infer<typeof WithheldCount>;
 
+/** A timeline entry as a person reads it: without the link tokens of the people it names. */
+export const SharedTimelineEntry = TimelineEntry.omit({ subjects: true }).extend({ facts: SharedFacts });
+export type SharedTimelineEntry = z.infer<typeof SharedTimelineEntry>;
+
+/**
+ * The viewer's copy as it leaves the conference: no link tokens. They are how the conference joins records; a
+ * person reading the case has no use for them, and with them could look for the same people elsewhere.
+ */
+export const SharedCaseView = CaseView.omit({ subjectTokens: true }).extend({
+  people: z.array(ReferredPerson.omit({ tokens: true })),
+  timeline: z.array(SharedTimelineEntry),
+});
+export type SharedCaseView = z.infer<typeof SharedCaseView>;
+
 /** `GET /cases/:caseRef`: the viewer's filtered view, the signals as shown to them, and the orders in force. */
 export const CaseViewResponse = z.object({
-  view: CaseView,
+  view: SharedCaseView,
   signals: z.array(Signal),
   withheld: z.array(WithheldCount),
   ordersInForce: z.array(OrderInForce),

@@ -33,10 +33,10 @@ const fact = <K extends string, S extends z.ZodRawShape>(on: K, shape: S) => z.o
  * alone: that makes the view independent of delivery order, and lets a viewer's copy be rebuilt from
  * only the entries that viewer may see. Free text is kept only where it was written to be shared.
  */
-export const Facts = z.discriminatedUnion('on', [
+const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on', [
   fact('none', {}),
   fact('incident', { incidentRef: z.string(), text: z.string() }),
-  fact('listing', { referral: Referral, people: z.array(ReferredPerson), repeatOf: z.string().nullable() }),
+  fact('listing', { referral: Referral, people: z.array(person), repeatOf: z.string().nullable() }),
   fact('closure', { retentionDays: z.int().nullable() }),
   fact('police_risk', {
     tool: RiskTool, declined: z.boolean(), grade: RiskGrade.nullable(), yesCount: z.int().nullable(),
@@ -63,7 +63,11 @@ export const Facts = z.discriminatedUnion('on', [
   fact('consent_revoked', { revokedOn: z.string(), withdrawn: z.int().optional() }),
   fact('research', { recordCount: z.int(), withheld: z.array(WithheldEntry) }),
 ]);
+export const Facts = factsNaming(ReferredPerson);
 export type Facts = z.infer<typeof Facts>;
+/** The facts as a person reads them: the people a listing names without their link tokens. */
+export const SharedFacts = factsNaming(ReferredPerson.omit({ tokens: true }));
+export type SharedFacts = z.infer<typeof SharedFacts>;
 
 /** One event as a case timeline holds it. */
 export const TimelineEntry = z.object({

@@ -9,7 +9,7 @@ export type {
 } from '@convene/shared/contracts';
 /** `GET /cases/:caseRef` and its parts: the viewer's filtered view, the signals as shown to them, orders in force. */
 export type {
-  CaseViewResponse as CaseResponse, CaseView, TimelineEntry, Signal, CaseAction, HealthConcern, OrderInForce, Breach, Spo, RestrainingOrder,
+  CaseViewResponse as CaseResponse, SharedCaseView as CaseView, SharedTimelineEntry as TimelineEntry, Signal, CaseAction, HealthConcern, OrderInForce, Breach, Spo, RestrainingOrder,
 } from '@convene/shared/contracts';
 /** `GET /meetings`, `GET /meetings/:id` (and every change to one), `GET /meetings/:id/agenda`. */
 export type { MeetingView, AgendaLine } from '@convene/shared/contracts';

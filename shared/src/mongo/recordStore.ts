@@ -36,9 +36,25 @@ export function createRecordStore<R extends FoldedRecord>(model: Model<R>, fold:
   // The driver's collection, typed by string ids: the whole record is written as folded, not cast by a schema.
   const collection = () => model.db.getClient().db(model.db.name).collection<Written>(model.collection.collectionName);
 
+  /** Write a record that was not there; false if it was (someone created it first). */
+  async function insertNew(doc: Written): Promise<boolean> {
+    try {
+      await collection().insertOne(doc);
+      return true;
+    } catch (err) {
+      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
+      return false;
+    }
+  }
+
   async function project(event: CaseEvent): Promise<void> {
     const ref = fold.refOf(event);
     if (ref === undefined) return;
+    // Most events create their record (an incident, an assessment): the insert comes first, one write and no
+    // read (on a stand-in that reads the whole collection to find one _id, a large saving); only if the record
+    // is there already is it read and folded.
+    const created = fold.evolve(undefined, event);
+    if (created !== undefined && (await insertNew({ ...created, _id: ref, eventIds: [event.id], rev: 1 }))) return;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       if (attempt > 1) await backOff(attempt);
       // A document written before this store (or by a direct write) may have no eventIds yet.
@@ -49,13 +65,8 @@ export function createRecordStore<R extends FoldedRecord>(model: Model<R>, fold:
       if (next === undefined) return;
       const doc = { ...next, _id: ref, eventIds: [...(stored?.eventIds ?? []), event.id], rev: (rev ?? 0) + 1 };
       if (!stored) {
-        try {
-          await collection().insertOne(doc);
-          return;
-        } catch (err) {
-          if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
-          continue;
-        }
+        if (await insertNew(doc)) return;
+        continue;
       }
       const written = await collection().replaceOne({ _id: ref, rev: rev ?? { $exists: false } }, doc);
       if (written.matchedCount === 1) return;

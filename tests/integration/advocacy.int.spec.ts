@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared';
+import { prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared/contracts';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { readTopic, type TopicReader } from '../support/topicReader.js';
 import { caseListed, newCaseRef, people, publishAsConference } from '../support/fixtures.js';

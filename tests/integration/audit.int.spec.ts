@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'mongoose';
-import { createEvent, createEventPublisher, prefixedTopics, type CaseRef } from '@convene/shared';
+import { createEvent, prefixedTopics, type CaseRef } from '@convene/shared/contracts';
+import { createEventPublisher } from '@convene/shared/kafka';
 import {
   createAuditLog, createAuditTrail, entryHash, GENESIS_HASH, readAnchors, type AuditEntry, type AuditInput, type AuditLog, type AuditPurpose,
 } from '@convene/shared/audit';

@@ -1,7 +1,7 @@
 // The conference's case views on the real database: stored packed with the queried fields plain, read back
 // equal; a write folded from an old revision is refused, and the in-memory views fold anew when refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { linkToken } from '@convene/shared';
+import { linkToken } from '@convene/shared/link-tokens';
 import { createCaseStore, type CaseStore } from '../../services/conference/src/db/cases.js';
 import { createCaseViews } from '../../services/conference/src/projection/caseViews.js';
 import { createErasedCases } from '../../services/conference/src/db/erasedCases.js';

@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Schema, type Connection } from 'mongoose';
 import type { KafkaMessage } from 'kafkajs';
-import {
-  createEvent, createEventPublisher, insertManyIdempotent, linkToken, runEventConsumer, RetriableError, DLQ_HEADERS, headerText,
-  type ConsumedEvent, type EventPublisher, type RunningConsumer,
-} from '@convene/shared';
+import { createEvent } from '@convene/shared/contracts';
+import { createEventPublisher, runEventConsumer, DLQ_HEADERS, headerText, type ConsumedEvent, type EventPublisher, type RunningConsumer } from '@convene/shared/kafka';
+import { insertManyIdempotent } from '@convene/shared/mongo';
+import { linkToken } from '@convene/shared/link-tokens';
+import { RetriableError } from '@convene/shared/errors';
 import { eventually, freshDatabase, freshTopics, testKafka, testLogger, uniqueId } from '../support/infra.js';
 
 const secret = 'integration-test-partnership-secret-0123456789';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEvent, prefixedTopics, type CaseEvent, type CaseRef, type EventOfType } from '@convene/shared';
+import { createEvent, prefixedTopics, type CaseEvent, type CaseRef, type EventOfType } from '@convene/shared/contracts';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { readTopic, type TopicReader } from '../support/topicReader.js';
 import { caseListed, newCaseRef, people, publishAsConference } from '../support/fixtures.js';

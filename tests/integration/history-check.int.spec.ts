@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import { extractText, getDocumentProxy } from 'unpdf';
-import { createEvent, prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared';
+import { createEvent, prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared/contracts';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { startConference, type RunningConference } from '../support/conference.js';
 import { newUrn, recordCaseFile } from '../support/cpsCaseFile.js';

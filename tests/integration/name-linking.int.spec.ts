@@ -2,7 +2,7 @@ import { createHmac, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { linkToken } from '@convene/shared/link-tokens';
 import { DEV_LINK_SECRET } from '../../scripts/lib/devSecrets.js';
-import { prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared';
+import { prefixedTopics, type CaseEvent, type EventOfType } from '@convene/shared/contracts';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { readTopic, type TopicReader } from '../support/topicReader.js';
 import { caseListed, newCaseRef, publishAsConference } from '../support/fixtures.js';

@@ -4,9 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Schema } from 'mongoose';
-import {
-  createEventPublisher, ensureTopics, insertManyIdempotent, prefixedTopics, runEventConsumer, type EventOfType,
-} from '@convene/shared';
+import { createEventPublisher, ensureTopics, runEventConsumer } from '@convene/shared/kafka';
+import { insertManyIdempotent } from '@convene/shared/mongo';
+import { prefixedTopics, type EventOfType } from '@convene/shared/contracts';
 import { startService, waitHealthy, type RunningService } from '../../scripts/lib/services.js';
 import { devEnvironment } from '../../scripts/lib/devSecrets.js';
 import { brokers, eventually, freshDatabase, mongoUrl, testKafka, testLogger, uniqueId } from '../support/infra.js';

@@ -2,7 +2,10 @@
 // is not recorded twice, a crash between the outbox entry and the event log is repaired, and the log is never
 // updated (on FerretDB an update reads the whole collection, and the log only grows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEventPublisher, createEventStore, ensureTopics, linkToken, prefixedTopics, startOutboxRelay, type CaseEvent, type EventPublisher, type EventStore } from '@convene/shared';
+import { createEventPublisher, ensureTopics, type EventPublisher } from '@convene/shared/kafka';
+import { createEventStore, startOutboxRelay, type EventStore } from '@convene/shared/agency';
+import { linkToken } from '@convene/shared/link-tokens';
+import { prefixedTopics, type CaseEvent } from '@convene/shared/contracts';
 import { freshDatabase, testKafka, testLogger, uniqueId } from '../support/infra.js';
 import { readTopic } from '../support/topicReader.js';
 import { newCaseRef } from '../support/fixtures.js';
@@ -27,7 +30,10 @@ describe('outbox', () => {
     await database?.drop();
   });
 
-  const queued = async () => (await store.outbox.find({}).sort({ seq: 1 }).lean()).map((e) => ({ id: e._id, project: e.project, publish: e.publish }));
+  // The store's own documents, read as an auditor would: straight from the database (the store does not expose them).
+  const outbox = () => database.db.getClient().db(database.db.name).collection<{ _id: string; seq: number; project: boolean; publish: boolean }>('outbox');
+  const log = () => database.db.getClient().db(database.db.name).collection<{ _id: string }>('events');
+  const queued = async () => (await outbox().find({}).sort({ seq: 1 }).toArray()).map((e) => ({ id: e._id, project: e.project, publish: e.publish }));
 
   it('records once, publishes only what the read model shows, and empties as work is done', async () => {
     const caseRef = newCaseRef();
@@ -42,7 +48,7 @@ describe('outbox', () => {
     ]);
     expect(await store.toPublish(10)).toEqual([]);
     // Stored packed, with the case it names plain (what a purge looks for).
-    const raw = await store.outbox.collection.findOne({ _id: shared.id as never });
+    const raw = await outbox().findOne({ _id: shared.id });
     expect(raw).toMatchObject({ caseRefs: [caseRef] });
     expect(raw).toHaveProperty('packed');
     expect(raw).not.toHaveProperty('event');
@@ -58,16 +64,16 @@ describe('outbox', () => {
     // Recorded and finished: a redelivery leaves nothing behind in the outbox.
     expect(await store.insertIfAbsent(shared, { publish: true })).toBe(false);
     expect(await queued()).toEqual([]);
-    expect(await store.model.countDocuments({ _id: { $in: [shared.id, kept.id] } })).toBe(2);
+    expect(await log().countDocuments({ _id: { $in: [shared.id, kept.id] } })).toBe(2);
   });
 
   it('after a crash between the outbox entry and the log, recovery writes the log and returns the event to project', async () => {
     const event = incidentFor(newCaseRef(), victim, 3);
     // The request path's one insert, and nothing behind it: the process died there.
     expect(await store.enqueue(event, true)).toMatchObject({ event: { id: event.id } });
-    expect(await store.model.countDocuments({ _id: event.id })).toBe(0);
+    expect(await log().countDocuments({ _id: event.id })).toBe(0);
     expect((await store.unprojected(10)).map((e) => e.id)).toEqual([event.id]);
-    expect(await store.model.countDocuments({ _id: event.id })).toBe(1);
+    expect(await log().countDocuments({ _id: event.id })).toBe(1);
     await store.markProjected(event.id);
     const toSend = await store.toPublish(10);
     expect(toSend.map((q) => q.event.id)).toEqual([event.id]);
@@ -78,7 +84,7 @@ describe('outbox', () => {
     const failed = incidentFor(newCaseRef(), victim, 4);
     // Enqueued a minute ago, and its round behind the request failed.
     await store.enqueue(failed, true);
-    await store.outbox.updateOne({ _id: failed.id }, { $set: { seq: (Date.now() - 60_000) * 1000 } });
+    await outbox().updateOne({ _id: failed.id }, { $set: { seq: (Date.now() - 60_000) * 1000 } });
     const inFlight = incidentFor(newCaseRef(), victim, 5);
     expect(await store.insertIfAbsent(inFlight, { publish: true })).toBe(true);
     expect(await store.toPublish(10)).toEqual([]);

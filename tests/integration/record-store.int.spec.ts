@@ -1,7 +1,7 @@
 // The generic store of the agencies' read models on the real database: events applied at once to one record
 // (the write-behind's lanes beside the projection repair) all end up in it, each once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEvent } from '@convene/shared';
+import { createEvent } from '@convene/shared/contracts';
 import { createPoliceRecords, type PoliceRecords } from '../../services/police/src/db/records.js';
 import { freshDatabase } from '../support/infra.js';
 

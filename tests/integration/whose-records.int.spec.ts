@@ -5,7 +5,7 @@
  * conference database and of every topic: one victim's records never reach the other victim's case.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prefixedTopics, type CaseEvent } from '@convene/shared';
+import { prefixedTopics, type CaseEvent } from '@convene/shared/contracts';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { startConference, type RunningConference } from '../support/conference.js';
 import { meetingClient, type MeetingClient } from '../support/meetingClient.js';

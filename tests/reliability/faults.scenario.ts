@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Connection } from 'mongoose';
-import { prefixedTopics, type MeetingPush, type OutboxEntry, type StoredEvent } from '@convene/shared';
+import { prefixedTopics, type MeetingPush } from '@convene/shared/contracts';
 import { devEnvironment } from '../../scripts/lib/devSecrets.js';
 import type { CaseView } from '../../services/conference/src/readModel/index.js';
 import { freePort } from '../support/ports.js';
@@ -17,6 +17,21 @@ import {
   faultKafka, loadViews, locateOnTopic, machine, messageCount, sleep, startFaultStack, token, viewHash, waitFor,
   type Attempt, type CaseFixture, type ClientCheck, type FaultStack, type Log, type PushLogCheck, type Route,
 } from '../support/faults.js';
+
+/** What this report reads of the police event log and outbox (the stores' documents are private to the event log). */
+interface StoredEvent {
+  _id: string;
+  seq: number;
+  type: string;
+  publish: boolean;
+  caseRef?: string;
+  event: { data: { summary?: string } };
+}
+interface OutboxEntry {
+  _id: string;
+  project: boolean;
+  publish: boolean;
+}
 
 export type FaultKind = 'conference-kill9' | 'police-crash-after-append' | 'kafka-restart' | 'mongo-restart';
 

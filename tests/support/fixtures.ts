@@ -1,4 +1,5 @@
-import { createEvent, createEventPublisher, prefixedTopics, type CaseRef, type ReferredPerson } from '@convene/shared';
+import { createEvent, prefixedTopics, type CaseRef, type ReferredPerson } from '@convene/shared/contracts';
+import { createEventPublisher } from '@convene/shared/kafka';
 import { testKafka } from './infra.js';
 import { DASH_QUESTIONS } from '@convene/shared/contracts';
 

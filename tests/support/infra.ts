@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import mongoose, { type Connection } from 'mongoose';
-import { createKafka, ensureTopics, prefixedTopics, createLogger, type Logger } from '@convene/shared';
+import { createKafka, ensureTopics } from '@convene/shared/kafka';
+import { prefixedTopics } from '@convene/shared/contracts';
+import { createLogger, type Logger } from '@convene/shared/log';
 
 export const testLogger: Logger = createLogger('test', { level: process.env.LOG_LEVEL ?? 'error' });
 

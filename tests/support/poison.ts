@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Message } from 'kafkajs';
-import { createEvent, toMessage, type CaseEvent } from '@convene/shared';
+import { createEvent, type CaseEvent } from '@convene/shared/contracts';
+import { toMessage } from '@convene/shared/kafka';
 
 /** Every kind of message a consumer must turn away, with the DLQ reason it should get. */
 export function poisonMessages(count: number, valid: () => CaseEvent): { message: Message; reason: string }[] {

@@ -1,7 +1,9 @@
 /* Kafka poison, shared by the short run in `npm test` and the full run (1,000 + 1,000 per consumer) in the reliability project. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KafkaMessage, Message } from 'kafkajs';
-import { createEvent, createEventPublisher, DLQ_HEADERS, headerText, linkToken, prefixedTopics, type CaseRef } from '@convene/shared';
+import { createEvent, prefixedTopics, type CaseRef } from '@convene/shared/contracts';
+import { createEventPublisher, DLQ_HEADERS, headerText } from '@convene/shared/kafka';
+import { linkToken } from '@convene/shared/link-tokens';
 import { startConference, type RunningConference } from './conference.js';
 import { startAgency, type RunningAgency } from './agencies.js';
 import { eventually, testKafka, uniqueId } from './infra.js';
@@ -123,7 +125,8 @@ export function describePoison(COUNT: number, figures?: string): void {
       await publisher.disconnect();
 
       const goodRefs = new Set(good.map((e) => String(e.subject)));
-      const answeredRefs = async () => (await police.kit.store.model.find({ type: 'police.research.returned.v1' }, { caseRef: 1 }).lean())
+      const answeredRefs = async () => (await police.runtime.db.getClient().db(police.runtime.db.name).collection<{ caseRef?: string }>('events')
+        .find({ type: 'police.research.returned.v1' }, { projection: { caseRef: 1 } }).toArray())
         .map((d) => String(d.caseRef)).filter((ref) => goodRefs.has(ref));
       // Every 3 s: on FerretDB each look reads the whole police event log, and would slow the consumer it waits for.
       await eventually(async () => new Set(await answeredRefs()).size === COUNT, { what: `${COUNT} research returns`, timeoutMs: 420_000, intervalMs: 3000 });

@@ -147,8 +147,6 @@ export interface PublishQueue {
 }
 
 export interface EventStore extends PublishQueue {
-  model: EventStoreModel;
-  outbox: OutboxModel;
   /**
    * Record an event once: false if it was already recorded (a redelivered trigger). With `project: false`
    * there is nothing to apply to the agency's read model (a research return).
@@ -177,6 +175,15 @@ export interface EventStore extends PublishQueue {
   unprojected(limit: number, recordedBefore?: number): Promise<CaseEvent[]>;
   /** Records about any of these people since a date, oldest first: the raw material of a research return. */
   aboutPeople(tokens: string[], since: Date): Promise<StoredEvent[]>;
+  /** Events of these types that happened in [from, to), in the order they were recorded (monthly figures). */
+  ofTypes(types: readonly string[], from: Date, to: Date): Promise<CaseEvent[]>;
+  /** The last event of this type recorded whose data has these values (the latest figures for a month). */
+  latest(type: string, data: Record<string, string>): Promise<CaseEvent | undefined>;
+  /**
+   * Erase what the log and outbox hold that names this case (its subject, a caseRef or an agenda in its data),
+   * once nothing naming it waits to be published: false, and nothing erased, while something does.
+   */
+  forgetCase(caseRef: string): Promise<boolean>;
 }
 
 const DELETE_CHUNK = 1000;
@@ -213,8 +220,6 @@ export function createEventStore(db: Connection): EventStore {
   }
 
   return {
-    model,
-    outbox,
     insertIfAbsent,
     // The two writes below go to the driver directly: the documents are built typed already, and a mongoose
     // document per insert (casting, hooks, a stack trace kept for a parallel-save error) was a good part of
@@ -277,6 +282,21 @@ export function createEventStore(db: Connection): EventStore {
       // statement holds the database for long.
       const ids = queued.map((q) => q.event.id);
       for (let i = 0; i < ids.length; i += DELETE_CHUNK) await outbox.deleteMany({ _id: { $in: ids.slice(i, i + DELETE_CHUNK) } });
+    },
+    async ofTypes(types, from, to) {
+      const docs = await model.find({ type: { $in: [...types] }, occurredAt: { $gte: from, $lt: to } }).sort({ seq: 1 }).lean<StoredEvent[]>();
+      return docs.map((d) => d.event);
+    },
+    async latest(type, data) {
+      const where = Object.fromEntries(Object.entries(data).map(([k, v]) => [`event.data.${k}`, v]));
+      const [doc] = await model.find({ type, ...where }).sort({ seq: -1 }).limit(1).lean<StoredEvent[]>();
+      return doc?.event;
+    },
+    async forgetCase(caseRef) {
+      if (await outbox.exists({ ...outboxEntriesNaming(caseRef), publish: true })) return false;
+      await outbox.deleteMany(outboxEntriesNaming(caseRef));
+      await model.deleteMany({ $or: [{ 'event.subject': caseRef }, { 'event.data.caseRef': caseRef }, { 'event.data.agenda': caseRef }] });
+      return true;
     },
     async aboutPeople(tokens, since) {
       if (tokens.length === 0) return [];

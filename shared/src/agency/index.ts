@@ -1,5 +1,5 @@
 // The event log's public surface: how it is stored (documents, packing, sequencing) stays inside eventStore.ts.
-export { createEventStore, outboxEntriesNaming, type EventStore, type StoredEvent, type OutboxEntry, type QueuedEvent, type PublishQueue } from './eventStore.js';
+export { createEventStore, outboxEntriesNaming, type EventStore } from './eventStore.js';
 export * from './relay.js';
 export * from './listings.js';
 export * from './research.js';

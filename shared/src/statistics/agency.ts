@@ -1,5 +1,5 @@
 import type { CaseEvent, EventType, PartnerAgency } from '../contracts/index.js';
-import type { AgencyKit, EventStore, Recorder, StoredEvent } from '../agency/index.js';
+import type { AgencyKit, EventStore, Recorder } from '../agency/index.js';
 import type { Logger } from '../log/index.js';
 import { monthWindow, previousMonth, within, type Month, type MonthWindow } from './months.js';
 import { suppress, suppressionRule, type RawCell, type StatisticCell } from './suppression.js';
@@ -42,8 +42,7 @@ export interface AgencyStatistics {
 async function loadRecords(store: EventStore, measures: AgencyMeasures, window: MonthWindow): Promise<CaseEvent[]> {
   const from = new Date(window.from.getTime() - (measures.lookbackDays ?? 0) * DAY_MS);
   const to = new Date(window.to.getTime() + (measures.lookaheadDays ?? 0) * DAY_MS);
-  const docs = await store.model.find({ type: { $in: [...measures.types] }, occurredAt: { $gte: from, $lt: to } }).sort({ seq: 1 }).lean<StoredEvent[]>();
-  return docs.map((d) => d.event);
+  return store.ofTypes(measures.types, from, to);
 }
 
 /** Monthly de-identified figures from an agency's own event log, and their publication. */

@@ -32,10 +32,10 @@ export interface PublishedRevision {
 
 /** The last statistics event this service recorded for the month, from its own event log. */
 export async function latestPublished(store: EventStore, type: StatisticsEventType, month: string): Promise<PublishedRevision | undefined> {
-  const [doc] = await store.model.find({ type, 'event.data.month': month }).sort({ seq: -1 }).limit(1).lean();
-  if (!doc) return undefined;
-  const data = doc.event.data as StatisticsSnapshot;
-  return { eventId: doc._id, revision: revisionOf(data), publishedAt: doc.event.time };
+  const event = await store.latest(type, { month });
+  if (!event) return undefined;
+  const data = event.data as StatisticsSnapshot;
+  return { eventId: event.id, revision: revisionOf(data), publishedAt: event.time };
 }
 
 export interface PublishOutcome extends PublishedRevision {

@@ -1,5 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
-import type { MeetingPush } from '@convene/shared';
+import type { MeetingPush } from '@convene/shared/contracts';
 import type { Principal } from '@convene/shared/auth';
 import { type Log, sleep } from './basics.js';
 import { token } from './http.js';

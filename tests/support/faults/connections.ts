@@ -1,6 +1,7 @@
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { createKafka, createLogger } from '@convene/shared';
+import { createKafka } from '@convene/shared/kafka';
+import { createLogger } from '@convene/shared/log';
 import { connectMongo } from '@convene/shared/mongo';
 
 // Connections the checks make themselves.

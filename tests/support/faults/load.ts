@@ -1,6 +1,8 @@
 import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { createEvent, createEventPublisher, createEventStore, prefixedTopics, type CaseEvent, type EventPublisher } from '@convene/shared';
+import { createEvent, prefixedTopics, type CaseEvent } from '@convene/shared/contracts';
+import { createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
+import { createEventStore } from '@convene/shared/agency';
 import { type Log, sleep, waitFor } from './basics.js';
 import { call } from './http.js';
 import { faultKafka } from './connections.js';

@@ -1,4 +1,4 @@
-import type { MeetingPush } from '@convene/shared';
+import type { MeetingPush } from '@convene/shared/contracts';
 import { mayReceive } from '../../../services/conference/src/realtime/visibility.js';
 import { ResilientMeetingClient } from './clients.js';
 

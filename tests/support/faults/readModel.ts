@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Admin, Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
-import { createLogger, runEventConsumer, type Logger, type RunningConsumer } from '@convene/shared';
+import { createLogger, type Logger } from '@convene/shared/log';
+import { runEventConsumer, type RunningConsumer } from '@convene/shared/kafka';
 import { devEnvironment } from '../../../scripts/lib/devSecrets.js';
 import { createConferenceService } from '../../../services/conference/src/wiring.js';
 import { loadConferenceConfig } from '../../../services/conference/src/config.js';

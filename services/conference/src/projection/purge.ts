@@ -15,7 +15,7 @@ export interface PurgeDeps {
   chronologies: ChronologyStore;
   erased: ErasedCases;
   /** The conference's own event log and outbox. */
-  store: Pick<EventStore, 'model' | 'outbox'>;
+  store: Pick<EventStore, 'forgetCase'>;
   retentionDays: number;
   logger: Logger;
   /** Publish whatever the outbox still holds, so erasing it loses nothing that partners should get. */
@@ -23,8 +23,6 @@ export interface PurgeDeps {
 }
 
 /** Every event in the log that names the case: as its subject, in its data, or on a meeting agenda. */
-const mentioning = (caseRef: string) => ({ $or: [{ 'event.subject': caseRef }, { 'event.data.caseRef': caseRef }, { 'event.data.agenda': caseRef }] });
-
 /**
  * Close and forget: once a closed case is past the retention period, erase everything the conference holds
  * about it (view, live pushes, agenda places, its own published events with the referral's names, the referral
@@ -33,12 +31,10 @@ const mentioning = (caseRef: string) => ({ $or: [{ 'event.subject': caseRef }, {
 export function createPurger(deps: PurgeDeps) {
   async function purgeCase(caseRef: string): Promise<boolean> {
     await deps.flushOutbox();
-    if (await deps.store.outbox.exists({ ...outboxEntriesNaming(caseRef), publish: true })) {
+    if (!(await deps.store.forgetCase(caseRef))) {
       deps.logger.warn({ caseRef }, 'closed case still has unpublished events; purge postponed');
       return false;
     }
-    await deps.store.outbox.deleteMany(outboxEntriesNaming(caseRef));
-    await deps.store.model.deleteMany(mentioning(caseRef));
     await deps.live.retract(caseRef, 'all');
     await deps.meetings.removeCase(caseRef);
     await deps.referrals.removeCase(caseRef);

@@ -1,6 +1,6 @@
-// An agency's outbox relay (shared/src/agency/relay.ts) with its production settings, in a process of its own.
+// An agency's outbox relay (shared/src/eventlog/relay.ts) with its production settings, in a process of its own.
 import { createKafka, createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
-import { createEventStore, startOutboxRelay, type OutboxRelay } from '@convene/shared/agency';
+import { createEventStore, startOutboxRelay, type OutboxRelay } from '@convene/shared/eventlog';
 import { connectMongo } from '@convene/shared/mongo';
 import { createLogger } from '@convene/shared/log';
 import { prefixedTopics } from '@convene/shared/contracts';

@@ -1,7 +1,7 @@
 // B1: agency outbox → relay → Kafka → conference consumer → case views, against raw Kafka + raw insertMany.
 import type { Kafka } from 'kafkajs';
 import { createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
-import { createEventStore } from '@convene/shared/agency';
+import { createEventStore } from '@convene/shared/eventlog';
 import { indexesBuilt } from '@convene/shared/mongo';
 import { databaseName } from '@convene/shared/mongo';
 import { unpackCase, type StoredCase } from '../../services/conference/src/db/cases.js';

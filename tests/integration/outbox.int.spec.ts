@@ -3,7 +3,7 @@
 // updated (on FerretDB an update reads the whole collection, and the log only grows).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEventPublisher, ensureTopics, type EventPublisher } from '@convene/shared/kafka';
-import { createEventStore, startOutboxRelay, type EventStore } from '@convene/shared/agency';
+import { createEventStore, startOutboxRelay, type EventStore } from '@convene/shared/eventlog';
 import { linkToken } from '@convene/shared/link-tokens';
 import { prefixedTopics, type CaseEvent } from '@convene/shared/contracts';
 import { freshDatabase, testKafka, testLogger, uniqueId } from '../support/infra.js';

@@ -10,7 +10,7 @@ export const sharingRulesMarkdown: readonly string[] = [
   'and topic.',
   '',
   '**Whose records join a case** (`shared/src/sharing/whose.ts`, applied by every agency\'s research answer in',
-  '`shared/src/agency/research.ts` and again by the conference\'s fold in `services/conference/src/readModel/caseView.ts`).',
+  '`shared/src/partnership/research.ts` and again by the conference\'s fold in `services/conference/src/readModel/caseView.ts`).',
   'A record joins case C only when every victim it names is C\'s victim, or it names no victim and everyone it names is',
   'on C (an arrest, an order, a health flag on the suspect). A date-of-birth-and-postcode token (shared by twins at one',
   'address) never decides whose a record is. A record about C\'s suspect that names another victim (or another',

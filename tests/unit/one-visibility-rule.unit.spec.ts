@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createEvent, type AudienceEntry, type CaseEvent, type Sharing } from '@convene/shared/contracts';
-import { selectForResearch } from '@convene/shared/agency';
+import { selectForResearch } from '@convene/shared/partnership';
 import { canView, historyCheckReader, type Viewer } from '@convene/shared/sharing';
 import { evolveAll, initialView, viewFor, consentOf } from '../../services/conference/src/readModel/index.js';
 import { casePushes } from '../../services/conference/src/projection/pushes.js';

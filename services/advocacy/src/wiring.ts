@@ -1,5 +1,6 @@
 import type { Connection } from 'mongoose';
-import { createAgencyKit, createPeople } from '@convene/shared/agency';
+import { createAgencyKit } from '@convene/shared/agency';
+import { createPeople } from '@convene/shared/partnership';
 import type { Logger } from '@convene/shared/log';
 import { withStatisticsSchedule } from '@convene/shared/statistics';
 import type { Config } from './config.js';

@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { ZodError } from 'zod';
 import type { Kafka } from 'kafkajs';
-import { createEventStore, createRecorder, startOutboxRelay, startProjectionRepair, type OutboxRelay } from '@convene/shared/agency';
+import { createEventStore, createRecorder, startOutboxRelay, startProjectionRepair, type OutboxRelay } from '@convene/shared/eventlog';
 import { runEventConsumer, type EventPublisher, type RunningConsumer } from '@convene/shared/kafka';
 import type { Logger } from '@convene/shared/log';
 import { indexesBuilt } from '@convene/shared/mongo';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AudienceEntry, BreachCommand, Sharing, type Behaviour, type DataOf, type EventType, type Subject, type SubjectRef } from '../contracts/index.js';
-import type { People } from './people.js';
-import type { Recorder } from './recorder.js';
+import type { People } from '../partnership/people.js';
+import type { Recorder } from '../eventlog/index.js';
 
 // The command shapes live in the contracts (contracts/commands.ts), where the web UI types its requests with them.
 export { commandBase, sharingRule, BreachCommand as BreachInput } from '../contracts/index.js';

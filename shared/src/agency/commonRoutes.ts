@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/index.js';
 import { ShareableText, type PartnerAgency } from '../contracts/index.js';
-import type { Actions } from './actions.js';
-import { matchRoutes } from './matchRoutes.js';
-import { PersonInput, type People } from './people.js';
-import type { PersonMatches } from './personMatches.js';
-import { PersonView, personView } from './personView.js';
-import type { Recorder } from './recorder.js';
+import type { Actions } from '../partnership/actions.js';
+import { matchRoutes } from '../partnership/matchRoutes.js';
+import { PersonInput, type People } from '../partnership/people.js';
+import type { PersonMatches } from '../partnership/personMatches.js';
+import { PersonView, personView } from '../partnership/personView.js';
+import type { Recorder } from '../eventlog/index.js';
 
 const ActionView = z.object({
   actionId: z.uuid(), caseRef: z.string(), description: z.string(), dueOn: z.string(),

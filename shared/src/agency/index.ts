@@ -1,22 +1,10 @@
-// The event log's public surface: how it is stored (documents, packing, sequencing) stays inside eventStore.ts.
-export { createEventStore, outboxEntriesNaming, type EventStore } from './eventStore.js';
-export * from './relay.js';
-export * from './listings.js';
-export * from './research.js';
-export * from './people.js';
-export * from './actions.js';
-export * from './recorder.js';
-export * from './projectionRepair.js';
-export * from './conferenceFeed.js';
+// An agency service's kit: its event log and partnership parts wired on one database, the routes every agency
+// has, its policy helper and the helpers its handlers share. The event log (`@convene/shared/eventlog`) and the
+// partnership's logic (`@convene/shared/partnership`) are their own entry points.
+export * from './kit.js';
 export * from './commonRoutes.js';
 export * from './policy.js';
 export * from './deterministicId.js';
-export * from './kit.js';
 export * from './commandInput.js';
-export * from './referralRoutes.js';
 export * from './openApiRoute.js';
 export * from './readAudit.js';
-export * from './possibleMatch.js';
-export * from './personMatches.js';
-export * from './personView.js';
-export * from './matchRoutes.js';

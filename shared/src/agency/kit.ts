@@ -4,17 +4,17 @@ import { runEventConsumer, type EventPublisher, type RunningConsumer } from '../
 import type { Runtime } from '../runtime/index.js';
 import type { Logger } from '../log/index.js';
 import { indexesBuilt } from '../mongo/index.js';
-import { createActions, type Actions } from './actions.js';
+import { createActions, type Actions } from '../partnership/actions.js';
 import { commonAgencyRoutes } from './commonRoutes.js';
-import { conferenceFeedHandler } from './conferenceFeed.js';
-import { createEventStore, type EventStore } from './eventStore.js';
-import { createListings, type Listings } from './listings.js';
-import { createPeople, type People } from './people.js';
-import { createPersonMatches, type PersonMatches } from './personMatches.js';
-import { startProjectionRepair } from './projectionRepair.js';
-import { createRecorder, type Recorder } from './recorder.js';
-import { startOutboxRelay, type OutboxRelay } from './relay.js';
-import type { WithholdPolicy } from './research.js';
+import { conferenceFeedHandler } from '../partnership/conferenceFeed.js';
+import { createEventStore, type EventStore } from '../eventlog/index.js';
+import { createListings, type Listings } from '../partnership/listings.js';
+import { createPeople, type People } from '../partnership/people.js';
+import { createPersonMatches, type PersonMatches } from '../partnership/personMatches.js';
+import { startProjectionRepair } from '../eventlog/index.js';
+import { createRecorder, type Recorder } from '../eventlog/index.js';
+import { startOutboxRelay, type OutboxRelay } from '../eventlog/index.js';
+import type { WithholdPolicy } from '../partnership/research.js';
 import { createAuditTrail, type AuditTrail } from '../audit/index.js';
 
 export interface AgencyKitOptions {

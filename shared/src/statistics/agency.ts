@@ -1,5 +1,6 @@
 import type { CaseEvent, EventType, PartnerAgency } from '../contracts/index.js';
-import type { AgencyKit, EventStore, Recorder } from '../agency/index.js';
+import type { AgencyKit } from '../agency/index.js';
+import type { EventStore, Recorder } from '../eventlog/index.js';
 import type { Logger } from '../log/index.js';
 import { monthWindow, previousMonth, within, type Month, type MonthWindow } from './months.js';
 import { suppress, suppressionRule, type RawCell, type StatisticCell } from './suppression.js';

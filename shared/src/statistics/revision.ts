@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DataOf, EventType } from '../contracts/index.js';
-import type { EventStore, Recorder } from '../agency/index.js';
+import type { EventStore, Recorder } from '../eventlog/index.js';
 import { deterministicUuid } from '../agency/deterministicId.js';
 import type { StatisticCell } from './suppression.js';
 

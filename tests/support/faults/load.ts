@@ -2,7 +2,7 @@ import type { Kafka } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { createEvent, prefixedTopics, type CaseEvent } from '@convene/shared/contracts';
 import { createEventPublisher, type EventPublisher } from '@convene/shared/kafka';
-import { createEventStore } from '@convene/shared/agency';
+import { createEventStore } from '@convene/shared/eventlog';
 import { type Log, sleep, waitFor } from './basics.js';
 import { call } from './http.js';
 import { faultKafka } from './connections.js';

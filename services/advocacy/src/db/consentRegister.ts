@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { CaseEvent, EventOfType } from '@convene/shared/contracts';
-import type { WithholdPolicy } from '@convene/shared/agency';
+import type { WithholdPolicy } from '@convene/shared/partnership';
 import { createRecordStore, modelOf } from '@convene/shared/mongo';
 import {
   consentRuling, governingConsents, withholdReason, type ConsentQuestion, type ConsentRuling, type ConsentState, type RegisteredConsent,

@@ -1,4 +1,4 @@
-import type { Recorder } from '@convene/shared/agency';
+import type { Recorder } from '@convene/shared/eventlog';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { ChronologyStore } from '../db/chronologies.js';

@@ -1,5 +1,6 @@
 import type { CaseEvent, EventOfType, ReferredPerson } from '@convene/shared/contracts';
-import { deterministicUuid, type Recorder } from '@convene/shared/agency';
+import { deterministicUuid } from '@convene/shared/agency';
+import { type Recorder } from '@convene/shared/eventlog';
 import type { Logger } from '@convene/shared/log';
 import { identifying } from '@convene/shared/sharing';
 import type { CaseStore } from '../db/cases.js';

@@ -1,5 +1,5 @@
 import type { Logger } from '@convene/shared/log';
-import { outboxEntriesNaming, type EventStore } from '@convene/shared/agency';
+import { outboxEntriesNaming, type EventStore } from '@convene/shared/eventlog';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import type { Live } from '../live/index.js';

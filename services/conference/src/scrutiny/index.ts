@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import type { EventStore, Recorder } from '@convene/shared/agency';
+import type { EventStore, Recorder } from '@convene/shared/eventlog';
 import type { Logger } from '@convene/shared/log';
 import { startStatisticsSchedule, statisticsSettings, type StatisticsSchedule, type StatisticsSettings } from '@convene/shared/statistics';
 import type { CaseStore } from '../db/cases.js';

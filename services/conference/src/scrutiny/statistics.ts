@@ -1,4 +1,4 @@
-import type { EventStore, Recorder } from '@convene/shared/agency';
+import type { EventStore, Recorder } from '@convene/shared/eventlog';
 import type { Logger } from '@convene/shared/log';
 import {
   addMonths, latestPublished, monthOf, monthWindow, publishSnapshot, revisionOf, suppress, suppressionRule,

@@ -1,4 +1,4 @@
-import type { Person, People } from '@convene/shared/agency';
+import type { Person, People } from '@convene/shared/partnership';
 import type { FlagSubject } from '../domain/fhirFlag.js';
 import { issue, operationOutcome, type OperationOutcome } from '../domain/operationOutcome.js';
 

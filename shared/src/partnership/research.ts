@@ -3,8 +3,8 @@ import {
   type ResearchPurpose, type WithheldEntry, type WithheldReason,
 } from '../contracts/index.js';
 import { canView, historyCheckReader, outlineElsewhere, recordKindOf, relationToCase, type CaseSubjects } from '../sharing/index.js';
-import { deterministicUuid } from './deterministicId.js';
-import type { StoredEvent } from './eventStore.js';
+import { deterministicUuid } from '../agency/deterministicId.js';
+import type { StoredEvent } from '../eventlog/index.js';
 
 /** An agency's own reasons to hold a record back, beyond `agency` sharing (e.g. no consent). */
 export type WithholdPolicy = (record: CaseEvent) => Promise<WithheldReason | undefined> | WithheldReason | undefined;

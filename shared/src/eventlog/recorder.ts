@@ -1,9 +1,9 @@
 import {
   createEvent, createRecordEvent, type AudienceEntry, type CaseEvent, type CaseRef, type DataOf, type EventType, type Sharing, type Subject,
 } from '../contracts/index.js';
-import type { WithholdPolicy } from './research.js';
+import type { WithholdPolicy } from '../partnership/research.js';
 import type { EventStore } from './eventStore.js';
-import type { Listings } from './listings.js';
+import type { Listings } from '../partnership/listings.js';
 import type { OutboxRelay } from './relay.js';
 import { channel } from 'node:diagnostics_channel';
 import { createWriteBehind } from './writeBehind.js';

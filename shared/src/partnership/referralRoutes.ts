@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/index.js';
-import { newRecordRef, RecordedView, recordedView } from './commandInput.js';
+import { newRecordRef, RecordedView, recordedView } from '../agency/commandInput.js';
 import { referralCommand, type ReferralCriterion } from '../contracts/index.js';
-import type { AgencyKit } from './kit.js';
+import type { AgencyKit } from '../agency/kit.js';
 
 /**
  * Refer people to the conference. The referral is the one event that carries names and dates of birth:

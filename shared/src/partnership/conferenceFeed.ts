@@ -1,9 +1,9 @@
 import type { CaseEvent, PartnerAgency } from '../contracts/index.js';
 import type { Actions } from './actions.js';
-import type { EventStore, StoredEvent } from './eventStore.js';
+import type { EventStore, StoredEvent } from '../eventlog/index.js';
 import type { Listings } from './listings.js';
 import { MAX_TOKENS_PER_PERSON } from './people.js';
-import type { OutboxRelay } from './relay.js';
+import type { OutboxRelay } from '../eventlog/index.js';
 import { caseSubjectsOf, type CaseSubjects } from '../sharing/index.js';
 import { buildResearchReturns, windowStart, type WithholdPolicy } from './research.js';
 

@@ -57,6 +57,14 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     await expectAccessible(chairPage, 'meeting board with case view');
   });
 
+  it('lists the orders in force on a day the reader chooses (a hearing date), asking the conference for that day', async () => {
+    const orders = chairPage.locator('section.orders');
+    const asked = chairPage.waitForResponse((res) => res.url().includes(`/cases/${seeded.caseRef}?ordersOn=2027-02-01`) && res.status() === 200);
+    await orders.getByLabel('In force on').fill('2027-02-01');
+    await asked;
+    await orders.getByText('in force on 1 Feb 2027', { exact: false }).waitFor();
+  });
+
   it('leads with risk and signals on the first screen at 1440×900, the course of conduct oldest first, and an agenda with grades', async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     contexts.push(context);

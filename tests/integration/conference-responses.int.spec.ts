@@ -106,6 +106,17 @@ describe('what the conference answers with is what its routes document', () => {
     const asCps = documented(CaseViewResponse, await client(conference.url, await tokenFor(lawyer)).get(`/cases/${caseRef}`));
     expect(asCps.withheld).toEqual([{ kind: 'incident', agency: 'police', count: 1 }]);
     expect(asCps.view.pending).toEqual([]);
+    // The lawyer preparing for a hearing asks what stands on its date: the SPO made 3 days ago stands on a hearing
+    // in a month, not on a date before it was granted, nor after it expires; a date that is not one is a 400.
+    const lawyerApi = client(conference.url, await tokenFor(lawyer));
+    const hearing = documented(CaseViewResponse, await lawyerApi.get(`/cases/${caseRef}?ordersOn=${dayIn(30)}`));
+    expect(hearing.ordersOn).toBe(dayIn(30));
+    expect(hearing.ordersInForce.map((o) => o.kind)).toEqual(['spo']);
+    expect(documented(CaseViewResponse, await lawyerApi.get(`/cases/${caseRef}?ordersOn=${daysAgo(10).slice(0, 10)}`)).ordersInForce).toEqual([]);
+    expect(documented(CaseViewResponse, await lawyerApi.get(`/cases/${caseRef}?ordersOn=${dayIn(120)}`)).ordersInForce).toEqual([]);
+    const notADay = await lawyerApi.get(`/cases/${caseRef}?ordersOn=next-tuesday`);
+    expect(notADay.status).toBe(400);
+    expect(JSON.stringify(notADay.body)).toContain('ordersOn');
   });
 
   it('a meeting through its life, and the chair\'s decisions in it', async () => {

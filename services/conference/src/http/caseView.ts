@@ -9,7 +9,7 @@ import type { CaseStore } from '../db/cases.js';
  * case and then shown per viewer (a signal resting on records the viewer cannot open says what is withheld and
  * by whom), plus, for the chair, other cases with the same suspect, named only by reference and agencies.
  */
-export async function caseViewFor(cases: CaseStore, view: CaseView, principal: Principal, now: Date, repeatWindowMonths: number): Promise<CaseViewResponse> {
+export async function caseViewFor(cases: CaseStore, view: CaseView, principal: Principal, now: Date, repeatWindowMonths: number, ordersOn: Date = now): Promise<CaseViewResponse> {
   const viewer = { agency: principal.agency, role: principal.role };
   const seen = viewFor(view, viewer);
   const since = new Date(now);
@@ -32,7 +32,8 @@ export async function caseViewFor(cases: CaseStore, view: CaseView, principal: P
     view: sharedView(seen),
     signals,
     withheld: withheldFrom(view, viewer),
-    ordersInForce: ordersInForce(seen, now),
+    ordersInForce: ordersInForce(seen, ordersOn),
+    ordersOn: ordersOn.toISOString().slice(0, 10),
     generatedAt: now.toISOString(),
   };
 }

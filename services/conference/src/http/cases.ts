@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import {
-  AssignActionCommand, AssignedAction, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
+  AssignActionCommand, AssignedAction, CalendarDate, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
 } from '@convene/shared/contracts';
 import { forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
@@ -48,8 +48,11 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'get', path: '/cases/:caseRef', operationId: 'getCaseView', tag: 'cases', permission: 'cases.read',
       summary: 'The joined-up view of a case, filtered for you, with course-of-conduct signals', params: CaseParams, errors: [403, 404],
-      query: z.object({ meetingId: z.uuid().optional().describe('The meeting you read it for, audited as the purpose; by default the running or latest meeting of yours with the case') }),
-      success: { status: 200, description: 'Case view, signals and orders in force', schema: CaseViewResponse },
+      query: z.object({
+        meetingId: z.uuid().optional().describe('The meeting you read it for, audited as the purpose; by default the running or latest meeting of yours with the case'),
+        ordersOn: CalendarDate.optional().describe('The day to list the orders and bail conditions in force for (a hearing\'s date, YYYY-MM-DD); by default today'),
+      }),
+      success: { status: 200, description: 'Case view, signals and the orders and bail conditions in force', schema: CaseViewResponse },
       handler: async ({ params, query, principal }) => {
         // Access is judged before existence, so someone without access learns nothing from 404 against 403.
         const stored = await cases.get(params.caseRef);
@@ -70,7 +73,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
         }
         if (!view) throw notFound('case', params.caseRef);
         await audit(principal, read);
-        return caseViewFor(cases, view, principal, at, deps.repeatWindowMonths);
+        return caseViewFor(cases, view, principal, at, deps.repeatWindowMonths, query.ordersOn ? new Date(`${query.ordersOn}T12:00:00Z`) : at);
       },
     }),
     defineRoute({

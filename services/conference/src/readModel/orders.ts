@@ -1,5 +1,5 @@
 import type { OrderInForce } from '@convene/shared/contracts';
-import type { CaseView, RestrainingOrder, Spo } from './caseView.js';
+import type { BailConditions, CaseView, RestrainingOrder, Spo } from './caseView.js';
 
 export type { OrderInForce };
 
@@ -24,13 +24,28 @@ export function restrainingOrderStatus(order: RestrainingOrder, now: Date): Excl
   return order.expiresOn === null || order.expiresOn >= today(now) ? 'in_force' : 'expired';
 }
 
-export function ordersInForce(view: CaseView, now: Date): OrderInForce[] {
+/** Bail conditions without an end date stand until charge, trial or further order. */
+export function bailStatus(bail: BailConditions, now: Date): Exclude<OrderStatus, 'applied'> {
+  return bail.until === null || bail.until >= today(now) ? 'in_force' : 'expired';
+}
+
+/** Made by the end of that day: a hearing's date sees what had been made by then, not what came after. */
+const madeBy = (at: string, day: Date) => at.slice(0, 10) <= today(day);
+
+/**
+ * The orders and bail conditions standing on a day (today, or the date of a hearing a lawyer prepares for):
+ * made by then and not yet expired.
+ */
+export function ordersInForce(view: CaseView, on: Date): OrderInForce[] {
   const spos = view.orders.spos.flatMap((spo): OrderInForce[] =>
-    spo.granted && spoStatus(spo, now) === 'in_force'
+    spo.granted && madeBy(spo.granted.at, on) && spoStatus(spo, on) === 'in_force'
       ? [{ orderRef: spo.orderRef, kind: 'spo', expiresOn: spo.granted.expiresOn, conditions: spo.granted.conditions }]
       : []);
   const restraining = view.orders.restrainingOrders
-    .filter((o) => restrainingOrderStatus(o, now) === 'in_force')
+    .filter((o) => madeBy(o.at, on) && restrainingOrderStatus(o, on) === 'in_force')
     .map((o): OrderInForce => ({ orderRef: o.orderRef, kind: 'restraining_order', expiresOn: o.expiresOn, conditions: o.conditions }));
-  return [...spos, ...restraining];
+  const bail = view.orders.bail
+    .filter((b) => madeBy(b.at, on) && bailStatus(b, on) === 'in_force')
+    .map((b): OrderInForce => ({ orderRef: b.bailRef, kind: 'bail_conditions', expiresOn: b.until, conditions: b.conditions }));
+  return [...spos, ...restraining, ...bail];
 }

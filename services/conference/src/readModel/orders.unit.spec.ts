@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ordersInForce, restrainingOrderStatus, spoStatus } from './orders.js';
-import { NOW, replay, restrainingOrder, spoApplied, spoGranted } from '../../../../tests/fixtures/caseEvents.js';
+import { courtBail, NOW, policeBail, replay, restrainingOrder, spoApplied, spoGranted } from '../../../../tests/fixtures/caseEvents.js';
 
 describe('order status at read time', () => {
   it('an SPO is applied until granted, in force to its expiry date, expired after', () => {
@@ -20,5 +20,19 @@ describe('order status at read time', () => {
   it('lists the orders in force now', () => {
     const view = replay([spoGranted('SPO-1', { expiresOn: '2027-01-01' }), spoGranted('SPO-2', { expiresOn: '2026-01-01' }), restrainingOrder('RO-1')]);
     expect(ordersInForce(view, NOW).map((o) => [o.kind, o.orderRef])).toEqual([['spo', 'SPO-1'], ['restraining_order', 'RO-1']]);
+  });
+
+  it('lists bail conditions standing until their end date (court bail without one stands until further order)', () => {
+    const view = replay([policeBail('BAIL-1'), courtBail('CBAIL-1')]);
+    expect(ordersInForce(view, NOW).map((o) => [o.kind, o.orderRef, o.expiresOn])).toEqual([['bail_conditions', 'BAIL-1', '2027-01-15'], ['bail_conditions', 'CBAIL-1', null]]);
+    expect(ordersInForce(view, new Date('2027-01-16T09:00:00Z')).map((o) => o.orderRef)).toEqual(['CBAIL-1']);
+  });
+
+  it('on a chosen day, lists what had been made by then and had not expired: a hearing date before an order sees none of it', () => {
+    // Granted 10 days before NOW, expiring in the spring.
+    const view = replay([spoGranted('SPO-1', { daysAgo: 10, expiresOn: '2027-03-01' }), restrainingOrder('RO-1', { daysAgo: 3 })]);
+    expect(ordersInForce(view, new Date('2026-10-01T12:00:00Z'))).toEqual([]);
+    expect(ordersInForce(view, new Date('2026-10-25T12:00:00Z')).map((o) => o.orderRef)).toEqual(['SPO-1']);
+    expect(ordersInForce(view, new Date('2027-03-02T12:00:00Z')).map((o) => o.orderRef)).toEqual(['RO-1']);
   });
 });

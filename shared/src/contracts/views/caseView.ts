@@ -28,10 +28,10 @@ export const CaseView = CaseViewFields.extend({
 });
 export type CaseView = z.infer<typeof CaseView>;
 
-/** A granted order standing on the day the view is read. */
+/** A granted order, or bail conditions, standing on the day asked for (by default the day the view is read). */
 export const OrderInForce = z.object({
   orderRef: z.string(),
-  kind: z.enum(['spo', 'restraining_order']),
+  kind: z.enum(['spo', 'restraining_order', 'bail_conditions']),
   expiresOn: z.string().nullable(),
   conditions: z.array(z.string()),
 });
@@ -61,6 +61,8 @@ export const CaseViewResponse = z.object({
   signals: z.array(Signal),
   withheld: z.array(WithheldCount),
   ordersInForce: z.array(OrderInForce),
+  /** The day `ordersInForce` is for (YYYY-MM-DD). */
+  ordersOn: z.string(),
   generatedAt: z.string(),
 });
 export type CaseViewResponse = z.infer<typeof CaseViewResponse>;

@@ -20,7 +20,8 @@ export const conference = {
   move: (id: string, position: number) => postJson<MeetingView>(`/meetings/${encodeURIComponent(id)}/move`, { position } satisfies CommandInput<typeof MoveAgendaCommand>),
 
   cases: () => getJson<CaseSummary[]>('/cases?status=listed'),
-  caseView: (caseRef: string) => getJson<CaseResponse>(`/cases/${encodeURIComponent(caseRef)}`),
+  caseView: (caseRef: string, options: { ordersOn?: string } = {}) =>
+    getJson<CaseResponse>(`/cases/${encodeURIComponent(caseRef)}${options.ordersOn ? `?ordersOn=${encodeURIComponent(options.ordersOn)}` : ''}`),
   review: (caseRef: string, body: CommandInput<typeof ReviewCaseCommand>) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/review`, body),
   assignAction: (caseRef: string, body: CommandInput<typeof AssignActionCommand>) =>
     postJson<AssignedAction>(`/cases/${encodeURIComponent(caseRef)}/actions`, body),

@@ -108,6 +108,37 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     expect(audited.every((a) => a.outcome === 'allowed' && a.purpose.kind === 'history_request' && a.purpose.ref === requestRef)).toBe(true);
   });
 
+  it('looks as far back as the lawyer asks, within the partnership\'s agreement; by default, a year', async () => {
+    const policeApi = client(police.url, await tokenFor(officer));
+    const victim = (await policeApi.post('/people', people.victim)).body;
+    const suspect = (await policeApi.post('/people', people.suspect)).body;
+    const old = await policeApi.post('/incidents', {
+      subjects: [{ personId: victim.personId, role: 'victim' }, { personId: suspect.personId, role: 'suspect' }],
+      occurredAt: new Date(Date.now() - 900 * 86_400_000).toISOString(), behaviours: ['calls'], offenceClass: 'pha_s2', summary: 'Calls, two and a half years ago',
+    });
+    expect(old.status).toBe(201);
+    const ask = async (windowMonths?: number) => {
+      const res = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], lawfulBasis: 'sentencing', purpose: PURPOSE, ...(windowMonths ? { windowMonths } : {}) });
+      expect(res.status).toBe(201);
+      return eventually(async () => {
+        const got = await client(conference.url, lawyerToken).get(`/history-checks/${res.body.requestRef}`);
+        return got.status === 200 && got.body.answeredBy.includes('police') ? got.body : undefined;
+      }, { what: 'the police answer', timeoutMs: 30_000, intervalMs: 250 });
+    };
+    const longer = await ask(36);
+    expect(longer.windowMonths).toBe(36);
+    expect(longer.entries.map((e: Entry) => e.summary)).toContain('Incident: calls (PHA s2)');
+    const usual = await ask();
+    expect(usual.windowMonths).toBeNull();
+    expect(usual.entries.map((e: Entry) => e.summary)).not.toContain('Incident: calls (PHA s2)');
+    // Beyond the agreement (60 months by default) or not a number of months: refused at CPS, naming the field.
+    for (const windowMonths of [61, 0, 1.5]) {
+      const refused = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], lawfulBasis: 'sentencing', purpose: PURPOSE, windowMonths });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('windowMonths');
+    }
+  });
+
   it('carries the URN, the purpose and the case file\'s victims to the agencies, and audits the opening in the lawyer\'s name', async () => {
     const opened = await conferenceTopic.waitFor(isOpened(requestRef), 'the history check opened');
     expect(opened.data).toMatchObject({

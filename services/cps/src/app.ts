@@ -19,8 +19,8 @@ export interface AppDeps {
   records: CpsRecords;
 }
 
-export function cpsRoutes(kit: AgencyKit, records: CpsRecords): RouteSpec[] {
-  const deps = { kit, records };
+export function cpsRoutes(kit: AgencyKit, records: CpsRecords, historyWindowMaxMonths: number): RouteSpec[] {
+  const deps = { kit, records, historyWindowMaxMonths };
   return [
     ...kit.routes,
     ...historyRequestRoutes(deps),
@@ -33,7 +33,7 @@ export function cpsRoutes(kit: AgencyKit, records: CpsRecords): RouteSpec[] {
 
 /** The CPS service's HTTP API, without listening or connecting: testable in-process. */
 export function createApp({ config, runtime, kit, records }: AppDeps): Express {
-  const routes = auditReads(cpsRoutes(kit, records), kit.audit);
+  const routes = auditReads(cpsRoutes(kit, records, config.HISTORY_WINDOW_MAX_MONTHS), kit.audit);
   const docs = openApiRoute({
     title: 'Convene CPS service', version: '1.0.0', serverUrl: `http://127.0.0.1:${config.PORT}`,
     description: 'History check requests, charging decisions, hearings, case outcomes, restraining orders and bail conditions. Requests go to the conference at once; records about people on an open listing are shared with the conference as events.',

@@ -4,6 +4,14 @@ import { breachConduct, CalendarDate, CaseRef, OffenceClass, RecordRef, Shareabl
 import { actionEvents, researchReturned, statisticsPublished } from './agencyCommon.js';
 import { LinkToken } from '../link-tokens/index.js';
 
+/**
+ * How many months back a history check looks. Previous convictions and orders often lie further back than the
+ * year a research return covers; the partnership's information-sharing agreement sets the maximum (CPS config
+ * HISTORY_WINDOW_MAX_MONTHS, never above this bound).
+ */
+export const HistoryWindowMonths = z.int().min(1).max(120);
+export const DEFAULT_HISTORY_WINDOW_MONTHS = 12;
+
 export const LawfulBasisForCheck = z.enum([
   'charging_decision',
   'bail_application',
@@ -28,6 +36,8 @@ export const CpsHistoryRequested = defineEvent('cps', 'history.requested', z.obj
   victimTokens: z.array(LinkToken).max(16).default([]),
   lawfulBasis: LawfulBasisForCheck,
   purpose: ShareableText,
+  /** How far back agencies look, as the lawyer chose within the partnership's maximum (default 12). */
+  windowMonths: HistoryWindowMonths.optional(),
   requestedBy: StaffMember,
 }).refine((d) => d.caseRef !== undefined || d.suspectTokens.length > 0, {
   message: 'a history request names a case reference or at least one suspect token',

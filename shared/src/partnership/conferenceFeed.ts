@@ -51,9 +51,9 @@ export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEve
     }));
   }
 
-  async function answer(purpose: Parameters<typeof buildResearchReturns>[0]['purpose'], listed: CaseSubjects) {
+  async function answer(purpose: Parameters<typeof buildResearchReturns>[0]['purpose'], listed: CaseSubjects, windowMonths = deps.researchWindowMonths) {
     const at = now();
-    const windowFrom = windowStart(at, deps.researchWindowMonths);
+    const windowFrom = windowStart(at, windowMonths);
     const subjects = { victimTokens: await widenTokens(listed.victimTokens), otherTokens: await widenTokens(listed.otherTokens) };
     const records = await withAliases(await deps.store.aboutPeople([...subjects.victimTokens, ...subjects.otherTokens], windowFrom));
     const ownCase = purpose.kind === 'listing' ? purpose.caseRef : undefined;
@@ -82,10 +82,11 @@ export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEve
         return;
       case 'conference.history_check.opened.v1':
         // The check is about the suspect of one CPS case: that case's victims' records join it, others are outlined.
+        // As far back as the lawyer asked (within the partnership's agreement, checked at CPS), else the usual window.
         await answer({ kind: 'history_check', requestRef: event.data.requestRef }, {
           victimTokens: event.data.victimTokens,
           otherTokens: event.data.suspectTokens,
-        });
+        }, event.data.windowMonths);
         return;
       case 'conference.action.assigned.v1':
         if (event.data.agency === deps.agency) await deps.actions.recordAssigned(event);

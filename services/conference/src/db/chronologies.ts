@@ -13,6 +13,8 @@ export interface Chronology {
   purpose?: string;
   /** The CPS case file (URN) naming the suspects. */
   urn?: string;
+  /** How many months back the lawyer asked agencies to look (absent: each agency's usual research window). */
+  windowMonths?: number;
   /** Missing on checks stored before refusals existed: those are open. */
   state?: 'open' | 'refused';
   refusal?: CheckRefusal;
@@ -36,7 +38,7 @@ export interface ChronologyEntry {
 }
 
 const chronologySchema = new Schema<Chronology>({
-  _id: String, requestRef: String, requestedBy: Schema.Types.Mixed, lawfulBasis: String, purpose: String, urn: String,
+  _id: String, requestRef: String, requestedBy: Schema.Types.Mixed, lawfulBasis: String, purpose: String, urn: String, windowMonths: Number,
   state: String, refusal: Schema.Types.Mixed, caseRef: { type: String, default: null },
   tokens: [String], openedAt: String, expiresAt: String, answeredBy: { type: [String], default: [] }, withheld: { type: Schema.Types.Mixed, default: [] },
 }, { versionKey: false, collection: 'chronologies', minimize: false });

@@ -1,5 +1,5 @@
 import type { ChronologyEntry } from '../db/chronologies.js';
-import { agencyName, chronologyReport, lawfulBasisLabel, withheldLine, type CheckRecord } from './report.js';
+import { agencyName, chronologyReport, lawfulBasisLabel, windowLabel, withheldLine, type CheckRecord } from './report.js';
 
 /** Spreadsheets run a cell that starts like a formula; a leading apostrophe makes it plain text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -26,6 +26,7 @@ export function toCsv(check: CheckRecord, entries: ChronologyEntry[], generatedA
     ...(report.refusal ? [row(['Refused', report.refusal.reason])] : []),
     row(['Generated', report.generatedAt]),
     row(['Expires', report.expiresAt]),
+    row(['Looked back', windowLabel(report.windowMonths)]),
     row(['Agencies answered', report.answeredBy.map(agencyName).join('; ') || 'none yet']),
     row(['Withheld', report.withheld.map(withheldLine).join('; ') || 'nothing']),
     '',

@@ -13,6 +13,8 @@ const words = (code: string) => code.replace(/[_.]+/g, ' ').trim();
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const lawfulBasisLabel = (basis: string) => sentence(words(basis));
+/** How far back agencies were asked to look, for the report's heading. */
+export const windowLabel = (months: number | null) => (months ? `${months} months` : 'each agency\'s usual window (12 months by default)');
 
 export const agencyName = (agency: string) => agencyLabel[agency as Agency] ?? agency;
 
@@ -57,6 +59,7 @@ export function chronologyReport(check: CheckRecord, entries: ChronologyEntry[],
     state: check.state ?? 'open',
     refusal: check.refusal ? { code: check.refusal.code, reason: check.refusal.reason } : null,
     lawfulBasis: check.lawfulBasis,
+    windowMonths: check.windowMonths ?? null,
     purposeText: text || null,
     purpose: text ? `${basis}: ${text}` : basis,
     requestedBy,

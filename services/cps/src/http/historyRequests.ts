@@ -16,13 +16,16 @@ const HistoryRequestView = z.object({
 type StoredRequest = Omit<z.infer<typeof HistoryRequestView>, 'requestedAt' | 'eventIds' | 'victimTokens'> & { victimTokens?: string[] };
 
 /** CPS history checks: the request leaves at once; the conference turns it into a check agencies answer. */
-export function historyRequestRoutes({ kit, records }: CpsDeps): RouteSpec[] {
+export function historyRequestRoutes({ kit, records, historyWindowMaxMonths }: CpsDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/history-requests', operationId: 'requestHistoryCheck', tag: 'history', permission: 'history.write',
-      summary: 'Ask for a history check on suspects of a CPS case file, with the lawful basis and purpose', body: HistoryRequestCommand, errors: [403, 404],
+      summary: 'Ask for a history check on suspects of a CPS case file, with the lawful basis, purpose and how far back to look', body: HistoryRequestCommand, errors: [400, 403, 404],
       success: { status: 201, description: 'Requested and sent to the conference', schema: HistoryRequestCreated },
       handler: async ({ body, principal }) => {
+        if (body.windowMonths !== undefined && body.windowMonths > historyWindowMaxMonths) {
+          throw new DomainError('window_beyond_agreement', `this partnership's agreement allows a history window of at most ${historyWindowMaxMonths} months`, { status: 400, field: 'body.windowMonths' });
+        }
         const suspects = [];
         for (const personId of body.suspects) suspects.push((await kit.people.get(personId)).tokens);
         const suspectTokens = suspectTokensFor(suspects);
@@ -43,7 +46,7 @@ export function historyRequestRoutes({ kit, records }: CpsDeps): RouteSpec[] {
           ...(body.caseRef ? { subject: body.caseRef } : {}),
           data: {
             requestRef, urn: body.urn, suspectTokens, victimTokens, lawfulBasis: body.lawfulBasis, purpose: body.purpose,
-            ...(body.caseRef ? { caseRef: body.caseRef } : {}),
+            ...(body.caseRef ? { caseRef: body.caseRef } : {}), ...(body.windowMonths ? { windowMonths: body.windowMonths } : {}),
             requestedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) },
           },
         });

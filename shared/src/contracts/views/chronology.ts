@@ -24,6 +24,7 @@ export const ChronologyReport = z.object({
   state: z.enum(['open', 'refused']).describe('A refused check was never asked of any agency; `refusal` says why'),
   refusal: z.object({ code: z.string(), reason: z.string() }).nullable(),
   lawfulBasis: z.string(),
+  windowMonths: z.int().nullable().describe('How many months back the lawyer asked agencies to look; null: each agency\'s usual research window (12 months by default)'),
   purposeText: z.string().nullable().describe('The purpose in the lawyer\'s own words, as asked'),
   purpose: z.string().describe('The lawful basis, with the request\'s own purpose text when the check has it'),
   requestedBy: StaffMember,

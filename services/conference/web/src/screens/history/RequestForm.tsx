@@ -21,12 +21,14 @@ export function RequestForm() {
   const [caseRef, setCaseRef] = useState('');
   const [lawfulBasis, setBasis] = useState<HistoryRequest['lawfulBasis']>('charging_decision');
   const [purpose, setPurpose] = useState('');
+  const [windowMonths, setWindowMonths] = useState('12');
   const sending = useSubmit<{ requestRef: string }>();
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const done = await sending.submit(() => agencies.cps.historyRequest({
       urn: urn.replace(/\s+/g, '').toUpperCase(), suspects, ...(caseRef.trim() ? { caseRef: caseRef.trim() } : {}), lawfulBasis, purpose,
+      ...(windowMonths.trim() && Number(windowMonths) !== 12 ? { windowMonths: Number(windowMonths) } : {}),
     }));
     if (done) {
       rememberCheck({ requestRef: done.requestRef, at: new Date().toISOString(), purpose });
@@ -55,6 +57,9 @@ export function RequestForm() {
           </Field>
           <Field id="history-basis" label="Lawful basis" error={fieldError(sending.error, 'lawfulBasis')}>
             <Select id="history-basis" value={lawfulBasis} options={bases} onChange={setBasis} />
+          </Field>
+          <Field id="history-window" label="Look back (months)" hint="12 unless previous convictions or orders need longer; at most what your partnership's agreement allows." error={fieldError(sending.error, 'windowMonths')}>
+            <input id="history-window" aria-describedby="history-window-hint" type="number" min={1} max={120} value={windowMonths} onInput={(e) => setWindowMonths(inputValue(e))} />
           </Field>
         </div>
         <Field id="history-purpose" label="Purpose" hint="Why you need the check, in your own words: recorded on the check, sent to the agencies and kept by CPS." error={fieldError(sending.error, 'purpose')}>

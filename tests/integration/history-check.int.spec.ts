@@ -117,8 +117,9 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
       occurredAt: new Date(Date.now() - 900 * 86_400_000).toISOString(), behaviours: ['calls'], offenceClass: 'pha_s2', summary: 'Calls, two and a half years ago',
     });
     expect(old.status).toBe(201);
+    const officerInCase = { name: 'DC Sam Reid', reference: '4471', contact: 'sam.reid@example.police.uk' };
     const ask = async (windowMonths?: number) => {
-      const res = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], lawfulBasis: 'sentencing', purpose: PURPOSE, ...(windowMonths ? { windowMonths } : {}) });
+      const res = await cpsApi.post('/history-requests', { urn, suspects: [cpsSuspect.personId], lawfulBasis: 'sentencing', purpose: PURPOSE, officerInCase, ...(windowMonths ? { windowMonths } : {}) });
       expect(res.status).toBe(201);
       return eventually(async () => {
         const got = await client(conference.url, lawyerToken).get(`/history-checks/${res.body.requestRef}`);
@@ -127,6 +128,13 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     };
     const longer = await ask(36);
     expect(longer.windowMonths).toBe(36);
+    // The officer in the case travels with the check, to the agencies and onto the chronology and its CSV.
+    expect(longer.officerInCase).toEqual(officerInCase);
+    const opened = await conferenceTopic.waitFor(isOpened(longer.requestRef), 'the longer check opened');
+    expect(opened.data.officerInCase).toEqual(officerInCase);
+    const csv = (await download(checkUrl(longer.requestRef, '/export.csv'), lawyerToken)).bytes.toString('utf8');
+    expect(csv).toContain('Officer in the case,"DC Sam Reid, 4471, sam.reid@example.police.uk"');
+    expect(csv).toContain('Looked back,36 months');
     expect(longer.entries.map((e: Entry) => e.summary)).toContain('Incident: calls (PHA s2)');
     const usual = await ask();
     expect(usual.windowMonths).toBeNull();

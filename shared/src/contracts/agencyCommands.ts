@@ -3,7 +3,7 @@ import { DATE_OF_BIRTH_FORMATS } from '../link-tokens/index.js';
 import { AudienceEntry, Behaviour, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, SubjectRole, Timestamp } from './common.js';
 import { ReferralCriterion } from './agencyCommon.js';
 import { DASH_QUESTIONS, DashAnswer, SDASH_QUESTIONS } from './police.js';
-import { HistoryWindowMonths, LawfulBasisForCheck, Urn } from './cps.js';
+import { HistoryWindowMonths, LawfulBasisForCheck, OfficerInCase, Urn } from './cps.js';
 import { ConcernCategory, ConcernSeverity, ContactPoint } from './health.js';
 import { ConsentLevel } from './advocacy.js';
 import { commandBase, sharingRule, SubjectRef } from './commands.js';
@@ -73,6 +73,7 @@ export const HistoryRequestCommand = z.object({
   caseRef: CaseRef.optional().describe('The conference case the check is for, if there is one: it must be a case about these suspects'),
   lawfulBasis: LawfulBasisForCheck,
   purpose: z.string().trim().min(10, 'say why the check is needed, in at least ten characters').max(1000),
+  officerInCase: OfficerInCase.optional().describe('The police officer in the case, for agencies answering the check'),
   windowMonths: HistoryWindowMonths.optional().describe('How many months back agencies look (default 12; at most the partnership\'s maximum, HISTORY_WINDOW_MAX_MONTHS at CPS)'),
 });
 

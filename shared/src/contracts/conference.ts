@@ -4,7 +4,7 @@ import {
   AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, Role, ShareableText, StaffMember, Timestamp,
 } from './common.js';
 import { ReferralCriterion, ReferredPerson, statisticsPublished } from './agencyCommon.js';
-import { HistoryWindowMonths, LawfulBasisForCheck, Urn } from './cps.js';
+import { HistoryWindowMonths, LawfulBasisForCheck, OfficerInCase, Urn } from './cps.js';
 import { LinkToken } from '../link-tokens/index.js';
 
 export const ConferenceCaseListed = defineEvent('conference', 'case.listed', z.object({
@@ -111,6 +111,7 @@ export const ConferenceHistoryCheckOpened = defineEvent('conference', 'history_c
   purpose: ShareableText.optional(),
   /** How far back agencies look (months); without it, their own research window. */
   windowMonths: HistoryWindowMonths.optional(),
+  officerInCase: OfficerInCase.optional(),
   requestedBy: StaffMember,
   expiresAt: Timestamp,
 }));

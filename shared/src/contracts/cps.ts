@@ -12,6 +12,15 @@ import { LinkToken } from '../link-tokens/index.js';
 export const HistoryWindowMonths = z.int().min(1).max(120);
 export const DEFAULT_HISTORY_WINDOW_MONTHS = 12;
 
+/** The police officer in the case (OIC): whom an agency answering a history check can call about the file. */
+export const OfficerInCase = z.object({
+  name: z.string().trim().min(1).max(120),
+  /** Collar number, or the force's reference for the officer. */
+  reference: z.string().trim().min(1).max(40).optional(),
+  contact: z.string().trim().min(3).max(120).optional().describe('A work telephone number or e-mail address'),
+});
+export type OfficerInCase = z.infer<typeof OfficerInCase>;
+
 export const LawfulBasisForCheck = z.enum([
   'charging_decision',
   'bail_application',
@@ -38,6 +47,7 @@ export const CpsHistoryRequested = defineEvent('cps', 'history.requested', z.obj
   purpose: ShareableText,
   /** How far back agencies look, as the lawyer chose within the partnership's maximum (default 12). */
   windowMonths: HistoryWindowMonths.optional(),
+  officerInCase: OfficerInCase.optional(),
   requestedBy: StaffMember,
 }).refine((d) => d.caseRef !== undefined || d.suspectTokens.length > 0, {
   message: 'a history request names a case reference or at least one suspect token',

@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import type { StaffMember, WithheldEntry } from '@convene/shared/contracts';
+import type { OfficerInCase, StaffMember, WithheldEntry } from '@convene/shared/contracts';
 import { modelOf } from '@convene/shared/mongo';
 import type { CheckRefusal } from '../domain/historyCheck.js';
 
@@ -15,6 +15,8 @@ export interface Chronology {
   urn?: string;
   /** How many months back the lawyer asked agencies to look (absent: each agency's usual research window). */
   windowMonths?: number;
+  /** The police officer in the case, as the lawyer named them. */
+  officerInCase?: OfficerInCase;
   /** Missing on checks stored before refusals existed: those are open. */
   state?: 'open' | 'refused';
   refusal?: CheckRefusal;
@@ -38,7 +40,7 @@ export interface ChronologyEntry {
 }
 
 const chronologySchema = new Schema<Chronology>({
-  _id: String, requestRef: String, requestedBy: Schema.Types.Mixed, lawfulBasis: String, purpose: String, urn: String, windowMonths: Number,
+  _id: String, requestRef: String, requestedBy: Schema.Types.Mixed, lawfulBasis: String, purpose: String, urn: String, windowMonths: Number, officerInCase: Schema.Types.Mixed,
   state: String, refusal: Schema.Types.Mixed, caseRef: { type: String, default: null },
   tokens: [String], openedAt: String, expiresAt: String, answeredBy: { type: [String], default: [] }, withheld: { type: Schema.Types.Mixed, default: [] },
 }, { versionKey: false, collection: 'chronologies', minimize: false });

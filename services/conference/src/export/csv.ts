@@ -1,5 +1,5 @@
 import type { ChronologyEntry } from '../db/chronologies.js';
-import { agencyName, chronologyReport, lawfulBasisLabel, windowLabel, withheldLine, type CheckRecord } from './report.js';
+import { agencyName, chronologyReport, lawfulBasisLabel, officerLabel, windowLabel, withheldLine, type CheckRecord } from './report.js';
 
 /** Spreadsheets run a cell that starts like a formula; a leading apostrophe makes it plain text. */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -27,6 +27,7 @@ export function toCsv(check: CheckRecord, entries: ChronologyEntry[], generatedA
     row(['Generated', report.generatedAt]),
     row(['Expires', report.expiresAt]),
     row(['Looked back', windowLabel(report.windowMonths)]),
+    row(['Officer in the case', officerLabel(report.officerInCase)]),
     row(['Agencies answered', report.answeredBy.map(agencyName).join('; ') || 'none yet']),
     row(['Withheld', report.withheld.map(withheldLine).join('; ') || 'nothing']),
     '',

@@ -45,7 +45,7 @@ describe('toCsv', () => {
     const csv = toCsv(sampleCheck(), [sampleEntry(3), sampleEntry(1)], generatedAt);
     expect(csv.endsWith('\r\n')).toBe(true);
     const rows = parseCsv(csv);
-    expect(rows.slice(0, 11)).toEqual([
+    expect(rows.slice(0, 12)).toEqual([
       ['Purpose', 'Charging decision'],
       ['Requested by', 'Alex Morgan (cps-lawyer-7)'],
       ['Lawful basis', 'Charging decision'],
@@ -53,12 +53,13 @@ describe('toCsv', () => {
       ['Generated', '2026-03-02T12:30:00.000Z'],
       ['Expires', '2026-03-29T09:00:00.000Z'],
       ['Looked back', 'each agency\'s usual window (12 months by default)'],
+      ['Officer in the case', 'not given'],
       ['Agencies answered', 'Police'],
       ['Withheld', 'Police: 2 intelligence records withheld (live investigation)'],
       [''],
       ['Occurred at', 'Agency', 'Record', 'Summary', 'Sharing'],
     ]);
-    expect(rows.slice(11)).toEqual([
+    expect(rows.slice(12)).toEqual([
       ['2026-02-11T10:00:00.000Z', 'Police', 'incident recorded', 'Incident 1: messages', 'partnership'],
       ['2026-02-13T10:00:00.000Z', 'Police', 'incident recorded', 'Incident 3: messages', 'partnership'],
     ]);
@@ -68,34 +69,35 @@ describe('toCsv', () => {
     const rows = parseCsv(toCsv(sampleCheck({ purpose: 'File review, s2A', requestedBy: { userId: 'cps-9' } }), [], generatedAt));
     expect(rows[0]).toEqual(['Purpose', 'Charging decision: File review, s2A']);
     expect(rows[1]).toEqual(['Requested by', 'cps-9']);
-    expect(rows).toHaveLength(11);
+    expect(rows).toHaveLength(12);
   });
 
   it('says why a refused check was refused, under the URN', () => {
     const refused = sampleCheck({ state: 'refused', refusal: { code: 'case_not_about_suspect', reason: 'CNV-1999-999999 is not a conference case about this suspect.' }, answeredBy: [] });
     const rows = parseCsv(toCsv(refused, [], generatedAt));
     expect(rows.slice(3, 5)).toEqual([['CPS case file (URN)', '42AB1234526'], ['Refused', 'CNV-1999-999999 is not a conference case about this suspect.']]);
-    expect(rows).toHaveLength(12);
+    expect(rows).toHaveLength(13);
   });
 
   it('says how far back the lawyer asked agencies to look', () => {
-    const rows = parseCsv(toCsv(sampleCheck({ windowMonths: 36 }), [], generatedAt));
+    const rows = parseCsv(toCsv(sampleCheck({ windowMonths: 36, officerInCase: { name: 'DC Sam Reid', reference: '4471' } }), [], generatedAt));
     expect(rows).toContainEqual(['Looked back', '36 months']);
+    expect(rows).toContainEqual(['Officer in the case', 'DC Sam Reid, 4471']);
   });
 
   it('reads a check stored without its empty lists (FerretDB drops them from an upsert)', () => {
     const { answeredBy: _a, withheld: _w, ...stored } = sampleCheck();
     const rows = parseCsv(toCsv(stored as never, [], generatedAt));
-    expect(rows[7]).toEqual(['Agencies answered', 'none yet']);
-    expect(rows[8]).toEqual(['Withheld', 'nothing']);
+    expect(rows[8]).toEqual(['Agencies answered', 'none yet']);
+    expect(rows[9]).toEqual(['Withheld', 'nothing']);
   });
 
   it('keeps hostile summaries inert and intact', () => {
     const summary = '=cmd|\' /C calc\'!A0, "quoted"\nnext line';
     const csv = toCsv(sampleCheck(), [sampleEntry(1, { summary }), sampleEntry(2, { summary: '@evil' })], generatedAt);
     const rows = parseCsv(csv);
-    expect(rows[11]?.[3]).toBe(`'${summary}`);
-    expect(rows[12]?.[3]).toBe("'@evil");
-    expect(rows.slice(11).every((r) => r.length === 5)).toBe(true);
+    expect(rows[12]?.[3]).toBe(`'${summary}`);
+    expect(rows[13]?.[3]).toBe("'@evil");
+    expect(rows.slice(12).every((r) => r.length === 5)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { ChronologyEntry } from '../db/chronologies.js';
-import { agencyName, chronologyReport, lawfulBasisLabel, windowLabel, withheldLine, type CheckRecord, type ReportEntry } from './report.js';
+import { agencyName, chronologyReport, lawfulBasisLabel, officerLabel, windowLabel, withheldLine, type CheckRecord, type ReportEntry } from './report.js';
 
 const MARKING = 'OFFICIAL-SENSITIVE';
 const MARGIN = 50;
@@ -58,6 +58,7 @@ export function toPdf(check: CheckRecord, entries: ChronologyEntry[], generatedA
   field('Generated', readableTime(report.generatedAt));
   field('Expires', readableTime(report.expiresAt));
   field('Looked back', windowLabel(report.windowMonths));
+  field('Officer in the case', officerLabel(report.officerInCase));
   field('Agencies answered', report.answeredBy.map(agencyName).join(', ') || 'none yet');
   if (report.withheld.length === 0) field('Withheld', 'nothing');
   else {

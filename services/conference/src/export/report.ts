@@ -14,6 +14,8 @@ const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export const lawfulBasisLabel = (basis: string) => sentence(words(basis));
 /** How far back agencies were asked to look, for the report's heading. */
+/** The officer in the case as one line: name, reference, contact. */
+export const officerLabel = (o: ChronologyReport['officerInCase']) => (o ? [o.name, o.reference, o.contact].filter(Boolean).join(', ') : 'not given');
 export const windowLabel = (months: number | null) => (months ? `${months} months` : 'each agency\'s usual window (12 months by default)');
 
 export const agencyName = (agency: string) => agencyLabel[agency as Agency] ?? agency;
@@ -60,6 +62,7 @@ export function chronologyReport(check: CheckRecord, entries: ChronologyEntry[],
     refusal: check.refusal ? { code: check.refusal.code, reason: check.refusal.reason } : null,
     lawfulBasis: check.lawfulBasis,
     windowMonths: check.windowMonths ?? null,
+    officerInCase: check.officerInCase ?? null,
     purposeText: text || null,
     purpose: text ? `${basis}: ${text}` : basis,
     requestedBy,

@@ -83,7 +83,7 @@ export async function openHistoryCheck(deps: CommandDeps, request: EventOfType<'
   const expiresAt = new Date(new Date(request.occurredat).getTime() + deps.historyCheckExpiryDays * 24 * 3600 * 1000).toISOString();
   const check = {
     requestRef: d.requestRef, requestedBy: d.requestedBy, lawfulBasis: d.lawfulBasis, purpose: d.purpose, ...(d.urn ? { urn: d.urn } : {}),
-    ...(d.windowMonths ? { windowMonths: d.windowMonths } : {}),
+    ...(d.windowMonths ? { windowMonths: d.windowMonths } : {}), ...(d.officerInCase ? { officerInCase: d.officerInCase } : {}),
     caseRef: d.caseRef ?? null, openedAt: request.occurredat, expiresAt,
   };
   if (refusal) {
@@ -103,7 +103,7 @@ export async function openHistoryCheck(deps: CommandDeps, request: EventOfType<'
     data: {
       requestRef: d.requestRef, suspectTokens: tokens.slice(0, 16), victimTokens: d.victimTokens, lawfulBasis: d.lawfulBasis, purpose: d.purpose,
       requestedBy: d.requestedBy, expiresAt, ...(d.urn ? { urn: d.urn } : {}), ...(d.caseRef ? { caseRef: d.caseRef } : {}),
-      ...(d.windowMonths ? { windowMonths: d.windowMonths } : {}),
+      ...(d.windowMonths ? { windowMonths: d.windowMonths } : {}), ...(d.officerInCase ? { officerInCase: d.officerInCase } : {}),
     },
   });
 }

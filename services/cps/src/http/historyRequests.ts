@@ -47,6 +47,7 @@ export function historyRequestRoutes({ kit, records, historyWindowMaxMonths }: C
           data: {
             requestRef, urn: body.urn, suspectTokens, victimTokens, lawfulBasis: body.lawfulBasis, purpose: body.purpose,
             ...(body.caseRef ? { caseRef: body.caseRef } : {}), ...(body.windowMonths ? { windowMonths: body.windowMonths } : {}),
+            ...(body.officerInCase ? { officerInCase: body.officerInCase } : {}),
             requestedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) },
           },
         });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { StaffMember } from '../common.js';
+import { OfficerInCase } from '../cps.js';
 
 export const ChronologyReportEntry = z.object({
   eventId: z.string(),
@@ -25,6 +26,7 @@ export const ChronologyReport = z.object({
   refusal: z.object({ code: z.string(), reason: z.string() }).nullable(),
   lawfulBasis: z.string(),
   windowMonths: z.int().nullable().describe('How many months back the lawyer asked agencies to look; null: each agency\'s usual research window (12 months by default)'),
+  officerInCase: OfficerInCase.nullable().describe('The police officer in the case, if the lawyer named them'),
   purposeText: z.string().nullable().describe('The purpose in the lawyer\'s own words, as asked'),
   purpose: z.string().describe('The lawful basis, with the request\'s own purpose text when the check has it'),
   requestedBy: StaffMember,

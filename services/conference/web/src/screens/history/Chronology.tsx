@@ -69,6 +69,7 @@ export function Chronology({ requestRef }: { requestRef: string }) {
           <dt>Purpose</dt><dd>{report.purpose}</dd>
           <dt>Requested by</dt><dd>{report.requester}</dd>
           {report.urn && <><dt>CPS case file</dt><dd>{report.urn}</dd></>}
+          {report.officerInCase && <><dt>Officer in the case</dt><dd>{[report.officerInCase.name, report.officerInCase.reference, report.officerInCase.contact].filter(Boolean).join(', ')}</dd></>}
           <dt>Looked back</dt><dd>{report.windowMonths ? `${report.windowMonths} months` : 'each agency\'s usual window (12 months by default)'}</dd>
           {report.caseRef && <><dt>Case</dt><dd>{report.caseRef}</dd></>}
           <dt>Answered by</dt><dd>{report.answeredBy.length ? report.answeredBy.map((a) => agencyLabel[a as 'police'] ?? a).join(', ') : 'no agency yet'}</dd>

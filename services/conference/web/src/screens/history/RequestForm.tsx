@@ -22,13 +22,17 @@ export function RequestForm() {
   const [lawfulBasis, setBasis] = useState<HistoryRequest['lawfulBasis']>('charging_decision');
   const [purpose, setPurpose] = useState('');
   const [windowMonths, setWindowMonths] = useState('12');
+  const [oic, setOic] = useState({ name: '', reference: '', contact: '' });
+  const officerInCase = oic.name.trim()
+    ? { officerInCase: { name: oic.name.trim(), ...(oic.reference.trim() ? { reference: oic.reference.trim() } : {}), ...(oic.contact.trim() ? { contact: oic.contact.trim() } : {}) } }
+    : {};
   const sending = useSubmit<{ requestRef: string }>();
 
   const submit = async (e: Event) => {
     e.preventDefault();
     const done = await sending.submit(() => agencies.cps.historyRequest({
       urn: urn.replace(/\s+/g, '').toUpperCase(), suspects, ...(caseRef.trim() ? { caseRef: caseRef.trim() } : {}), lawfulBasis, purpose,
-      ...(windowMonths.trim() && Number(windowMonths) !== 12 ? { windowMonths: Number(windowMonths) } : {}),
+      ...(windowMonths.trim() && Number(windowMonths) !== 12 ? { windowMonths: Number(windowMonths) } : {}), ...officerInCase,
     }));
     if (done) {
       rememberCheck({ requestRef: done.requestRef, at: new Date().toISOString(), purpose });
@@ -60,6 +64,17 @@ export function RequestForm() {
           </Field>
           <Field id="history-window" label="Look back (months)" hint="12 unless previous convictions or orders need longer; at most what your partnership's agreement allows." error={fieldError(sending.error, 'windowMonths')}>
             <input id="history-window" aria-describedby="history-window-hint" type="number" min={1} max={120} value={windowMonths} onInput={(e) => setWindowMonths(inputValue(e))} />
+          </Field>
+        </div>
+        <div class="row">
+          <Field id="history-oic" label="Officer in the case (optional)" hint="Whom agencies can call about the file." error={fieldError(sending.error, 'officerInCase.name')}>
+            <input id="history-oic" aria-describedby="history-oic-hint" value={oic.name} onInput={(e) => setOic({ ...oic, name: inputValue(e) })} maxLength={120} />
+          </Field>
+          <Field id="history-oic-ref" label="Collar number or reference" error={fieldError(sending.error, 'officerInCase.reference')}>
+            <input id="history-oic-ref" value={oic.reference} onInput={(e) => setOic({ ...oic, reference: inputValue(e) })} maxLength={40} />
+          </Field>
+          <Field id="history-oic-contact" label="Their work telephone or e-mail" error={fieldError(sending.error, 'officerInCase.contact')}>
+            <input id="history-oic-contact" value={oic.contact} onInput={(e) => setOic({ ...oic, contact: inputValue(e) })} maxLength={120} />
           </Field>
         </div>
         <Field id="history-purpose" label="Purpose" hint="Why you need the check, in your own words: recorded on the check, sent to the agencies and kept by CPS." error={fieldError(sending.error, 'purpose')}>

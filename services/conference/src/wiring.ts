@@ -1,7 +1,7 @@
 import type { Connection } from 'mongoose';
 import { ZodError } from 'zod';
 import type { Kafka } from 'kafkajs';
-import { createEventStore, createRecorder, startOutboxRelay, startProjectionRepair, type OutboxRelay } from '@convene/shared/eventlog';
+import { createEventStore, createRecorder, relayOnceStarted, startOutboxRelay, startProjectionRepair, type OutboxRelay } from '@convene/shared/eventlog';
 import { runEventConsumer, type EventPublisher, type RunningConsumer } from '@convene/shared/kafka';
 import type { Logger } from '@convene/shared/log';
 import { indexesBuilt } from '@convene/shared/mongo';
@@ -47,7 +47,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   // The conference's own events go through the same outbox as an agency's, and are applied to the read
   // model at once so the chair's next request already sees them.
   let projector: Projector;
-  const recorder = createRecorder({ store: outbox, relay: { nudge: () => relay?.nudge() }, project: (event) => projector.applyToReadModel([event]).then(() => undefined) });
+  const recorder = createRecorder({ store: outbox, relay: relayOnceStarted(() => relay), project: (event) => projector.applyToReadModel([event]).then(() => undefined) });
   const erased = createErasedCases(db);
   const purger = createPurger({ cases, meetings, live, referrals, chronologies, erased, store: outbox, retentionDays: config.CASE_RETENTION_DAYS, logger, flushOutbox: async () => relay?.flush() });
   const scrutiny = createScrutiny({ db, cases, meetings, outbox, recorder, logger });

@@ -13,7 +13,7 @@ import { createPeople, type People } from '../partnership/people.js';
 import { createPersonMatches, type PersonMatches } from '../partnership/personMatches.js';
 import { startProjectionRepair } from '../eventlog/index.js';
 import { createRecorder, type Recorder } from '../eventlog/index.js';
-import { startOutboxRelay, type OutboxRelay } from '../eventlog/index.js';
+import { relayOnceStarted, startOutboxRelay, type OutboxRelay } from '../eventlog/index.js';
 import type { WithholdPolicy } from '../partnership/research.js';
 import { createAuditTrail, type AuditTrail } from '../audit/index.js';
 
@@ -61,7 +61,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
   let relay: OutboxRelay | undefined;
   let repair: { stop(): Promise<void> } | undefined;
   let consumer: RunningConsumer | undefined;
-  const nudge = { nudge: () => relay?.nudge() };
+  const nudge = relayOnceStarted(() => relay);
   const recorder = createRecorder({ store, listings, relay: nudge, project: options.project, ...(options.withhold ? { withhold: options.withhold } : {}) });
   const handleConferenceEvent = conferenceFeedHandler({
     agency: options.agency, store, listings, actions, relay: nudge, researchWindowMonths: options.researchWindowMonths, widen: people.widen,

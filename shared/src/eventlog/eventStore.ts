@@ -159,8 +159,11 @@ export interface EventStore extends PublishQueue {
   enqueue(event: CaseEvent, publish: boolean): Promise<QueuedRecord | undefined>;
   /** Behind the request: the log documents of enqueued events, in one write. The ids the log already held (recorded before). */
   appendToLog(queued: readonly QueuedRecord[]): Promise<Set<string>>;
-  /** Behind the request: the read model shows these; their entries wait for the relay (`publish`) or go. */
-  settle(done: readonly { id: string; publish: boolean }[]): Promise<void>;
+  /**
+   * Behind the request: the read model shows these; their entries wait for the relay (`publish`) or go. With
+   * `published`, Kafka has every one to publish already, and all their entries go in one delete.
+   */
+  settle(done: readonly { id: string; publish: boolean }[], options?: { published?: boolean }): Promise<void>;
   /**
    * Record events the agency's read model already holds (a bulk import, a migration), to be published: their
    * outbox entries and log documents, in bulk. Idempotent by event id: importing again changes nothing.
@@ -248,7 +251,11 @@ export function createEventStore(db: Connection): EventStore {
       await insertManyIdempotent(outbox, docs.map((doc) => outboxEntry(doc, false)));
       await insertManyIdempotent(model, docs);
     },
-    async settle(done) {
+    async settle(done, options = {}) {
+      if (options.published) {
+        if (done.length > 0) await outbox.deleteMany({ _id: { $in: done.map((d) => d.id) } });
+        return;
+      }
       const waiting = done.filter((d) => d.publish).map((d) => d.id);
       const finished = done.filter((d) => !d.publish).map((d) => d.id);
       if (waiting.length > 0) await outbox.updateMany({ _id: { $in: waiting } }, { $set: { project: false } });

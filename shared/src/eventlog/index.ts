@@ -3,5 +3,5 @@
 // packing, sequencing, insert-once) stays inside.
 export { createEventStore, outboxEntriesNaming, type EventStore, type StoredEvent } from './eventStore.js';
 export { createRecorder, RECORDED_CHANNEL, type Recorder, type RecordCommand, type Recorded, type RecorderDeps } from './recorder.js';
-export { startOutboxRelay, type OutboxRelay, type RelayOptions } from './relay.js';
+export { relayOnceStarted, startOutboxRelay, type OutboxRelay, type RelayOptions } from './relay.js';
 export { startProjectionRepair } from './projectionRepair.js';

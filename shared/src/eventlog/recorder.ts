@@ -44,7 +44,7 @@ export interface RecorderDeps {
   store: EventStore;
   /** Without listings (the conference), only partnership business and events naming a case are published. */
   listings?: Listings;
-  relay: Pick<OutboxRelay, 'nudge'>;
+  relay: Pick<OutboxRelay, 'nudge' | 'publishNow'>;
   /** Applies an event to the agency's read model. Idempotent: it may run again after a crash. */
   project: (event: CaseEvent) => Promise<void>;
   /** The agency's reason not to share a record it would otherwise stream (e.g. consent withdrawn). */

@@ -6,6 +6,12 @@ import type { PublishQueue } from './eventStore.js';
 export interface OutboxRelay {
   /** Ask for a publish pass soon (after a write), rather than waiting for the next poll. */
   nudge(): void;
+  /**
+   * Publish events this process has just recorded and projected, handed over from memory (no outbox read),
+   * after anything being published already; resolves once Kafka has them. Their outbox entries are for the
+   * caller to take out; if this fails they stay, and a later pass publishes them.
+   */
+  publishNow(events: readonly CaseEvent[]): Promise<void>;
   /** Run one pass now; resolves with how many events were published. */
   flush(): Promise<number>;
   stop(): Promise<void>;
@@ -47,19 +53,29 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   let timer: NodeJS.Timeout | undefined;
   let published = 0;
   let failures = 0;
+  // Passes over the outbox and hand-overs go to Kafka one at a time, so each keeps the order it was given.
+  let tail: Promise<unknown> = Promise.resolve();
+  function inTurn<T>(task: () => Promise<T>): Promise<T> {
+    const run = tail.then(task, task);
+    tail = run.catch(() => undefined);
+    return run;
+  }
+
+  async function send(events: readonly CaseEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += batchSize) await publisher.publish(events.slice(i, i + batchSize));
+    published += events.length;
+    options.onPublished?.([...events]);
+  }
 
   async function pass(): Promise<number> {
     let total = 0;
     for (;;) {
       const queued = await queue.toPublish(readSize);
       if (queued.length === 0) return total;
-      const events = queued.map((q) => q.event);
-      for (let i = 0; i < events.length; i += batchSize) await publisher.publish(events.slice(i, i + batchSize));
+      await send(queued.map((q) => q.event));
       await queue.published(queued);
-      total += events.length;
-      published += events.length;
-      options.onPublished?.(events);
-      if (events.length < readSize) return total;
+      total += queued.length;
+      if (queued.length < readSize) return total;
     }
   }
 
@@ -68,7 +84,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
       again = true;
       return running;
     }
-    running = pass()
+    running = inTurn(pass)
       .then((n) => {
         failures = 0;
         return n;
@@ -108,14 +124,27 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
       idleMs = pollMs;
       void flush();
     },
+    publishNow: (events) => (events.length === 0 ? Promise.resolve() : inTurn(() => send(events))),
     flush,
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
+      await tail;
     },
     get published() {
       return published;
     },
+  };
+}
+
+/**
+ * The relay as a recorder built before it needs it: the relay starts with the service, after the recorder is
+ * wired. Until then a hand-over fails, and the entries wait for the relay's first pass.
+ */
+export function relayOnceStarted(current: () => OutboxRelay | undefined): Pick<OutboxRelay, 'nudge' | 'publishNow'> {
+  return {
+    nudge: () => current()?.nudge(),
+    publishNow: (events) => current()?.publishNow(events) ?? Promise.reject(new Error('the outbox relay is not started')),
   };
 }

@@ -6,7 +6,7 @@ export interface WriteBehindDeps {
   store: Pick<EventStore, 'appendToLog' | 'settle'>;
   /** Applies an event to the read model. Idempotent: the projection repair may run it again. */
   project: (event: CaseEvent) => Promise<void>;
-  relay: Pick<OutboxRelay, 'nudge'>;
+  relay: Pick<OutboxRelay, 'nudge' | 'publishNow'>;
   /** The most events taken in one round (default 500). */
   maxBatch?: number;
 }
@@ -23,9 +23,10 @@ interface Waiting {
 
 /**
  * What follows a command's one insert, done for every command waiting at that moment together: their log
- * documents in one write, the read model in recording order, their outbox entries in two. The request waits
- * for its round, so it still answers after its own read model shows the record; concurrent requests share the
- * database's work instead of queueing five writes each. A round that fails leaves the entries for the repair.
+ * documents in one write, the read model in recording order; then the requests are answered (each after its
+ * own read model shows the record), the events to share go to Kafka straight from memory, and their outbox
+ * entries leave in one delete. Concurrent requests share the database's work instead of queueing writes each.
+ * A round that fails leaves the entries for the repair and the relay's pass over the outbox.
  */
 export function createWriteBehind(deps: WriteBehindDeps) {
   const maxBatch = deps.maxBatch ?? 500;
@@ -40,6 +41,7 @@ export function createWriteBehind(deps: WriteBehindDeps) {
       for (const w of batch) w.settled(err);
       return;
     }
+    const byId = new Map(batch.map((w) => [w.queued.event.id, w.queued.event]));
     const projected: Waiting[] = [];
     const done: { id: string; publish: boolean }[] = [];
     // In recording order per case (or person); different cases' records go to the read model side by side.
@@ -66,15 +68,25 @@ export function createWriteBehind(deps: WriteBehindDeps) {
         }
       }
     }));
-    try {
-      await deps.store.settle(done);
-    } catch (err) {
-      // The read model shows them; the repair projects them again (a no-op) and settles them.
-      for (const w of projected) w.settled(err);
-      return;
-    }
+    // The log and the read model hold them: their requests are answered now. What follows is behind them, and
+    // a crash before it is finished by the repair and the relay (a second publish is dropped by event id).
     for (const w of projected) w.settled();
-    if (done.some((d) => d.publish)) deps.relay.nudge();
+    const toSend = done.filter((d) => d.publish).map((d) => byId.get(d.id)!);
+    let published = true;
+    if (toSend.length > 0) {
+      try {
+        await deps.relay.publishNow(toSend);
+      } catch {
+        // Kafka away: the entries stay for the relay's next pass over the outbox.
+        published = false;
+      }
+    }
+    try {
+      await deps.store.settle(done, { published });
+    } catch {
+      // Entries left as they were: the repair projects them again (a no-op) and settles them.
+    }
+    if (!published) deps.relay.nudge();
   }
 
   async function drain(): Promise<void> {

@@ -59,9 +59,14 @@ export function createCaseViews(deps: CaseViewsDeps) {
       let pending = new Map(byCase);
       for (let attempt = 1; pending.size > 0; attempt++) {
         if (attempt > MAX_ATTEMPTS) throw new Error(`case views kept changing under this writer: ${[...pending.keys()].slice(0, 5).join(', ')}`);
-        for (const ref of await deps.erased?.among([...pending.keys()]) ?? []) {
+        // Only cases not stored from memory: a write over a cached revision is refused once its case is erased.
+        const unseen = [...pending.keys()].filter((ref) => (cached.get(ref)?.rev ?? 0) === 0);
+        for (const ref of unseen.length > 0 ? await deps.erased?.among(unseen) ?? [] : []) {
           pending.delete(ref);
           cached.delete(ref);
+          // Folded in an earlier attempt whose write was refused because the case had gone.
+          views.delete(ref);
+          before.delete(ref);
         }
         const revised = await current([...pending.keys()]);
         const changed: RevisedView[] = [];

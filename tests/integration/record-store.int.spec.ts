@@ -13,7 +13,7 @@ describe('record store', () => {
   let records: PoliceRecords;
 
   beforeAll(async () => {
-    database = await freshDatabase();
+    database = await freshDatabase({ monitorCommands: true });
     records = createPoliceRecords(database.db);
   });
   afterAll(async () => {
@@ -31,5 +31,27 @@ describe('record store', () => {
     expect(order.breaches?.map((b) => b.eventId).sort()).toEqual(breaches.map((b) => b.id).sort());
     expect(order.eventIds).toHaveLength(9);
     expect(order).toMatchObject({ status: 'granted', detail: { conditions: ['No contact'] } });
+  });
+
+  it('creates records asked for at once in one write, and a record created twice at once holds both events once', async () => {
+    const incident = (ref: string) => createEvent('police.incident.recorded.v1', {
+      occurredAt: at, sharing: 'partnership', subjects, data: { incidentRef: ref, offenceClass: 'pha_s2', behaviours: ['messages'], summary: 'Messages at night' },
+    });
+    const fresh = Array.from({ length: 12 }, (_, i) => incident(`INC-20261102-BATCH${String(i).padStart(2, '0')}`));
+    const twice = [incident('INC-20261102-TWICE0'), incident('INC-20261102-TWICE0')];
+    const inserts: number[] = [];
+    const client = database.db.getClient();
+    const watch = (e: { commandName: string; command: { documents?: unknown[] } }) => {
+      if (e.commandName === 'insert') inserts.push(e.command.documents?.length ?? 0);
+    };
+    client.on('commandStarted', watch);
+    try {
+      await Promise.all([...fresh, ...twice].map((e) => records.project(e)));
+    } finally {
+      client.off('commandStarted', watch);
+    }
+    expect(Math.max(...inserts)).toBeGreaterThan(1);
+    for (const e of fresh) expect((await records.get(e.data.incidentRef, 'incident')).eventIds).toEqual([e.id]);
+    expect((await records.get('INC-20261102-TWICE0', 'incident')).eventIds.sort()).toEqual(twice.map((e) => e.id).sort());
   });
 });

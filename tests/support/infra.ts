@@ -32,10 +32,10 @@ export async function freshTopics(partitions = 3) {
   return { prefix, ...topics };
 }
 
-/** A database of its own, dropped by the returned cleanup. */
-export async function freshDatabase(): Promise<{ db: Connection; name: string; drop: () => Promise<void> }> {
+/** A database of its own for one test file; `monitorCommands` lets a test watch what is sent to it. */
+export async function freshDatabase(options: { monitorCommands?: boolean } = {}): Promise<{ db: Connection; name: string; drop: () => Promise<void> }> {
   const name = `convene_test_${uniqueId()}`;
-  const db = await mongoose.createConnection(mongoUrl(), { dbName: name, retryWrites: false }).asPromise();
+  const db = await mongoose.createConnection(mongoUrl(), { dbName: name, retryWrites: false, monitorCommands: options.monitorCommands ?? false }).asPromise();
   return {
     db,
     name,

@@ -1,5 +1,6 @@
 import type { Model } from 'mongoose';
 import type { CaseEvent } from '../contracts/index.js';
+import { coalescedInserts } from './coalescedInserts.js';
 
 /** Every record an agency's read model holds: its reference, and the events folded into it. */
 export interface FoldedRecord {
@@ -21,7 +22,6 @@ type Stored<R> = Omit<R, 'eventIds'> & { eventIds?: string[]; rev?: number };
 /** As written: every field of the record, and its revision. */
 type Written = FoldedRecord & { rev: number };
 
-const DUPLICATE_KEY = 11000;
 const MAX_ATTEMPTS = 20;
 /** Writers refused on one record wait a little, at random, so they do not collide again in step. */
 const backOff = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 2 * attempt));
@@ -36,16 +36,8 @@ export function createRecordStore<R extends FoldedRecord>(model: Model<R>, fold:
   // The driver's collection, typed by string ids: the whole record is written as folded, not cast by a schema.
   const collection = () => model.db.getClient().db(model.db.name).collection<Written>(model.collection.collectionName);
 
-  /** Write a record that was not there; false if it was (someone created it first). */
-  async function insertNew(doc: Written): Promise<boolean> {
-    try {
-      await collection().insertOne(doc);
-      return true;
-    } catch (err) {
-      if ((err as { code?: number }).code !== DUPLICATE_KEY) throw err;
-      return false;
-    }
-  }
+  /** Write a record that was not there; false if it was (someone created it first). Concurrent creations share one write. */
+  const insertNew = coalescedInserts(collection);
 
   async function project(event: CaseEvent): Promise<void> {
     const ref = fold.refOf(event);

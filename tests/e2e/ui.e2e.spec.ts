@@ -109,7 +109,7 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     expect(await chairPage.evaluate(() => (globalThis as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
-  it('lets a CPS lawyer request a history check and download it as CSV and as a PDF naming her', async () => {
+  it('lets a CPS lawyer request a history check, see each entry marked evidence or intelligence, and download it as CSV, as a PDF naming her and as an accessible HTML page', async () => {
     const lawyer = demo('cps');
     const page = await pageAs(lawyer.name);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/history-checks');
@@ -143,6 +143,19 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     const { text } = await extractText(await getDocumentProxy(pdf), { mergePages: true });
     expect(text).toContain(`${lawyer.name} (${lawyer.sub})`);
     expect(text).toContain('CPS history check');
+
+    // Each entry is marked evidence or intelligence; the HTML export is a page that passes the same checks as the UI.
+    await expect.poll(() => page.locator('table.data tbody tr', { hasText: 'incident recorded' }).first().locator('td').nth(3).innerText()).toBe('evidence');
+    const [htmlDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HTML' }).click()]);
+    expect(htmlDownload.suggestedFilename()).toMatch(/^history-check-.+\.html$/);
+    const exported = await page.context().newPage();
+    try {
+      await exported.setContent(await readFile((await htmlDownload.path())!, 'utf8'));
+      await expect.poll(() => exported.getByRole('table').getByRole('row', { name: /incident recorded evidence/ }).count()).toBeGreaterThan(0);
+      await expectAccessible(exported, 'history check exported as HTML');
+    } finally {
+      await exported.close();
+    }
   });
 
   it('alerts the chair when a health worker flags a concern during the meeting', async () => {

@@ -250,12 +250,12 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     expect(lines[3]).toBe(`CPS case file (URN),${urn}`);
     expect(lines[4]).toMatch(/^Generated,\d{4}-\d{2}-\d{2}T/);
     expect(lines[5]).toMatch(/^Expires,\d{4}-\d{2}-\d{2}T/);
-    const header = lines.indexOf('Occurred at,Agency,Record,Summary,Sharing');
+    const header = lines.indexOf('Occurred at,Agency,Record,Material,Summary,Sharing');
     expect(header).toBeGreaterThan(5);
     expect(lines[header - 1]).toBe('');
     const rows = lines.slice(header + 1).filter((l) => l !== '');
     expect(rows).toHaveLength(entries.length);
-    expect(rows.filter((r) => r.includes(',Police,incident recorded,'))).toEqual([
+    expect(rows.filter((r) => r.includes(',Police,incident recorded,evidence,'))).toEqual([
       expect.stringMatching(/,Incident: messages \(PHA s2\),partnership$/),
       expect.stringMatching(/,"Incident: following, approaching \(PHA s2\)",partnership$/),
     ]);
@@ -279,10 +279,31 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     expect((await conference.service.auditLog.list({ requestRef, action: 'chronology.export.pdf' })).map((a) => a.outcome)).toEqual(['allowed']);
   });
 
+  it('downloads the chronology as one accessible HTML page, each entry marked evidence or intelligence', async () => {
+    const report = (await client(conference.url, lawyerToken).get(`/history-checks/${requestRef}`)).body as { entries: { type: string; material: string }[] };
+    const incidents = report.entries.filter((e) => e.type === 'police.incident.recorded.v1');
+    expect(incidents.length).toBeGreaterThan(0);
+    expect(new Set(incidents.map((e) => e.material))).toEqual(new Set(['evidence']));
+    for (const e of report.entries) if (/^(health|advocacy|conference)\./.test(e.type) || e.type === 'police.risk.assessed.v1') expect(e.material).toBe('intelligence');
+    const res = await download(checkUrl(requestRef, '/export.html'), lawyerToken);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/html');
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="history-check-${requestRef}.html"`);
+    const html = res.bytes.toString('utf8');
+    expect(html).toMatch(/^<!doctype html>\n<html lang="en-GB">/);
+    expect(html).not.toContain('<script');
+    expect(html).toContain('<th scope="col">Material</th>');
+    expect(html).toContain(`<dd>${urn}</dd>`);
+    expect(html.match(/<tbody>([\s\S]*)<\/tbody>/)![1]!.split('<tr>').length - 1).toBe(report.entries.length);
+    expect(html).toContain('<td>Police</td><td>incident recorded</td><td>evidence</td><td>Incident: messages (PHA s2)</td>');
+    expect(html.split('OFFICIAL-SENSITIVE').length - 1).toBe(3);
+    expect((await conference.service.auditLog.list({ requestRef, action: 'chronology.export.html' })).map((a) => a.outcome)).toEqual(['allowed']);
+  });
+
   it('answers any other lawyer as if the check did not exist, and audits the refusal', async () => {
     const other = client(conference.url, await tokenFor(otherLawyer));
     const unknown = await other.get(`/history-checks/${randomUUID()}`);
-    for (const suffix of ['', '/export.csv', '/export.pdf']) {
+    for (const suffix of ['', '/export.csv', '/export.pdf', '/export.html']) {
       const res = await other.get(`/history-checks/${requestRef}${suffix}`);
       expect(res.status).toBe(404);
       expect(res.contentType).toContain('application/problem+json');
@@ -290,7 +311,7 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     }
     const denied = await conference.service.auditLog.list({ requestRef, actorSub: otherLawyer.sub });
     expect(denied.map((a) => [a.action, a.outcome])).toEqual([
-      ['chronology.read', 'denied'], ['chronology.export.csv', 'denied'], ['chronology.export.pdf', 'denied'],
+      ['chronology.read', 'denied'], ['chronology.export.csv', 'denied'], ['chronology.export.pdf', 'denied'], ['chronology.export.html', 'denied'],
     ]);
     const police = client(conference.url, await tokenFor(officer));
     expect((await police.get(`/history-checks/${requestRef}`)).status).toBe(403);
@@ -336,7 +357,7 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
   it('answers 410 once the check has expired, for reading and for downloads', async () => {
     await conference.runtime.db.collection('chronologies').updateOne({ _id: requestRef as never }, { $set: { expiresAt: new Date(Date.now() - 60_000).toISOString() } });
     const api = client(conference.url, lawyerToken);
-    for (const suffix of ['', '/export.csv', '/export.pdf']) {
+    for (const suffix of ['', '/export.csv', '/export.pdf', '/export.html']) {
       const res = await api.get(`/history-checks/${requestRef}${suffix}`);
       expect(res.status).toBe(410);
       expect(res.contentType).toContain('application/problem+json');
@@ -346,12 +367,13 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     expect((await client(conference.url, await tokenFor(otherLawyer)).get(`/history-checks/${requestRef}`)).status).toBe(404);
   });
 
-  it('lists the three routes in the conference OpenAPI document with their media types', async () => {
+  it('lists the four routes in the conference OpenAPI document with their media types', async () => {
     const doc = (await client(conference.url).get('/openapi.json')).body;
     const check = doc.paths['/history-checks/{requestRef}'].get;
     expect(check.responses['200'].content['application/json']).toBeDefined();
     expect(Object.keys(check.responses)).toEqual(expect.arrayContaining(['403', '404', '410']));
     expect(doc.paths['/history-checks/{requestRef}/export.csv'].get.responses['200'].content['text/csv'].schema.type).toBe('string');
     expect(doc.paths['/history-checks/{requestRef}/export.pdf'].get.responses['200'].content['application/pdf'].schema.type).toBe('string');
+    expect(doc.paths['/history-checks/{requestRef}/export.html'].get.responses['200'].content['text/html'].schema.type).toBe('string');
   });
 });

@@ -12,6 +12,14 @@ import { LinkToken } from '../link-tokens/index.js';
 export const HistoryWindowMonths = z.int().min(1).max(120);
 export const DEFAULT_HISTORY_WINDOW_MONTHS = 12;
 
+/**
+ * How a record stands for a prosecutor reading a history check. Evidence: a record of what was done or decided
+ * in an investigation or a court, which the lawyer can seek to rely on. Intelligence: information held for risk
+ * and safeguarding, to be verified, or disclosed under the usual rules, before anything rests on it.
+ */
+export const Material = z.enum(['evidence', 'intelligence']);
+export type Material = z.infer<typeof Material>;
+
 /** The police officer in the case (OIC): whom an agency answering a history check can call about the file. */
 export const OfficerInCase = z.object({
   name: z.string().trim().min(1).max(120),

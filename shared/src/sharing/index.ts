@@ -1,3 +1,4 @@
 export * from './whose.js';
 export * from './visibility.js';
 export * from './elsewhere.js';
+export * from './material.js';

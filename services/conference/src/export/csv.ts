@@ -31,8 +31,8 @@ export function toCsv(check: CheckRecord, entries: ChronologyEntry[], generatedA
     row(['Agencies answered', report.answeredBy.map(agencyName).join('; ') || 'none yet']),
     row(['Withheld', report.withheld.map(withheldLine).join('; ') || 'nothing']),
     '',
-    row(['Occurred at', 'Agency', 'Record', 'Summary', 'Sharing']),
-    ...report.entries.map((e) => row([e.occurredAt, agencyName(e.agency), e.record, e.summary, e.sharing])),
+    row(['Occurred at', 'Agency', 'Record', 'Material', 'Summary', 'Sharing']),
+    ...report.entries.map((e) => row([e.occurredAt, agencyName(e.agency), e.record, e.material, e.summary, e.sharing])),
   ];
   return `${lines.join('\r\n')}\r\n`;
 }

@@ -57,11 +57,11 @@ describe('toCsv', () => {
       ['Agencies answered', 'Police'],
       ['Withheld', 'Police: 2 intelligence records withheld (live investigation)'],
       [''],
-      ['Occurred at', 'Agency', 'Record', 'Summary', 'Sharing'],
+      ['Occurred at', 'Agency', 'Record', 'Material', 'Summary', 'Sharing'],
     ]);
     expect(rows.slice(12)).toEqual([
-      ['2026-02-11T10:00:00.000Z', 'Police', 'incident recorded', 'Incident 1: messages', 'partnership'],
-      ['2026-02-13T10:00:00.000Z', 'Police', 'incident recorded', 'Incident 3: messages', 'partnership'],
+      ['2026-02-11T10:00:00.000Z', 'Police', 'incident recorded', 'evidence', 'Incident 1: messages', 'partnership'],
+      ['2026-02-13T10:00:00.000Z', 'Police', 'incident recorded', 'evidence', 'Incident 3: messages', 'partnership'],
     ]);
   });
 
@@ -96,8 +96,8 @@ describe('toCsv', () => {
     const summary = '=cmd|\' /C calc\'!A0, "quoted"\nnext line';
     const csv = toCsv(sampleCheck(), [sampleEntry(1, { summary }), sampleEntry(2, { summary: '@evil' })], generatedAt);
     const rows = parseCsv(csv);
-    expect(rows[12]?.[3]).toBe(`'${summary}`);
-    expect(rows[13]?.[3]).toBe("'@evil");
-    expect(rows.slice(12).every((r) => r.length === 5)).toBe(true);
+    expect(rows[12]?.[4]).toBe(`'${summary}`);
+    expect(rows[13]?.[4]).toBe("'@evil");
+    expect(rows.slice(12).every((r) => r.length === 6)).toBe(true);
   });
 });

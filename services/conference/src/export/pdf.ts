@@ -14,8 +14,9 @@ interface Column { title: string; width: number; value: (e: ReportEntry) => stri
 const COLUMNS: Column[] = [
   { title: 'Occurred at', width: 80, value: (e) => readableTime(e.occurredAt) },
   { title: 'Agency', width: 55, value: (e) => agencyName(e.agency) },
-  { title: 'Record', width: 85, value: (e) => e.record },
-  { title: 'Summary', width: 215, value: (e) => e.summary },
+  { title: 'Record', width: 80, value: (e) => e.record },
+  { title: 'Material', width: 55, value: (e) => e.material },
+  { title: 'Summary', width: 165, value: (e) => e.summary },
   { title: 'Sharing', width: 60, value: (e) => e.sharing },
 ];
 

@@ -1,5 +1,6 @@
 import type { Agency, ChronologyReport, ChronologyReportEntry, ChronologyReportWithheld } from '@convene/shared/contracts';
 import type { Chronology, ChronologyEntry } from '../db/chronologies.js';
+import { materialOf } from '@convene/shared/sharing';
 import { agencyLabel } from '../readModel/labels.js';
 
 /** A check as stored; one kept before the purpose text was stored shows the lawful basis alone. */
@@ -73,6 +74,7 @@ export function chronologyReport(check: CheckRecord, entries: ChronologyEntry[],
     answeredBy: [...answeredBy].sort(),
     entries: ordered.map((e) => ({
       eventId: e.eventId, occurredAt: utc(e.occurredAt), agency: e.agency, type: e.type, record: recordLabel(e.type), summary: e.summary, sharing: e.sharing,
+      material: materialOf(e.type),
     })),
     withheld: withheld.map((w) => ({ agency: w.agency, recordKind: w.recordKind, reason: w.reason, count: w.count })),
   };

@@ -7,11 +7,12 @@ import type { Chronology } from '../db/chronologies.js';
 import { chronologyReport, isExpired } from '../export/report.js';
 import { toCsv } from '../export/csv.js';
 import { toPdf } from '../export/pdf.js';
+import { toHtml } from '../export/html.js';
 import type { ConferenceDeps } from './deps.js';
 
 const CheckParams = z.object({ requestRef: z.uuid() });
 
-type Action = 'chronology.read' | 'chronology.export.csv' | 'chronology.export.pdf';
+type Action = 'chronology.read' | 'chronology.export.csv' | 'chronology.export.pdf' | 'chronology.export.html';
 
 /**
  * CPS history-check chronologies: readable by the lawyer who asked and nobody else (to anyone else a check is
@@ -70,6 +71,17 @@ export function historyCheckRoutes(deps: ConferenceDeps): RouteSpec[] {
         const pdf = await toPdf(check, await chronologies.entriesOf(params.requestRef), now());
         attachment(res, `history-check-${params.requestRef}.pdf`);
         return pdf;
+      },
+    }),
+    defineRoute({
+      method: 'get', path: '/history-checks/:requestRef/export.html', operationId: 'exportHistoryCheckHtml', tag: 'history', permission: 'history.read',
+      summary: 'The chronology of a CPS history check as one accessible HTML page marked OFFICIAL-SENSITIVE (no script, nothing fetched)', params: CheckParams, errors: [404, 410],
+      success: { status: 200, description: 'A self-contained HTML page: the request as a description list, the chronology as a captioned table', schema: z.string().meta({ description: 'UTF-8 HTML' }), contentType: 'text/html' },
+      handler: async ({ params, principal, res }) => {
+        const check = await readableCheck(params.requestRef, principal, 'chronology.export.html');
+        const html = toHtml(check, await chronologies.entriesOf(params.requestRef), now());
+        attachment(res, `history-check-${params.requestRef}.html`);
+        return html;
       },
     }),
   ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { StaffMember } from '../common.js';
-import { OfficerInCase } from '../cps.js';
+import { Material, OfficerInCase } from '../cps.js';
 
 export const ChronologyReportEntry = z.object({
   eventId: z.string(),
@@ -11,6 +11,7 @@ export const ChronologyReportEntry = z.object({
   record: z.string(),
   summary: z.string(),
   sharing: z.string(),
+  material: Material.describe('evidence: what an investigation or a court recorded; intelligence: held for risk and safeguarding, to be verified before anything rests on it'),
 });
 export type ChronologyReportEntry = z.infer<typeof ChronologyReportEntry>;
 

@@ -28,7 +28,7 @@ export const conference = {
 
   historyCheck: (requestRef: string) => getJson<ChronologyReport>(`/history-checks/${encodeURIComponent(requestRef)}`),
   /** The export as a file, fetched with the bearer token (a plain link could not carry it). */
-  historyExport: async (requestRef: string, format: 'csv' | 'pdf') => (await request(`/history-checks/${encodeURIComponent(requestRef)}/export.${format}`)).blob(),
+  historyExport: async (requestRef: string, format: 'csv' | 'pdf' | 'html') => (await request(`/history-checks/${encodeURIComponent(requestRef)}/export.${format}`)).blob(),
 
   /** Partnership figures for whole months, `YYYY-MM` to `YYYY-MM` (both included). */
   scrutinyFigures: (from: string, to: string) => getJson<ScrutinyFigures>(`/scrutiny/figures?${period(from, to)}`),

@@ -55,7 +55,7 @@ function daysLeft(expiresAt: string): string {
 export function Chronology({ requestRef }: { requestRef: string }) {
   const { report, error, refresh } = useChronology(requestRef);
   const downloading = useSubmit<void>();
-  const download = (format: 'csv' | 'pdf') => void downloading.submit(async () => saveBlob(await conference.historyExport(requestRef, format), `history-check-${requestRef}.${format}`));
+  const download = (format: 'csv' | 'pdf' | 'html') => void downloading.submit(async () => saveBlob(await conference.historyExport(requestRef, format), `history-check-${requestRef}.${format}`));
 
   if (error && !report) return <ErrorBox error={error} retry={refresh} title="Could not open the history check" />;
   if (!report) return <p class="state loading" role="status"><span class="spinner" aria-hidden="true" />Waiting for the conference to open the check and the agencies to answer…</p>;
@@ -79,6 +79,7 @@ export function Chronology({ requestRef }: { requestRef: string }) {
         <div class="buttons">
           <button type="button" onClick={() => download('csv')} disabled={downloading.busy}>Download CSV</button>
           <button type="button" onClick={() => download('pdf')} disabled={downloading.busy}>Download PDF</button>
+          <button type="button" onClick={() => download('html')} disabled={downloading.busy}>Download HTML</button>
           <button type="button" class="secondary" onClick={refresh}>Refresh</button>
         </div>
         {downloading.error ? <ErrorBox error={downloading.error} title="Download failed" /> : null}
@@ -88,13 +89,14 @@ export function Chronology({ requestRef }: { requestRef: string }) {
         : (
           <table class="data">
             <caption>Course of conduct, in the order it happened ({report.entries.length} records)</caption>
-            <thead><tr><th scope="col">Occurred</th><th scope="col">Agency</th><th scope="col">Record</th><th scope="col">Summary</th><th scope="col">Sharing</th></tr></thead>
+            <thead><tr><th scope="col">Occurred</th><th scope="col">Agency</th><th scope="col">Record</th><th scope="col">Material</th><th scope="col">Summary</th><th scope="col">Sharing</th></tr></thead>
             <tbody>
               {report.entries.map((e) => (
                 <tr key={e.eventId}>
                   <td>{when(e.occurredAt)}</td>
                   <td><span class={`badge agency-${e.agency}`}>{agencyLabel[e.agency as 'police'] ?? e.agency}</span></td>
                   <td>{e.record}</td>
+                  <td><span class={`badge material-${e.material}`}>{e.material}</span></td>
                   <td>{e.summary}</td>
                   <td><SharingBadge entry={{ sharing: e.sharing as 'partnership', audience: [] }} /></td>
                 </tr>

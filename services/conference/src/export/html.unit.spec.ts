@@ -26,7 +26,7 @@ describe('toHtml', () => {
   });
 
   it('says a refused check asked no agency, and shows no table', () => {
-    const html = toHtml(sampleCheck({ state: 'refused', refusal: { code: 'not_a_case', reason: 'No such case.' } }), [], generatedAt);
+    const html = toHtml(sampleCheck({ state: 'refused', refusal: { code: 'case_not_about_suspect', reason: 'No such case.' } }), [], generatedAt);
     expect(html).toContain('No such case. No agency was asked.');
     expect(html).not.toContain('<table>');
   });

@@ -25,9 +25,9 @@ export async function decideDisclosure(run: SeedRun, request: DisclosureRequest)
     const found = await run.api.get<{ status: string }>('health', caldicott, `/disclosure-requests/${request.requestRef}`);
     return found.status === 'pending';
   }, { timeoutMs: 60_000, intervalMs: 400 });
-  await run.api.post('health', caldicott, `/disclosure-requests/${request.requestRef}/decide`, {
-    decision: request.decision.decision, reason: request.decision.reason,
-    ...(request.decision.decision === 'disclosed' ? { audience: [{ role: 'chair' }, { agency: 'police' }] } : {}),
-  });
+  const { decision } = request;
+  // A disclosure goes to the chair and police unless the scenario names its audience; a refusal has none.
+  const body = decision.decision === 'disclosed' ? { audience: [{ role: 'chair' }, { agency: 'police' }], ...decision } : decision;
+  await run.api.post('health', caldicott, `/disclosure-requests/${request.requestRef}/decide`, body);
   run.progress.event();
 }

@@ -265,12 +265,12 @@ describe('health service on the real stack', () => {
 
     it('discloses the stored detail to the named audience only, once', async () => {
       const audience = [{ agency: 'police' }, { role: 'chair' }];
-      const res = await caldicott.post(`/disclosure-requests/${disclosedRef}/decide`, { decision: 'disclosed', reason: 'Necessary to protect the victim from serious harm', audience });
+      const res = await caldicott.post(`/disclosure-requests/${disclosedRef}/decide`, { decision: 'disclosed', reason: 'Necessary to protect the victim from serious harm', audience, legalGateway: 'safeguarding_individual_at_risk' });
       expect(res.status).toBe(201);
       expect(res.body).toMatchObject({ ref: disclosedRef, caseRef, published: true });
       const event = await topic.waitFor(isEvent('health.disclosure.decided.v1', (e) => e.data.requestRef === disclosedRef), 'disclosure decision');
       expect(event).toMatchObject({ subject: caseRef, sharing: 'restricted', audience });
-      expect(event.data).toMatchObject({ decision: 'disclosed', concernRef, detail: DETAIL, decidedBy: { userId: 'cg-1', displayName: 'Dr Patel' } });
+      expect(event.data).toMatchObject({ decision: 'disclosed', concernRef, detail: DETAIL, legalGateway: 'safeguarding_individual_at_risk', decidedBy: { userId: 'cg-1', displayName: 'Dr Patel' } });
 
       const twice = await caldicott.post(`/disclosure-requests/${disclosedRef}/decide`, { decision: 'refused', reason: 'Changed my mind' });
       expect(twice.status).toBe(409);
@@ -305,6 +305,11 @@ describe('health service on the real stack', () => {
       expect(wrongType.body.errors).toContainEqual(expect.objectContaining({ field: 'body.reason' }));
       const noAudience = await caldicott.post(`/disclosure-requests/${randomUUID()}/decide`, { decision: 'disclosed', reason: 'x' });
       expect(noAudience.body.errors).toContainEqual(expect.objectContaining({ field: 'body.audience' }));
+      expect(noAudience.body.errors).toContainEqual(expect.objectContaining({ field: 'body.legalGateway' }));
+      const refusalWithGateway = await caldicott.post(`/disclosure-requests/${randomUUID()}/decide`, { decision: 'refused', reason: 'x', legalGateway: 'court_order' });
+      expect(refusalWithGateway.body.errors).toContainEqual(expect.objectContaining({ field: 'body.legalGateway' }));
+      const unknownGateway = await caldicott.post(`/disclosure-requests/${randomUUID()}/decide`, { decision: 'disclosed', reason: 'x', audience: [{ agency: 'police' }], legalGateway: 'because' });
+      expect(unknownGateway.body.errors).toContainEqual(expect.objectContaining({ field: 'body.legalGateway' }));
       expect((await caldicott.post('/disclosure-requests/not-a-uuid/decide', { decision: 'refused', reason: 'x' })).body.errors[0].field).toBe('path.requestRef');
       const unknown = await caldicott.post(`/disclosure-requests/${randomUUID()}/decide`, { decision: 'refused', reason: 'x' });
       expect(unknown.status).toBe(404);

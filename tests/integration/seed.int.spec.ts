@@ -195,7 +195,7 @@ describe('the demo seeder, through the services\' APIs', () => {
       expect([...first, ...second].some((o) => o.otherCaseRef !== undefined)).toBe(true);
     });
 
-    it('health detail leaves the health service only in a disclosed, restricted decision', () => {
+    it('health detail leaves the health service only in a disclosed, restricted decision naming its legal gateway', () => {
       const details = dbs.health.filter((d) => d.where === 'health.concerns' && typeof d.doc.detail === 'string').map((d) => d.doc.detail as string);
       expect(details.length).toBeGreaterThan(0);
       const leaks: string[] = [];
@@ -204,7 +204,7 @@ describe('the demo seeder, through the services\' APIs', () => {
         for (const detail of details) {
           if (!m.text.includes(JSON.stringify(detail).slice(1, -1))) continue;
           const ok = m.event?.type === 'health.disclosure.decided.v1' && m.event.sharing === 'restricted' && m.event.data?.decision === 'disclosed'
-            && Array.isArray(m.event.audience) && m.event.audience.length > 0;
+            && Array.isArray(m.event.audience) && m.event.audience.length > 0 && typeof m.event.data?.legalGateway === 'string';
           if (ok) disclosed++;
           else leaks.push(`${m.topic}@${m.offset} (${m.event?.type}, ${m.event?.sharing}) carries clinical detail`);
         }
@@ -213,6 +213,7 @@ describe('the demo seeder, through the services\' APIs', () => {
       const decided = topics.filter((m) => m.event?.type === 'health.disclosure.decided.v1' && m.event.data?.decision === 'disclosed');
       expect(decided.length).toBeGreaterThan(0);
       for (const m of decided) expect(m.event?.sharing, `${m.offset}`).toBe('restricted');
+      for (const m of decided) expect(m.event?.data?.legalGateway, `${m.offset}`).toBe('overriding_public_interest');
       expect(disclosed + decided.length).toBeGreaterThan(0);
       // Other agencies never store it.
       for (const agency of ['police', 'cps', 'advocacy'] as const) {

@@ -100,7 +100,7 @@ export const sharingRulesMarkdown: readonly string[] = [
   'includes two victims of one suspect, every database and every topic is dumped (packed views and outbox entries',
   'unpacked) and the test asserts: no agency database holds another agency\'s records; no topic carries a name, date',
   'of birth, NHS number, PNC id or postcode outside a referral or listing of that person; health detail leaves health',
-  'only in a disclosed, restricted decision; no case holds a record, token or push of another case\'s victim; and a case',
+  'only in a disclosed, restricted decision, which names the legal gateway it relies on; no case holds a record, token or push of another case\'s victim; and a case',
   'closed with `retentionDays: 0` leaves nothing in the conference database but audit entries, which hold no personal',
   'data.',
   '',

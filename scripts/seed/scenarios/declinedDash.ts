@@ -63,7 +63,7 @@ export function declinedDash(ctx: ScenarioContext): CaseScenario {
       spec: {
         concern: 'edConcern',
         reason: 'The victim declined DASH; the injury flagged by ED is needed to decide the risk level.',
-        decision: { decision: 'disclosed', reason: 'Necessary and proportionate to protect the patient from serious harm; minimum detail, to the chair and police only.' },
+        decision: { decision: 'disclosed', legalGateway: 'overriding_public_interest', reason: 'Necessary and proportionate to protect the patient from serious harm; minimum detail, to the chair and police only.' },
       },
     }],
   };

@@ -4,7 +4,7 @@
  * side by side. Builders here fill in the request bodies each service expects (see services/<agency>/src/http).
  */
 import { createHash } from 'node:crypto';
-import type { Behaviour, ConcernCategory, OffenceClass, RiskGrade } from '@convene/shared/contracts';
+import type { Behaviour, ConcernCategory, DisclosureDecisionCommand, OffenceClass, RiskGrade } from '@convene/shared/contracts';
 import { DASH_QUESTIONS, SDASH_QUESTIONS } from '@convene/shared/contracts';
 import type { Rng } from '../random.js';
 import type { IdentityBook, PersonKind } from '../identities.js';
@@ -60,7 +60,7 @@ export interface DisclosureSpec {
   concern: string;
   reason: string;
   /** The Caldicott guardian's answer; none leaves the request pending in the queue. */
-  decision?: { decision: 'disclosed' | 'refused'; reason: string };
+  decision?: DisclosureDecisionCommand;
 }
 
 export type MeetingKey = 'ended' | 'running' | 'next';

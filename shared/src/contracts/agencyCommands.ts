@@ -4,7 +4,7 @@ import { AudienceEntry, Behaviour, CalendarDate, CaseRef, PartnerAgency, RecordR
 import { ReferralCriterion } from './agencyCommon.js';
 import { DASH_QUESTIONS, DashAnswer, SDASH_QUESTIONS } from './police.js';
 import { HistoryWindowMonths, LawfulBasisForCheck, OfficerInCase, Urn } from './cps.js';
-import { ConcernCategory, ConcernSeverity, ContactPoint } from './health.js';
+import { ConcernCategory, ConcernSeverity, ContactPoint, LegalGateway } from './health.js';
 import { ConsentLevel } from './advocacy.js';
 import { commandBase, sharingRule, SubjectRef } from './commands.js';
 
@@ -101,11 +101,16 @@ export const DisclosureDecisionCommand = z.object({
   audience: z.array(AudienceEntry).min(1).max(20).optional(),
   /** What is disclosed; by default the concern's stored detail, cut to 2,000 characters. */
   detail: ShareableText.optional(),
+  /** Required when disclosing: the legal gateway the disclosure relies on. */
+  legalGateway: LegalGateway.optional(),
 }).superRefine((v, ctx) => {
   if (v.decision === 'disclosed' && !v.audience) ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a disclosure names its audience' });
+  if (v.decision === 'disclosed' && !v.legalGateway) ctx.addIssue({ code: 'custom', path: ['legalGateway'], message: 'a disclosure names the legal gateway it relies on' });
+  if (v.decision === 'refused' && v.legalGateway) ctx.addIssue({ code: 'custom', path: ['legalGateway'], message: 'a refusal relies on no legal gateway' });
   if (v.decision === 'refused' && v.audience) ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a refusal has no audience' });
   if (v.decision === 'refused' && v.detail) ctx.addIssue({ code: 'custom', path: ['detail'], message: 'a refusal discloses no detail' });
 });
+export type DisclosureDecisionCommand = z.infer<typeof DisclosureDecisionCommand>;
 
 /** Advocacy records are about a victim: apply with `.superRefine(namesAVictim)`. */
 export function namesAVictim(value: { subjects?: { role: string }[] }, ctx: z.RefinementCtx): void {

@@ -51,6 +51,22 @@ export const HealthDisclosureRequested = defineEvent('health', 'disclosure.reque
   requestedBy: StaffMember,
 }));
 
+/**
+ * The legal gateway a Caldicott guardian relies on to disclose confidential health information: the patient's
+ * explicit consent; the public interest overriding the duty of confidence (a risk of serious harm); safeguarding
+ * an individual at risk (DPA 2018 Sch. 1 para. 18); the prevention or detection of crime (DPA 2018 Sch. 2
+ * para. 2, Crime and Disorder Act 1998 s.115); a statutory duty (such as Children Act 2004 s.11); a court order.
+ */
+export const LegalGateway = z.enum([
+  'explicit_consent',
+  'overriding_public_interest',
+  'safeguarding_individual_at_risk',
+  'prevention_or_detection_of_crime',
+  'statutory_duty',
+  'court_order',
+]);
+export type LegalGateway = z.infer<typeof LegalGateway>;
+
 export const HealthDisclosureDecided = defineEvent('health', 'disclosure.decided', z.object({
   requestRef: z.uuid(),
   concernRef: RecordRef,
@@ -60,9 +76,14 @@ export const HealthDisclosureDecided = defineEvent('health', 'disclosure.decided
   decidedBy: StaffMember,
   /** Present only when disclosed; the envelope's audience says who may read it. */
   detail: ShareableText.optional(),
+  /** The gateway the disclosure relies on: on every disclosure decided since it was recorded; never on a refusal. */
+  legalGateway: LegalGateway.optional(),
 }).refine((d) => (d.decision === 'disclosed') === (d.detail !== undefined), {
   message: 'detail is given exactly when the decision is to disclose',
   path: ['detail'],
+}).refine((d) => d.decision === 'disclosed' || d.legalGateway === undefined, {
+  message: 'a refusal relies on no legal gateway',
+  path: ['legalGateway'],
 }));
 
 export const HealthReferralMade = referralEvent('health');

@@ -98,7 +98,10 @@ function shapeOf(event: CaseEvent): Shape | null {
       const detail = d.decision === 'disclosed' && event.sharing === 'restricted' ? d.detail : undefined;
       return {
         kind: 'disclosure',
-        facts: { on: 'disclosure', requestRef: d.requestRef, concernRef: d.concernRef, decision: d.decision, ...(detail !== undefined ? { detail } : {}) },
+        facts: {
+          on: 'disclosure', requestRef: d.requestRef, concernRef: d.concernRef, decision: d.decision,
+          ...(detail !== undefined ? { detail } : {}), ...(d.legalGateway ? { legalGateway: d.legalGateway } : {}),
+        },
       };
     }
     case 'advocacy.victim.engaged.v1': {

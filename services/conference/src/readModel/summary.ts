@@ -100,7 +100,7 @@ export function summarise(event: CaseEvent): string {
     case 'conference.disclosure.requested.v1':
       return `Disclosure requested for health concern ${event.data.concernRef}`;
     case 'health.disclosure.decided.v1':
-      return `Health disclosure decision: ${event.data.decision}`;
+      return `Health disclosure decision: ${event.data.decision}${event.data.legalGateway ? ` (gateway: ${words(event.data.legalGateway)})` : ''}`;
     case 'advocacy.victim.engaged.v1': {
       const limited = event.data.consent === 'limited' && event.data.limitedTo?.length
         ? ` (${event.data.limitedTo.map((a) => agencyLabel[a]).join(', ')})` : '';

@@ -1,5 +1,5 @@
 import { Schema, type Connection } from 'mongoose';
-import type { AudienceEntry, EventOfType, StaffMember } from '@convene/shared/contracts';
+import type { AudienceEntry, EventOfType, LegalGateway, StaffMember } from '@convene/shared/contracts';
 import { createRecordStore, modelOf } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
 import { disclosureRecords } from '../domain/disclosureRecords.js';
@@ -23,6 +23,8 @@ export interface DisclosureRequest {
     decidedBy: StaffMember;
     decidedAt: Date;
     audience?: AudienceEntry[];
+    /** The gateway a disclosure relies on (none on a refusal, nor on a disclosure recorded before gateways were). */
+    legalGateway?: LegalGateway;
     eventId: string;
   };
   /** Every event folded into the entry: the request, its acknowledgement, its decision. */

@@ -1,4 +1,4 @@
-import type { AudienceEntry, DataOf, Sharing, StaffMember } from '@convene/shared/contracts';
+import type { AudienceEntry, DataOf, DisclosureDecisionCommand, Sharing, StaffMember } from '@convene/shared/contracts';
 import { conflict, DomainError } from '@convene/shared/errors';
 
 /** The most detail one decision can release: the size of a shareable text on the bus. */
@@ -12,12 +12,7 @@ export interface DisclosureRequestState {
   status: 'pending' | 'disclosed' | 'refused';
 }
 
-export interface DisclosureCommand {
-  decision: 'disclosed' | 'refused';
-  reason: string;
-  audience?: AudienceEntry[] | undefined;
-  detail?: string | undefined;
-}
+export type DisclosureCommand = DisclosureDecisionCommand;
 
 export interface DisclosureDecision {
   data: DataOf<'health.disclosure.decided.v1'>;
@@ -51,5 +46,6 @@ export function decideDisclosure(
   if (!command.audience || command.audience.length === 0) {
     throw new DomainError('audience_required', 'a disclosure names its audience', { status: 400, field: 'body.audience' });
   }
-  return { sharing: 'restricted', audience: command.audience, data: { ...base, decision: 'disclosed', detail } };
+  if (!command.legalGateway) throw new DomainError('legal_gateway_required', 'a disclosure names the legal gateway it relies on', { status: 400, field: 'body.legalGateway' });
+  return { sharing: 'restricted', audience: command.audience, data: { ...base, decision: 'disclosed', detail, legalGateway: command.legalGateway } };
 }

@@ -37,6 +37,7 @@ function evolve(request: DisclosureRequest | undefined, event: CaseEvent): Discl
         decision: {
           reason: event.data.reason, decidedBy: event.data.decidedBy, decidedAt: new Date(event.occurredat), eventId: event.id,
           ...(event.audience ? { audience: event.audience } : {}),
+          ...(event.data.legalGateway ? { legalGateway: event.data.legalGateway } : {}),
         },
       };
     default:

@@ -26,7 +26,7 @@ const acknowledged = (ref = requestRef) => createEvent('health.disclosure.reques
 });
 const disclosed = (ref = requestRef) => createEvent('health.disclosure.decided.v1', {
   occurredAt: at, sharing: 'restricted', audience: [{ agency: 'police' }], subject: caseRef,
-  data: { requestRef: ref, concernRef: 'CON-1', caseRef, decision: 'disclosed', reason: 'Risk to life', decidedBy: guardian, detail: 'Bruising' },
+  data: { requestRef: ref, concernRef: 'CON-1', caseRef, decision: 'disclosed', reason: 'Risk to life', decidedBy: guardian, detail: 'Bruising', legalGateway: 'overriding_public_interest' },
 });
 const refused = () => createEvent('health.disclosure.decided.v1', {
   occurredAt: at, sharing: 'partnership', subject: caseRef,
@@ -51,7 +51,7 @@ describe('the Caldicott queue, folded', () => {
     const decision = disclosed();
     expect(given([request, ack, decision])).toMatchObject({
       acknowledgedEventId: ack.id, status: 'disclosed', decided: true,
-      decision: { reason: 'Risk to life', decidedBy: guardian, decidedAt: new Date(at), audience: [{ agency: 'police' }], eventId: decision.id },
+      decision: { reason: 'Risk to life', decidedBy: guardian, decidedAt: new Date(at), audience: [{ agency: 'police' }], legalGateway: 'overriding_public_interest', eventId: decision.id },
       eventIds: [request.id, ack.id, decision.id],
     });
   });
@@ -59,6 +59,7 @@ describe('the Caldicott queue, folded', () => {
   it('lets the first decision stand', () => {
     const decided = given([asked(), refused()]);
     expect(decided?.decision).not.toHaveProperty('audience');
+    expect(decided?.decision).not.toHaveProperty('legalGateway');
     expect(disclosureRecords.evolve(decided, disclosed())).toBe(decided);
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { RecordedView, recordedView } from '@convene/shared/agency';
-import { AudienceEntry, CaseRef, DisclosureDecisionCommand, StaffMember } from '@convene/shared/contracts';
+import { AudienceEntry, CaseRef, DisclosureDecisionCommand, LegalGateway, StaffMember } from '@convene/shared/contracts';
 import type { DisclosureRequest } from '../db/disclosures.js';
 import { decideDisclosure } from '../domain/disclosure.js';
 import { staffMember, type HealthDeps } from './deps.js';
@@ -13,6 +13,7 @@ const DisclosureRequestView = z.object({
   proposedAudience: z.array(AudienceEntry), requestedAt: z.string(), status: Status,
   decision: z.object({
     reason: z.string(), decidedBy: StaffMember, decidedAt: z.string(), audience: z.array(AudienceEntry).optional(), eventId: z.string(),
+    legalGateway: LegalGateway.optional().describe('The legal gateway the disclosure relies on'),
   }).optional(),
 });
 
@@ -26,6 +27,7 @@ function requestView(r: DisclosureRequest): z.infer<typeof DisclosureRequestView
       decision: {
         reason: r.decision.reason, decidedBy: r.decision.decidedBy, decidedAt: new Date(r.decision.decidedAt).toISOString(), eventId: r.decision.eventId,
         ...(r.decision.audience ? { audience: r.decision.audience } : {}),
+        ...(r.decision.legalGateway ? { legalGateway: r.decision.legalGateway } : {}),
       },
     } : {}),
   };

@@ -1,6 +1,6 @@
 import type {
   CommandInput, DashAnswers, DiaryEntryCommand, DisclosureDecisionCommand, EngagementCommand, FlagConcernCommand, HistoryRequestCommand,
-  IncidentCommand, PersonInput, ReferralCommand, RiskAssessmentCommand, SdashAnswers, SpoApplicationCommand, SubjectRef, VictimViewCommand,
+  IncidentCommand, LegalGateway, PersonInput, ReferralCommand, RiskAssessmentCommand, SdashAnswers, SpoApplicationCommand, SubjectRef, VictimViewCommand,
 } from '@convene/shared/contracts';
 import { agencyUrl } from './config';
 import { getJson, postJson } from './http';
@@ -33,7 +33,7 @@ export interface DisclosureRequestView {
   proposedAudience: AudienceEntry[];
   requestedAt: string;
   status: 'pending' | 'disclosed' | 'refused';
-  decision?: { reason: string; decidedBy: { userId: string; displayName?: string }; decidedAt: string; audience?: AudienceEntry[] };
+  decision?: { reason: string; decidedBy: { userId: string; displayName?: string }; decidedAt: string; audience?: AudienceEntry[]; legalGateway?: LegalGateway };
 }
 
 const post = async <T>(agency: PartnerAgency, path: string, body: unknown) => postJson<T>(await agencyUrl(agency, path), body);

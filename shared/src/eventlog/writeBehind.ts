@@ -24,8 +24,8 @@ interface Waiting {
 /**
  * What follows a command's one insert, done for every command waiting at that moment together: their log
  * documents in one write, the read model in recording order; then the requests are answered (each after its
- * own read model shows the record), the events to share go to Kafka straight from memory, and their outbox
- * entries leave in one delete. Concurrent requests share the database's work instead of queueing writes each.
+ * own read model shows the record) and, without holding up the next round, the events to share go to Kafka
+ * straight from memory and the round's outbox entries leave in one delete. Concurrent requests share the database's work instead of queueing writes each.
  * A round that fails leaves the entries for the repair and the relay's pass over the outbox.
  */
 export function createWriteBehind(deps: WriteBehindDeps) {
@@ -68,10 +68,14 @@ export function createWriteBehind(deps: WriteBehindDeps) {
         }
       }
     }));
-    // The log and the read model hold them: their requests are answered now. What follows is behind them, and
-    // a crash before it is finished by the repair and the relay (a second publish is dropped by event id).
+    // The log and the read model hold them: their requests are answered now, and the next round may start.
+    // Publishing and taking the entries out follow on their own (the relay keeps the rounds' order); a crash
+    // before they are done is finished by the repair and the relay (a second publish is dropped by event id).
     for (const w of projected) w.settled();
-    const toSend = done.filter((d) => d.publish).map((d) => byId.get(d.id)!);
+    void publishAndSettle(done.filter((d) => d.publish).map((d) => byId.get(d.id)!), done);
+  }
+
+  async function publishAndSettle(toSend: CaseEvent[], done: { id: string; publish: boolean }[]): Promise<void> {
     let published = true;
     if (toSend.length > 0) {
       try {

@@ -20,15 +20,17 @@ COPY services/cps/package.json services/cps/
 COPY services/health/package.json services/health/
 COPY services/advocacy/package.json services/advocacy/
 COPY services/conference/package.json services/conference/
+COPY web/package.json web/
 COPY tests/package.json tests/
 RUN --mount=type=cache,target=/root/.npm npm ci
 COPY tsconfig.base.json ./
 COPY shared/ shared/
 COPY services/ services/
+COPY web/ web/
 # shared is the first workspace, so its dist/ (and .d.ts files) exist before the services compile.
 RUN npm run build
-# The conference serves the web UI (services/ above includes it), built with Vite, a dev dependency present
-# in this stage only.
+# The conference serves the web UI (web/, its own package), built with Vite, a dev dependency present in this
+# stage only.
 RUN npm run web:build
 
 # ---------------------------------------------------------------------------
@@ -55,6 +57,7 @@ COPY services/cps/package.json services/cps/
 COPY services/health/package.json services/health/
 COPY services/advocacy/package.json services/advocacy/
 COPY services/conference/package.json services/conference/
+COPY web/package.json web/
 COPY tests/package.json tests/
 RUN --mount=type=cache,target=/root/.npm \
     npm ci --omit=dev --workspace=@convene/${SERVICE} --include-workspace-root=false
@@ -63,7 +66,7 @@ RUN --mount=type=cache,target=/root/.npm \
 COPY --from=build /app/shared/dist shared/dist
 COPY --from=build /app/services/${SERVICE}/dist services/${SERVICE}/dist
 # The built web UI: static files, served by the conference (other services never read it).
-COPY --from=build /app/services/conference/web/dist services/conference/web/dist
+COPY --from=build /app/web/dist web/dist
 
 # Files stay root-owned and read-only to the service.
 USER node

@@ -46,7 +46,7 @@ function importsOf(file: string): Import[] {
   return found;
 }
 
-const all = ['services', 'shared', 'tests', 'bench', 'scripts', 'infra'].flatMap((d) => filesUnder(path.join(root, d))).flatMap(importsOf);
+const all = ['services', 'shared', 'web', 'tests', 'bench', 'scripts', 'infra'].flatMap((d) => filesUnder(path.join(root, d))).flatMap(importsOf);
 const isSpec = (file: string) => /\.spec\.tsx?$/.test(file);
 const under = (p: string | undefined, dir: string) => p !== undefined && (p === dir || p.startsWith(`${dir}/`));
 const show = (list: Import[]) => list.map((i) => `${i.file} imports ${i.specifier}`);
@@ -88,23 +88,18 @@ describe('import boundaries', () => {
     expect(show(outsiders)).toEqual([]);
   });
 
-  it('the web UI imports only itself, its libraries, the contracts and the auth types, and (for now, types only) the conference\'s response shapes', () => {
-    const web = all.filter((i) => under(i.file, 'services/conference/web/src'));
-    const allowedPackages = ['preact', 'preact/hooks', 'preact/jsx-runtime', 'socket.io-client', '@convene/shared/contracts', '@convene/shared/auth'];
-    // The response shapes the UI reads that are not zod schemas in the contracts yet (web config, scrutiny
-    // figures) still live in the conference's source (issue 20, point 3). Listed exactly, so no new reach-in can slip past.
-    const knownReachIns = new Map([
-      ['services/conference/web/src/api/types.ts', ['../../../src/http/webConfig.js', '../../../src/scrutiny/figures.js']],
-      ['services/conference/web/src/ui/labels.ts', ['../../../src/readModel/labels.js']],
-    ]);
-    const wrong = web.filter((i) => {
-      if (under(i.target, 'services/conference/web/src')) return false;
-      if (!i.target) return !allowedPackages.includes(i.specifier) && !i.specifier.startsWith('@preact/');
-      return !(knownReachIns.get(i.file)?.includes(i.specifier) ?? false);
-    });
+  it('the web UI, its own package, imports only itself, its libraries and the contracts', () => {
+    const web = all.filter((i) => under(i.file, 'web'));
+    expect(web.length).toBeGreaterThan(100);
+    const libraries = ['preact', 'preact/hooks', 'preact/jsx-runtime', 'socket.io-client', 'vite', 'node:url'];
+    const contracts = ['@convene/shared/contracts', '@convene/shared/contracts/labels'];
+    const wrong = web.filter((i) => (i.target ? !under(i.target, 'web') : !libraries.includes(i.specifier) && !contracts.includes(i.specifier)));
     expect(show(wrong)).toEqual([]);
-    const reachingIn = web.filter((i) => i.target && !under(i.target, 'services/conference/web/src'));
-    // The type imports are erased at build time; labels.ts is the one value import (pure label tables).
-    expect(show(reachingIn.filter((i) => !i.typeOnly && i.file !== 'services/conference/web/src/ui/labels.ts'))).toEqual([]);
+    // What the bundle carries of the contracts: the label tables alone; every other contract import is a type, erased.
+    expect(show(web.filter((i) => i.specifier === '@convene/shared/contracts' && !i.typeOnly))).toEqual([]);
+  });
+
+  it('no other package imports the web UI', () => {
+    expect(show(all.filter((i) => !under(i.file, 'web') && under(i.target, 'web')))).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import {
-  Behaviour, CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, SubjectRole, Timestamp, WithheldReason,
+  Behaviour, CalendarDate, CaseRef, Month, OffenceClass, RecordRef, ShareableText, StaffMember, SubjectRole, Timestamp, WithheldReason,
   type PartnerAgency,
 } from './common.js';
 import { LinkToken } from '../link-tokens/index.js';
@@ -28,7 +28,7 @@ export type WithheldEntry = z.infer<typeof WithheldEntry>;
 export const ElsewhereEntry = z.object({
   recordKind: z.string().min(1).max(64),
   agency: z.enum(['police', 'cps', 'health', 'advocacy']),
-  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+  month: Month,
   offenceClass: OffenceClass.optional(),
   behaviours: z.array(Behaviour).max(14).optional(),
   orderType: z.enum(['spo_interim', 'spo_full', 'restraining_order', 'bail_conditions']).optional(),
@@ -96,7 +96,7 @@ export const StatisticCell = z.object({
 
 export function statisticsPublished<A extends PartnerAgency | 'conference'>(agency: A) {
   return defineEvent(agency, 'statistics.published', z.object({
-    month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/),
+    month: Month,
     suppressionThreshold: z.int().min(1),
     cells: z.array(StatisticCell).max(500),
   }));

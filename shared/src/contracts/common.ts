@@ -15,6 +15,15 @@ export type Sharing = z.infer<typeof Sharing>;
 export const Role = z.enum(['chair', 'police', 'cps', 'health', 'advocate', 'caldicott', 'scrutiny']);
 export type Role = z.infer<typeof Role>;
 
+/** Who is calling: taken from a verified token's claims, never from the request body. */
+export const Principal = z.object({
+  sub: z.string().min(1).max(128),
+  name: z.string().min(1).max(120).optional(),
+  agency: Agency,
+  role: Role,
+});
+export type Principal = z.infer<typeof Principal>;
+
 /** Who may see a `restricted` event: whole agencies, or named roles within the partnership. */
 export const AudienceEntry = z.union([
   z.object({ agency: Agency }).strict(),
@@ -51,6 +60,10 @@ export const ShareableText = z.string().trim().min(1).max(2000);
 
 export const Timestamp = z.iso.datetime({ offset: true });
 export const CalendarDate = z.iso.date();
+
+/** A calendar month, `2026-03`. */
+export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-03');
+export type Month = z.infer<typeof Month>;
 
 export const RiskGrade = z.enum(['standard', 'medium', 'high']);
 export type RiskGrade = z.infer<typeof RiskGrade>;

@@ -18,3 +18,4 @@ export * from './agencyCommands.js';
 export * from './conferenceCommands.js';
 export * from './caseSummary.js';
 export * from './views/index.js';
+export * from './labels.js';

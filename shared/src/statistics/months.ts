@@ -1,8 +1,7 @@
-import { z } from 'zod';
+/** A calendar month, `YYYY-MM`: the unit every statistic is counted in (defined with the contracts). */
+import { Month } from '../contracts/common.js';
 
-/** A calendar month, `YYYY-MM`: the unit every statistic is counted in. */
-export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month like 2026-03');
-export type Month = z.infer<typeof Month>;
+export { Month };
 
 /** A calendar month in UTC: from its first instant (inclusive) to the next month's first instant (exclusive). */
 export interface MonthWindow {

@@ -1,7 +1,7 @@
 import type { Agency, ChronologyReport, ChronologyReportEntry, ChronologyReportWithheld } from '@convene/shared/contracts';
 import type { Chronology, ChronologyEntry } from '../db/chronologies.js';
 import { materialOf } from '@convene/shared/sharing';
-import { agencyLabel } from '../readModel/labels.js';
+import { agencyLabel } from '@convene/shared/contracts';
 
 /** A check as stored; one kept before the purpose text was stored shows the lawful basis alone. */
 export type CheckRecord = Chronology;

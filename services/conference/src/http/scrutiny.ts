@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { conflict } from '@convene/shared/errors';
 import type { Principal } from '@convene/shared/auth';
-import { Agency, StatisticCell } from '@convene/shared/contracts';
+import { ScrutinyFigures } from '@convene/shared/contracts';
 import { addMonths, Month, monthOf, monthsBetween, PublishStatisticsInput, StatisticsPreviewView, StatisticsPublishedView } from '@convene/shared/statistics';
 import { figuresCsv, figuresPdf, type Scrutiny } from '../scrutiny/index.js';
 import { scrutinyPurpose, type AuditRecorder } from '../domain/auditing.js';
@@ -21,27 +21,6 @@ const Period = z.object({ from: Month.optional(), to: Month.optional() }).superR
   if (!Month.safeParse(v.from).success || !Month.safeParse(v.to).success) return;
   if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });
   if (v.from && v.to && monthsBetween(v.from, v.to, MAX_MONTHS + 1).length > MAX_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `at most ${MAX_MONTHS} months at a time` });
-});
-
-const Reason = z.object({ code: z.enum(['not_published', 'suppressed', 'no_denominator']), message: z.string() });
-const Derived = z.object({ value: z.number().nullable(), numerator: z.int().nullable(), denominator: z.int().nullable(), reason: Reason.nullable() });
-
-export const ScrutinyFiguresView = z.object({
-  from: Month,
-  to: Month,
-  generatedAt: z.string(),
-  suppression: z.object({ threshold: z.int(), rule: z.string() }),
-  measures: z.array(z.object({
-    agency: Agency, measure: z.string(), label: z.string(), kind: z.enum(['count', 'median_days']), breakdowns: z.array(z.string()).optional(),
-  })),
-  months: z.array(z.object({
-    month: Month,
-    agencies: z.array(z.object({
-      agency: Agency, published: z.boolean(), publishedAt: z.string().nullable(), eventId: z.string().nullable(),
-      suppressionThreshold: z.int().nullable(), cells: z.array(StatisticCell),
-    })),
-    derived: z.object({ spoApplicationsPerStalkingOffence: Derived, declinedAssessmentRate: Derived }),
-  })),
 });
 
 /** Scrutiny reads only de-identified monthly figures, never a case. */
@@ -68,7 +47,7 @@ export function scrutinyRoutes({ scrutiny, audit, now = () => new Date() }: Scru
     defineRoute({
       method: 'get', path: '/scrutiny/figures', operationId: 'getScrutinyFigures', tag: 'scrutiny', permission: 'scrutiny.read',
       summary: 'Each agency\'s latest monthly figures (small cells suppressed) and the derived ratios, per month', query: Period,
-      success: { status: 200, description: 'Per month: each agency\'s cells, or not published; SPO applications per stalking offence; declined DASH rate', schema: ScrutinyFiguresView },
+      success: { status: 200, description: 'Per month: each agency\'s cells, or not published; SPO applications per stalking offence; declined DASH rate', schema: ScrutinyFigures },
       handler: async ({ query, principal }) => figures(query, principal, 'scrutiny.figures.read'),
     }),
     defineRoute({

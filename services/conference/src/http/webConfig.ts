@@ -1,26 +1,9 @@
-import { z } from 'zod';
+import { OIDC_CALLBACK_PATH, WebClientConfig } from '@convene/shared/contracts';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import type { Config } from '../config.js';
 import { devSignInAvailable } from './devSignIn.js';
 
-/** The path the OIDC provider sends people back to: the redirect URI to register is `<conference origin>` + this. */
-export const OIDC_CALLBACK_PATH = '/auth/callback' as const;
-
-/** What the browser needs to know before anyone signs in: where each agency's API is, and how to sign in. */
-export const WebClientConfig = z.object({
-  agencies: z.object({ police: z.url(), cps: z.url(), health: z.url(), advocacy: z.url() }).describe('Where the browser calls each agency\'s API'),
-  signIn: z.object({
-    dev: z.boolean().describe('The demo partnership\'s pick-a-person sign-in (never in production)'),
-    oidc: z.object({
-      issuer: z.url().describe('The OIDC provider; its discovery document is at <issuer>/.well-known/openid-configuration'),
-      clientId: z.string().describe('The web UI\'s client id at the provider (public client, authorization code with PKCE S256)'),
-      scopes: z.string().describe('Space-separated scopes the UI asks for'),
-      audience: z.string().describe('The audience the services require in the access token'),
-      redirectPath: z.literal(OIDC_CALLBACK_PATH).describe('Appended to the page\'s origin: the redirect URI registered at the provider'),
-    }).nullable().describe('Sign-in through the partnership\'s identity provider, when one is configured'),
-  }),
-});
-export type WebClientConfig = z.infer<typeof WebClientConfig>;
+export { OIDC_CALLBACK_PATH, WebClientConfig };
 
 export function webClientConfig(config: Config): WebClientConfig {
   const oidc = config.CONVENE_OIDC_ISSUER && config.CONVENE_OIDC_CLIENT_ID

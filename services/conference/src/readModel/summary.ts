@@ -1,7 +1,7 @@
 import type { CaseEvent } from '@convene/shared/contracts';
 import {
   agencyLabel, behaviourList, concernCategoryLabel, criterionLabel, offenceLabel, plural, words,
-} from './labels.js';
+} from '@convene/shared/contracts';
 
 /**
  * One short line per event for the merged timeline. Built only from controlled values, counts, dates and

@@ -1,13 +1,7 @@
-import type { Agency } from '@convene/shared/contracts';
+import type { Agency, MeasureInfo } from '@convene/shared/contracts';
 
 /** What each published measure means, in words for the scrutiny page and its exports. */
-export interface MeasureInfo {
-  agency: Agency;
-  measure: string;
-  label: string;
-  kind: 'count' | 'median_days';
-  breakdowns?: readonly string[];
-}
+export type { MeasureInfo };
 
 const OFFENCES = ['pha_s2', 'pha_s2a', 'pha_s4', 'pha_s4a', 'malicious_communications', 'other'] as const;
 const GRADES = ['standard', 'medium', 'high'] as const;

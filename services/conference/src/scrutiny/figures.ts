@@ -1,47 +1,11 @@
-import type { Agency } from '@convene/shared/contracts';
+import type { Agency, AgencyMonth, DerivedFigure, MonthFigures, ScrutinyFigures } from '@convene/shared/contracts';
 import { monthsBetween, suppressionRule, type StatisticCell } from '@convene/shared/statistics';
-import { MEASURES, type MeasureInfo } from './catalogue.js';
+import { MEASURES } from './catalogue.js';
 import type { PublishedFigures } from './store.js';
 
 export const SCRUTINY_AGENCIES = ['police', 'cps', 'health', 'advocacy', 'conference'] as const satisfies readonly Agency[];
 
-export interface AgencyMonth {
-  agency: Agency;
-  /** False until the agency has published figures for the month: then there are no cells. */
-  published: boolean;
-  publishedAt: string | null;
-  eventId: string | null;
-  suppressionThreshold: number | null;
-  cells: StatisticCell[];
-}
-
-export interface DerivedFigure {
-  /** Rounded to 4 decimal places; null with a reason when it cannot be given. */
-  value: number | null;
-  numerator: number | null;
-  denominator: number | null;
-  reason: { code: 'not_published' | 'suppressed' | 'no_denominator'; message: string } | null;
-}
-
-export interface MonthFigures {
-  month: string;
-  agencies: AgencyMonth[];
-  derived: {
-    /** Police SPO applications per stalking offence recorded (s2A + s4A). */
-    spoApplicationsPerStalkingOffence: DerivedFigure;
-    /** Declined DASH / (completed + declined). */
-    declinedAssessmentRate: DerivedFigure;
-  };
-}
-
-export interface ScrutinyFigures {
-  from: string;
-  to: string;
-  generatedAt: string;
-  suppression: { threshold: number; rule: string };
-  measures: readonly MeasureInfo[];
-  months: MonthFigures[];
-}
+export type { AgencyMonth, DerivedFigure, MonthFigures, ScrutinyFigures };
 
 type Ref = { agency: Agency; measure: string; breakdown?: string };
 type Sum = { value: number } | { reason: NonNullable<DerivedFigure['reason']> };

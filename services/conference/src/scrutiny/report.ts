@@ -1,4 +1,4 @@
-import { agencyLabel } from '../readModel/labels.js';
+import { agencyLabel } from '@convene/shared/contracts';
 import { labelOf } from './catalogue.js';
 import type { DerivedFigure, ScrutinyFigures } from './figures.js';
 

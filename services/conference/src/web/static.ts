@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 
-/** Where `npm run web:build` writes the UI: services/conference/web/dist (same depth from src/ and dist/). */
-export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+/** Where `npm run web:build` writes the UI: web/dist at the top of the repository (same depth from src/ and dist/). */
+export const DEFAULT_WEB_DIST = fileURLToPath(new URL('../../../../web/dist/', import.meta.url));
 
 export interface WebUiOptions {
   distDir: string;

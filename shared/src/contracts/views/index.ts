@@ -6,3 +6,5 @@ export * from './signals.js';
 export * from './caseView.js';
 export * from './meeting.js';
 export * from './chronology.js';
+export * from './scrutiny.js';
+export * from './webConfig.js';

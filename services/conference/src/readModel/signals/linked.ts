@@ -1,5 +1,5 @@
 import type { CaseView } from '../caseView.js';
-import { agencyLabel } from '../labels.js';
+import { agencyLabel } from '@convene/shared/contracts';
 import { signalCatalogue } from './catalogue.js';
 import type { Signal, SignalContext } from './types.js';
 

@@ -1,6 +1,6 @@
 import type { Agency } from '@convene/shared/contracts';
 import type { CaseView, EntryKind } from '../caseView.js';
-import { agencyLabel } from '../labels.js';
+import { agencyLabel } from '@convene/shared/contracts';
 import type { Signal, SignalKind } from './types.js';
 
 /** Signals that claim something is missing: on a viewer's partial view they may only mean "not shared with you". */

@@ -1,6 +1,6 @@
 import type { OffenceClass } from '@convene/shared/contracts';
 import type { CaseView, TimelineEntry } from '../caseView.js';
-import { offenceLabel } from '../labels.js';
+import { offenceLabel } from '@convene/shared/contracts';
 import { signalCatalogue } from './catalogue.js';
 import { conductEntries, idsInOrder } from './conduct.js';
 import { fourReport } from './four.js';

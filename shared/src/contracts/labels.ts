@@ -1,8 +1,12 @@
-import type {
-  Agency, Behaviour, ConcernCategory, OffenceClass, DataOf,
-} from '@convene/shared/contracts';
+import type { z } from 'zod';
+import type { Agency, Behaviour, OffenceClass } from './common.js';
+import type { ReferralCriterion } from './agencyCommon.js';
+import type { ConcernCategory } from './health.js';
 
-/** Human words for the controlled lists, shared by summaries and signal explanations. */
+/**
+ * Human words for the controlled lists: the conference writes them into summaries, signal explanations and
+ * exports, and the web UI shows the same ones. Pure data, so the UI's bundle carries only these tables.
+ */
 export const behaviourLabel: Record<Behaviour, string> = {
   messages: 'messages',
   calls: 'calls',
@@ -29,9 +33,7 @@ export const offenceLabel: Record<OffenceClass, string> = {
   other: 'other offence',
 };
 
-export type ReferralCriterion = DataOf<'conference.case.listed.v1'>['referral']['criterion'];
-
-export const criterionLabel: Record<ReferralCriterion, string> = {
+export const criterionLabel: Record<z.infer<typeof ReferralCriterion>, string> = {
   high_risk: 'high risk',
   professional_judgement: 'professional judgement',
   repeat_within_12_months: 'repeat within 12 months',

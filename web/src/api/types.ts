@@ -1,7 +1,6 @@
 // Types the UI shares with the services, imported as types only (erased from the bundle): the contracts' zod
 // schemas, which the services validate and document with, are the single source of every shape shown here.
-import type { WebClientConfig } from '../../../src/http/webConfig.js';
-import type { ScrutinyFigures, MonthFigures, AgencyMonth, DerivedFigure } from '../../../src/scrutiny/figures.js';
+import type { Agency, AgencyMonth, DerivedFigure, MonthFigures, Role, ScrutinyFigures, WebClientConfig } from '@convene/shared/contracts';
 
 export type {
   Agency, PartnerAgency, Role, Behaviour, OffenceClass, RiskGrade, ConcernCategory, ConsentLevel, SubjectRole,
@@ -17,7 +16,7 @@ export type { MeetingView, AgendaLine } from '@convene/shared/contracts';
 export type { ChronologyReport } from '@convene/shared/contracts';
 /** `GET /cases`: one listed case, for preparing agendas. */
 export type { CaseSummary } from '@convene/shared/contracts';
-export type { Principal } from '@convene/shared/auth';
+export type { Principal } from '@convene/shared/contracts';
 export type { WebClientConfig };
 /** `GET /scrutiny/figures`: de-identified monthly figures per agency, small cells suppressed, and the derived ratios. */
 export type { ScrutinyFigures, MonthFigures, AgencyMonth, DerivedFigure };
@@ -26,7 +25,7 @@ export type { ScrutinyFigures, MonthFigures, AgencyMonth, DerivedFigure };
 export interface DemoPersonView {
   id: string;
   displayName: string;
-  role: import('@convene/shared/contracts').Role;
-  agency: import('@convene/shared/contracts').Agency;
+  role: Role;
+  agency: Agency;
   title: string;
 }

@@ -1,6 +1,6 @@
-// Human words for the controlled lists. The read model's labels are pure data (type imports only), so the
-// UI uses the very same ones the server writes into summaries.
-import { agencyLabel, behaviourLabel, concernCategoryLabel, offenceLabel } from '../../../src/readModel/labels.js';
+// Human words for the controlled lists: the very same ones the conference writes into summaries. From the
+// contracts' labels entry, which is pure data: the bundle carries these tables, not zod and every schema.
+import { agencyLabel, behaviourLabel, concernCategoryLabel, offenceLabel } from '@convene/shared/contracts/labels';
 import type { Behaviour, ConcernCategory, OffenceClass, PartnerAgency, RiskGrade, Role } from '../api/types';
 import type { DashQuestion, SdashQuestion } from '../api/agencies';
 

@@ -6,13 +6,8 @@ import type { Recorder } from '../eventlog/index.js';
 // The command shapes live in the contracts (contracts/commands.ts), where the web UI types its requests with them.
 export { commandBase, sharingRule, BreachCommand as BreachInput } from '../contracts/index.js';
 
-/** The response to every recorded command: its reference, the event, and whether it was shared now. */
-export const RecordedView = z.object({
-  ref: z.string(),
-  eventId: z.uuid(),
-  caseRef: z.string().optional(),
-  published: z.boolean(),
-});
+/** The response to every recorded command (a contract: the web UI reads it too). */
+export { RecordedView } from '../contracts/index.js';
 
 export function recordedView(ref: string, recorded: { event: { id: string }; caseRef: string | undefined; published: boolean }) {
   return { ref, eventId: recorded.event.id, ...(recorded.caseRef ? { caseRef: recorded.caseRef } : {}), published: recorded.published };

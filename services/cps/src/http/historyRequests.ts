@@ -2,11 +2,9 @@ import { z } from 'zod';
 import { randomUUID } from 'node:crypto';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { DomainError, notFound } from '@convene/shared/errors';
-import { HistoryRequestCommand, LawfulBasisForCheck, StaffMember, Urn, type Subject } from '@convene/shared/contracts';
+import { HistoryRequestCommand, HistoryRequestCreated, LawfulBasisForCheck, StaffMember, type Subject } from '@convene/shared/contracts';
 import { caseFileVictims, suspectTokensFor } from '../domain/historyRequest.js';
 import type { CpsDeps } from './deps.js';
-
-const HistoryRequestCreated = z.object({ requestRef: z.uuid(), eventId: z.uuid(), urn: Urn, caseRef: z.string().optional(), published: z.boolean() });
 
 const HistoryRequestView = z.object({
   requestRef: z.uuid(), requestedAt: z.string(), urn: z.string().optional(), caseRef: z.string().optional(),

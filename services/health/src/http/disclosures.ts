@@ -1,21 +1,10 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { RecordedView, recordedView } from '@convene/shared/agency';
-import { AudienceEntry, CaseRef, DisclosureDecisionCommand, LegalGateway, StaffMember } from '@convene/shared/contracts';
+import { DisclosureDecisionCommand, DisclosureRequestView, DisclosureStatus as Status } from '@convene/shared/contracts';
 import type { DisclosureRequest } from '../db/disclosures.js';
 import { decideDisclosure } from '../domain/disclosure.js';
 import { staffMember, type HealthDeps } from './deps.js';
-
-const Status = z.enum(['pending', 'disclosed', 'refused']);
-
-const DisclosureRequestView = z.object({
-  requestRef: z.uuid(), caseRef: CaseRef, concernRef: z.string(), requestedBy: StaffMember, reason: z.string(),
-  proposedAudience: z.array(AudienceEntry), requestedAt: z.string(), status: Status,
-  decision: z.object({
-    reason: z.string(), decidedBy: StaffMember, decidedAt: z.string(), audience: z.array(AudienceEntry).optional(), eventId: z.string(),
-    legalGateway: LegalGateway.optional().describe('The legal gateway the disclosure relies on'),
-  }).optional(),
-});
 
 const RequestParams = z.object({ requestRef: z.uuid() });
 

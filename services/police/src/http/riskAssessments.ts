@@ -1,20 +1,15 @@
-import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { newRecordRef, RecordedView, recordedView } from '@convene/shared/agency';
-import { RiskAssessmentCommand, RiskGrade } from '@convene/shared/contracts';
+import { newRecordRef, recordedView } from '@convene/shared/agency';
+import { RiskAssessmentCommand, RiskAssessmentRecorded } from '@convene/shared/contracts';
 import { gradeDash } from '../domain/dash.js';
 import type { PoliceDeps } from './deps.js';
-
-const AssessmentView = RecordedView.extend({
-  grade: RiskGrade.nullable(), yesCount: z.int().nullable(), raisedByProfessionalJudgement: z.boolean(), declined: z.boolean(),
-});
 
 export function riskAssessmentRoutes({ kit }: PoliceDeps): RouteSpec[] {
   return [
     defineRoute({
       method: 'post', path: '/risk-assessments', operationId: 'recordRiskAssessment', tag: 'risk', permission: 'risk.write',
       summary: 'Record a DASH risk assessment (graded here) or the victim declining one', body: RiskAssessmentCommand, errors: [404],
-      success: { status: 201, description: 'Recorded with its grade', schema: AssessmentView },
+      success: { status: 201, description: 'Recorded with its grade', schema: RiskAssessmentRecorded },
       handler: async ({ body }) => {
         const ref = newRecordRef('DASH');
         const outcome = body.answers ? gradeDash(body.answers, body.professionalJudgement?.grade, body.sdashAnswers) : undefined;

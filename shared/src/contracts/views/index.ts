@@ -8,3 +8,4 @@ export * from './meeting.js';
 export * from './chronology.js';
 export * from './scrutiny.js';
 export * from './webConfig.js';
+export * from './agency.js';

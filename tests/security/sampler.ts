@@ -84,7 +84,8 @@ export function sample(schema: JsonSchema | undefined): unknown {
   if (Array.isArray(schema.enum)) return schema.enum[0];
   if (Array.isArray(schema.anyOf)) return sample(((schema.anyOf as JsonSchema[]).find((s) => s.type !== 'null') ?? schema.anyOf[0]) as JsonSchema);
   if (Array.isArray(schema.oneOf)) return sample(schema.oneOf[0] as JsonSchema);
-  if (Array.isArray(schema.allOf)) return Object.assign({}, ...(schema.allOf as JsonSchema[]).map((s) => sample(s)));
+  // allOf beside a type holds cross-field rules (sharing, a victim named): the minimal value already meets them.
+  if (Array.isArray(schema.allOf) && schema.type === undefined) return Object.assign({}, ...(schema.allOf as JsonSchema[]).map((s) => sample(s)));
   const type = Array.isArray(schema.type) ? (schema.type as string[]).find((t) => t !== 'null') : (schema.type as string | undefined);
   switch (type) {
     case 'object': {

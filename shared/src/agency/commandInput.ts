@@ -4,7 +4,7 @@ import type { People } from '../partnership/people.js';
 import type { Recorder } from '../eventlog/index.js';
 
 // The command shapes live in the contracts (contracts/commands.ts), where the web UI types its requests with them.
-export { commandBase, sharingRule, BreachCommand as BreachInput } from '../contracts/index.js';
+export { commandBase, sharingRule, sharingRuleDocumented, BreachCommand as BreachInput } from '../contracts/index.js';
 
 /** The response to every recorded command (a contract: the web UI reads it too). */
 export { RecordedView } from '../contracts/index.js';

@@ -6,7 +6,7 @@ import { DASH_QUESTIONS, DashAnswer, SDASH_QUESTIONS } from './police.js';
 import { HistoryWindowMonths, LawfulBasisForCheck, OfficerInCase, Urn } from './cps.js';
 import { ConcernCategory, ConcernSeverity, ContactPoint, LegalGateway } from './health.js';
 import { ConsentLevel } from './advocacy.js';
-import { commandBase, sharingRule, SubjectRef } from './commands.js';
+import { commandBase, documentedRules, SHARING_RULE, sharingAndVictimDocumented, sharingRule, sharingRuleDocumented, SubjectRef, VICTIM_NAMED } from './commands.js';
 
 /**
  * The request bodies of the agencies' commands that are not an event's data less its reference (those are in
@@ -34,7 +34,7 @@ export function referralCommand(criteria: readonly z.infer<typeof ReferralCriter
     reason: ShareableText,
   }).superRefine((v, ctx) => {
     if (!v.subjects.some((s) => s.role === 'victim')) ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'a referral names the victim' });
-  });
+  }).meta(documentedRules(VICTIM_NAMED));
 }
 /** A referral on any criterion (each agency accepts some of them: see its `POST /referrals`). */
 export const ReferralCommand = referralCommand(ReferralCriterion.options);
@@ -52,7 +52,7 @@ export const RiskAssessmentCommand = z.object({
   sdashAnswers: SdashAnswers.optional(),
   professionalJudgement: z.object({ grade: RiskGrade, rationale: ShareableText }).optional(),
   victimOwnView: RiskGrade.optional(),
-}).superRefine(sharingRule).superRefine((v, ctx) => {
+}).superRefine(sharingRule).meta(sharingRuleDocumented).superRefine((v, ctx) => {
   if (!v.declined && !v.answers) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a completed DASH needs all 27 answers' });
   if (v.declined && v.answers) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a declined DASH has no answers' });
   if (v.answers?.stalking_or_harassment === 'yes' && !v.sdashAnswers) {
@@ -87,7 +87,7 @@ export const FlagConcernCommand = z.object({
   severity: ConcernSeverity,
   contact: ContactPoint,
   detail: ClinicalDetail,
-}).superRefine(sharingRule).superRefine((v, ctx) => {
+}).superRefine(sharingRule).meta(sharingRuleDocumented).superRefine((v, ctx) => {
   if (!v.subjects.some((s) => s.role === v.subjectRole)) {
     ctx.addIssue({ code: 'custom', path: ['subjectRole'], message: `no subject of this concern has the role ${v.subjectRole}` });
   }
@@ -123,7 +123,13 @@ export const EngagementCommand = z.object({
   consent: ConsentLevel,
   consentGivenOn: CalendarDate,
   limitedTo: z.array(PartnerAgency).min(1).max(4).optional(),
-}).superRefine(sharingRule).superRefine((v, ctx) => {
+}).superRefine(sharingRule).meta(documentedRules(SHARING_RULE, {
+  properties: { subjects: { type: 'array', minItems: 1, maxItems: 1, items: { type: 'object', properties: { role: { const: 'victim' } }, required: ['role'] } } },
+}, {
+  if: { properties: { consent: { const: 'limited' } }, required: ['consent'] },
+  then: { properties: { limitedTo: true }, required: ['limitedTo'] },
+  else: { not: { properties: { limitedTo: true }, required: ['limitedTo'] } },
+}, { properties: { limitedTo: { type: 'array', uniqueItems: true } } })).superRefine((v, ctx) => {
   if (v.subjects?.length !== 1 || v.subjects[0]?.role !== 'victim') {
     ctx.addIssue({ code: 'custom', path: ['subjects'], message: 'an engagement is with one person, the victim' });
   }
@@ -139,7 +145,7 @@ export const VictimViewCommand = z.object({
   ownViewOfRisk: RiskGrade,
   wishes: ShareableText,
   fears: ShareableText.optional(),
-}).superRefine(sharingRule).superRefine(namesAVictim);
+}).superRefine(sharingRule).superRefine(namesAVictim).meta(sharingAndVictimDocumented);
 
 /** Advocacy: the victim's safety plan as it now stands (belongs to an engagement). */
 export const SafetyPlanCommand = z.object({
@@ -147,7 +153,7 @@ export const SafetyPlanCommand = z.object({
   engagementRef: RecordRef,
   measures: z.array(ShareableText).min(1).max(30),
   reviewOn: CalendarDate.optional(),
-}).superRefine(sharingRule).superRefine(namesAVictim);
+}).superRefine(sharingRule).superRefine(namesAVictim).meta(sharingAndVictimDocumented);
 
 /** Advocacy: an incident in the victim's diary, in their words. */
 export const DiaryEntryCommand = z.object({
@@ -158,4 +164,4 @@ export const DiaryEntryCommand = z.object({
   happenedAt: Timestamp,
   place: z.string().trim().min(1).max(120),
   account: ShareableText,
-}).superRefine(sharingRule).superRefine(namesAVictim);
+}).superRefine(sharingRule).superRefine(namesAVictim).meta(sharingAndVictimDocumented);

@@ -22,7 +22,28 @@ export const commandBase = {
   audience: z.array(AudienceEntry).min(1).max(20).optional(),
 };
 
-/** Restricted records name their audience; others must not. Apply with `.superRefine(sharingRule)`. */
+/**
+ * The sharing rule in JSON Schema, so the OpenAPI documents state what the validation applies: apply both, as
+ * `.superRefine(sharingRule).meta(sharingRuleDocumented)`.
+ */
+/** Restricted records, and only they, name their audience. */
+export const SHARING_RULE = {
+  if: { properties: { sharing: { const: 'restricted' } }, required: ['sharing'] },
+  then: { properties: { audience: true }, required: ['audience'] },
+  else: { not: { properties: { audience: true }, required: ['audience'] } },
+};
+/** A record about a victim names one among its subjects. */
+export const VICTIM_NAMED = { properties: { subjects: { type: 'array', contains: { type: 'object', properties: { role: { const: 'victim' } }, required: ['role'] } } } };
+
+/** Cross-field rules as JSON Schema for a schema's `.meta()`: one call per schema, as a second `allOf` replaces the first. */
+export function documentedRules(...rules: object[]): { allOf: object[] } {
+  return { allOf: rules };
+}
+export const sharingRuleDocumented = documentedRules(SHARING_RULE);
+/** The sharing rule and a victim among the subjects (advocacy's records). */
+export const sharingAndVictimDocumented = documentedRules(SHARING_RULE, VICTIM_NAMED);
+
+/** Restricted records name their audience; others must not (with `sharingRuleDocumented`, above). */
 export function sharingRule(value: { sharing: string; audience?: unknown[] | undefined }, ctx: z.RefinementCtx): void {
   if (value.sharing === 'restricted' && !value.audience) {
     ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a restricted record names its audience' });
@@ -35,14 +56,14 @@ export function sharingRule(value: { sharing: string; audience?: unknown[] | und
 /** A breach of an order held by the agency: when, and the conduct that broke it (the event's own fields). */
 export const BreachCommand = z.object({ occurredAt: Timestamp, behaviours: breachConduct.behaviours });
 
-export const IncidentCommand = PoliceIncidentRecorded.shape.data.omit({ incidentRef: true }).extend(commandBase).superRefine(sharingRule);
-export const ArrestCommand = PoliceArrestMade.shape.data.omit({ arrestRef: true }).extend(commandBase).superRefine(sharingRule);
-export const PoliceBailCommand = PoliceBailSet.shape.data.omit({ bailRef: true }).extend(commandBase).superRefine(sharingRule);
-export const SpoApplicationCommand = PoliceSpoApplied.shape.data.omit({ orderRef: true }).extend(commandBase).superRefine(sharingRule);
-export const ChargingDecisionCommand = CpsChargingDecided.shape.data.omit({ decisionRef: true }).extend(commandBase).superRefine(sharingRule);
-export const HearingCommand = CpsHearingScheduled.shape.data.omit({ hearingRef: true }).extend(commandBase).superRefine(sharingRule);
-export const RestrainingOrderCommand = CpsRestrainingOrderMade.shape.data.omit({ orderRef: true }).extend(commandBase).superRefine(sharingRule);
-export const CourtBailCommand = CpsBailConditionsSet.shape.data.omit({ bailRef: true }).extend(commandBase).superRefine(sharingRule);
+export const IncidentCommand = PoliceIncidentRecorded.shape.data.omit({ incidentRef: true }).extend(commandBase).superRefine(sharingRule).meta(sharingRuleDocumented);
+export const ArrestCommand = PoliceArrestMade.shape.data.omit({ arrestRef: true }).extend(commandBase).superRefine(sharingRule).meta(sharingRuleDocumented);
+export const PoliceBailCommand = PoliceBailSet.shape.data.omit({ bailRef: true }).extend(commandBase).superRefine(sharingRule).meta(sharingRuleDocumented);
+export const SpoApplicationCommand = PoliceSpoApplied.shape.data.omit({ orderRef: true }).extend(commandBase).superRefine(sharingRule).meta(sharingRuleDocumented);
+export const ChargingDecisionCommand = CpsChargingDecided.shape.data.omit({ decisionRef: true }).extend(commandBase).superRefine(sharingRule).meta(sharingRuleDocumented);
+export const HearingCommand = CpsHearingScheduled.shape.data.omit({ hearingRef: true }).extend(commandBase).superRefine(sharingRule).meta(sharingRuleDocumented);
+export const RestrainingOrderCommand = CpsRestrainingOrderMade.shape.data.omit({ orderRef: true }).extend(commandBase).superRefine(sharingRule).meta(sharingRuleDocumented);
+export const CourtBailCommand = CpsBailConditionsSet.shape.data.omit({ bailRef: true }).extend(commandBase).superRefine(sharingRule).meta(sharingRuleDocumented);
 
 /** What a client sends (defaults not yet applied), for typing requests. */
 export type CommandInput<S extends z.ZodType> = z.input<S>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { eventFieldsOf, newRecordRef, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { eventFieldsOf, newRecordRef, RecordedView, recordedView, sharingRule, sharingRuleDocumented, recordNew } from '@convene/shared/agency';
 import { ChargingDecisionCommand, AudienceEntry, CpsCaseOutcome, CpsChargingDecided, OffenceClass, RecordRef, Sharing, Timestamp } from '@convene/shared/contracts';
 import { assertOutcomeFollowsCharge } from '../domain/outcome.js';
 import type { CpsDeps } from './deps.js';
@@ -18,7 +18,7 @@ const OutcomeInput = z.object({
   offenceClass: OffenceClass.optional(),
   sharing: Sharing.default('partnership'),
   audience: z.array(AudienceEntry).min(1).max(20).optional(),
-}).superRefine(sharingRule);
+}).superRefine(sharingRule).meta(sharingRuleDocumented);
 
 const DecisionView = RecordBaseView.extend({ urn: z.string().optional(), outcome: ChargingOutcome, offenceClass: OffenceClass.optional(), rationale: z.string().optional() });
 const OutcomeView = RecordBaseView.extend({ outcome: CaseOutcomeKind, offenceClass: OffenceClass.optional() });

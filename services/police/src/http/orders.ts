@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { BreachInput, commandBase, eventFieldsOf, RecordedView, recordedView, sharingRule, recordNew } from '@convene/shared/agency';
+import { BreachInput, commandBase, eventFieldsOf, RecordedView, recordedView, sharingRule, sharingRuleDocumented, recordNew } from '@convene/shared/agency';
 import { SpoApplicationCommand, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
 import { SpoKind } from '@convene/shared/contracts';
 import { decideSpo, type SpoCommand } from '../domain/spo.js';
@@ -14,7 +14,7 @@ const Consideration = z.object({
   /** The application made, when the decision was to apply and it is already recorded here. */
   orderRef: RecordRef.optional(),
   reason: ShareableText,
-}).superRefine(sharingRule).superRefine((value, ctx) => {
+}).superRefine(sharingRule).meta(sharingRuleDocumented).superRefine((value, ctx) => {
   if (value.decision === 'not_applied' && value.orderRef) {
     ctx.addIssue({ code: 'custom', path: ['orderRef'], message: 'a decision not to apply names no application' });
   }

@@ -82,6 +82,14 @@ export function sample(schema: JsonSchema | undefined): unknown {
   if (!schema || Object.keys(schema).length === 0) return 'x';
   if ('const' in schema) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
+  // anyOf beside an object's own properties says which of them must be given: give the first alternative's.
+  if (Array.isArray(schema.anyOf) && schema.type === 'object') {
+    const { anyOf, ...own } = schema;
+    const value = sample(own) as Record<string, unknown>;
+    const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    for (const key of ((anyOf as JsonSchema[])[0]?.required ?? []) as string[]) value[key] = sample(props[key]);
+    return value;
+  }
   if (Array.isArray(schema.anyOf)) return sample(((schema.anyOf as JsonSchema[]).find((s) => s.type !== 'null') ?? schema.anyOf[0]) as JsonSchema);
   if (Array.isArray(schema.oneOf)) return sample(schema.oneOf[0] as JsonSchema);
   // allOf beside a type holds cross-field rules (sharing, a victim named): the minimal value already meets them.

@@ -10,7 +10,7 @@ import type { HealthDeps } from './deps.js';
 
 const ConcernUpdateInput = z.object({ category: ConcernCategory.optional(), severity: ConcernSeverity.optional() }).superRefine((v, ctx) => {
   if (!v.category && !v.severity) ctx.addIssue({ code: 'custom', path: ['category'], message: 'give a new category, a new severity, or both' });
-});
+}).meta({ anyOf: [{ properties: { category: true }, required: ['category'] }, { properties: { severity: true }, required: ['severity'] }] });
 
 const ConcernView = z.object({
   concernRef: z.string(), subjects: z.array(Subject), subjectRole: SubjectRole, category: ConcernCategory, severity: ConcernSeverity,

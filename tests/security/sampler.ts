@@ -77,6 +77,15 @@ function sampleString(schema: JsonSchema): string {
   return text.length >= min ? text.slice(0, Math.max(min, Math.min(max, text.length))) : text.padEnd(min, 'x');
 }
 
+/** Whether a value meets an `if` made of required keys and constants (all our documented rules are). */
+function meets(value: unknown, condition: JsonSchema): boolean {
+  if ('const' in condition) return value === condition.const;
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  if (!((condition.required ?? []) as string[]).every((k) => k in record)) return false;
+  return Object.entries((condition.properties ?? {}) as Record<string, JsonSchema>).every(([k, s]) => !(k in record) || meets(record[k], s));
+}
+
 /** A minimal value valid for the schema (as far as JSON Schema can say). */
 export function sample(schema: JsonSchema | undefined): unknown {
   if (!schema || Object.keys(schema).length === 0) return 'x';
@@ -92,8 +101,19 @@ export function sample(schema: JsonSchema | undefined): unknown {
   }
   if (Array.isArray(schema.anyOf)) return sample(((schema.anyOf as JsonSchema[]).find((s) => s.type !== 'null') ?? schema.anyOf[0]) as JsonSchema);
   if (Array.isArray(schema.oneOf)) return sample(schema.oneOf[0] as JsonSchema);
-  // allOf beside a type holds cross-field rules (sharing, a victim named): the minimal value already meets them.
   if (Array.isArray(schema.allOf) && schema.type === undefined) return Object.assign({}, ...(schema.allOf as JsonSchema[]).map((s) => sample(s)));
+  // allOf beside an object's own properties holds cross-field rules: where the minimal value meets a rule's `if`,
+  // give it what the `then` requires (a completed DASH its answers, then its S-DASH answers).
+  if (Array.isArray(schema.allOf) && schema.type === 'object') {
+    const { allOf, ...own } = schema;
+    const value = sample(own) as Record<string, unknown>;
+    const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
+    for (const rule of allOf as JsonSchema[]) {
+      if (!rule.if || !meets(value, rule.if as JsonSchema)) continue;
+      for (const key of ((rule.then as JsonSchema | undefined)?.required ?? []) as string[]) value[key] ??= sample(props[key]);
+    }
+    return value;
+  }
   const type = Array.isArray(schema.type) ? (schema.type as string[]).find((t) => t !== 'null') : (schema.type as string | undefined);
   switch (type) {
     case 'object': {

@@ -52,7 +52,17 @@ export const RiskAssessmentCommand = z.object({
   sdashAnswers: SdashAnswers.optional(),
   professionalJudgement: z.object({ grade: RiskGrade, rationale: ShareableText }).optional(),
   victimOwnView: RiskGrade.optional(),
-}).superRefine(sharingRule).meta(sharingRuleDocumented).superRefine((v, ctx) => {
+}).superRefine(sharingRule).meta(documentedRules(SHARING_RULE, {
+  // Completed: the 27 answers; declined: none.
+  if: { properties: { declined: { const: false } }, required: ['declined'] },
+  then: { properties: { answers: true }, required: ['answers'] },
+  else: { not: { properties: { answers: true }, required: ['answers'] } },
+}, {
+  // The stalking question ticked: the S-DASH answers, and only then.
+  if: { properties: { answers: { type: 'object', properties: { stalking_or_harassment: { const: 'yes' } }, required: ['stalking_or_harassment'] } }, required: ['answers'] },
+  then: { properties: { sdashAnswers: true }, required: ['sdashAnswers'] },
+  else: { not: { properties: { sdashAnswers: true }, required: ['sdashAnswers'] } },
+})).superRefine((v, ctx) => {
   if (!v.declined && !v.answers) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a completed DASH needs all 27 answers' });
   if (v.declined && v.answers) ctx.addIssue({ code: 'custom', path: ['answers'], message: 'a declined DASH has no answers' });
   if (v.answers?.stalking_or_harassment === 'yes' && !v.sdashAnswers) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DiaryEntryCommand, EngagementCommand, FlagConcernCommand, ReferralCommand } from './agencyCommands.js';
+import { DiaryEntryCommand, EngagementCommand, FlagConcernCommand, ReferralCommand, RiskAssessmentCommand } from './agencyCommands.js';
 import { IncidentCommand, SHARING_RULE, VICTIM_NAMED } from './commands.js';
 
 const jsonOf = (schema: z.ZodType) => z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { allOf?: object[] };
@@ -25,6 +25,14 @@ describe('cross-field rules, documented', () => {
     expect(jsonOf(DiaryEntryCommand).allOf).toContainEqual(VICTIM_NAMED);
     expect(ReferralCommand.safeParse({ subjects: [child], criterion: 'high_risk', reason: 'Escalating' }).success).toBe(false);
     expect(ReferralCommand.safeParse({ subjects: [victim], criterion: 'high_risk', reason: 'Escalating' }).success).toBe(true);
+  });
+
+  it('states that a completed DASH has its answers and a declined one none, and when S-DASH is answered', () => {
+    const rules = JSON.stringify(jsonOf(RiskAssessmentCommand).allOf);
+    expect(rules).toContain('{"if":{"properties":{"declined":{"const":false}},"required":["declined"]},"then":{"properties":{"answers":true},"required":["answers"]}');
+    expect(rules).toContain('"stalking_or_harassment":{"const":"yes"}');
+    expect(RiskAssessmentCommand.safeParse({ subjects: [victim], occurredAt: '2026-11-02T09:00:00Z', declined: false }).success).toBe(false);
+    expect(RiskAssessmentCommand.safeParse({ subjects: [victim], occurredAt: '2026-11-02T09:00:00Z', declined: true }).success).toBe(true);
   });
 
   it('states that an engagement is with the victim alone, and when consent names agencies', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AudienceEntry, BreachCommand, Sharing, type Behaviour, type DataOf, type EventType, type Subject, type SubjectRef } from '../contracts/index.js';
+import { AudienceEntry, BreachCommand, Sharing, type Behaviour, type DataOf, type EventDraft, type EventType, type Subject, type SubjectRef } from '../contracts/index.js';
 import type { People } from '../partnership/people.js';
 import type { Recorder } from '../eventlog/index.js';
 
@@ -27,21 +27,23 @@ interface CommandFields {
 }
 
 /**
- * The common shape of an agency command: give the new record a reference, resolve its subjects to link
- * tokens, record it with the sharing asked for, and answer with the record's reference and event.
+ * The common shape of a command that creates a record: give the new record a reference, let the domain decide
+ * the events that create it (`decide`, pure), resolve its subjects to link tokens, record them with the sharing
+ * asked for, and answer with the record's reference and first event.
  */
 export async function recordNew<T extends EventType>(
   kit: { recorder: Recorder; people: People },
-  type: T,
   refPrefix: string,
   body: CommandFields,
-  data: (ref: string) => DataOf<T>,
+  decide: (ref: string) => EventDraft<T>[],
 ) {
   const ref = newRecordRef(refPrefix);
-  const recorded = await kit.recorder.record({
-    type, occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
-    subjects: await kit.people.subjectsOf(body.subjects), data: data(ref),
-  });
+  const [first, ...more] = decide(ref);
+  if (!first) throw new Error(`the decision for ${ref} created no event`);
+  const subjects = await kit.people.subjectsOf(body.subjects);
+  const envelope = { occurredAt: body.occurredAt, sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}), subjects };
+  const recorded = await kit.recorder.record({ ...first, ...envelope });
+  for (const next of more) await kit.recorder.record({ ...next, ...envelope });
   return recordedView(ref, recorded);
 }
 

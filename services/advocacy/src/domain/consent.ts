@@ -1,5 +1,4 @@
 import type { AudienceEntry, ConsentLevel, PartnerAgency, Sharing, Subject, WithheldReason } from '@convene/shared/contracts';
-import { conflict, DomainError } from '@convene/shared/errors';
 
 /**
  * The victim's consent to share, and what it allows advocacy to send to partners. Pure: the register that
@@ -94,14 +93,6 @@ export function withholdReason(ruling: ConsentRuling, record: { sharing: Sharing
   if (record.sharing === 'partnership') return 'consent_not_given';
   const within = (record.audience ?? []).every((entry) => consented.some((c) => sameEntry(c, entry)));
   return within ? undefined : 'consent_not_given';
-}
-
-/** A revocation is of a live engagement, on or after the day consent was given. */
-export function decideRevocation(engagement: { engagementRef: string; givenOn: string; revokedOn?: string | undefined }, revokedOn: string): void {
-  if (engagement.revokedOn) throw conflict('consent_already_revoked', `consent for engagement ${engagement.engagementRef} was already revoked on ${engagement.revokedOn}`);
-  if (revokedOn < engagement.givenOn) {
-    throw new DomainError('revoked_before_given', `consent cannot be revoked before it was given (${engagement.givenOn})`, { status: 400, field: 'body.revokedOn' });
-  }
 }
 
 function sameEntry(a: AudienceEntry, b: AudienceEntry): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  consentRuling, decideRevocation, governingConsents, sharingUnder, withholdReason, type ConsentState, type RegisteredConsent,
+  consentRuling, governingConsents, sharingUnder, withholdReason, type ConsentState, type RegisteredConsent,
 } from './consent.js';
 
 const full: ConsentState = { engagementRef: 'ENG-1', level: 'full', givenOn: '2026-09-01', limitedTo: [] };
@@ -77,13 +77,5 @@ describe('which consent governs a record', () => {
     expect(governingConsents(engaging, tokens, held)).toEqual([{ engagementRef: 'ENG-9', level: 'full', givenOn: '2026-11-01', limitedTo: [] }]);
     const oldEngagement = { ...engaging, data: { ...engaging.data, engagementRef: 'ENG-1' } };
     expect(governingConsents(oldEngagement, tokens, held)).toEqual([revoked]);
-  });
-});
-
-describe('revoking consent', () => {
-  it('refuses a second revocation and a revocation dated before consent was given', () => {
-    expect(() => decideRevocation({ engagementRef: 'ENG-1', givenOn: '2026-09-01' }, '2026-10-01')).not.toThrow();
-    expect(() => decideRevocation({ engagementRef: 'ENG-1', givenOn: '2026-09-01', revokedOn: '2026-10-01' }, '2026-10-02')).toThrow(expect.objectContaining({ status: 409, code: 'consent_already_revoked' }));
-    expect(() => decideRevocation({ engagementRef: 'ENG-1', givenOn: '2026-09-01' }, '2026-08-01')).toThrow(expect.objectContaining({ status: 400, field: 'body.revokedOn' }));
   });
 });

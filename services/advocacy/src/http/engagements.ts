@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { newRecordRef, RecordedView, recordedView } from '@convene/shared/agency';
 import { CalendarDate, ConsentLevel, EngagementCommand, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
-import { decideRevocation } from '../domain/consent.js';
+import { decideEngagement } from '../domain/engagement.js';
 import { ConsentedView, sharingWithConsent } from './consented.js';
 import type { AdvocacyDeps } from './deps.js';
 
@@ -41,13 +41,15 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
       handler: async ({ body }) => {
         const ref = newRecordRef('ENG');
         const subjects = await kit.people.subjectsOf(body.subjects);
-        const data = { engagementRef: ref, consent: body.consent, consentGivenOn: body.consentGivenOn, ...(body.limitedTo ? { limitedTo: body.limitedTo } : {}) };
+        const [engaged] = decideEngagement({
+          kind: 'engage', engagement: { engagementRef: ref, consent: body.consent, consentGivenOn: body.consentGivenOn, ...(body.limitedTo ? { limitedTo: body.limitedTo } : {}) },
+        }, undefined);
         // Not alwaysPublish: the engagement is a record about the victim like any other. It streams only to a
         // listing and only under the consent it carries, so consent `none` is never announced to partners, and
         // an unlisted victim's contact with an ISAC is not broadcast. A listing learns the consent state from
         // this record (or, if it may not be shared, from the research return's consent_not_given entries).
-        const sharing = await sharingWithConsent(deps, { type: 'advocacy.victim.engaged.v1', subjects, data }, body);
-        const recorded = await kit.recorder.record({ type: 'advocacy.victim.engaged.v1', occurredAt: body.occurredAt, subjects, data, ...sharing });
+        const sharing = await sharingWithConsent(deps, { ...engaged!, subjects }, body);
+        const recorded = await kit.recorder.record({ ...engaged!, occurredAt: body.occurredAt, subjects, ...sharing });
         return { ...recordedView(ref, recorded), ...sharing };
       },
     }),
@@ -59,15 +61,14 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
       handler: async ({ params, body }) => {
         const engagement = await records.get(params.engagementRef, 'engagement');
         const detail = engagement.detail as unknown as EngagementDetail;
-        decideRevocation({ engagementRef: engagement._id, givenOn: detail.consentGivenOn, revokedOn: detail.revokedOn }, body.revokedOn);
+        const [revoked] = decideEngagement({ kind: 'revoke', revokedOn: body.revokedOn }, { engagementRef: engagement._id, consentGivenOn: detail.consentGivenOn, revokedOn: detail.revokedOn });
         // Published only to a listed case of this victim, so its meeting withdraws what advocacy shared; about a
         // victim who is not listed, partners hold nothing of advocacy's and are told nothing.
         const listing = await kit.listings.openFor(engagement.subjects);
         const recorded = await kit.recorder.record({
-          type: 'advocacy.consent.revoked.v1', occurredAt: new Date(), sharing: 'partnership', subjects: engagement.subjects,
+          ...revoked!, occurredAt: new Date(), sharing: 'partnership', subjects: engagement.subjects,
           // Past the consent withhold (which would hold back news of its own revocation) only when listed.
           ...(listing ? { subject: listing._id as CaseRef, alwaysPublish: true } : {}), attachOpenCase: false,
-          data: { engagementRef: engagement._id, revokedOn: body.revokedOn },
         });
         return recordedView(engagement._id, recorded);
       },

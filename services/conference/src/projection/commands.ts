@@ -7,7 +7,7 @@ import type { CaseStore } from '../db/cases.js';
 import { formatCaseRef, type createCounters } from '../db/counters.js';
 import type { createReferralLog } from '../db/referrals.js';
 import type { ChronologyStore } from '../db/chronologies.js';
-import { historyCheckRefusal } from '../domain/historyCheck.js';
+import { decideHistoryCheck } from '../domain/historyCheck.js';
 
 export interface CommandDeps {
   cases: CaseStore;
@@ -76,34 +76,23 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
 export async function openHistoryCheck(deps: CommandDeps, request: EventOfType<'cps.history.requested.v1'>): Promise<void> {
   const d = request.data;
   const stored = await deps.chronologies.get(d.requestRef);
-  // A redelivered request keeps the decision first made, even if the case has changed since.
-  if (stored?.state === 'refused') return;
   const named = d.caseRef && !stored ? await deps.cases.get(d.caseRef) : undefined;
-  const refusal = stored ? undefined : historyCheckRefusal(d, named ? { suspectTokens: named.subjectTokens.suspect ?? [] } : undefined);
-  const expiresAt = new Date(new Date(request.occurredat).getTime() + deps.historyCheckExpiryDays * 24 * 3600 * 1000).toISOString();
-  const check = {
-    requestRef: d.requestRef, requestedBy: d.requestedBy, lawfulBasis: d.lawfulBasis, purpose: d.purpose, ...(d.urn ? { urn: d.urn } : {}),
-    ...(d.windowMonths ? { windowMonths: d.windowMonths } : {}), ...(d.officerInCase ? { officerInCase: d.officerInCase } : {}),
-    caseRef: d.caseRef ?? null, openedAt: request.occurredat, expiresAt,
-  };
-  if (refusal) {
-    deps.logger.warn({ requestRef: d.requestRef, code: refusal.code }, 'history request refused; no check opened');
-    if (await deps.chronologies.open({ ...check, tokens: [], state: 'refused', refusal })) await deps.auditHistoryCheck?.(request, 'denied');
+  const decision = decideHistoryCheck(request, { stored, namedCase: named ? { suspectTokens: named.subjectTokens.suspect ?? [] } : undefined }, deps.historyCheckExpiryDays);
+  if (decision.kind === 'kept') return;
+  if (decision.kind === 'refused') {
+    deps.logger.warn({ requestRef: d.requestRef, code: decision.refusal.code }, 'history request refused; no check opened');
+    if (await deps.chronologies.open({ ...decision.terms, tokens: [], state: 'refused', refusal: decision.refusal })) await deps.auditHistoryCheck?.(request, 'denied');
     return;
   }
-  const tokens = [...new Set(d.suspectTokens)];
-  if (await deps.chronologies.open({ ...check, tokens, state: 'open' })) await deps.auditHistoryCheck?.(request, 'allowed');
-  await deps.recorder.record({
-    type: 'conference.history_check.opened.v1',
-    id: deterministicUuid('conference', 'history', d.requestRef),
-    occurredAt: new Date(),
-    sharing: 'partnership',
-    alwaysPublish: true,
-    subjects: [{ role: 'suspect', tokens: tokens.slice(0, 8) }],
-    data: {
-      requestRef: d.requestRef, suspectTokens: tokens.slice(0, 16), victimTokens: d.victimTokens, lawfulBasis: d.lawfulBasis, purpose: d.purpose,
-      requestedBy: d.requestedBy, expiresAt, ...(d.urn ? { urn: d.urn } : {}), ...(d.caseRef ? { caseRef: d.caseRef } : {}),
-      ...(d.windowMonths ? { windowMonths: d.windowMonths } : {}), ...(d.officerInCase ? { officerInCase: d.officerInCase } : {}),
-    },
-  });
+  if (await deps.chronologies.open({ ...decision.terms, tokens: decision.tokens, state: 'open' })) await deps.auditHistoryCheck?.(request, 'allowed');
+  for (const opened of decision.events) {
+    await deps.recorder.record({
+      ...opened,
+      id: deterministicUuid('conference', 'history', d.requestRef),
+      occurredAt: new Date(),
+      sharing: 'partnership',
+      alwaysPublish: true,
+      subjects: [{ role: 'suspect', tokens: decision.tokens.slice(0, 8) }],
+    });
+  }
 }

@@ -1,5 +1,6 @@
 import { DomainError } from '@convene/shared/errors';
-import type { Subject } from '@convene/shared/contracts';
+import type { EventDraft, HistoryRequestCommand, StaffMember, Subject } from '@convene/shared/contracts';
+import type { z } from 'zod';
 
 /** The contract carries at most this many suspect tokens; a person has up to four (nhs, pnc, nd, dp). */
 export const MAX_SUSPECT_TOKENS = 16;
@@ -42,4 +43,48 @@ export function caseFileVictims(urn: string, tokensPerSuspect: string[][], caseF
   }
   // Beyond the cap the rest are left out: their records are then outlined rather than shared, the safe side.
   return [...new Set(tokensIn(tokensPerSuspect.flatMap(about), 'victim'))].slice(0, MAX_VICTIM_TOKENS);
+}
+
+/** What the CPS service knows when a lawyer asks: the suspects' tokens, the case file, the conference case named. */
+export interface HistoryRequestState {
+  /** Each suspect's link tokens, in the order the request names them. */
+  suspects: string[][];
+  /** The decisions and hearings filed under the request's URN. */
+  caseFile: CaseFileRecord[];
+  /** The listing of the conference case the request names, as CPS knows it; undefined when it knows none. */
+  namedCase?: { open: boolean; tokens: string[] } | undefined;
+  /** The partnership's agreed maximum window. */
+  windowMaxMonths: number;
+}
+
+export interface RequestHistoryCheck {
+  requestRef: string;
+  request: z.infer<typeof HistoryRequestCommand>;
+  requestedBy: StaffMember;
+}
+
+/**
+ * Decide a lawyer's history request: within the agreed window, about suspects of the case file named (its victims
+ * travel with it), and about a conference case CPS knows is listed about them if one is named. An unknown case
+ * and a case about someone else are one refusal, so references cannot be probed. Pure.
+ */
+export function decideHistoryRequest(command: RequestHistoryCheck, state: HistoryRequestState): EventDraft<'cps.history.requested.v1'>[] {
+  const { request } = command;
+  if (request.windowMonths !== undefined && request.windowMonths > state.windowMaxMonths) {
+    throw new DomainError('window_beyond_agreement', `this partnership's agreement allows a history window of at most ${state.windowMaxMonths} months`, { status: 400, field: 'body.windowMonths' });
+  }
+  const suspectTokens = suspectTokensFor(state.suspects);
+  const victimTokens = caseFileVictims(request.urn, state.suspects, state.caseFile);
+  if (request.caseRef && !(state.namedCase?.open && suspectTokens.some((t) => state.namedCase!.tokens.includes(t)))) {
+    throw new DomainError('case_not_about_suspect', `${request.caseRef} is not an open conference case about this suspect`, { status: 403, field: 'body.caseRef' });
+  }
+  return [{
+    type: 'cps.history.requested.v1',
+    data: {
+      requestRef: command.requestRef, urn: request.urn, suspectTokens, victimTokens, lawfulBasis: request.lawfulBasis, purpose: request.purpose,
+      ...(request.caseRef ? { caseRef: request.caseRef } : {}), ...(request.windowMonths ? { windowMonths: request.windowMonths } : {}),
+      ...(request.officerInCase ? { officerInCase: request.officerInCase } : {}),
+      requestedBy: command.requestedBy,
+    },
+  }];
 }

@@ -31,7 +31,7 @@ export function chargingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       summary: 'Record a charging decision: charge, no further action, caution or more evidence needed', body: ChargingDecisionCommand, errors: [404],
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'cps.charging.decided.v1', 'CHG', body, (ref) => ({ decisionRef: ref, ...eventFieldsOf(body) }));
+        return recordNew(kit, 'CHG', body, (ref) => [{ type: 'cps.charging.decided.v1', data: { decisionRef: ref, ...eventFieldsOf(body) } }]);
       },
     }),
     defineRoute({

@@ -19,7 +19,7 @@ export function hearingRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       body: HearingCommand,
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'cps.hearing.scheduled.v1', 'HRG', body, (ref) => ({ hearingRef: ref, ...eventFieldsOf(body) }));
+        return recordNew(kit, 'HRG', body, (ref) => [{ type: 'cps.hearing.scheduled.v1', data: { hearingRef: ref, ...eventFieldsOf(body) } }]);
       },
     }),
     defineRoute({

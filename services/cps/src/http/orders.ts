@@ -17,7 +17,7 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       body: RestrainingOrderCommand,
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'cps.restraining_order.made.v1', 'RO', body, (ref) => ({ orderRef: ref, ...eventFieldsOf(body) }));
+        return recordNew(kit, 'RO', body, (ref) => [{ type: 'cps.restraining_order.made.v1', data: { orderRef: ref, ...eventFieldsOf(body) } }]);
       },
     }),
     defineRoute({
@@ -35,7 +35,7 @@ export function orderRoutes({ kit, records }: CpsDeps): RouteSpec[] {
       body: CourtBailCommand,
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'cps.bail.conditions.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, ...eventFieldsOf(body) }));
+        return recordNew(kit, 'BAIL', body, (ref) => [{ type: 'cps.bail.conditions.set.v1', data: { bailRef: ref, ...eventFieldsOf(body) } }]);
       },
     }),
     defineRoute({

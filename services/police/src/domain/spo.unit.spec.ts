@@ -9,6 +9,14 @@ const grant = (order: 'interim' | 'full'): SpoCommand => ({ kind: 'grant', order
 const breach: SpoCommand = { kind: 'breach', breachedAt: '2026-12-01T10:00:00Z', behaviours: ['approaching'] };
 
 describe('the SPO decider', () => {
+  it('records an application once, and decides nothing else about an order not applied for', () => {
+    const apply: SpoCommand = { kind: 'apply', orderRef: 'SPO-1', application: { kind: 'interim' } };
+    expect(decideSpo(apply, undefined)).toEqual([{ type: 'police.spo.applied.v1', data: { orderRef: 'SPO-1', kind: 'interim' } }]);
+    expect(() => decideSpo(apply, applied)).toThrow(expect.objectContaining({ code: 'order_exists', status: 409 }));
+    expect(() => decideSpo(grant('interim'), undefined)).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => decideSpo(breach, undefined)).toThrow(expect.objectContaining({ status: 404 }));
+  });
+
   it('grants an applied order, interim then full, and never again once full', () => {
     expect(decideSpo(grant('interim'), applied)).toEqual([{ type: 'police.spo.granted.v1', data: { orderRef: 'SPO-1', kind: 'interim', conditions: ['No contact with the victim'], expiresOn: '2027-06-01' } }]);
     expect(decideSpo(grant('full'), interim)).toMatchObject([{ type: 'police.spo.granted.v1', data: { kind: 'full' } }]);

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { eventFieldsOf, RecordedView, recordedView, recordNew } from '@convene/shared/agency';
 import { IncidentCommand, Behaviour, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
-import { decideReclassification } from '../domain/incident.js';
+import { decideIncident, incidentState } from '../domain/incident.js';
 import type { PoliceDeps } from './deps.js';
 
 
@@ -19,7 +19,7 @@ export function incidentRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       summary: 'Record an incident with its behaviours and offence class', body: IncidentCommand, errors: [404],
       success: { status: 201, description: 'Recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'police.incident.recorded.v1', 'INC', body, (ref) => ({ incidentRef: ref, ...eventFieldsOf(body) }));
+        return recordNew(kit, 'INC', body, (ref) => decideIncident({ kind: 'record', incidentRef: ref, incident: eventFieldsOf(body) }, undefined));
       },
     }),
     defineRoute({
@@ -39,8 +39,8 @@ export function incidentRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       success: { status: 201, description: 'Reclassified', schema: RecordedView },
       handler: async ({ params, body }) => {
         const incident = await records.get(params.incidentRef, 'incident');
-        const [decided] = decideReclassification(body, { incidentRef: incident._id, offenceClass: OffenceClass.parse(incident.offenceClass) });
-        const recorded = await kit.recorder.record({ ...decided!, occurredAt: new Date(), sharing: 'partnership', subjects: incident.subjects });
+        const [changed] = decideIncident({ kind: 'reclassify', ...body }, incidentState(incident));
+        const recorded = await kit.recorder.record({ ...changed!, occurredAt: new Date(), sharing: 'partnership', subjects: incident.subjects });
         return recordedView(incident._id, recorded);
       },
     }),

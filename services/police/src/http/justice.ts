@@ -13,7 +13,7 @@ export function justiceRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       body: ArrestCommand,
       success: { status: 201, description: 'Arrest recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'police.arrest.made.v1', 'ARR', body, (ref) => ({ arrestRef: ref, ...eventFieldsOf(body) }));
+        return recordNew(kit, 'ARR', body, (ref) => [{ type: 'police.arrest.made.v1', data: { arrestRef: ref, ...eventFieldsOf(body) } }]);
       },
     }),
     defineRoute({
@@ -22,7 +22,7 @@ export function justiceRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       body: PoliceBailCommand,
       success: { status: 201, description: 'Bail recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'police.bail.set.v1', 'BAIL', body, (ref) => ({ bailRef: ref, ...eventFieldsOf(body) }));
+        return recordNew(kit, 'BAIL', body, (ref) => [{ type: 'police.bail.set.v1', data: { bailRef: ref, ...eventFieldsOf(body) } }]);
       },
     }),
     defineRoute({

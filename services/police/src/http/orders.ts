@@ -36,7 +36,7 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       body: SpoApplicationCommand,
       success: { status: 201, description: 'Application recorded', schema: RecordedView },
       handler: async ({ body }) => {
-        return recordNew(kit, 'police.spo.applied.v1', 'SPO', body, (ref) => ({ orderRef: ref, ...eventFieldsOf(body) }));
+        return recordNew(kit, 'SPO', body, (ref) => decideSpo({ kind: 'apply', orderRef: ref, application: eventFieldsOf(body) }, undefined));
       },
     }),
     defineRoute({
@@ -67,9 +67,10 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
       handler: async ({ body }) => {
         // An application it names must be one this service holds.
         if (body.orderRef) await records.get(body.orderRef, 'spo');
-        return recordNew(kit, 'police.spo.considered.v1', 'SPOC', body, (ref) => ({
-          considerationRef: ref, decision: body.decision, ...(body.orderRef ? { orderRef: body.orderRef } : {}), reason: body.reason,
-        }));
+        return recordNew(kit, 'SPOC', body, (ref) => [{
+          type: 'police.spo.considered.v1',
+          data: { considerationRef: ref, decision: body.decision, ...(body.orderRef ? { orderRef: body.orderRef } : {}), reason: body.reason },
+        }]);
       },
     }),
   ];

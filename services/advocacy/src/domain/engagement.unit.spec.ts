@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { decideEngagement, type EngagementCommand, type EngagementDecision, type EngagementState } from './engagement.js';
+
+// Given the engagement as its events left it, when the advocate records this, then these events (or a refusal).
+const engaged: EngagementDecision = { type: 'advocacy.victim.engaged.v1', data: { engagementRef: 'ENG-1', consent: 'limited', consentGivenOn: '2026-09-01', limitedTo: ['police'] } };
+const live: EngagementState = { engagementRef: 'ENG-1', consentGivenOn: '2026-09-01' };
+const revoke = (revokedOn: string): EngagementCommand => ({ kind: 'revoke', revokedOn });
+
+describe('the engagement decider', () => {
+  it('records an engagement once, with the consent the victim gave', () => {
+    expect(decideEngagement({ kind: 'engage', engagement: engaged.data }, undefined)).toEqual([engaged]);
+    expect(() => decideEngagement({ kind: 'engage', engagement: engaged.data }, live)).toThrow(expect.objectContaining({ code: 'engagement_exists', status: 409 }));
+  });
+
+  it('records a revocation of a live engagement, once, never dated before consent was given', () => {
+    expect(decideEngagement(revoke('2026-10-01'), live)).toEqual([{ type: 'advocacy.consent.revoked.v1', data: { engagementRef: 'ENG-1', revokedOn: '2026-10-01' } }]);
+    expect(decideEngagement(revoke('2026-09-01'), live)).toHaveLength(1);
+    expect(() => decideEngagement(revoke('2026-10-02'), { ...live, revokedOn: '2026-10-01' })).toThrow(expect.objectContaining({ status: 409, code: 'consent_already_revoked' }));
+    expect(() => decideEngagement(revoke('2026-08-01'), live)).toThrow(expect.objectContaining({ status: 400, field: 'body.revokedOn' }));
+    expect(() => decideEngagement(revoke('2026-10-01'), undefined)).toThrow(expect.objectContaining({ status: 404 }));
+  });
+});

@@ -3,7 +3,7 @@ import { decideEngagement, type EngagementCommand, type EngagementDecision, type
 
 // Given the engagement as its events left it, when the advocate records this, then these events (or a refusal).
 const engaged: EngagementDecision = { type: 'advocacy.victim.engaged.v1', data: { engagementRef: 'ENG-1', consent: 'limited', consentGivenOn: '2026-09-01', limitedTo: ['police'] } };
-const live: EngagementState = { engagementRef: 'ENG-1', consentGivenOn: '2026-09-01' };
+const live: EngagementState = { engagementRef: 'ENG-1', consentGivenOn: '2026-09-01', victimTokens: ['v1', 'v1b'] };
 const revoke = (revokedOn: string): EngagementCommand => ({ kind: 'revoke', revokedOn });
 
 describe('the engagement decider', () => {
@@ -18,5 +18,15 @@ describe('the engagement decider', () => {
     expect(() => decideEngagement(revoke('2026-10-02'), { ...live, revokedOn: '2026-10-01' })).toThrow(expect.objectContaining({ status: 409, code: 'consent_already_revoked' }));
     expect(() => decideEngagement(revoke('2026-08-01'), live)).toThrow(expect.objectContaining({ status: 400, field: 'body.revokedOn' }));
     expect(() => decideEngagement(revoke('2026-10-01'), undefined)).toThrow(expect.objectContaining({ status: 404 }));
+  });
+
+  it('records the victim\'s own view and safety plan on an engagement with the victim they name, and no other', () => {
+    const view = { ownViewOfRisk: 'high' as const, wishes: 'To stay in her flat', fears: 'That he will find her new work' };
+    expect(decideEngagement({ kind: 'record_view', victimTokens: ['v1b'], view }, live)).toEqual([{ type: 'advocacy.victim.view.recorded.v1', data: { engagementRef: 'ENG-1', ...view } }]);
+    const plan = { measures: ['Panic alarm fitted', 'Safe route to work agreed'], reviewOn: '2027-01-10' };
+    expect(decideEngagement({ kind: 'update_safety_plan', victimTokens: ['v1'], plan }, live)).toEqual([{ type: 'advocacy.safety_plan.updated.v1', data: { engagementRef: 'ENG-1', ...plan } }]);
+    for (const command of [{ kind: 'record_view' as const, victimTokens: ['v2'], view }, { kind: 'update_safety_plan' as const, victimTokens: [], plan }]) {
+      expect(() => decideEngagement(command, live)).toThrow(expect.objectContaining({ code: 'engagement_of_another_victim', status: 400, field: 'body.subjects' }));
+    }
   });
 });

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { RecordedView } from '@convene/shared/agency';
 import { AudienceEntry, Sharing, type Subject } from '@convene/shared/contracts';
-import { DomainError } from '@convene/shared/errors';
 import { sharingUnder, type ConsentQuestion } from '../domain/consent.js';
+import type { EngagementState } from '../domain/engagement.js';
+import type { AdvocacyRecord } from '../db/records.js';
 import type { AdvocacyDeps } from './deps.js';
 
 /** Every advocacy write answers with how the victim's consent let it be shared. */
@@ -19,11 +20,10 @@ export async function sharingWithConsent(
   return sharingUnder(await records.consents.rulingFor(question), requested);
 }
 
-/** Views and safety plans belong to an engagement with the victim they are about. */
-export function assertSameVictim(engagement: { _id: string; subjects: Subject[] }, subjects: Subject[]): void {
-  const engaged = engagement.subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens);
-  const named = subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens);
-  if (!named.some((t) => engaged.includes(t))) {
-    throw new DomainError('engagement_of_another_victim', `engagement ${engagement._id} is not with a victim named in subjects`, { status: 400, field: 'body.subjects' });
-  }
+/** The engagement a record names, as its decider needs it. */
+export function engagementState(record: AdvocacyRecord): EngagementState {
+  const detail = record.detail as { consentGivenOn: string; revokedOn?: string };
+  return { engagementRef: record._id, consentGivenOn: detail.consentGivenOn, revokedOn: detail.revokedOn, victimTokens: victimTokensOf(record.subjects) };
 }
+
+export const victimTokensOf = (subjects: Subject[]) => subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens);

@@ -3,7 +3,7 @@ import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { newRecordRef, RecordedView, recordedView } from '@convene/shared/agency';
 import { CalendarDate, ConsentLevel, EngagementCommand, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
 import { decideEngagement } from '../domain/engagement.js';
-import { ConsentedView, sharingWithConsent } from './consented.js';
+import { ConsentedView, engagementState, sharingWithConsent } from './consented.js';
 import type { AdvocacyDeps } from './deps.js';
 
 const EngagementParams = z.object({ engagementRef: RecordRef });
@@ -60,8 +60,7 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
       success: { status: 201, description: 'Revocation recorded; published if the victim is listed', schema: RecordedView },
       handler: async ({ params, body }) => {
         const engagement = await records.get(params.engagementRef, 'engagement');
-        const detail = engagement.detail as unknown as EngagementDetail;
-        const [revoked] = decideEngagement({ kind: 'revoke', revokedOn: body.revokedOn }, { engagementRef: engagement._id, consentGivenOn: detail.consentGivenOn, revokedOn: detail.revokedOn });
+        const [revoked] = decideEngagement({ kind: 'revoke', revokedOn: body.revokedOn }, engagementState(engagement));
         // Published only to a listed case of this victim, so its meeting withdraws what advocacy shared; about a
         // victim who is not listed, partners hold nothing of advocacy's and are told nothing.
         const listing = await kit.listings.openFor(engagement.subjects);

@@ -1,7 +1,8 @@
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { recordedView } from '@convene/shared/agency';
 import { SafetyPlanCommand, VictimViewCommand } from '@convene/shared/contracts';
-import { assertSameVictim, ConsentedView, sharingWithConsent } from './consented.js';
+import { decideEngagement } from '../domain/engagement.js';
+import { ConsentedView, engagementState, sharingWithConsent, victimTokensOf } from './consented.js';
 import type { AdvocacyDeps } from './deps.js';
 
 /** The victim's own view of risk and wishes, and their safety plan: both belong to an engagement. */
@@ -15,10 +16,11 @@ export function victimRecordRoutes(deps: AdvocacyDeps): RouteSpec[] {
       handler: async ({ body }) => {
         const engagement = await records.get(body.engagementRef, 'engagement');
         const subjects = await kit.people.subjectsOf(body.subjects);
-        assertSameVictim(engagement, subjects);
-        const data = { engagementRef: engagement._id, ownViewOfRisk: body.ownViewOfRisk, wishes: body.wishes, ...(body.fears ? { fears: body.fears } : {}) };
-        const sharing = await sharingWithConsent(deps, { type: 'advocacy.victim.view.recorded.v1', subjects, data }, body);
-        const recorded = await kit.recorder.record({ type: 'advocacy.victim.view.recorded.v1', occurredAt: body.occurredAt, subjects, data, ...sharing });
+        const [viewed] = decideEngagement({
+          kind: 'record_view', victimTokens: victimTokensOf(subjects), view: { ownViewOfRisk: body.ownViewOfRisk, wishes: body.wishes, ...(body.fears ? { fears: body.fears } : {}) },
+        }, engagementState(engagement));
+        const sharing = await sharingWithConsent(deps, { ...viewed!, subjects }, body);
+        const recorded = await kit.recorder.record({ ...viewed!, occurredAt: body.occurredAt, subjects, ...sharing });
         return { ...recordedView(engagement._id, recorded), ...sharing };
       },
     }),
@@ -29,10 +31,11 @@ export function victimRecordRoutes(deps: AdvocacyDeps): RouteSpec[] {
       handler: async ({ body }) => {
         const engagement = await records.get(body.engagementRef, 'engagement');
         const subjects = await kit.people.subjectsOf(body.subjects);
-        assertSameVictim(engagement, subjects);
-        const data = { engagementRef: engagement._id, measures: body.measures, ...(body.reviewOn ? { reviewOn: body.reviewOn } : {}) };
-        const sharing = await sharingWithConsent(deps, { type: 'advocacy.safety_plan.updated.v1', subjects, data }, body);
-        const recorded = await kit.recorder.record({ type: 'advocacy.safety_plan.updated.v1', occurredAt: body.occurredAt, subjects, data, ...sharing });
+        const [updated] = decideEngagement({
+          kind: 'update_safety_plan', victimTokens: victimTokensOf(subjects), plan: { measures: body.measures, ...(body.reviewOn ? { reviewOn: body.reviewOn } : {}) },
+        }, engagementState(engagement));
+        const sharing = await sharingWithConsent(deps, { ...updated!, subjects }, body);
+        const recorded = await kit.recorder.record({ ...updated!, occurredAt: body.occurredAt, subjects, ...sharing });
         return { ...recordedView(engagement._id, recorded), ...sharing };
       },
     }),

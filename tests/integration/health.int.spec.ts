@@ -319,6 +319,35 @@ describe('health service on the real stack', () => {
     });
   });
 
+  it('audits every read of clinical detail inside health: who read which concern or request, and for what', async () => {
+    const concernRef = await flagConcern();
+    const requestRef = randomUUID();
+    await publishAsConference(health.prefix, disclosureRequested(caseRef, concernRef, requestRef));
+    await topic.waitFor(isEvent('health.disclosure.requested.v1', (e) => e.data.requestRef === requestRef), 'acknowledgement of the audited request');
+    const seqBefore = Math.max(0, ...(await health.kit.audit.log.list({ limit: 1000 })).map((e) => e.seq));
+
+    const concern = await api.get(`/concerns/${concernRef}?caseRef=${caseRef}`);
+    expect(concern.status).toBe(200);
+    expect(concern.body.detail).toBe(DETAIL);
+    expect((await api.get(`/concerns/${concernRef}`)).status).toBe(200);
+    expect((await caldicott.get(`/disclosure-requests/${requestRef}`)).body).toMatchObject({ requestRef, concernRef });
+    expect((await caldicott.get('/disclosure-requests?status=pending')).status).toBe(200);
+    // A read refused or of nothing shows no clinical detail, and is not a read of a record.
+    expect((await api.get(`/disclosure-requests/${requestRef}`)).status).toBe(403);
+    expect((await caldicott.get(`/disclosure-requests/${randomUUID()}`)).status).toBe(404);
+
+    const reads = (await health.kit.audit.log.list({ limit: 1000 })).filter((e) => e.seq > seqBefore);
+    const about = (e: (typeof reads)[number]) => [e.actor.sub, e.action, e.record ?? null, e.purpose, e.requestRef ?? null];
+    expect(reads.map(about)).toEqual([
+      [worker.sub, 'get_concern', { kind: 'concern', ref: concernRef }, { kind: 'case', ref: caseRef }, null],
+      [worker.sub, 'get_concern', { kind: 'concern', ref: concernRef }, { kind: 'casework' }, null],
+      [guardian.sub, 'get_disclosure_request', { kind: 'disclosure_request', ref: requestRef }, { kind: 'disclosure_request', ref: requestRef }, requestRef],
+      [guardian.sub, 'list_disclosure_requests', null, { kind: 'casework' }, null],
+    ]);
+    expect(reads.every((e) => e.outcome === 'allowed' && e.actor.agency === 'health')).toBe(true);
+    await expect(health.kit.audit.log.verify()).resolves.toMatchObject({ ok: true });
+  });
+
   it('refers a case with a health criterion only', async () => {
     const subjects = [{ personId: victim.personId, role: 'victim' }];
     expect((await api.post('/referrals', { subjects, criterion: 'escalation', reason: 'x' })).body.errors[0].field).toBe('body.criterion');

@@ -18,11 +18,16 @@ export function readPurpose(path: string, params: Record<string, unknown>, caseR
   return { kind: 'casework' };
 }
 
-/** The record a read names by its path parameter: `incidentRef` → incident, `personId` → person. */
-export function readRecord(params: Record<string, unknown>): { kind: string; ref: string } | undefined {
+/**
+ * The record a read names by its path parameter: `incidentRef` → incident, `personId` → person. A request is named
+ * by the collection it is in (`/disclosure-requests/:requestRef` → disclosure_request), as requests of several
+ * kinds share the parameter's name.
+ */
+export function readRecord(params: Record<string, unknown>, path = ''): { kind: string; ref: string } | undefined {
   const [name, value] = Object.entries(params)[0] ?? [];
   if (!name || typeof value !== 'string' || !RecordRef.safeParse(value).success) return undefined;
-  const kind = name.replace(/(Ref|Id)$/, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+  const collection = /^\/([a-z]+)-requests\//.exec(path)?.[1];
+  const kind = name === 'requestRef' && collection ? `${collection}_request` : name.replace(/(Ref|Id)$/, '').replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
   return /^[a-z][a-z_]{0,39}$/.test(kind) ? { kind, ref: value } : undefined;
 }
 
@@ -44,7 +49,7 @@ export function auditReads(routes: readonly RouteSpec[], trail: Pick<AuditTrail,
         const result = await route.handler(input);
         const params = (input.params ?? {}) as Record<string, unknown>;
         const caseRef = (input.query as { caseRef?: string } | undefined)?.caseRef;
-        const record = readRecord(params);
+        const record = readRecord(params, route.path);
         await trail.record({
           actor: actorOf(input.principal), action: snake(route.operationId), outcome: 'allowed',
           purpose: readPurpose(route.path, params, caseRef),

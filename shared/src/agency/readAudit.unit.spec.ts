@@ -19,6 +19,8 @@ describe('what an agency read was for', () => {
     expect(readRecord({ personId: REF })).toEqual({ kind: 'person', ref: REF });
     expect(readRecord({ incidentRef: 'INC-2026-0042' })).toEqual({ kind: 'incident', ref: 'INC-2026-0042' });
     expect(readRecord({ requestRef: REF })).toEqual({ kind: 'request', ref: REF });
+    expect(readRecord({ requestRef: REF }, '/disclosure-requests/:requestRef')).toEqual({ kind: 'disclosure_request', ref: REF });
+    expect(readRecord({ requestRef: REF }, '/history-requests/:requestRef')).toEqual({ kind: 'history_request', ref: REF });
     expect(readRecord({})).toBeUndefined();
   });
 });

@@ -77,6 +77,11 @@ describe('the web UI, in a browser, against the whole partnership', () => {
       expect(box, `${heading} panel`).not.toBeNull();
       expect(box!.y + box!.height, `${heading} on the first screen`).toBeLessThan(900);
     }
+    // Beside the risk, the victim's voice as her advocate recorded it: wishes, fears and the safety plan.
+    const voice = page.locator('section.risk .victim-voice');
+    await voice.getByText('Wants him to stop contacting her family').waitFor();
+    await voice.getByText('That he will turn up at her new job').waitFor();
+    expect(await voice.locator('li').allInnerTexts()).toEqual(['Panic alarm fitted at home', 'Safe route to work agreed with her employer']);
     // Oldest first: the conduct rows' times never go back.
     const times = await page.locator('table.timeline tbody tr:not(.process-row) time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime')!)));
     expect(times.length).toBeGreaterThan(2);

@@ -111,9 +111,9 @@ function shapeOf(event: CaseEvent): Shape | null {
     case 'advocacy.consent.revoked.v1':
       return { kind: 'engagement', facts: { on: 'consent_revoked', revokedOn: event.data.revokedOn } };
     case 'advocacy.victim.view.recorded.v1':
-      return { kind: 'victim_view', facts: { on: 'victim_view', grade: event.data.ownViewOfRisk } };
+      return { kind: 'victim_view', facts: { on: 'victim_view', grade: event.data.ownViewOfRisk, wishes: event.data.wishes, ...(event.data.fears ? { fears: event.data.fears } : {}) } };
     case 'advocacy.safety_plan.updated.v1':
-      return { kind: 'safety_plan', facts: none };
+      return { kind: 'safety_plan', facts: { on: 'safety_plan', measures: event.data.measures, reviewOn: event.data.reviewOn ?? null } };
     case 'advocacy.diary.entry.v1':
       // The victim's own account stays with advocacy's summary line; only the behaviours are kept.
       return { kind: 'diary', behaviours: event.data.behaviours, facts: none };

@@ -23,6 +23,7 @@ export function emptySections(): CaseSections {
     healthConcerns: [],
     disclosures: [],
     consent: null,
+    victimVoice: { statement: null, safetyPlan: null },
   };
 }
 
@@ -72,6 +73,10 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
         break;
       case 'victim_view':
         s.risk.victimView.advocacy = { ...src, grade: f.grade };
+        if (f.wishes !== undefined) s.victimVoice.statement = { ...src, ownViewOfRisk: f.grade, wishes: f.wishes, fears: f.fears ?? null };
+        break;
+      case 'safety_plan':
+        s.victimVoice.safetyPlan = { ...src, measures: f.measures, reviewOn: f.reviewOn };
         break;
       case 'review':
         s.risk.conference = { ...src, grade: f.grade, nextReviewOn: f.nextReviewOn };

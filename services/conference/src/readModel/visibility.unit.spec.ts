@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeSignals } from './signals/index.js';
-import { CASE, NOW, incident, listed, make, replay, risk } from '../../../../tests/fixtures/caseEvents.js';
+import { CASE, NOW, incident, listed, make, replay, risk, victimView } from '../../../../tests/fixtures/caseEvents.js';
 import { viewFor } from './visibility.js';
 
 const requestRef = '88888888-8888-4888-8888-888888888888';
@@ -69,5 +69,22 @@ describe('viewFor', () => {
     const view = replay([listed(), flagged]);
     expect(viewFor(view, chair).healthConcerns).toHaveLength(1);
     expect(viewFor(view, police).healthConcerns).toEqual([]);
+  });
+
+  it('shows the victim\'s voice (wishes, fears, safety plan) to those her consent names, and folds it from nothing else', () => {
+    const limited = { sharing: 'restricted' as const, audience: [{ agency: 'police' as const }, { role: 'chair' as const }] };
+    const said = make('advocacy.victim.view.recorded.v1', { engagementRef: 'ENG-1', ownViewOfRisk: 'high', wishes: 'To stay in her flat', fears: 'That he finds her new work' }, { daysAgo: 3, ...limited });
+    const plan = make('advocacy.safety_plan.updated.v1', { engagementRef: 'ENG-1', measures: ['Panic alarm fitted', 'Safe route to work'], reviewOn: '2027-01-10' }, { daysAgo: 2, ...limited });
+    const view = replay([listed(), victimView('medium', { daysAgo: 9 }), said, plan]);
+    for (const viewer of [chair, police, advocate]) {
+      expect(viewFor(view, viewer).victimVoice, viewer.agency).toEqual({
+        statement: { eventId: said.id, at: said.occurredat, ownViewOfRisk: 'high', wishes: 'To stay in her flat', fears: 'That he finds her new work' },
+        safetyPlan: { eventId: plan.id, at: plan.occurredat, measures: ['Panic alarm fitted', 'Safe route to work'], reviewOn: '2027-01-10' },
+      });
+    }
+    // Health is not named: it sees the earlier statement shared with the partnership, and no plan.
+    const seen = viewFor(view, health);
+    expect(seen.victimVoice).toMatchObject({ statement: { wishes: 'To feel safe at home', fears: null }, safetyPlan: null });
+    expect(JSON.stringify(seen)).not.toMatch(/new work|Panic alarm/);
   });
 });

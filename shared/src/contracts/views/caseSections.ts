@@ -117,6 +117,13 @@ export const Disclosure = z.object({
 });
 export type Disclosure = z.infer<typeof Disclosure>;
 
+/** The victim's voice as the advocate recorded it, at the sharing the victim agreed: latest wishes and fears, current safety plan. */
+export const VictimVoice = z.object({
+  statement: z.object({ ...sourced, ownViewOfRisk: RiskGrade, wishes: z.string(), fears: z.string().nullable() }).nullable(),
+  safetyPlan: z.object({ ...sourced, measures: z.array(z.string()), reviewOn: z.string().nullable() }).nullable(),
+});
+export type VictimVoice = z.infer<typeof VictimVoice>;
+
 export const ConsentState = z.object({
   ...sourced, level: ConsentLevel.nullable(), limitedTo: z.array(PartnerAgency), givenOn: z.string().nullable(), revoked: z.boolean(), revokedOn: z.string().nullable(),
 });
@@ -145,5 +152,6 @@ export const CaseSections = z.object({
   healthConcerns: z.array(HealthConcern),
   disclosures: z.array(Disclosure),
   consent: ConsentState.nullable(),
+  victimVoice: VictimVoice,
 });
 export type CaseSections = z.infer<typeof CaseSections>;

@@ -42,7 +42,9 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
     tool: RiskTool, declined: z.boolean(), grade: RiskGrade.nullable(), yesCount: z.int().nullable(),
     raisedByProfessionalJudgement: z.boolean(), victimOwnView: RiskGrade.nullable(),
   }),
-  fact('victim_view', { grade: RiskGrade }),
+  // Wishes and fears are written by the advocate to be shared (under the victim's consent); absent on entries folded before they were kept.
+  fact('victim_view', { grade: RiskGrade, wishes: z.string().optional(), fears: z.string().optional() }),
+  fact('safety_plan', { measures: z.array(z.string()), reviewOn: z.string().nullable() }),
   fact('review', { grade: RiskGrade, nextReviewOn: z.string() }),
   fact('spo_applied', { orderRef: z.string(), spoKind: SpoKind }),
   fact('spo_granted', { orderRef: z.string(), spoKind: SpoKind, conditions: z.array(z.string()), expiresOn: z.string() }),

@@ -60,7 +60,7 @@ export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [
       </header>
       {/* What the meeting needs first: risk as assessed beside the victim's own view, and the signals with their evidence. */}
       <div class="case-lead">
-        <RiskPanel risk={view.risk} />
+        <RiskPanel risk={view.risk} voice={view.victimVoice} />
         <Signals signals={response.signals} shown={shown?.id ?? null} onShow={setShown} />
         <Withheld response={response} />
       </div>

@@ -8,8 +8,12 @@ function Grade({ grade }: { grade: RiskGrade | null | undefined }) {
   return grade ? <span class={`grade grade-${grade}`}>{gradeLabel[grade]}</span> : <span class="grade grade-none">Not recorded</span>;
 }
 
-/** The assessed grade beside the victim's own view: the design asks that both are always seen together. */
-export function RiskPanel({ risk }: { risk: CaseView['risk'] }) {
+/**
+ * The assessed grade beside the victim's own view, and her voice as her advocate recorded it (wishes, fears, the
+ * safety plan): the design asks that they are always seen together. What her consent does not let this viewer see
+ * is not in the view at all.
+ */
+export function RiskPanel({ risk, voice }: { risk: CaseView['risk']; voice: CaseView['victimVoice'] | undefined }) {
   const police = risk.police;
   const assessed = risk.conference?.grade ?? police?.grade ?? null;
   const views = [risk.victimView.advocacy, risk.victimView.police].filter((v): v is NonNullable<typeof v> => v !== null);
@@ -48,6 +52,31 @@ export function RiskPanel({ risk }: { risk: CaseView['risk'] }) {
         </div>
       </div>
       {higher && <p class="state warning">The victim rates their risk higher than the assessed grade. Their view is often the more accurate one.</p>}
+      <VictimVoice voice={voice} />
     </section>
+  );
+}
+
+function VictimVoice({ voice }: { voice: CaseView['victimVoice'] | undefined }) {
+  const statement = voice?.statement;
+  const plan = voice?.safetyPlan;
+  return (
+    <div class="victim-voice">
+      <h3>In the victim's words</h3>
+      {!statement && !plan && <p class="muted">Nothing from her advocate that you may see: no wishes or safety plan shared with you.</p>}
+      {statement && (
+        <dl>
+          <dt>Wishes</dt>
+          <dd>{statement.wishes} <span class="muted">· {when(statement.at)}</span></dd>
+          {statement.fears && <><dt>Fears</dt><dd>{statement.fears}</dd></>}
+        </dl>
+      )}
+      {plan && (
+        <>
+          <h4>Safety plan <span class="muted">· {when(plan.at)}{plan.reviewOn && <> · review {day(plan.reviewOn)}</>}</span></h4>
+          <ul>{plan.measures.map((m, i) => <li key={i}>{m}</li>)}</ul>
+        </>
+      )}
+    </div>
   );
 }

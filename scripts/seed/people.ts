@@ -6,7 +6,7 @@ import { DEMO_PEOPLE, type DemoPerson } from '../../services/conference/src/http
 import type { Principal } from '@convene/shared/auth';
 
 export type { DemoPerson };
-export type StaffRole = 'chair' | 'police' | 'cps' | 'health' | 'caldicott' | 'advocate' | 'scrutiny';
+export type StaffRole = 'chair' | 'police' | 'cps' | 'health' | 'caldicott' | 'advocate' | 'scrutiny' | 'health_idva';
 
 /** The one demo person with this role. */
 export function staff(role: StaffRole): DemoPerson {

@@ -251,6 +251,22 @@ describe('advocacy service on the real stack', () => {
     expect((await wrongRole.get(`/engagements/${ref}`)).status).toBe(403);
   });
 
+  it('lets a hospital IDVA (employed by health) do casework with a victim here, her reads audited in her name, and nothing of advocacy\'s own business', async () => {
+    const hospitalIdva = client(advocacy.url, await tokenFor({ sub: 'hidva-3', agency: 'health', role: 'health_idva', name: 'L. Brooks' }));
+    const engaged = await hospitalIdva.post('/engagements', { subjects: victim('full'), occurredAt: hoursAgo(2), consent: 'full', consentGivenOn: today() });
+    expect(engaged.status).toBe(201);
+    const plan = await hospitalIdva.post('/safety-plans', { subjects: victim('full'), occurredAt: hoursAgo(1), engagementRef: engaged.body.ref, measures: ['Discharged to her sister\'s address'] });
+    expect(plan.status).toBe(201);
+    const published = await topic.waitFor(isEvent('advocacy.safety_plan.updated.v1', (e) => e.data.engagementRef === engaged.body.ref), 'the IDVA\'s safety plan');
+    expect(published).toMatchObject({ agency: 'advocacy', subject: cases.full });
+    expect((await hospitalIdva.get(`/engagements/${engaged.body.ref}`)).body).toMatchObject({ safetyPlan: { measures: ['Discharged to her sister\'s address'] } });
+    expect((await advocacy.kit.audit.log.list({ actorSub: 'hidva-3', limit: 1000 })).map((e) => e.actor)).toContainEqual(expect.objectContaining({ sub: 'hidva-3', agency: 'health', role: 'health_idva' }));
+    // Advocacy's figures, actions and match decisions stay with its own advocates; a health worker is not an IDVA.
+    for (const path of ['/statistics/2026-11', '/actions', '/people/possible-matches']) expect((await hospitalIdva.get(path)).status, path).toBe(403);
+    const nurse = client(advocacy.url, await tokenFor({ sub: 'hw-9', agency: 'health', role: 'health' }));
+    expect((await nurse.post('/engagements', { subjects: victim('full'), occurredAt: hoursAgo(2), consent: 'full', consentGivenOn: today() })).status).toBe(403);
+  });
+
   it('describes itself as OpenAPI', async () => {
     const doc = await client(advocacy.url).get('/openapi.json');
     expect(doc.status).toBe(200);

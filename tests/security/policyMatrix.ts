@@ -33,6 +33,14 @@ export const RULES: Record<ServiceName, Record<string, readonly Role[]>> = {
   advocacy: advocacyPolicy.rules,
 };
 
+/** The roles of other agencies each agency service also serves (hospital IDVAs at advocacy). */
+export const WORKING_WITH: Record<Exclude<ServiceName, 'conference'>, Partial<Record<string, readonly Role[]>>> = {
+  police: policePolicy.workingWith,
+  cps: cpsPolicy.workingWith,
+  health: healthPolicy.workingWith,
+  advocacy: advocacyPolicy.workingWith,
+};
+
 /** Does the service's policy let this caller use this permission? `public` needs no token. */
 export function allows(service: ServiceName, caller: Caller, permission: string): boolean {
   if (permission === 'public') return true;
@@ -152,7 +160,9 @@ export function securityMarkdown(docs: Record<ServiceName, Record<string, unknow
     '',
     'Every service authorises in one place: the route layer (`shared/src/http/routes.ts`) asks the service\'s policy',
     'whether the caller\'s role may use the route\'s permission before any handler runs. An agency service grants a',
-    'permission only to the listed roles **of its own agency**; the conference grants by role, then checks',
+    'permission only to the listed roles **of its own agency**, and to the roles of another agency it names as working',
+    'with it (advocacy serves hospital IDVAs, `health_idva` of health, for casework with victims; never its figures,',
+    'actions or match decisions); the conference grants by role, then checks',
     'membership of the meeting or case on top. No token, or a bad one (expired, wrongly signed, `alg: none`, another',
     'audience or issuer), is `401`; a role the policy does not list is `403`; both are `application/problem+json`.',
     '',
@@ -165,7 +175,9 @@ export function securityMarkdown(docs: Record<ServiceName, Record<string, unknow
     const rules = RULES[service];
     lines.push(`## ${service}`, '', '### Permissions', '', '| Permission | Roles allowed |', '| --- | --- |');
     for (const [permission, roles] of Object.entries(rules)) {
-      lines.push(`| \`${permission}\` | ${roleList(roles)}${service === 'conference' ? '' : ` (of ${service})`} |`);
+      const guests = service === 'conference' ? [] : Object.entries(WORKING_WITH[service]).flatMap(([agency, rs]) => (rs ?? []).filter((r) => roles.includes(r)).map((r) => `${r} of ${agency}`));
+      const own = roles.filter((r) => !guests.some((g) => g.startsWith(`${r} of`)));
+      lines.push(`| \`${permission}\` | ${roleList(own)}${service === 'conference' ? '' : ` (of ${service})`}${guests.length ? `; ${guests.map((g) => `\`${g.split(' of ')[0]}\` of ${g.split(' of ')[1]}`).join(', ')}` : ''} |`);
     }
     lines.push('', '### Endpoints', '');
     lines.push(`| Method | Path | Permission | ${CALLERS.join(' | ')} |`, `| --- | --- | --- | ${CALLERS.map(() => ':---:').join(' | ')} |`);

@@ -1,7 +1,7 @@
 import type { Principal } from '@convene/shared/auth';
 
 /** The callers of the matrix: each role with the agency it belongs to, plus nobody at all. */
-export const MATRIX_ROLES = ['chair', 'police', 'cps', 'health', 'caldicott', 'advocate', 'scrutiny'] as const;
+export const MATRIX_ROLES = ['chair', 'police', 'cps', 'health', 'caldicott', 'health_idva', 'advocate', 'scrutiny'] as const;
 export type MatrixRole = (typeof MATRIX_ROLES)[number];
 export type Caller = MatrixRole | 'unauthenticated';
 export const CALLERS: readonly Caller[] = [...MATRIX_ROLES, 'unauthenticated'];
@@ -12,6 +12,7 @@ export const PRINCIPALS: Record<MatrixRole, Principal> = {
   cps: { sub: 'sec-cps-1', agency: 'cps', role: 'cps' },
   health: { sub: 'sec-nurse-1', agency: 'health', role: 'health' },
   caldicott: { sub: 'sec-caldicott-1', agency: 'health', role: 'caldicott' },
+  health_idva: { sub: 'sec-hidva-1', agency: 'health', role: 'health_idva' },
   advocate: { sub: 'sec-idva-1', agency: 'advocacy', role: 'advocate' },
   scrutiny: { sub: 'sec-panel-1', agency: 'conference', role: 'scrutiny' },
 };

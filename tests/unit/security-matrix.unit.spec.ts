@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Role } from '@convene/shared/contracts';
 import { openApiDocuments } from '../../scripts/lib/openapiDocs.js';
-import { allows, endpointsOf, membershipAllows, MEMBERSHIP_RULES, POLICIES, RULES, securityMarkdown } from '../security/policyMatrix.js';
+import { allows, endpointsOf, membershipAllows, MEMBERSHIP_RULES, POLICIES, RULES, securityMarkdown, WORKING_WITH } from '../security/policyMatrix.js';
 import { MATRIX_ROLES, PRINCIPALS, SERVICES, type ServiceName } from '../security/principals.js';
 import { operationsOf, sample } from '../security/sampler.js';
 
@@ -36,11 +36,21 @@ describe('the policies', () => {
     }
   });
 
-  it('never let an agency service serve another agency\'s staff, or the conference\'s', () => {
+  it('never let an agency service serve another agency\'s staff, or the conference\'s, beyond the hospital IDVA\'s casework at advocacy', () => {
+    expect(WORKING_WITH).toEqual({ police: {}, cps: {}, health: {}, advocacy: { health: ['health_idva'] } });
+    for (const permission of ['people.match', 'actions.read', 'actions.update', 'statistics.read', 'statistics.publish']) {
+      expect(allows('advocacy', 'health_idva', permission), `health_idva on advocacy ${permission}`).toBe(false);
+    }
     for (const service of SERVICES.filter((s) => s !== 'conference')) {
       for (const permission of Object.keys(RULES[service])) {
         for (const role of MATRIX_ROLES) {
-          if (PRINCIPALS[role].agency !== service) expect(allows(service, role, permission), `${role} on ${service} ${permission}`).toBe(false);
+          const agency = PRINCIPALS[role].agency;
+          const workingWith = agency !== service && (WORKING_WITH[service][agency]?.includes(role) ?? false);
+          if (agency !== service && !workingWith) expect(allows(service, role, permission), `${role} on ${service} ${permission}`).toBe(false);
+        }
+        // The working-with role is served only as the agency it belongs to claims it.
+        for (const [agency, roles] of Object.entries(WORKING_WITH[service])) {
+          for (const role of roles ?? []) expect(POLICIES[service]({ sub: 'x', role, agency: agency === 'health' ? 'police' : 'health' }, permission)).toBe(false);
         }
         // A role of this agency claimed by a token of another agency is refused too.
         for (const role of RULES[service][permission]!) {

@@ -16,6 +16,7 @@ export function navFor(role: Role): NavItem[] {
     case 'health': return [meetings, { href: '/health-concerns', label: 'Health concerns' }];
     case 'caldicott': return [meetings, { href: '/health-concerns', label: 'Disclosure requests' }];
     case 'advocate': return [meetings, { href: '/advocacy', label: 'Advocacy records' }];
+    case 'health_idva': return [meetings, { href: '/health-concerns', label: 'Health concerns' }, { href: '/advocacy', label: 'Advocacy records' }];
     case 'scrutiny': return [figures];
   }
 }

@@ -12,7 +12,8 @@ export type PartnerAgency = z.infer<typeof PartnerAgency>;
 export const Sharing = z.enum(['partnership', 'restricted', 'agency']);
 export type Sharing = z.infer<typeof Sharing>;
 
-export const Role = z.enum(['chair', 'police', 'cps', 'health', 'advocate', 'caldicott', 'scrutiny']);
+/** A `health_idva` is an independent domestic violence adviser based in a hospital: employed by health, working with advocacy. */
+export const Role = z.enum(['chair', 'police', 'cps', 'health', 'advocate', 'caldicott', 'scrutiny', 'health_idva']);
 export type Role = z.infer<typeof Role>;
 
 /** Who is calling: taken from a verified token's claims, never from the request body. */

@@ -20,7 +20,7 @@ export const gradeLabel: Record<RiskGrade, string> = { standard: 'Standard', med
 export const gradeOptions = entries<RiskGrade>(gradeLabel);
 
 export const roleLabel: Record<Role, string> = {
-  chair: 'Meeting chair', police: 'Police', cps: 'CPS lawyer', health: 'Health worker', caldicott: 'Caldicott guardian', advocate: 'Advocate (ISAC)', scrutiny: 'Scrutiny panel',
+  chair: 'Meeting chair', police: 'Police', cps: 'CPS lawyer', health: 'Health worker', caldicott: 'Caldicott guardian', advocate: 'Advocate (ISAC)', scrutiny: 'Scrutiny panel', health_idva: 'Hospital IDVA',
 };
 
 /** The DASH (2009) checklist, paraphrased; keyed by the police service's own question ids. */

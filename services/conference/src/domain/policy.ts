@@ -8,9 +8,9 @@ import type { Role } from '@convene/shared/contracts';
 export const conferenceRules: Record<string, readonly Role[]> = {
   'meetings.create': ['chair'],
   'meetings.manage': ['chair'],
-  'meetings.read': ['chair', 'police', 'cps', 'health', 'advocate', 'caldicott'],
+  'meetings.read': ['chair', 'police', 'cps', 'health', 'advocate', 'caldicott', 'health_idva'],
   'cases.list': ['chair'],
-  'cases.read': ['chair', 'police', 'cps', 'health', 'advocate', 'caldicott'],
+  'cases.read': ['chair', 'police', 'cps', 'health', 'advocate', 'caldicott', 'health_idva'],
   'cases.decide': ['chair'],
   'history.read': ['cps'],
   'scrutiny.read': ['scrutiny', 'chair'],

@@ -16,6 +16,7 @@ export const DEMO_PEOPLE: readonly DemoPerson[] = [
   { sub: 'cps-priya-nair', name: 'Priya Nair', agency: 'cps', role: 'cps', title: 'CPS lawyer' },
   { sub: 'health-alex-moss', name: 'Dr Alex Moss', agency: 'health', role: 'health', title: 'Emergency department consultant' },
   { sub: 'health-ruth-caldwell', name: 'Ruth Caldwell', agency: 'health', role: 'caldicott', title: 'Caldicott guardian' },
+  { sub: 'health-lena-brooks', name: 'Lena Brooks', agency: 'health', role: 'health_idva', title: 'Hospital IDVA (employed by health, works with advocacy)' },
   { sub: 'advocacy-kim-adeyemi', name: 'Kim Adeyemi', agency: 'advocacy', role: 'advocate', title: 'Independent stalking advocate (ISAC)' },
   { sub: 'scrutiny-morgan-lee', name: 'Morgan Lee', agency: 'conference', role: 'scrutiny', title: 'Scrutiny panel member' },
 ];

@@ -1,18 +1,19 @@
 import { agencyPolicy } from '@convene/shared/agency';
 
 /**
- * Who may do what in the health service: health workers record concerns; the Caldicott guardian alone sees
- * and decides disclosure requests. Both read concerns, because the guardian decides on their detail.
+ * Who may do what in the health service: health workers and the hospital's IDVAs record concerns and refer; the
+ * Caldicott guardian alone sees and decides disclosure requests. All three read concerns, because the guardian
+ * decides on their detail. Health's figures are published by health workers.
  */
 export const healthPolicy = agencyPolicy('health', {
-  'people.read': ['health', 'caldicott'],
-  'people.write': ['health'],
+  'people.read': ['health', 'caldicott', 'health_idva'],
+  'people.write': ['health', 'health_idva'],
   'people.match': ['health'],
-  'actions.read': ['health', 'caldicott'],
+  'actions.read': ['health', 'caldicott', 'health_idva'],
   'actions.update': ['health'],
-  'concerns.read': ['health', 'caldicott'],
-  'concerns.write': ['health'],
-  'referrals.write': ['health'],
+  'concerns.read': ['health', 'caldicott', 'health_idva'],
+  'concerns.write': ['health', 'health_idva'],
+  'referrals.write': ['health', 'health_idva'],
   'disclosures.read': ['caldicott'],
   'disclosures.decide': ['caldicott'],
   'statistics.read': ['health'],

@@ -186,6 +186,31 @@ describe('advocacy service on the real stack', () => {
     expect((await api.get(`/consent/${person.limited.personId}`)).body).toMatchObject({ consent: 'limited', limitedTo: ['police'], sharing: 'restricted', audience });
   });
 
+  it('shares safe contact details only with the agencies that need to contact her, within her consent, and her household as counts and ages', async () => {
+    const limited = (await api.get(`/consent/${person.limited.personId}`)).body as { engagementRef: string };
+    const contact = { safeTimes: 'Weekdays 12:00-13:00 only', safeNumber: '07700 900123', noPostHome: true };
+    const narrowed = await api.post('/safe-contacts', { subjects: victim('limited'), occurredAt: hoursAgo(1), engagementRef: limited.engagementRef, contactingAgencies: ['health', 'police'], ...contact });
+    expect(narrowed.status).toBe(201);
+    // Her consent names police only: health is not told, and neither is the chair.
+    expect(narrowed.body).toMatchObject({ published: true, sharing: 'restricted', audience: [{ agency: 'police' }] });
+    const event = await topic.waitFor((e) => e.id === narrowed.body.eventId, 'safe contact event');
+    expect(event).toMatchObject({ type: 'advocacy.safe_contact.recorded.v1', subject: cases.limited, sharing: 'restricted', audience: [{ agency: 'police' }], data: contact });
+    const noneAllowed = await api.post('/safe-contacts', { subjects: victim('limited'), occurredAt: hoursAgo(1), engagementRef: limited.engagementRef, contactingAgencies: ['cps'], ...contact });
+    expect(noneAllowed.body).toMatchObject({ published: false, sharing: 'agency' });
+    const asPartnership = await api.post('/safe-contacts', { subjects: victim('limited'), occurredAt: hoursAgo(1), engagementRef: limited.engagementRef, contactingAgencies: ['police'], sharing: 'partnership', ...contact });
+    expect(asPartnership.status).toBe(400);
+
+    const household = await api.post('/households', { subjects: victim('limited'), occurredAt: hoursAgo(1), engagementRef: limited.engagementRef, childrenAges: [4, 9], otherAdults: 0, safeguardingReferralMade: true, safeguardingReferralOn: today() });
+    expect(household.status).toBe(201);
+    const recorded = await topic.waitFor((e) => e.id === household.body.eventId, 'household event');
+    expect(recorded).toMatchObject({ type: 'advocacy.household.recorded.v1', sharing: 'restricted', audience: [{ agency: 'police' }, { role: 'chair' }], data: { childrenAges: [4, 9], otherAdults: 0, safeguardingReferralMade: true } });
+    const named = await api.post('/households', { subjects: victim('limited'), occurredAt: hoursAgo(1), engagementRef: limited.engagementRef, childrenAges: [{ name: 'Amy', age: 4 }], otherAdults: 0, safeguardingReferralMade: false });
+    expect(named.status).toBe(400);
+    expect(named.body.errors[0].field).toMatch(/^body\.childrenAges/);
+    // The engagement holds the latest details, with who was told: the last ones were kept here.
+    expect((await api.get(`/engagements/${limited.engagementRef}`)).body).toMatchObject({ household: { childrenAges: [4, 9] }, safeContact: { ...contact, audience: [] } });
+  });
+
   it('answers bad input with problem+json naming the field, unknown ids with 404, others with 401/403', async () => {
     const missingEngagement = await api.post('/engagements', { subjects: victim('full'), occurredAt: hoursAgo(1), consentGivenOn: today() });
     expect(missingEngagement.status).toBe(400);

@@ -33,6 +33,43 @@ export const AdvocacySafetyPlanUpdated = defineEvent('advocacy', 'safety_plan.up
   reviewOn: CalendarDate.optional(),
 }));
 
+/** Who lives with the victim, as counts and ages only (never a name), and whether a safeguarding referral has been made for them. */
+export const HouseholdFields = z.object({
+  /** One entry per child in the household: age in whole years. */
+  childrenAges: z.array(z.int().min(0).max(17)).max(12).describe('One entry per child in the household: age in whole years; never a name'),
+  otherAdults: z.int().min(0).max(12),
+  safeguardingReferralMade: z.boolean(),
+  safeguardingReferralOn: CalendarDate.optional(),
+});
+
+const referralDated = (d: { safeguardingReferralMade: boolean; safeguardingReferralOn?: string | undefined }) => d.safeguardingReferralMade || d.safeguardingReferralOn === undefined;
+export const REFERRAL_DATED = { message: 'a referral date is given only when a safeguarding referral was made', path: ['safeguardingReferralOn'] };
+
+/** What the meeting needs to weigh risk to children and to ask the right agency. */
+export const AdvocacyHouseholdRecorded = defineEvent('advocacy', 'household.recorded', z.object({
+  engagementRef: RecordRef, ...HouseholdFields.shape,
+}).strict().refine(referralDated, REFERRAL_DATED));
+
+/** A UK telephone number as people write it: digits, spaces, +, brackets and dashes. */
+export const TelephoneNumber = z.string().trim().regex(/^[0-9 +()-]{6,20}$/, 'expected a telephone number (digits, spaces, + ( ) -)');
+
+/** How to contact the victim safely. */
+export const SafeContactFields = z.object({
+  safeTimes: z.string().trim().min(1).max(200),
+  safeNumber: TelephoneNumber.optional(),
+  /** Nothing to be posted to her home address. */
+  noPostHome: z.boolean(),
+  instructions: z.string().trim().min(1).max(500).optional(),
+});
+
+/**
+ * Always restricted to the agencies that need to contact her (and never more than her consent allows): a safe
+ * number in the wrong hands is a risk in itself.
+ */
+export const AdvocacySafeContactRecorded = defineEvent('advocacy', 'safe_contact.recorded', z.object({
+  engagementRef: RecordRef, ...SafeContactFields.shape,
+}).strict());
+
 export const AdvocacyDiaryEntry = defineEvent('advocacy', 'diary.entry', z.object({
   entryRef: RecordRef,
   behaviours: z.array(Behaviour).min(1).max(14),
@@ -48,6 +85,8 @@ export const AdvocacyRecordEvent = z.discriminatedUnion('type', [
   AdvocacyConsentRevoked,
   AdvocacyVictimViewRecorded,
   AdvocacySafetyPlanUpdated,
+  AdvocacyHouseholdRecorded,
+  AdvocacySafeContactRecorded,
   AdvocacyDiaryEntry,
 ]);
 
@@ -60,6 +99,8 @@ export const advocacyEvents = [
   AdvocacyConsentRevoked,
   AdvocacyVictimViewRecorded,
   AdvocacySafetyPlanUpdated,
+  AdvocacyHouseholdRecorded,
+  AdvocacySafeContactRecorded,
   AdvocacyDiaryEntry,
   AdvocacyReferralMade,
   AdvocacyResearchReturned,

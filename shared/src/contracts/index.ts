@@ -19,3 +19,4 @@ export * from './conferenceCommands.js';
 export * from './caseSummary.js';
 export * from './views/index.js';
 export * from './labels.js';
+export * from './victimCircumstances.js';

@@ -83,6 +83,16 @@ export function sharingUnder(ruling: ConsentRuling, requested: { sharing: Sharin
 }
 
 /**
+ * The audience of safe contact details: the agencies that need to contact her, as far as her consent allows, and
+ * nobody else (not the chair: the meeting coordinates, it does not ring her). Empty when consent allows none of them.
+ */
+export function contactAudience(ruling: ConsentRuling, contacting: PartnerAgency[]): AudienceEntry[] {
+  if (!ruling.share) return [];
+  const allowed = ruling.audience ? contacting.filter((agency) => ruling.audience!.some((e) => 'agency' in e && e.agency === agency)) : contacting;
+  return [...new Set(allowed)].sort().map((agency) => ({ agency }));
+}
+
+/**
  * Why a record must stay with advocacy, if it must: no consent, or a record shared more widely than the
  * victim's limited consent now allows (e.g. recorded before they limited it).
  */

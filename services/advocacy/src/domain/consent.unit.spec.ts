@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  consentRuling, governingConsents, sharingUnder, withholdReason, type ConsentState, type RegisteredConsent,
+  consentRuling, contactAudience, governingConsents, sharingUnder, withholdReason, type ConsentState, type RegisteredConsent,
 } from './consent.js';
 
 const full: ConsentState = { engagementRef: 'ENG-1', level: 'full', givenOn: '2026-09-01', limitedTo: [] };
@@ -77,5 +77,14 @@ describe('which consent governs a record', () => {
     expect(governingConsents(engaging, tokens, held)).toEqual([{ engagementRef: 'ENG-9', level: 'full', givenOn: '2026-11-01', limitedTo: [] }]);
     const oldEngagement = { ...engaging, data: { ...engaging.data, engagementRef: 'ENG-1' } };
     expect(governingConsents(oldEngagement, tokens, held)).toEqual([revoked]);
+  });
+});
+
+describe('who is shown how to contact her safely', () => {
+  it('the agencies that need to contact her, as far as her consent allows, and never the chair', () => {
+    expect(contactAudience(consentRuling([full]), ['police', 'health'])).toEqual([{ agency: 'health' }, { agency: 'police' }]);
+    expect(contactAudience(consentRuling([limited('police', 'cps')]), ['police', 'health'])).toEqual([{ agency: 'police' }]);
+    expect(contactAudience(consentRuling([limited('cps')]), ['police'])).toEqual([]);
+    for (const c of [none, revoked, undefined]) expect(contactAudience(consentRuling([c]), ['police'])).toEqual([]);
   });
 });

@@ -18,14 +18,19 @@ export type EngagementCommand =
   | { kind: 'engage'; engagement: DataOf<'advocacy.victim.engaged.v1'> }
   | { kind: 'revoke'; revokedOn: string }
   | { kind: 'record_view'; victimTokens: string[]; view: Omit<DataOf<'advocacy.victim.view.recorded.v1'>, 'engagementRef'> }
-  | { kind: 'update_safety_plan'; victimTokens: string[]; plan: Omit<DataOf<'advocacy.safety_plan.updated.v1'>, 'engagementRef'> };
+  | { kind: 'update_safety_plan'; victimTokens: string[]; plan: Omit<DataOf<'advocacy.safety_plan.updated.v1'>, 'engagementRef'> }
+  | { kind: 'record_household'; victimTokens: string[]; household: Omit<DataOf<'advocacy.household.recorded.v1'>, 'engagementRef'> }
+  | { kind: 'record_safe_contact'; victimTokens: string[]; contact: Omit<DataOf<'advocacy.safe_contact.recorded.v1'>, 'engagementRef'> };
 
-export type EngagementDecision = EventDraft<'advocacy.victim.engaged.v1' | 'advocacy.consent.revoked.v1' | 'advocacy.victim.view.recorded.v1' | 'advocacy.safety_plan.updated.v1'>;
+export type EngagementDecision = EventDraft<
+  | 'advocacy.victim.engaged.v1' | 'advocacy.consent.revoked.v1' | 'advocacy.victim.view.recorded.v1' | 'advocacy.safety_plan.updated.v1'
+  | 'advocacy.household.recorded.v1' | 'advocacy.safe_contact.recorded.v1'
+>;
 
 /**
  * Decide against the engagement as it stands: an engagement is recorded once, with the consent the victim gave; a
- * revocation is of a live engagement, on or after the day consent was given, and only once; the victim's view and
- * safety plan belong to an engagement with the victim they name. Pure; whether and to whom the events may be
+ * revocation is of a live engagement, on or after the day consent was given, and only once; the victim's view,
+ * safety plan, household and safe contact details belong to an engagement with the victim they name. Pure; whether and to whom the events may be
  * shared is the consent register's ruling, made by the handler.
  */
 export function decideEngagement(command: EngagementCommand, engagement: EngagementState | undefined): EngagementDecision[] {
@@ -35,13 +40,16 @@ export function decideEngagement(command: EngagementCommand, engagement: Engagem
   }
   if (!engagement) throw notFound('engagement', 'named');
   const { engagementRef } = engagement;
-  if (command.kind === 'record_view' || command.kind === 'update_safety_plan') {
+  if (command.kind !== 'revoke') {
     if (!command.victimTokens.some((t) => engagement.victimTokens.includes(t))) {
       throw new DomainError('engagement_of_another_victim', `engagement ${engagementRef} is not with a victim named in subjects`, { status: 400, field: 'body.subjects' });
     }
-    return command.kind === 'record_view'
-      ? [{ type: 'advocacy.victim.view.recorded.v1', data: { engagementRef, ...command.view } }]
-      : [{ type: 'advocacy.safety_plan.updated.v1', data: { engagementRef, ...command.plan } }];
+    switch (command.kind) {
+      case 'record_view': return [{ type: 'advocacy.victim.view.recorded.v1', data: { engagementRef, ...command.view } }];
+      case 'update_safety_plan': return [{ type: 'advocacy.safety_plan.updated.v1', data: { engagementRef, ...command.plan } }];
+      case 'record_household': return [{ type: 'advocacy.household.recorded.v1', data: { engagementRef, ...command.household } }];
+      case 'record_safe_contact': return [{ type: 'advocacy.safe_contact.recorded.v1', data: { engagementRef, ...command.contact } }];
+    }
   }
   if (engagement.revokedOn) throw conflict('consent_already_revoked', `consent for engagement ${engagement.engagementRef} was already revoked on ${engagement.revokedOn}`);
   if (command.revokedOn < engagement.consentGivenOn) {

@@ -29,4 +29,12 @@ describe('the engagement decider', () => {
       expect(() => decideEngagement(command, live)).toThrow(expect.objectContaining({ code: 'engagement_of_another_victim', status: 400, field: 'body.subjects' }));
     }
   });
+
+  it('records her household (counts and ages) and safe contact on her engagement only', () => {
+    const household = { childrenAges: [4, 9], otherAdults: 1, safeguardingReferralMade: true, safeguardingReferralOn: '2026-11-20' };
+    expect(decideEngagement({ kind: 'record_household', victimTokens: ['v1'], household }, live)).toEqual([{ type: 'advocacy.household.recorded.v1', data: { engagementRef: 'ENG-1', ...household } }]);
+    const contact = { safeTimes: 'Weekdays 12:00-13:00', safeNumber: '07700 900123', noPostHome: true };
+    expect(decideEngagement({ kind: 'record_safe_contact', victimTokens: ['v1b'], contact }, live)).toEqual([{ type: 'advocacy.safe_contact.recorded.v1', data: { engagementRef: 'ENG-1', ...contact } }]);
+    expect(() => decideEngagement({ kind: 'record_safe_contact', victimTokens: ['v2'], contact }, live)).toThrow(expect.objectContaining({ code: 'engagement_of_another_victim' }));
+  });
 });

@@ -20,7 +20,9 @@ function refOf(event: CaseEvent): string | undefined {
     case 'advocacy.victim.engaged.v1':
     case 'advocacy.consent.revoked.v1':
     case 'advocacy.victim.view.recorded.v1':
-    case 'advocacy.safety_plan.updated.v1': return event.data.engagementRef;
+    case 'advocacy.safety_plan.updated.v1':
+    case 'advocacy.household.recorded.v1':
+    case 'advocacy.safe_contact.recorded.v1': return event.data.engagementRef;
     case 'advocacy.diary.entry.v1': return event.data.entryRef;
     case 'advocacy.referral.made.v1': return event.data.referralRef;
     default: return undefined;
@@ -40,7 +42,7 @@ function evolve(record: AdvocacyRecord | undefined, event: CaseEvent): AdvocacyR
       };
     case 'advocacy.consent.revoked.v1':
       return withDetail(record, { revokedOn: event.data.revokedOn }, 'revoked');
-    // The victim's latest view and safety plan are part of their engagement.
+    // The victim's latest view, safety plan, household and safe contact are part of their engagement.
     case 'advocacy.victim.view.recorded.v1': {
       const { engagementRef: _, ...view } = event.data;
       return withDetail(record, { latestView: { ...view, occurredAt: event.occurredat, eventId: event.id } });
@@ -48,6 +50,14 @@ function evolve(record: AdvocacyRecord | undefined, event: CaseEvent): AdvocacyR
     case 'advocacy.safety_plan.updated.v1': {
       const { engagementRef: _, ...plan } = event.data;
       return withDetail(record, { safetyPlan: { ...plan, occurredAt: event.occurredat, eventId: event.id } });
+    }
+    case 'advocacy.household.recorded.v1': {
+      const { engagementRef: _, ...household } = event.data;
+      return withDetail(record, { household: { ...household, occurredAt: event.occurredat, eventId: event.id } });
+    }
+    case 'advocacy.safe_contact.recorded.v1': {
+      const { engagementRef: _, ...contact } = event.data;
+      return withDetail(record, { safeContact: { ...contact, audience: event.audience ?? [], occurredAt: event.occurredat, eventId: event.id } });
     }
     case 'advocacy.diary.entry.v1':
       return upsert(record, ref, event, 'diary_entry', { detail: { ...event.data, sharing: event.sharing } });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { newRecordRef, RecordedView, recordedView } from '@convene/shared/agency';
-import { CalendarDate, ConsentLevel, EngagementCommand, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
+import { AudienceEntry, HouseholdFields, SafeContactFields, CalendarDate, ConsentLevel, EngagementCommand, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
 import { decideEngagement } from '../domain/engagement.js';
 import { ConsentedView, engagementState, sharingWithConsent } from './consented.js';
 import type { AdvocacyDeps } from './deps.js';
@@ -18,6 +18,8 @@ const EngagementView = z.object({
   revokedOn: z.string().optional(),
   latestView: z.object({ ownViewOfRisk: RiskGrade, wishes: z.string(), fears: z.string().optional(), occurredAt: z.string() }).optional(),
   safetyPlan: z.object({ measures: z.array(z.string()), reviewOn: z.string().optional(), occurredAt: z.string() }).optional(),
+  household: HouseholdFields.extend({ occurredAt: z.string() }).optional(),
+  safeContact: SafeContactFields.extend({ audience: z.array(AudienceEntry), occurredAt: z.string() }).optional(),
   eventIds: z.array(z.string()),
 });
 
@@ -28,6 +30,8 @@ interface EngagementDetail {
   revokedOn?: string;
   latestView?: { ownViewOfRisk: z.infer<typeof RiskGrade>; wishes: string; fears?: string; occurredAt: string };
   safetyPlan?: { measures: string[]; reviewOn?: string; occurredAt: string };
+  household?: z.infer<typeof EngagementView>['household'] & { eventId?: string };
+  safeContact?: z.infer<typeof EngagementView>['safeContact'] & { eventId?: string };
 }
 
 /** Engaging a victim records their consent to share; revoking it stops everything advocacy shares about them. */
@@ -85,9 +89,15 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
           ...(d.revokedOn ? { revokedOn: d.revokedOn } : {}),
           ...(d.latestView ? { latestView: { ownViewOfRisk: d.latestView.ownViewOfRisk, wishes: d.latestView.wishes, ...(d.latestView.fears ? { fears: d.latestView.fears } : {}), occurredAt: d.latestView.occurredAt } } : {}),
           ...(d.safetyPlan ? { safetyPlan: { measures: d.safetyPlan.measures, ...(d.safetyPlan.reviewOn ? { reviewOn: d.safetyPlan.reviewOn } : {}), occurredAt: d.safetyPlan.occurredAt } } : {}),
+          ...(d.household ? { household: withoutEventId(d.household) } : {}),
+          ...(d.safeContact ? { safeContact: withoutEventId(d.safeContact) } : {}),
           eventIds: record.eventIds,
         };
       },
     }),
   ];
+}
+
+function withoutEventId<T extends { eventId?: string }>({ eventId: _, ...rest }: T): Omit<T, 'eventId'> {
+  return rest;
 }

@@ -114,6 +114,17 @@ function shapeOf(event: CaseEvent): Shape | null {
       return { kind: 'victim_view', facts: { on: 'victim_view', grade: event.data.ownViewOfRisk, wishes: event.data.wishes, ...(event.data.fears ? { fears: event.data.fears } : {}) } };
     case 'advocacy.safety_plan.updated.v1':
       return { kind: 'safety_plan', facts: { on: 'safety_plan', measures: event.data.measures, reviewOn: event.data.reviewOn ?? null } };
+    case 'advocacy.household.recorded.v1': {
+      const d = event.data;
+      return {
+        kind: 'household',
+        facts: { on: 'household', childrenAges: d.childrenAges, otherAdults: d.otherAdults, safeguardingReferralMade: d.safeguardingReferralMade, safeguardingReferralOn: d.safeguardingReferralOn ?? null },
+      };
+    }
+    case 'advocacy.safe_contact.recorded.v1': {
+      const d = event.data;
+      return { kind: 'safe_contact', facts: { on: 'safe_contact', safeTimes: d.safeTimes, safeNumber: d.safeNumber ?? null, noPostHome: d.noPostHome, instructions: d.instructions ?? null } };
+    }
     case 'advocacy.diary.entry.v1':
       // The victim's own account stays with advocacy's summary line; only the behaviours are kept.
       return { kind: 'diary', behaviours: event.data.behaviours, facts: none };

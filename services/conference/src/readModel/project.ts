@@ -23,7 +23,7 @@ export function emptySections(): CaseSections {
     healthConcerns: [],
     disclosures: [],
     consent: null,
-    victimVoice: { statement: null, safetyPlan: null },
+    victimVoice: { statement: null, safetyPlan: null, household: null, safeContact: null },
   };
 }
 
@@ -78,6 +78,16 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
       case 'safety_plan':
         s.victimVoice.safetyPlan = { ...src, measures: f.measures, reviewOn: f.reviewOn };
         break;
+      case 'household': {
+        const { on: _, ...household } = f;
+        s.victimVoice.household = { ...src, ...household };
+        break;
+      }
+      case 'safe_contact': {
+        const { on: _, ...contact } = f;
+        s.victimVoice.safeContact = { ...src, ...contact };
+        break;
+      }
       case 'review':
         s.risk.conference = { ...src, grade: f.grade, nextReviewOn: f.nextReviewOn };
         break;

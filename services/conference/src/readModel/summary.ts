@@ -112,6 +112,14 @@ export function summarise(event: CaseEvent): string {
       return `Victim's own view of risk: ${event.data.ownViewOfRisk}`;
     case 'advocacy.safety_plan.updated.v1':
       return `Safety plan updated: ${plural(event.data.measures.length, 'measure')}`;
+    case 'advocacy.household.recorded.v1': {
+      const d = event.data;
+      const children = d.childrenAges.length ? `${plural(d.childrenAges.length, 'child', 'children')} (aged ${d.childrenAges.join(', ')})` : 'no children';
+      const referral = d.safeguardingReferralMade ? `safeguarding referral made${d.safeguardingReferralOn ? ` on ${d.safeguardingReferralOn}` : ''}` : 'no safeguarding referral';
+      return `Household: ${children}, ${plural(d.otherAdults, 'other adult')}; ${referral}`;
+    }
+    case 'advocacy.safe_contact.recorded.v1':
+      return 'Safe contact details recorded, for the agencies that need to contact her';
     case 'advocacy.diary.entry.v1':
       return `Diary entry: ${behaviourList(event.data.behaviours)}`;
     case 'conference.case.listed.v1': {

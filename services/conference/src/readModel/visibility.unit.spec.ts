@@ -80,11 +80,29 @@ describe('viewFor', () => {
       expect(viewFor(view, viewer).victimVoice, viewer.agency).toEqual({
         statement: { eventId: said.id, at: said.occurredat, ownViewOfRisk: 'high', wishes: 'To stay in her flat', fears: 'That he finds her new work' },
         safetyPlan: { eventId: plan.id, at: plan.occurredat, measures: ['Panic alarm fitted', 'Safe route to work'], reviewOn: '2027-01-10' },
+        household: null, safeContact: null,
       });
     }
     // Health is not named: it sees the earlier statement shared with the partnership, and no plan.
     const seen = viewFor(view, health);
     expect(seen.victimVoice).toMatchObject({ statement: { wishes: 'To feel safe at home', fears: null }, safetyPlan: null });
     expect(JSON.stringify(seen)).not.toMatch(/new work|Panic alarm/);
+  });
+
+  it('shows her household to the partnership as counts and ages, and safe contact details only to the agencies that contact her', () => {
+    const household = make('advocacy.household.recorded.v1', { engagementRef: 'ENG-1', childrenAges: [4, 9], otherAdults: 0, safeguardingReferralMade: false }, { daysAgo: 3 });
+    const contact = make('advocacy.safe_contact.recorded.v1', { engagementRef: 'ENG-1', safeTimes: 'Weekdays 12:00-13:00', safeNumber: '07700 900123', noPostHome: true }, {
+      daysAgo: 2, sharing: 'restricted', audience: [{ agency: 'police' }],
+    });
+    const view = replay([listed(), household, contact]);
+    for (const viewer of [chair, police, health, advocate]) {
+      expect(viewFor(view, viewer).victimVoice.household, viewer.agency).toMatchObject({ childrenAges: [4, 9], otherAdults: 0, safeguardingReferralMade: false, safeguardingReferralOn: null });
+    }
+    expect(viewFor(view, police).victimVoice.safeContact).toMatchObject({ safeTimes: 'Weekdays 12:00-13:00', safeNumber: '07700 900123', noPostHome: true });
+    for (const viewer of [chair, health]) {
+      const seen = viewFor(view, viewer);
+      expect(seen.victimVoice.safeContact, viewer.agency).toBeNull();
+      expect(JSON.stringify(seen)).not.toContain('07700 900123');
+    }
   });
 });

@@ -121,6 +121,10 @@ export type Disclosure = z.infer<typeof Disclosure>;
 export const VictimVoice = z.object({
   statement: z.object({ ...sourced, ownViewOfRisk: RiskGrade, wishes: z.string(), fears: z.string().nullable() }).nullable(),
   safetyPlan: z.object({ ...sourced, measures: z.array(z.string()), reviewOn: z.string().nullable() }).nullable(),
+  /** Who lives with her: counts and ages only, and whether a safeguarding referral was made. */
+  household: z.object({ ...sourced, childrenAges: z.array(z.int()), otherAdults: z.int(), safeguardingReferralMade: z.boolean(), safeguardingReferralOn: z.string().nullable() }).nullable(),
+  /** How to contact her safely: only in the view of the agencies that need to contact her. */
+  safeContact: z.object({ ...sourced, safeTimes: z.string(), safeNumber: z.string().nullable(), noPostHome: z.boolean(), instructions: z.string().nullable() }).nullable(),
 });
 export type VictimVoice = z.infer<typeof VictimVoice>;
 

@@ -9,7 +9,7 @@ import { EventType } from '../events.js';
 
 export const EntryKind = z.enum([
   'incident', 'risk', 'classification', 'arrest', 'bail', 'order', 'breach', 'charging', 'hearing',
-  'outcome', 'concern', 'disclosure', 'engagement', 'victim_view', 'safety_plan', 'diary', 'review',
+  'outcome', 'concern', 'disclosure', 'engagement', 'victim_view', 'safety_plan', 'household', 'safe_contact', 'diary', 'review',
   'action', 'listing', 'other',
 ]);
 export type EntryKind = z.infer<typeof EntryKind>;
@@ -45,6 +45,8 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
   // Wishes and fears are written by the advocate to be shared (under the victim's consent); absent on entries folded before they were kept.
   fact('victim_view', { grade: RiskGrade, wishes: z.string().optional(), fears: z.string().optional() }),
   fact('safety_plan', { measures: z.array(z.string()), reviewOn: z.string().nullable() }),
+  fact('household', { childrenAges: z.array(z.int()), otherAdults: z.int(), safeguardingReferralMade: z.boolean(), safeguardingReferralOn: z.string().nullable() }),
+  fact('safe_contact', { safeTimes: z.string(), safeNumber: z.string().nullable(), noPostHome: z.boolean(), instructions: z.string().nullable() }),
   fact('review', { grade: RiskGrade, nextReviewOn: z.string() }),
   fact('spo_applied', { orderRef: z.string(), spoKind: SpoKind }),
   fact('spo_granted', { orderRef: z.string(), spoKind: SpoKind, conditions: z.array(z.string()), expiresOn: z.string() }),

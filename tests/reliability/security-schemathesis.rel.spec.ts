@@ -2,6 +2,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PRINCIPALS, SERVICES, type MatrixRole, type ServiceName } from '../security/principals.js';
 import { startSecurityStack, type SecurityStack } from '../security/stack.js';
@@ -15,12 +16,15 @@ import { roleTokens } from '../security/tokens.js';
  */
 const MAX_EXAMPLES = Number(process.env.SCHEMATHESIS_MAX_EXAMPLES ?? 15);
 
+/** Values for the identifier formats the documents name but no pattern can check (NHS number, PNC id). */
+const HOOKS = fileURLToPath(new URL('./schemathesis-formats.py', import.meta.url));
+
 const run = (cmd: string, args: string[], timeout = 600_000) => spawnSync(cmd, args, { encoding: 'utf8', timeout, maxBuffer: 64 * 1024 * 1024 });
 
 /** Run without blocking this process's event loop: the services under test live in it. */
 function runAsync(cmd: string, args: string[], timeoutMs: number): Promise<{ status: number | null; output: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, SCHEMATHESIS_HOOKS: HOOKS } });
     let output = '';
     child.stdout.on('data', (d: Buffer) => { output += d.toString(); });
     child.stderr.on('data', (d: Buffer) => { output += d.toString(); });

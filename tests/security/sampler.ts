@@ -48,6 +48,8 @@ const PATTERN_SAMPLES: [RegExp, (s: JsonSchema) => string][] = [
   [/^\^\[0-9 \+\(\)-\]/, () => '0113 496 0000'],
   [/^\^\[A-Za-z0-9\\-\.\]/, () => 'flag-1'],
   [/^\^\[A-Za-z0-9\]\[A-Za-z0-9\._\\\/-\]\*\$$/, () => `REF-${randomUUID().slice(0, 8)}`],
+  // A date of birth, written YYYY-MM-DD (the first of its forms).
+  [/^\^\(\?:19\[0-9\]\{2\}\|/, () => '1985-03-14'],
 ];
 
 const FORMAT_SAMPLES: Record<string, () => string> = {
@@ -89,6 +91,8 @@ function meets(value: unknown, condition: JsonSchema): boolean {
 /** A minimal value valid for the schema (as far as JSON Schema can say). */
 export function sample(schema: JsonSchema | undefined): unknown {
   if (!schema || Object.keys(schema).length === 0) return 'x';
+  // A schema with an example (the FHIR Flag, whose rules are more than this sampler follows) is sampled by it.
+  if (Array.isArray(schema.examples) && schema.examples.length > 0) return structuredClone(schema.examples[0]);
   if ('const' in schema) return schema.const;
   if (Array.isArray(schema.enum)) return schema.enum[0];
   // anyOf beside an object's own properties says which of them must be given: give the first alternative's.
@@ -98,6 +102,11 @@ export function sample(schema: JsonSchema | undefined): unknown {
     const props = (schema.properties ?? {}) as Record<string, JsonSchema>;
     for (const key of ((anyOf as JsonSchema[])[0]?.required ?? []) as string[]) value[key] = sample(props[key]);
     return value;
+  }
+  // Alternatives beside a string's own keywords (the forms of a date of birth) add to them.
+  if (Array.isArray(schema.anyOf) && schema.type === 'string') {
+    const { anyOf, ...own } = schema;
+    return sample({ ...own, ...(anyOf as JsonSchema[])[0] });
   }
   if (Array.isArray(schema.anyOf)) return sample(((schema.anyOf as JsonSchema[]).find((s) => s.type !== 'null') ?? schema.anyOf[0]) as JsonSchema);
   if (Array.isArray(schema.oneOf)) return sample(schema.oneOf[0] as JsonSchema);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DATE_OF_BIRTH_FORMATS } from '../link-tokens/index.js';
+import { DATE_OF_BIRTH_FORMATS, DATE_OF_BIRTH_PATTERNS, NAME_PATTERN, NHS_NUMBER_PATTERN, PNC_ID_PATTERN, POSTCODE_PATTERN } from '../link-tokens/index.js';
 import { AudienceEntry, Behaviour, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, SubjectRole, Timestamp } from './common.js';
 import { ReferralCriterion } from './agencyCommon.js';
 import { DASH_QUESTIONS, DashAnswer, SDASH_QUESTIONS } from './police.js';
@@ -16,13 +16,17 @@ import { commandBase, documentedRules, SHARING_RULE, sharingAndVictimDocumented,
 
 /** A person the agency holds, with the identifiers it knows. Only their link tokens ever leave it. */
 export const PersonInput = z.object({
-  given: z.string().trim().min(1).max(80),
-  family: z.string().trim().min(1).max(80),
-  // Written as the agency writes it; stored as YYYY-MM-DD (a refusal is a 400 naming body.dateOfBirth).
-  dateOfBirth: z.string().trim().min(1).max(32).describe(`Date of birth: ${DATE_OF_BIRTH_FORMATS}`),
-  nhsNumber: z.string().trim().min(10).max(14).optional(),
-  pncId: z.string().trim().min(4).max(16).optional(),
-  postcode: z.string().trim().min(5).max(9).optional(),
+  given: z.string().trim().min(1).max(80).meta({ pattern: NAME_PATTERN }),
+  family: z.string().trim().min(1).max(80).meta({ pattern: NAME_PATTERN }),
+  // Written as the agency writes it; stored as YYYY-MM-DD (a refusal is a 400 naming body.dateOfBirth). The link
+  // tokens' parsers check these identifiers, with refusals of their own; the patterns only document them.
+  dateOfBirth: z.string().trim().min(1).max(32).meta({
+    description: `Date of birth, a real date from 1900-01-01 to today: ${DATE_OF_BIRTH_FORMATS}; any case, ordinals (1st) and full month names too`,
+    anyOf: DATE_OF_BIRTH_PATTERNS.map((pattern) => ({ pattern })),
+  }),
+  nhsNumber: z.string().trim().min(10).max(14).meta({ format: 'nhs-number', pattern: NHS_NUMBER_PATTERN, description: '10 digits with a correct modulus-11 check digit' }).optional(),
+  pncId: z.string().trim().min(4).max(16).meta({ format: 'pnc-id', pattern: PNC_ID_PATTERN, description: 'YY/NNNNNNNL or YYYY/NNNNNNNL (the serial zero-padded to 7 without the slash) with a correct check letter' }).optional(),
+  postcode: z.string().trim().min(5).max(9).meta({ pattern: POSTCODE_PATTERN, description: 'A UK postcode (any case and spacing)' }).optional(),
 });
 export type PersonInput = z.infer<typeof PersonInput>;
 
@@ -90,6 +94,17 @@ export const HistoryRequestCommand = z.object({
 /** Health: clinical detail, held by the health service only, so it may be longer than anything shared. */
 export const ClinicalDetail = z.string().trim().min(1).max(4000);
 
+/**
+ * A concern's subjectRole is one of its subjects' roles. JSON Schema cannot compare two fields, so it is stated
+ * once per role, as alternatives: this subjectRole, and a subject with this role. (Not an if/then per role:
+ * schemathesis cannot generate from four of them beside the sharing rule.)
+ */
+export const SUBJECT_ROLE_AMONG_SUBJECTS = {
+  anyOf: SubjectRole.options.map((role) => ({
+    properties: { subjectRole: { const: role }, subjects: { type: 'array', contains: { type: 'object', properties: { role: { const: role } }, required: ['role'] } } },
+  })),
+};
+
 export const FlagConcernCommand = z.object({
   ...commandBase,
   subjectRole: SubjectRole,
@@ -97,11 +112,18 @@ export const FlagConcernCommand = z.object({
   severity: ConcernSeverity,
   contact: ContactPoint,
   detail: ClinicalDetail,
-}).superRefine(sharingRule).meta(sharingRuleDocumented).superRefine((v, ctx) => {
+}).superRefine(sharingRule).meta(documentedRules(SHARING_RULE, SUBJECT_ROLE_AMONG_SUBJECTS)).superRefine((v, ctx) => {
   if (!v.subjects.some((s) => s.role === v.subjectRole)) {
     ctx.addIssue({ code: 'custom', path: ['subjectRole'], message: `no subject of this concern has the role ${v.subjectRole}` });
   }
 });
+
+/** A disclosure names its audience and legal gateway; a refusal gives neither, nor any detail. */
+export const DISCLOSURE_DECIDED = {
+  if: { properties: { decision: { const: 'disclosed' } }, required: ['decision'] },
+  then: { properties: { audience: true, legalGateway: true }, required: ['audience', 'legalGateway'] },
+  else: { properties: { audience: false, legalGateway: false, detail: false } },
+};
 
 /** Health: the Caldicott guardian discloses a concern's detail to a named audience, or refuses. */
 export const DisclosureDecisionCommand = z.object({
@@ -119,7 +141,7 @@ export const DisclosureDecisionCommand = z.object({
   if (v.decision === 'refused' && v.legalGateway) ctx.addIssue({ code: 'custom', path: ['legalGateway'], message: 'a refusal relies on no legal gateway' });
   if (v.decision === 'refused' && v.audience) ctx.addIssue({ code: 'custom', path: ['audience'], message: 'a refusal has no audience' });
   if (v.decision === 'refused' && v.detail) ctx.addIssue({ code: 'custom', path: ['detail'], message: 'a refusal discloses no detail' });
-});
+}).meta(documentedRules(DISCLOSURE_DECIDED));
 export type DisclosureDecisionCommand = z.infer<typeof DisclosureDecisionCommand>;
 
 /** Advocacy records are about a victim: apply with `.superRefine(namesAVictim)`. */

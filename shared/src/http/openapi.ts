@@ -51,8 +51,11 @@ export function buildOpenApi(info: { title: string; version: string; description
         : { description: route.success.description },
     };
     const statuses = new Set([400, ...(route.permission === 'public' ? [] : [401, 403]), 429, ...(route.body ? [413] : []), ...(route.errors ?? [])]);
+    const problem = { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } };
     for (const status of [...statuses].sort()) {
-      responses[String(status)] = { description: ERROR_TEXT[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } };
+      const own = route.errorContent?.[status];
+      const content = own ? { [own.contentType]: { schema: jsonSchema(own.schema, 'output') }, ...(own.alsoProblem ? problem : {}) } : problem;
+      responses[String(status)] = { description: ERROR_TEXT[status] ?? 'Error', content };
     }
     paths[path] = {
       ...(paths[path] ?? {}),

@@ -34,6 +34,11 @@ export interface RouteSpec<P extends AnyObject | undefined = AnyObject | undefin
   success: { status: number; description: string; schema?: z.ZodType; contentType?: string };
   /** Error statuses this route can answer with besides 400/401/403 (e.g. 404, 409). */
   errors?: number[];
+  /**
+   * Errors the handler answers in a format of its own (a FHIR OperationOutcome), by status, so the document
+   * says so; `alsoProblem` where the shared layers answer the same status as problem+json (a malformed body).
+   */
+  errorContent?: Partial<Record<number, { contentType: string; schema: z.ZodType; alsoProblem?: boolean }>>;
   handler: (input: RouteInput<P extends AnyObject ? z.infer<P> : undefined, Q extends AnyObject ? z.infer<Q> : undefined, B extends z.ZodType ? z.infer<B> : undefined>) => Promise<RouteResult> | RouteResult;
 }
 

@@ -3,6 +3,31 @@ import { LinkTokenError } from './errors.js';
 /** What a date of birth may look like; quoted in every refusal so the caller knows what to send. */
 export const DATE_OF_BIRTH_FORMATS = 'YYYY-MM-DD, DD/MM/YYYY (day first, also with - or .) or D MMM YYYY (e.g. 14 Mar 1985)';
 
+/*
+ * The accepted forms as JSON Schema patterns (for the documents, as an `anyOf`), each allowing only dates that
+ * exist in every year since 1900, so every value they allow is accepted. They allow less than is accepted: no
+ * 29 February, no year after 2025 (a pattern cannot follow today), no ordinals, full month names or other case.
+ * [0-9], not \d: some engines' \d matches other scripts' digits.
+ */
+const YEAR = '(?:19[0-9]{2}|20[01][0-9]|202[0-5])';
+/** Days of 31-, 30- and 28-day months; `lead` is the leading zero of days 1-9 ('0', or '0?' where it may be left out). */
+const days = (lead: string) => [`(?:${lead}[1-9]|[12][0-9]|3[01])`, `(?:${lead}[1-9]|[12][0-9]|30)`, `(?:${lead}[1-9]|1[0-9]|2[0-8])`];
+/** Each month group with its days: day and month in the given order, joined by `sep`. */
+function dayAndMonth(months: string[], sep: string, dayFirst: boolean): string {
+  const dayList = days(dayFirst ? '0?' : '0');
+  const pairs = months.map((month, i) => (dayFirst ? `${dayList[i]}${sep}${month}` : `${month}${sep}${dayList[i]}`));
+  return `(?:${pairs.join('|')})`;
+}
+const NUMBERED_MONTHS = ['(?:0[13578]|1[02])', '(?:0[469]|11)', '02'];
+const DAY_FIRST_MONTHS = ['(?:0?[13578]|1[02])', '(?:0?[469]|11)', '0?2'];
+const MONTH_NAMES = ['(?:Jan|Mar|May|Jul|Aug|Oct|Dec)', '(?:Apr|Jun|Sep|Nov)', 'Feb'];
+export const DATE_OF_BIRTH_PATTERNS = [
+  `^${YEAR}-${dayAndMonth(NUMBERED_MONTHS, '-', false)}$`,
+  // One separator throughout, as the parser requires.
+  `^(?:${['/', '-', '\\.'].map((sep) => `${dayAndMonth(DAY_FIRST_MONTHS, sep, true)}${sep}${YEAR}`).join('|')})$`,
+  `^${dayAndMonth(MONTH_NAMES, ' ', true)} ${YEAR}$`,
+] as const;
+
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 // UK writing is day first, so 05/06/1985 is 5 June; separators must agree (14/03-1985 is a typo, not a date).
 const DAY_FIRST = /^(\d{1,2})([/.-])(\d{1,2})\2(\d{4})$/;

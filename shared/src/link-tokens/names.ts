@@ -16,6 +16,13 @@ const UNDECOMPOSABLE: Record<string, string> = {
 const UNDECOMPOSABLE_RE = new RegExp(`[${Object.keys(UNDECOMPOSABLE).join('')}]`, 'gu');
 
 /**
+ * A name part as the documents state it: a Latin letter first, then letters, apostrophes, full stops, hyphens
+ * and spaces; every value it allows is accepted. Letters of other scripts and other apostrophes are accepted
+ * too but not stated: patterns with Unicode classes are not portable.
+ */
+export const NAME_PATTERN = "^[A-Za-zÀ-ÖØ-öø-ÿ][A-Za-zÀ-ÖØ-öø-ÿ'’. -]*$";
+
+/**
  * Normalises one name part so that "Siobhán O'Neill-Smith", "SIOBHAN  O’NEILL SMITH" and
  * "siobhan oneill smith" are equal: apostrophes and full stops removed (before NFKD, which would turn ´
  * into a space, and after, which turns full-width forms into ASCII), NFKD, combining marks dropped (so

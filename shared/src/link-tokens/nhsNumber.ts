@@ -1,5 +1,11 @@
 import { LinkTokenError } from './errors.js';
 
+/**
+ * The shape of an NHS number, for the documents: the check digit (modulus 11) cannot be a pattern, so they name
+ * the format too (`nhs-number`), for generators that can be taught it.
+ */
+export const NHS_NUMBER_PATTERN = '^[0-9]{3}[ -]?[0-9]{3}[ -]?[0-9]{4}$';
+
 /** Strips spaces and hyphens; returns null unless exactly 10 digits remain. */
 function digitsOf(raw: string): string | null {
   const stripped = raw.replace(/[\s-]/g, '');

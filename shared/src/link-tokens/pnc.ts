@@ -12,6 +12,9 @@ const CHECK_ALPHABET = 'ZABCDEFGHJKLMNPQRTUVWXY';
 const WITH_SLASH = /^(\d{2}|\d{4})\/(\d{1,7})([A-Z])$/;
 const WITHOUT_SLASH = /^(\d{2}|\d{4})(\d{7})([A-Z])$/;
 
+/** The shape of a PNC id, for the documents (upper case; the check letter cannot be a pattern: they name the format `pnc-id` too). */
+export const PNC_ID_PATTERN = '^(?:[0-9]{2}|[0-9]{4})(?:/[0-9]{1,7}|[0-9]{7})[A-HJ-NP-RT-Z]$';
+
 export function pncCheckLetter(yy: string, serial7: string): string {
   const letter = CHECK_ALPHABET[Number(`${yy}${serial7}`) % 23];
   if (letter === undefined) throw new Error('unreachable: mod 23 index out of range');

@@ -16,7 +16,12 @@ export interface ScrutinyRouteDeps {
 
 const MAX_MONTHS = 36;
 
-const Period = z.object({ from: Month.optional(), to: Month.optional() }).superRefine((v, ctx) => {
+// That from is not after to, and the two at most MAX_MONTHS apart, compares two parameters: JSON Schema cannot
+// state it, so the parameters' descriptions do (a request breaking it is refused with a 400).
+const Period = z.object({
+  from: Month.optional().describe(`The first month; by default 11 months before to. Not after to, and at most ${MAX_MONTHS} months from it to to, both included`),
+  to: Month.optional().describe('The last month; by default 11 months after from, or this month'),
+}).superRefine((v, ctx) => {
   // zod still runs this refinement when a month failed to parse; compare only months that are well formed.
   if (!Month.safeParse(v.from).success || !Month.safeParse(v.to).success) return;
   if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ConcernCategory, ConcernSeverity, SubjectRole } from '@convene/shared/contracts';
-import { isValidNhsNumber } from '@convene/shared/link-tokens';
+import { ConcernCategory, ConcernSeverity, documentedRules, SubjectRole } from '@convene/shared/contracts';
+import { isValidNhsNumber, NHS_NUMBER_PATTERN } from '@convene/shared/link-tokens';
 import { issue, operationOutcome, outcomeIssues, type OperationOutcome, type OperationOutcomeIssue } from './operationOutcome.js';
 
 /**
@@ -57,6 +57,10 @@ const Reference = z.strictObject({
 /** Extensions carry one of many value[x] types; only the ones this service reads are checked further. */
 const Extension = z.looseObject({ url: FhirString(200), valueCode: FhirString(64).optional() });
 
+const SUBJECT_REFERENCE = /^(?:Patient|Person)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
+/** The same, for the document (JSON Schema patterns take no flags). */
+const SUBJECT_REFERENCE_PATTERN = '^(?:Patient|Person)/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+
 export const FhirFlag = z.strictObject({
   resourceType: z.literal('Flag'),
   id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional(),
@@ -78,6 +82,71 @@ export const FhirFlag = z.strictObject({
   author: Reference.optional(),
 });
 export type FhirFlag = z.infer<typeof FhirFlag>;
+
+/** Items of a list that, where `key` is `value`, carry `field` from `codes` (the first such item is the one read). */
+const codedWhere = (key: string, value: string, field: string, codes: readonly string[]) => ({
+  type: 'object',
+  if: { properties: { [key]: { const: value } }, required: [key] },
+  then: { properties: { [field]: { enum: [...codes] } }, required: [field] },
+});
+const withKey = (key: string, value: string) => ({ type: 'object', properties: { [key]: { const: value } }, required: [key] });
+
+/**
+ * What concernFromFlag requires of a Flag beyond its FHIR shape, in JSON Schema for the document. A subject
+ * given as #<id> of a contained Patient is accepted too but not stated: JSON Schema cannot match the reference
+ * to the contained resource's id. Nor can it state an NHS number's check digit.
+ */
+export const FLAG_RULES = [
+  // Only an active Flag raises a concern.
+  { properties: { status: { const: 'active' } } },
+  {
+    properties: {
+      code: {
+        type: 'object', properties: { coding: { type: 'array', contains: withKey('system', CONCERN_CATEGORY_SYSTEM), items: codedWhere('system', CONCERN_CATEGORY_SYSTEM, 'code', ConcernCategory.options) } },
+        required: ['coding'],
+      },
+    },
+  },
+  {
+    properties: {
+      extension: {
+        type: 'array', contains: withKey('url', CONCERN_SEVERITY_EXTENSION),
+        items: { allOf: [codedWhere('url', CONCERN_SEVERITY_EXTENSION, 'valueCode', ConcernSeverity.options), codedWhere('url', SUBJECT_ROLE_EXTENSION, 'valueCode', SubjectRole.options)] },
+      },
+    },
+    required: ['extension'],
+  },
+  {
+    properties: {
+      subject: {
+        description: `Patient/<id> or Person/<id> of a person held here; an identifier of ${NHS_NUMBER_SYSTEM} (with a correct check digit); or #<id> of a contained Patient with an NHS number, or names and a birthDate`,
+        anyOf: [
+          { type: 'object', properties: { reference: { type: 'string', pattern: SUBJECT_REFERENCE_PATTERN } }, required: ['reference'] },
+          {
+            type: 'object',
+            properties: { reference: false, identifier: { type: 'object', properties: { system: { const: NHS_NUMBER_SYSTEM }, value: { type: 'string', format: 'nhs-number', pattern: NHS_NUMBER_PATTERN } }, required: ['system', 'value'] } },
+            required: ['identifier'],
+          },
+        ],
+      },
+    },
+  },
+  // The service partners should contact.
+  { properties: { author: { type: 'object', properties: { display: { type: 'string', pattern: '\\S' } }, required: ['display'] } }, required: ['author'] },
+];
+
+/** A Flag this service accepts (about a person it holds), as the document's example. */
+const EXAMPLE_FLAG: z.input<typeof FhirFlag> = {
+  resourceType: 'Flag',
+  status: 'active',
+  code: { coding: [{ system: CONCERN_CATEGORY_SYSTEM, code: 'threats_disclosed' }], text: 'Disclosed threats by an ex-partner at A&E' },
+  subject: { reference: 'Patient/0b6c5a3e-4f1d-4c8e-9d7a-2f1e3c4b5a69' },
+  extension: [{ url: CONCERN_SEVERITY_EXTENSION, valueCode: 'high' }],
+  author: { display: 'St James ED safeguarding team' },
+};
+
+/** The Flag a client sends: its FHIR shape, with what this service requires of it stated for the document. */
+export const FhirFlagRequest = FhirFlag.meta({ ...documentedRules(...FLAG_RULES), examples: [EXAMPLE_FLAG] });
 
 /** A contained Patient as hospital systems send one: only these elements are read. */
 const ContainedPatient = z.looseObject({
@@ -107,7 +176,6 @@ export interface ConcernFromFlag {
 
 export type FlagMapping = { ok: true; flag: FhirFlag; concern: ConcernFromFlag } | { ok: false; outcome: OperationOutcome };
 
-const SUBJECT_REFERENCE = /^(?:Patient|Person)\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
 
 function extensionCode<T extends string>(flag: FhirFlag, url: string, values: readonly T[], issues: OperationOutcomeIssue[]): T | undefined {
   const index = (flag.extension ?? []).findIndex((e) => e.url === url);

@@ -1,5 +1,7 @@
+import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { CONCERN_CATEGORY_SYSTEM, CONCERN_SEVERITY_EXTENSION, NHS_NUMBER_SYSTEM, SUBJECT_ROLE_EXTENSION, concernFromFlag, createdFlag, type FhirFlag } from './fhirFlag.js';
+import { z } from 'zod';
+import { CONCERN_CATEGORY_SYSTEM, CONCERN_SEVERITY_EXTENSION, FhirFlagRequest, NHS_NUMBER_SYSTEM, SUBJECT_ROLE_EXTENSION, concernFromFlag, createdFlag, type FhirFlag } from './fhirFlag.js';
 
 const personId = '3f0c2a4e-9b1d-4c47-8e2a-1d2b3c4d5e6f';
 const now = new Date('2026-11-10T12:00:00Z');
@@ -113,5 +115,39 @@ describe('reading a FHIR R4 Flag as a health concern', () => {
     if (!mapped.ok) throw new Error('expected a valid Flag');
     const created: FhirFlag = createdFlag(mapped.flag, 'CON-20261110-ABC123', now);
     expect(created).toMatchObject({ resourceType: 'Flag', id: 'CON-20261110-ABC123', meta: { lastUpdated: now.toISOString() }, code: mapped.flag.code });
+  });
+});
+
+// The document states what concernFromFlag requires (FLAG_RULES): the two must agree on what a client may send.
+describe('the Flag as documented', () => {
+  const parserRequire = createRequire(createRequire(import.meta.url).resolve('@readme/openapi-parser'));
+  const Ajv2020 = (parserRequire('ajv/dist/2020') as { default: new (options: object) => { compile(schema: unknown): (value: unknown) => boolean } }).default;
+  const allows = new Ajv2020({ strict: false, validateFormats: false }).compile(z.toJSONSchema(FhirFlagRequest, { io: 'input', unrepresentable: 'any' }));
+
+  it('allows what is mapped to a concern and refuses what is not', () => {
+    const nhs = (value: string) => ({ subject: { identifier: { system: NHS_NUMBER_SYSTEM, value } } });
+    const cases: [string, Record<string, unknown>][] = [
+      ['as given', flag()],
+      ['about a suspect, by NHS number', flag({ ...nhs('943 476 5919'), extension: [{ url: SUBJECT_ROLE_EXTENSION, valueCode: 'suspect' }, { url: CONCERN_SEVERITY_EXTENSION, valueCode: 'low' }] })],
+      ['inactive', flag({ status: 'inactive' })],
+      ['no category coding', flag({ code: { coding: [{ system: 'http://snomed.info/sct', code: '225337009' }] } })],
+      ['an unknown category', flag({ code: { coding: [{ system: CONCERN_CATEGORY_SYSTEM, code: 'gossip' }] } })],
+      ['no severity', flag({ extension: [] })],
+      ['an unknown severity', flag({ extension: [{ url: CONCERN_SEVERITY_EXTENSION, valueCode: 'severe' }] })],
+      ['an unknown subject role', flag({ extension: [{ url: CONCERN_SEVERITY_EXTENSION, valueCode: 'low' }, { url: SUBJECT_ROLE_EXTENSION, valueCode: 'witness' }] })],
+      ['a subject by name only', flag({ subject: { display: 'Jo Bloggs' } })],
+      ['a subject reference to something else', flag({ subject: { reference: 'Practitioner/123' } })],
+      ['an NHS number of the wrong shape', flag(nhs('94347659'))],
+      ['no author', flag({ author: undefined })],
+      ['a blank author', flag({ author: { display: '  ' } })],
+    ];
+    for (const [what, input] of cases) expect([what, allows(input)]).toEqual([what, concernFromFlag(input, now).ok]);
+    const [example] = (FhirFlagRequest.meta()?.examples ?? []) as unknown[];
+    expect([allows(example), concernFromFlag(example, now).ok]).toEqual([true, true]);
+    // Accepted but not stated: a contained Patient (JSON Schema cannot match #<id> to its id). Refused but
+    // allowed: an NHS number with a wrong check digit (no pattern can compute it).
+    const contained = flag({ contained: [{ resourceType: 'Patient', id: 'p1', name: [{ family: 'Bloggs', given: ['Jo'] }], birthDate: '1985-03-14' }], subject: { reference: '#p1' } });
+    expect([allows(contained), concernFromFlag(contained, now).ok]).toEqual([false, true]);
+    expect([allows(flag(nhs('9434765918'))), concernFromFlag(flag(nhs('9434765918')), now).ok]).toEqual([true, false]);
   });
 });

@@ -1,20 +1,20 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 
 /** The FHIR R4 issue types this service answers with (http://hl7.org/fhir/R4/valueset-issue-type.html). */
-export type IssueCode = 'invalid' | 'structure' | 'required' | 'value' | 'not-found' | 'not-supported' | 'multiple-matches';
+export const IssueCode = z.enum(['invalid', 'structure', 'required', 'value', 'not-found', 'not-supported', 'multiple-matches']);
+export type IssueCode = z.infer<typeof IssueCode>;
 
-export interface OperationOutcomeIssue {
-  severity: 'error';
-  code: IssueCode;
-  diagnostics: string;
-  expression?: string[];
-}
+export const OperationOutcomeIssue = z.object({
+  severity: z.literal('error'),
+  code: IssueCode,
+  diagnostics: z.string(),
+  expression: z.array(z.string()).optional(),
+});
+export type OperationOutcomeIssue = z.infer<typeof OperationOutcomeIssue>;
 
-/** A FHIR R4 OperationOutcome: how a FHIR endpoint says what was wrong with a resource. */
-export interface OperationOutcome {
-  resourceType: 'OperationOutcome';
-  issue: OperationOutcomeIssue[];
-}
+/** A FHIR R4 OperationOutcome: how a FHIR endpoint says what was wrong with a resource (a schema for the document). */
+export const OperationOutcome = z.object({ resourceType: z.literal('OperationOutcome'), issue: z.array(OperationOutcomeIssue) });
+export type OperationOutcome = z.infer<typeof OperationOutcome>;
 
 export const FHIR_JSON = 'application/fhir+json';
 

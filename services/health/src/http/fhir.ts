@@ -1,8 +1,8 @@
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { newRecordRef } from '@convene/shared/agency';
 import { DomainError } from '@convene/shared/errors';
-import { concernFromFlag, createdFlag, FhirFlag } from '../domain/fhirFlag.js';
-import { FHIR_JSON, issue, operationOutcome, type OperationOutcome } from '../domain/operationOutcome.js';
+import { concernFromFlag, createdFlag, FhirFlag, FhirFlagRequest } from '../domain/fhirFlag.js';
+import { FHIR_JSON, issue, operationOutcome, OperationOutcome } from '../domain/operationOutcome.js';
 import type { HealthDeps } from './deps.js';
 import { resolveFlagSubject } from './flagSubject.js';
 
@@ -19,8 +19,15 @@ export function fhirRoutes({ kit, records }: HealthDeps): RouteSpec[] {
       // The Flag schema documents the body in OpenAPI; `catch` stops the shared parser refusing it with
       // problem+json, so that the handler can answer a FHIR client in FHIR (an OperationOutcome).
       // `optional` makes the fallback, undefined, a value of the schema's own type.
-      body: FhirFlag.optional().catch(undefined),
+      body: FhirFlagRequest.optional().catch(undefined),
       errors: [404, 409, 415],
+      // The handler answers these as OperationOutcomes; a body that is not JSON at all is refused before it, as problem+json.
+      errorContent: {
+        400: { contentType: FHIR_JSON, schema: OperationOutcome, alsoProblem: true },
+        404: { contentType: FHIR_JSON, schema: OperationOutcome },
+        409: { contentType: FHIR_JSON, schema: OperationOutcome },
+        415: { contentType: FHIR_JSON, schema: OperationOutcome },
+      },
       success: { status: 201, description: 'The created Flag, with id = the concern reference', schema: FhirFlag, contentType: FHIR_JSON },
       handler: async ({ req }) => {
         if (!req.is(['application/fhir+json', 'application/json'])) {

@@ -82,6 +82,10 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     await voice.getByText('Wants him to stop contacting her family').waitFor();
     await voice.getByText('That he will turn up at her new job').waitFor();
     expect(await voice.locator('li').allInnerTexts()).toEqual(['Panic alarm fitted at home', 'Safe route to work agreed with her employer']);
+    // Her household as counts and ages, flagged with no safeguarding referral; her safe number is for police only, not the chair.
+    await voice.getByText('2 (aged 4, 9)').waitFor();
+    await voice.getByText('children in the household and no referral').waitFor();
+    expect(await page.content()).not.toContain('07700 900123');
     // Oldest first: the conduct rows' times never go back.
     const times = await page.locator('table.timeline tbody tr:not(.process-row) time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime')!)));
     expect(times.length).toBeGreaterThan(2);

@@ -147,6 +147,8 @@ export async function seedCase(urls: Urls, options: { tag: string; invite?: Role
   const engagement = await advocacy<{ ref: string }>('POST', '/engagements', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1), consent: 'full', consentGivenOn: ago(1).slice(0, 10) });
   await advocacy('POST', '/victim-views', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1, 11), engagementRef: engagement.ref, ownViewOfRisk: 'high', wishes: 'Wants him to stop contacting her family', fears: 'That he will turn up at her new job' });
   await advocacy('POST', '/safety-plans', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1, 12), engagementRef: engagement.ref, measures: ['Panic alarm fitted at home', 'Safe route to work agreed with her employer'] });
+  await advocacy('POST', '/households', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1, 12), engagementRef: engagement.ref, childrenAges: [4, 9], otherAdults: 0, safeguardingReferralMade: false });
+  await advocacy('POST', '/safe-contacts', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1, 12), engagementRef: engagement.ref, contactingAgencies: ['police'], safeTimes: 'Weekdays 12:00-13:00', safeNumber: '07700 900123', noPostHome: true });
 
   const invite = options.invite ?? ['police', 'cps', 'health', 'caldicott', 'advocate'];
   const members = DEMO_PEOPLE.filter((p) => invite.includes(p.role)).map((p) => ({ userId: p.sub, displayName: p.name, agency: p.agency, role: p.role }));

@@ -1,7 +1,7 @@
 import type {
   CommandInput, DashAnswers, DiaryEntryCommand, DisclosureDecisionCommand, DisclosureRequestView, EngagementCommand, FlagConcernCommand,
-  HistoryRequestCommand, HistoryRequestCreated, IncidentCommand, PersonInput, PersonView, RecordedView, ReferralCommand, RiskAssessmentCommand,
-  RiskAssessmentRecorded, SdashAnswers, SpoApplicationCommand, SubjectRef, VictimViewCommand,
+  HistoryRequestCommand, HistoryRequestCreated, HouseholdCommand, IncidentCommand, PersonInput, PersonView, RecordedView, ReferralCommand, RiskAssessmentCommand,
+  RiskAssessmentRecorded, SafeContactCommand, SdashAnswers, SpoApplicationCommand, SubjectRef, VictimViewCommand,
 } from '@convene/shared/contracts';
 import { agencyUrl } from './config';
 import { getJson, postJson } from './http';
@@ -52,5 +52,7 @@ export const agencies = {
     engage: (body: CommandInput<typeof EngagementCommand>) => post<Recorded>('advocacy', '/engagements', body),
     victimView: (body: CommandInput<typeof VictimViewCommand>) => post<Recorded>('advocacy', '/victim-views', body),
     diary: (body: CommandInput<typeof DiaryEntryCommand>) => post<Recorded>('advocacy', '/diary-entries', body),
+    household: (body: CommandInput<typeof HouseholdCommand>) => post<Recorded>('advocacy', '/households', body),
+    safeContact: (body: CommandInput<typeof SafeContactCommand>) => post<Recorded>('advocacy', '/safe-contacts', body),
   },
 };

@@ -3,12 +3,14 @@ import { SubjectPicker, type Subjects } from '../people/SubjectPicker';
 import { Field, inputValue } from '../ui/form';
 import { ConsentForm } from './advocacy/ConsentForm';
 import { DiaryForm } from './advocacy/DiaryForm';
+import { HouseholdForm } from './advocacy/HouseholdForm';
+import { SafeContactForm } from './advocacy/SafeContactForm';
 import { VictimViewForm } from './advocacy/VictimViewForm';
 import { ReferralForm } from './police/ReferralForm';
 
 const KEY = 'convene.advocacy.engagement';
 
-/** What an advocate records with the victim: consent, their own view, their diary; and referrals. */
+/** What an advocate records with the victim: consent, their own view, household, safe contact, their diary; and referrals. */
 export function AdvocacyRecords() {
   const [subjects, setSubjects] = useState<Subjects>({ victim: '', suspect: '' });
   const [engagementRef, setEngagement] = useState(() => sessionStorage.getItem(KEY) ?? '');
@@ -20,7 +22,7 @@ export function AdvocacyRecords() {
     <section class="records">
       <h1>Advocacy records</h1>
       <nav aria-label="On this page" class="in-page">
-        <a href="#consent-heading">Consent</a> · <a href="#view-heading">Victim's view</a> · <a href="#diary-heading">Diary</a> · <a href="#advocacy-referral-heading">Referral</a>
+        <a href="#consent-heading">Consent</a> · <a href="#view-heading">Victim's view</a> · <a href="#household-heading">Household</a> · <a href="#contact-heading">Safe contact</a> · <a href="#diary-heading">Diary</a> · <a href="#advocacy-referral-heading">Referral</a>
       </nav>
       <SubjectPicker agency="advocacy" value={subjects} onChange={setSubjects} />
       <ConsentForm subjects={subjects} onEngaged={remember} />
@@ -30,6 +32,8 @@ export function AdvocacyRecords() {
         </Field>
       </div>
       <VictimViewForm subjects={subjects} engagementRef={engagementRef} />
+      <HouseholdForm subjects={subjects} engagementRef={engagementRef} />
+      <SafeContactForm subjects={subjects} engagementRef={engagementRef} />
       <DiaryForm subjects={subjects} />
       <ReferralForm agency="advocacy" criteria={['victim_request', 'professional_judgement', 'high_risk']} subjects={subjects} />
     </section>

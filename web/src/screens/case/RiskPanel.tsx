@@ -60,10 +60,12 @@ export function RiskPanel({ risk, voice }: { risk: CaseView['risk']; voice: Case
 function VictimVoice({ voice }: { voice: CaseView['victimVoice'] | undefined }) {
   const statement = voice?.statement;
   const plan = voice?.safetyPlan;
+  const household = voice?.household;
+  const contact = voice?.safeContact;
   return (
     <div class="victim-voice">
       <h3>In the victim's words</h3>
-      {!statement && !plan && <p class="muted">Nothing from her advocate that you may see: no wishes or safety plan shared with you.</p>}
+      {!statement && !plan && !household && !contact && <p class="muted">Nothing from her advocate that you may see: no wishes or safety plan shared with you.</p>}
       {statement && (
         <dl>
           <dt>Wishes</dt>
@@ -76,6 +78,30 @@ function VictimVoice({ voice }: { voice: CaseView['victimVoice'] | undefined }) 
           <h4>Safety plan <span class="muted">· {when(plan.at)}{plan.reviewOn && <> · review {day(plan.reviewOn)}</>}</span></h4>
           <ul>{plan.measures.map((m, i) => <li key={i}>{m}</li>)}</ul>
         </>
+      )}
+      {household && (
+        <dl class="household">
+          <dt>Children at home</dt>
+          <dd>{household.childrenAges.length === 0 ? 'None' : `${household.childrenAges.length} (aged ${household.childrenAges.join(', ')})`}</dd>
+          <dt>Other adults</dt>
+          <dd>{household.otherAdults}</dd>
+          <dt>Safeguarding referral</dt>
+          <dd>
+            {household.safeguardingReferralMade ? `Made${household.safeguardingReferralOn ? ` on ${day(household.safeguardingReferralOn)}` : ''}` : 'Not made'}
+            {!household.safeguardingReferralMade && household.childrenAges.length > 0 && <strong class="warning-text"> · children in the household and no referral</strong>}
+          </dd>
+        </dl>
+      )}
+      {contact && (
+        <div class="safe-contact">
+          <h4>Contacting her safely <span class="muted">· shown to your agency because it needs to contact her</span></h4>
+          <dl>
+            <dt>Safe times</dt><dd>{contact.safeTimes}</dd>
+            {contact.safeNumber && <><dt>Safe number</dt><dd>{contact.safeNumber}</dd></>}
+            <dt>Post</dt><dd>{contact.noPostHome ? 'Nothing to her home address' : 'May be sent home'}</dd>
+            {contact.instructions && <><dt>Instructions</dt><dd>{contact.instructions}</dd></>}
+          </dl>
+        </div>
       )}
     </div>
   );

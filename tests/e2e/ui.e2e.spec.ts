@@ -84,6 +84,7 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     expect(await voice.locator('li').allInnerTexts()).toEqual(['Panic alarm fitted at home', 'Safe route to work agreed with her employer']);
     // Her household as counts and ages, flagged with no safeguarding referral; her safe number is for police only, not the chair.
     await voice.getByText('2 (aged 4, 9)').waitFor();
+    expect(await voice.locator('.allocated-advocate').innerText()).toBe('Her advocate: Kim Adeyemi (ISAC, Leeds stalking advocacy) · 0113 496 0000');
     await voice.getByText('children in the household and no referral').waitFor();
     expect(await page.content()).not.toContain('07700 900123');
     // Oldest first: the conduct rows' times never go back.

@@ -69,7 +69,7 @@ describe('serving the web UI', () => {
   it('lists the demo partnership and signs a token for one of them, never for a stranger', async () => {
     const people = (await (await fetch(`${url}/auth/dev/people`)).json()) as { id: string; role: string }[];
     expect(people.map((p) => p.id)).toEqual(DEMO_PEOPLE.map((p) => p.sub));
-    expect(new Set(people.map((p) => p.role))).toEqual(new Set(['chair', 'police', 'cps', 'health', 'caldicott', 'advocate', 'scrutiny']));
+    expect(new Set(people.map((p) => p.role))).toEqual(new Set(['chair', 'police', 'cps', 'health', 'caldicott', 'health_idva', 'advocate', 'scrutiny']));
     const res = await fetch(`${url}/auth/dev/token`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: 'cps-priya-nair' }) });
     const { token, principal } = (await res.json()) as { token: string; principal: object };
     expect(principal).toEqual({ sub: 'cps-priya-nair', name: 'Priya Nair', agency: 'cps', role: 'cps' });

@@ -239,7 +239,7 @@ describe('partnership scrutiny: monthly de-identified figures from every agency 
   it('shows the scrutiny role every agency\'s figures exactly, small cells suppressed, with the derived ratios', async () => {
     const panelApi = client(scrutinyUrl, await tokenFor(panel));
     const figures = await eventually(async () => {
-      const res = await panelApi.get(`/scrutiny/figures?from=${MONTH}&to=${MONTH}`);
+      const res = await panelApi.get(`/scrutiny/figures?to=${MONTH}&months=1`);
       const month = res.body?.months?.[0];
       const police = month?.agencies.find((a: { agency: string }) => a.agency === 'police');
       return month?.agencies.every((a: { published: boolean }) => a.published) && police.eventId !== firstPoliceEventId ? res.body : undefined;
@@ -337,9 +337,23 @@ describe('partnership scrutiny: monthly de-identified figures from every agency 
     expect(checked).toEqual(expect.arrayContaining(['get /cases', 'get /cases/{caseRef}', 'get /meetings/{meetingId}', 'get /history-checks/{requestRef}']));
   });
 
+  it('serves a period as its last month and how many months it spans, each parameter checked on its own', async () => {
+    const panelApi = client(scrutinyUrl, await tokenFor(panel));
+    const quarter = await panelApi.get('/scrutiny/figures?to=2026-03&months=3');
+    expect(quarter.status).toBe(200);
+    expect(quarter.body).toMatchObject({ from: '2026-01', to: '2026-03' });
+    expect(quarter.body.months.map((m: { month: string }) => m.month)).toEqual(['2026-01', '2026-02', '2026-03']);
+    for (const months of ['0', '37', '1.5', 'twelve']) {
+      const refused = await panelApi.get(`/scrutiny/figures?to=2026-03&months=${months}`);
+      expect(refused.status, months).toBe(400);
+      expect(refused.body.errors[0].field).toBe('query.months');
+    }
+    expect((await panelApi.get('/scrutiny/figures?to=2026-13')).body.errors[0].field).toBe('query.to');
+  });
+
   it('exports the figures as CSV and PDF, headed with the period, time generated and suppression rule', async () => {
     const panelApi = client(scrutinyUrl, await tokenFor(panel));
-    const csv = await panelApi.get(`/scrutiny/figures.csv?from=${MONTH}&to=${MONTH}`);
+    const csv = await panelApi.get(`/scrutiny/figures.csv?to=${MONTH}&months=1`);
     expect(csv.status).toBe(200);
     expect(csv.contentType).toContain('text/csv');
     const lines = (csv.body as string).split('\r\n');
@@ -351,7 +365,7 @@ describe('partnership scrutiny: monthly de-identified figures from every agency 
     expect(lines.some((l) => l.startsWith(`${MONTH},Police,dash,completed,`) && l.includes(',5,no,'))).toBe(true);
     expect(lines.some((l) => l.startsWith(`${MONTH},Partnership,derived.declined_assessment_rate,`) && l.includes(',0.5,'))).toBe(true);
 
-    const res = await fetch(`${scrutinyUrl}/scrutiny/figures.pdf?from=${MONTH}&to=${MONTH}`, { headers: { authorization: `Bearer ${await tokenFor(panel)}` } });
+    const res = await fetch(`${scrutinyUrl}/scrutiny/figures.pdf?to=${MONTH}&months=1`, { headers: { authorization: `Bearer ${await tokenFor(panel)}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/pdf');
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');

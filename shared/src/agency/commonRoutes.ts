@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/index.js';
-import { ShareableText, type PartnerAgency } from '../contracts/index.js';
+import { CompleteActionCommand, type PartnerAgency } from '../contracts/index.js';
 import type { Actions } from '../partnership/actions.js';
 import { matchRoutes } from '../partnership/matchRoutes.js';
 import { PersonInput, type People } from '../partnership/people.js';
@@ -64,7 +64,7 @@ export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People
     defineRoute({
       method: 'post', path: '/actions/:actionId/complete', operationId: 'completeAction', tag: 'actions', permission: 'actions.update',
       summary: 'Complete an accepted action (publishes action.completed)', params: ActionIdParams, errors: [404, 409],
-      body: z.object({ outcome: ShareableText }),
+      body: CompleteActionCommand,
       success: { status: 200, description: 'The completed action', schema: ActionView },
       handler: async ({ params, body, principal }) => {
         const at = new Date();

@@ -1,10 +1,19 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
-import { Behaviour, CalendarDate, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp } from './common.js';
+import { Behaviour, CalendarDate, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp, trimmedText } from './common.js';
 import { actionEvents, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
 
 export const ConsentLevel = z.enum(['full', 'limited', 'none']);
 export type ConsentLevel = z.infer<typeof ConsentLevel>;
+
+/** The advocate allocated to the victim, for members to contact: a work name and number, never hers. */
+export const AllocatedAdvocate = z.object({
+  name: trimmedText(1, 120),
+  role: z.enum(['IDVA', 'ISAC', 'hospital_IDVA']),
+  service: trimmedText(1, 120).optional(),
+  telephone: z.string().trim().regex(/^[0-9 +()-]{6,20}$/, 'expected a telephone number (digits, spaces, + ( ) -)').optional(),
+});
+export type AllocatedAdvocate = z.infer<typeof AllocatedAdvocate>;
 
 export const AdvocacyVictimEngaged = defineEvent('advocacy', 'victim.engaged', z.object({
   engagementRef: RecordRef,
@@ -12,6 +21,8 @@ export const AdvocacyVictimEngaged = defineEvent('advocacy', 'victim.engaged', z
   consentGivenOn: CalendarDate,
   /** With `limited` consent, the agencies the victim agreed to share with. */
   limitedTo: z.array(PartnerAgency).max(4).optional(),
+  /** The IDVA or ISAC allocated to her, shown to members (under her consent, like the engagement). */
+  advocate: AllocatedAdvocate.optional(),
 }));
 
 /** Published so partners stop relying on advocacy information; nothing more is shared for this victim. */
@@ -55,11 +66,11 @@ export const TelephoneNumber = z.string().trim().regex(/^[0-9 +()-]{6,20}$/, 'ex
 
 /** How to contact the victim safely. */
 export const SafeContactFields = z.object({
-  safeTimes: z.string().trim().min(1).max(200),
+  safeTimes: trimmedText(1, 200),
   safeNumber: TelephoneNumber.optional(),
   /** Nothing to be posted to her home address. */
   noPostHome: z.boolean(),
-  instructions: z.string().trim().min(1).max(500).optional(),
+  instructions: trimmedText(1, 500).optional(),
 });
 
 /**
@@ -74,7 +85,7 @@ export const AdvocacyDiaryEntry = defineEvent('advocacy', 'diary.entry', z.objec
   entryRef: RecordRef,
   behaviours: z.array(Behaviour).min(1).max(14),
   happenedAt: Timestamp,
-  place: z.string().trim().min(1).max(120),
+  place: trimmedText(1, 120),
   account: ShareableText,
 }));
 

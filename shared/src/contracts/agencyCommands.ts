@@ -1,11 +1,11 @@
 import { z } from 'zod';
 import { DATE_OF_BIRTH_FORMATS, DATE_OF_BIRTH_PATTERNS, NAME_PATTERN, NHS_NUMBER_PATTERN, PNC_ID_PATTERN, POSTCODE_PATTERN } from '../link-tokens/index.js';
-import { AudienceEntry, Behaviour, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, SubjectRole, Timestamp } from './common.js';
+import { AudienceEntry, Behaviour, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, SubjectRole, Timestamp, trimmedText } from './common.js';
 import { ReferralCriterion } from './agencyCommon.js';
-import { DASH_QUESTIONS, DashAnswer, SDASH_QUESTIONS } from './police.js';
+import { DASH_QUESTIONS, DashAnswer, PoliceClassificationChanged, PoliceSpoConsidered, PoliceSpoGranted, SDASH_QUESTIONS } from './police.js';
 import { HistoryWindowMonths, LawfulBasisForCheck, OfficerInCase, Urn } from './cps.js';
-import { ConcernCategory, ConcernSeverity, ContactPoint, LegalGateway } from './health.js';
-import { ConsentLevel } from './advocacy.js';
+import { ConcernCategory, ConcernSeverity, ContactPoint, HealthConcernResolved, LegalGateway } from './health.js';
+import { AdvocacyConsentRevoked, AllocatedAdvocate, ConsentLevel } from './advocacy.js';
 import { commandBase, documentedRules, SHARING_RULE, sharingAndVictimDocumented, sharingRule, sharingRuleDocumented, SubjectRef, VICTIM_NAMED } from './commands.js';
 
 /**
@@ -86,13 +86,13 @@ export const HistoryRequestCommand = z.object({
   suspects: z.array(z.uuid()).min(1).max(8).describe('Local person ids of the suspects, each named as suspect in the case file'),
   caseRef: CaseRef.optional().describe('The conference case the check is for, if there is one: it must be a case about these suspects'),
   lawfulBasis: LawfulBasisForCheck,
-  purpose: z.string().trim().min(10, 'say why the check is needed, in at least ten characters').max(1000),
+  purpose: trimmedText(10, 1000, 'say why the check is needed, in at least ten characters'),
   officerInCase: OfficerInCase.optional().describe('The police officer in the case, for agencies answering the check'),
   windowMonths: HistoryWindowMonths.optional().describe('How many months back agencies look (default 12; at most the partnership\'s maximum, HISTORY_WINDOW_MAX_MONTHS at CPS)'),
 });
 
 /** Health: clinical detail, held by the health service only, so it may be longer than anything shared. */
-export const ClinicalDetail = z.string().trim().min(1).max(4000);
+export const ClinicalDetail = trimmedText(1, 4000);
 
 /**
  * A concern's subjectRole is one of its subjects' roles. JSON Schema cannot compare two fields, so it is stated
@@ -155,6 +155,7 @@ export const EngagementCommand = z.object({
   consent: ConsentLevel,
   consentGivenOn: CalendarDate,
   limitedTo: z.array(PartnerAgency).min(1).max(4).optional(),
+  advocate: AllocatedAdvocate.optional().describe('The IDVA or ISAC allocated to her: shown to members, under her consent'),
 }).superRefine(sharingRule).meta(documentedRules(SHARING_RULE, {
   properties: { subjects: { type: 'array', minItems: 1, maxItems: 1, items: { type: 'object', properties: { role: { const: 'victim' } }, required: ['role'] } } },
 }, {
@@ -194,6 +195,32 @@ export const DiaryEntryCommand = z.object({
   occurredAt: Timestamp.optional().describe('Ignored: a diary entry occurred at its happenedAt'),
   behaviours: z.array(Behaviour).min(1).max(14),
   happenedAt: Timestamp,
-  place: z.string().trim().min(1).max(120),
+  place: trimmedText(1, 120),
   account: ShareableText,
 }).superRefine(sharingRule).superRefine(namesAVictim).meta(sharingAndVictimDocumented);
+
+// Commands about a record that exists: each is the part of its event the caller gives.
+
+/** Police: reclassify an incident (e.g. harassment to s2A stalking), with the reason. */
+export const ReclassifyCommand = PoliceClassificationChanged.shape.data.pick({ to: true, reason: true });
+
+/** Police: the court granting an SPO applied for (interim or full), with its conditions and expiry. */
+export const SpoGrantCommand = PoliceSpoGranted.shape.data.omit({ orderRef: true }).extend({ occurredAt: Timestamp });
+
+/** Police: an SPO considered, applied for (naming the application if recorded) or not, with the reason. */
+export const SpoConsiderationCommand = PoliceSpoConsidered.shape.data.omit({ considerationRef: true }).extend(commandBase)
+  .superRefine(sharingRule).meta(documentedRules(SHARING_RULE, {
+    // A decision not to apply names no application.
+    if: { properties: { decision: { const: 'not_applied' } }, required: ['decision'] },
+    then: { not: { properties: { orderRef: true }, required: ['orderRef'] } },
+  })).superRefine((value, ctx) => {
+    if (value.decision === 'not_applied' && value.orderRef) {
+      ctx.addIssue({ code: 'custom', path: ['orderRef'], message: 'a decision not to apply names no application' });
+    }
+  });
+
+/** Advocacy: the victim revoking her consent, on the day she did. */
+export const RevokeConsentCommand = AdvocacyConsentRevoked.shape.data.pick({ revokedOn: true });
+
+/** Health: an open concern resolved, and how. */
+export const ResolveConcernCommand = HealthConcernResolved.shape.data.pick({ resolution: true });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import {
   Behaviour, CalendarDate, CaseRef, Month, OffenceClass, RecordRef, ShareableText, StaffMember, SubjectRole, Timestamp, WithheldReason,
-  type PartnerAgency,
+  type PartnerAgency, trimmedText,
 } from './common.js';
 import { LinkToken } from '../link-tokens/index.js';
 
@@ -40,8 +40,8 @@ export type ElsewhereEntry = z.infer<typeof ElsewhereEntry>;
 export const ReferredPerson = z.object({
   role: SubjectRole,
   tokens: z.array(LinkToken).min(1).max(8),
-  given: z.string().trim().min(1).max(80).optional(),
-  family: z.string().trim().min(1).max(80).optional(),
+  given: trimmedText(1, 80).optional(),
+  family: trimmedText(1, 80).optional(),
   dateOfBirth: CalendarDate.optional(),
 });
 export type ReferredPerson = z.infer<typeof ReferredPerson>;
@@ -70,6 +70,13 @@ export function researchReturned<A extends PartnerAgency, R extends z.ZodType>(a
   }));
 }
 
+const ActionCompleted = z.object({
+  actionId: z.uuid(),
+  caseRef: CaseRef,
+  outcome: ShareableText,
+  completedBy: StaffMember,
+});
+
 export function actionEvents<A extends PartnerAgency>(agency: A) {
   return [
     defineEvent(agency, 'action.accepted', z.object({
@@ -77,14 +84,15 @@ export function actionEvents<A extends PartnerAgency>(agency: A) {
       caseRef: CaseRef,
       acceptedBy: StaffMember,
     })),
-    defineEvent(agency, 'action.completed', z.object({
-      actionId: z.uuid(),
-      caseRef: CaseRef,
-      outcome: ShareableText,
-      completedBy: StaffMember,
-    })),
+    defineEvent(agency, 'action.completed', ActionCompleted),
   ] as const;
 }
+
+/** An agency completing an action it accepted: the outcome, as the action's completion event carries it. */
+export const CompleteActionCommand = ActionCompleted.pick({ outcome: true });
+
+/** Staff confirming or rejecting a possible match: why (kept in the agency only). */
+export const MatchDecisionCommand = z.object({ reason: trimmedText(3, 500).describe('Why staff decided so; kept in the agency only') });
 
 /** Monthly de-identified counts; a cell below the threshold is published as suppressed, never as a number. */
 export const StatisticCell = z.object({

@@ -57,7 +57,18 @@ export type CaseRef = z.infer<typeof CaseRef>;
 export const RecordRef = z.string().min(1).max(64).regex(/^[A-Za-z0-9][A-Za-z0-9._\/-]*$/, 'letters, digits and . _ / - only');
 
 /** Free text shared with partners. Bounded so one event can never flood a meeting screen. */
-export const ShareableText = z.string().trim().min(1).max(2000);
+/**
+ * Text that is trimmed, then at least `min` and at most `max` characters long. The document states the minimum as
+ * a pattern too (JSON Schema's minLength counts spaces the trim removes): `min` characters from the first to the last
+ * that is not white space. \uFEFF is named because JavaScript trims it and some other engines' \s does not match it.
+ */
+export function trimmedText(min: number, max: number, message?: string) {
+  const edge = '[^\\s\\uFEFF]';
+  const pattern = min <= 1 ? edge : `${edge}[\\s\\S]{${min - 2},}${edge}`;
+  return z.string().trim().min(min, message).max(max).meta({ pattern });
+}
+
+export const ShareableText = trimmedText(1, 2000);
 
 export const Timestamp = z.iso.datetime({ offset: true });
 export const CalendarDate = z.iso.date();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import {
-  AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, Role, ShareableText, StaffMember, Timestamp,
+  AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, Role, ShareableText, StaffMember, Timestamp, trimmedText,
 } from './common.js';
 import { ReferralCriterion, ReferredPerson, statisticsPublished } from './agencyCommon.js';
 import { HistoryWindowMonths, LawfulBasisForCheck, OfficerInCase, Urn } from './cps.js';
@@ -30,7 +30,7 @@ export type MeetingMember = z.infer<typeof MeetingMember>;
 
 export const ConferenceMeetingScheduled = defineEvent('conference', 'meeting.scheduled', z.object({
   meetingId: z.uuid(),
-  title: z.string().trim().min(1).max(120),
+  title: trimmedText(1, 120),
   scheduledFor: Timestamp,
   chair: StaffMember,
   members: z.array(MeetingMember).min(1).max(60),

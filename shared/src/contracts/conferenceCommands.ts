@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp } from './common.js';
-import { MeetingMember } from './conference.js';
+import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp, trimmedText } from './common.js';
+import { ConferenceCaseClosed, MeetingMember } from './conference.js';
 
 /**
  * The request bodies of the chair's commands to the conference, and what a decision about a case answers with:
@@ -8,7 +8,7 @@ import { MeetingMember } from './conference.js';
  */
 
 export const ScheduleMeetingCommand = z.object({
-  title: z.string().trim().min(1).max(120),
+  title: trimmedText(1, 120),
   scheduledFor: Timestamp,
   members: z.array(MeetingMember).min(1).max(60),
   agenda: z.array(CaseRef).max(40).default([]),
@@ -20,6 +20,8 @@ export const MoveAgendaCommand = z.object({ position: z.int().min(0) });
 
 export const ReviewCaseCommand = z.object({ meetingId: z.uuid(), riskDecision: RiskGrade, rationale: ShareableText, nextReviewOn: CalendarDate });
 export const AssignActionCommand = z.object({ agency: PartnerAgency, description: ShareableText, dueOn: CalendarDate, meetingId: z.uuid().optional() });
+/** Close a case, and how long the conference keeps it (within the partnership's policy, which the service applies). */
+export const CloseCaseCommand = ConferenceCaseClosed.shape.data.pick({ reason: true, retentionDays: true });
 export const RequestDisclosureCommand = z.object({ concernRef: RecordRef, reason: ShareableText, proposedAudience: z.array(AudienceEntry).min(1).max(10) });
 
 /** A decision about a case, recorded: the event that records it, filed under the case. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
-import { breachConduct, CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, Timestamp } from './common.js';
+import { breachConduct, CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, Timestamp, trimmedText } from './common.js';
 import { actionEvents, researchReturned, statisticsPublished } from './agencyCommon.js';
 import { LinkToken } from '../link-tokens/index.js';
 
@@ -22,10 +22,10 @@ export type Material = z.infer<typeof Material>;
 
 /** The police officer in the case (OIC): whom an agency answering a history check can call about the file. */
 export const OfficerInCase = z.object({
-  name: z.string().trim().min(1).max(120),
+  name: trimmedText(1, 120),
   /** Collar number, or the force's reference for the officer. */
-  reference: z.string().trim().min(1).max(40).optional(),
-  contact: z.string().trim().min(3).max(120).optional().describe('A work telephone number or e-mail address'),
+  reference: trimmedText(1, 40).optional(),
+  contact: trimmedText(3, 120).optional().describe('A work telephone number or e-mail address'),
 });
 export type OfficerInCase = z.infer<typeof OfficerInCase>;
 
@@ -73,7 +73,7 @@ export const CpsChargingDecided = defineEvent('cps', 'charging.decided', z.objec
 export const CpsHearingScheduled = defineEvent('cps', 'hearing.scheduled', z.object({
   hearingRef: RecordRef,
   urn: Urn.optional().describe('The case file the hearing belongs to; a history check on its suspect needs it'),
-  court: z.string().trim().min(1).max(120),
+  court: trimmedText(1, 120),
   hearingAt: Timestamp,
   hearingType: z.enum(['first_appearance', 'plea', 'trial', 'sentencing', 'bail', 'other']),
 }));

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
-import { CaseRef, RecordRef, ShareableText, StaffMember, SubjectRole } from './common.js';
+import { CaseRef, RecordRef, ShareableText, StaffMember, SubjectRole, trimmedText } from './common.js';
 import { actionEvents, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
 
 export const ConcernCategory = z.enum([
@@ -19,7 +19,7 @@ export const ConcernSeverity = z.enum(['low', 'medium', 'high']);
 
 /** Where partners reach the health service about this concern; a service, not a clinician's personal line. */
 export const ContactPoint = z.object({
-  service: z.string().trim().min(1).max(120),
+  service: trimmedText(1, 120),
   telephone: z.string().regex(/^[0-9 +()-]{6,20}$/).optional(),
 });
 

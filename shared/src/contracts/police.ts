@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
-import { Behaviour, breachConduct, CalendarDate, OffenceClass, RecordRef, RiskGrade, ShareableText } from './common.js';
+import { Behaviour, breachConduct, CalendarDate, OffenceClass, RecordRef, RiskGrade, ShareableText, trimmedText } from './common.js';
 import { actionEvents, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
 
 export const PoliceIncidentRecorded = defineEvent('police', 'incident.recorded', z.object({
@@ -8,7 +8,7 @@ export const PoliceIncidentRecorded = defineEvent('police', 'incident.recorded',
   behaviours: z.array(Behaviour).min(1).max(14),
   offenceClass: OffenceClass,
   summary: ShareableText,
-  location: z.string().trim().min(1).max(120).optional(),
+  location: trimmedText(1, 120).optional(),
 }));
 
 export const DashAnswer = z.enum(['yes', 'no', 'not_known']);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MatchDecisionCommand } from '../contracts/index.js';
 import { defineRoute, type RouteSpec } from '../http/index.js';
 import type { People } from './people.js';
 import { MatchStatus, type PersonMatch, type PersonMatches } from './personMatches.js';
@@ -15,7 +16,6 @@ const MatchView = z.object({
   note: z.string().optional(),
 });
 const PairParams = z.object({ personId: z.uuid(), otherId: z.uuid() });
-const DecisionBody = z.object({ reason: z.string().trim().min(3).max(500).describe('Why staff decided so; kept in the agency only') });
 
 /**
  * Possible matches between people this agency holds, for its own staff to confirm or reject. Names stay in
@@ -36,7 +36,7 @@ export function matchRoutes(deps: { people: People; matches: PersonMatches }): R
     summary: decision === 'confirmed'
       ? 'Confirm two people held here are one: each adopts the other\'s link tokens as aliases'
       : 'Reject a possible match: the pair is not offered again',
-    params: PairParams, body: DecisionBody, errors: [404, 409],
+    params: PairParams, body: MatchDecisionCommand, errors: [404, 409],
     success: { status: 200, description: 'The decision, with both people as they now are', schema: MatchView },
     handler: async ({ params, body, principal }) => view(await matches.decide({
       personId: params.personId, otherId: params.otherId, decision, note: body.reason,

@@ -144,7 +144,10 @@ export async function seedCase(urls: Urls, options: { tag: string; invite?: Role
   });
 
   // The victim's own view, recorded once the case is listed, streams to it live.
-  const engagement = await advocacy<{ ref: string }>('POST', '/engagements', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1), consent: 'full', consentGivenOn: ago(1).slice(0, 10) });
+  const engagement = await advocacy<{ ref: string }>('POST', '/engagements', {
+    subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1), consent: 'full', consentGivenOn: ago(1).slice(0, 10),
+    advocate: { name: 'Kim Adeyemi', role: 'ISAC', service: 'Leeds stalking advocacy', telephone: '0113 496 0000' },
+  });
   await advocacy('POST', '/victim-views', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1, 11), engagementRef: engagement.ref, ownViewOfRisk: 'high', wishes: 'Wants him to stop contacting her family', fears: 'That he will turn up at her new job' });
   await advocacy('POST', '/safety-plans', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1, 12), engagementRef: engagement.ref, measures: ['Panic alarm fitted at home', 'Safe route to work agreed with her employer'] });
   await advocacy('POST', '/households', { subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1, 12), engagementRef: engagement.ref, childrenAges: [4, 9], otherAdults: 0, safeguardingReferralMade: false });
@@ -174,7 +177,7 @@ export async function publishStatistics(urls: Urls, month: string): Promise<void
 export async function statisticsArrived(urls: Urls, month: string, timeoutMs = 60_000): Promise<void> {
   const scrutiny = await as('scrutiny', urls.conference);
   await eventually(`every agency's figures for ${month} to reach the conference`, async () => {
-    const figures = await scrutiny<{ months: { agencies: { published: boolean }[] }[] }>('GET', `/scrutiny/figures?from=${month}&to=${month}`);
+    const figures = await scrutiny<{ months: { agencies: { published: boolean }[] }[] }>('GET', `/scrutiny/figures?to=${month}&months=1`);
     return figures.months[0]?.agencies.every((a) => a.published) ?? false;
   }, timeoutMs);
 }

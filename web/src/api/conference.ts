@@ -4,7 +4,11 @@ import type {
 import { getJson, postJson, request } from './http';
 import type { AgendaLine, CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, Principal, ScrutinyFigures } from './types';
 
-const period = (from: string, to: string) => `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+/** `YYYY-MM` to `YYYY-MM`, both included, as the service takes a period: its last month and how many months it spans. */
+function period(from: string, to: string): string {
+  const index = (month: string) => { const [y, m] = month.split('-').map(Number) as [number, number]; return y * 12 + m; };
+  return `to=${encodeURIComponent(to)}&months=${index(to) - index(from) + 1}`;
+}
 
 /** The conference service's API, called on the page's own origin. */
 export const conference = {

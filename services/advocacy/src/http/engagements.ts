@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { newRecordRef, RecordedView, recordedView } from '@convene/shared/agency';
-import { AudienceEntry, HouseholdFields, SafeContactFields, CalendarDate, ConsentLevel, EngagementCommand, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
+import { AudienceEntry, HouseholdFields, SafeContactFields, ConsentLevel, RevokeConsentCommand, EngagementCommand, PartnerAgency, RecordRef, RiskGrade, type CaseRef } from '@convene/shared/contracts';
 import { decideEngagement } from '../domain/engagement.js';
 import { ConsentedView, engagementState, sharingWithConsent } from './consented.js';
 import type { AdvocacyDeps } from './deps.js';
@@ -46,7 +46,9 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
         const ref = newRecordRef('ENG');
         const subjects = await kit.people.subjectsOf(body.subjects);
         const [engaged] = decideEngagement({
-          kind: 'engage', engagement: { engagementRef: ref, consent: body.consent, consentGivenOn: body.consentGivenOn, ...(body.limitedTo ? { limitedTo: body.limitedTo } : {}) },
+          kind: 'engage', engagement: {
+            engagementRef: ref, consent: body.consent, consentGivenOn: body.consentGivenOn, ...(body.limitedTo ? { limitedTo: body.limitedTo } : {}), ...(body.advocate ? { advocate: body.advocate } : {}),
+          },
         }, undefined);
         // Not alwaysPublish: the engagement is a record about the victim like any other. It streams only to a
         // listing and only under the consent it carries, so consent `none` is never announced to partners, and
@@ -60,7 +62,7 @@ export function engagementRoutes(deps: AdvocacyDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/engagements/:engagementRef/revoke', operationId: 'revokeConsent', tag: 'engagements', permission: 'consent.write',
       summary: 'Record the victim revoking consent: published to the victim\'s listed case (which withdraws what advocacy shared), and nothing more about them is shared', params: EngagementParams, errors: [404, 409],
-      body: z.object({ revokedOn: CalendarDate }),
+      body: RevokeConsentCommand,
       success: { status: 201, description: 'Revocation recorded; published if the victim is listed', schema: RecordedView },
       handler: async ({ params, body }) => {
         const engagement = await records.get(params.engagementRef, 'engagement');

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import {
-  AssignActionCommand, AssignedAction, CalendarDate, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
+  AssignActionCommand, AssignedAction, CalendarDate, CloseCaseCommand, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
 } from '@convene/shared/contracts';
 import { forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
@@ -116,10 +116,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/cases/:caseRef/close', operationId: 'closeCase', tag: 'decisions', permission: 'cases.decide',
       summary: 'Close the case: agencies stop sharing, and the conference forgets it after the retention period (set here, within policy)', params: CaseParams, errors: [404, 409],
-      body: z.object({
-        reason: z.enum(['risk_reduced', 'victim_moved_away', 'victim_request', 'transferred', 'no_further_involvement']),
-        retentionDays: z.int().min(0).max(deps.retention.maxDays, `at most ${deps.retention.maxDays} days (the partnership's policy, CASE_RETENTION_MAX_DAYS)`).optional(),
-      }),
+      body: CloseCaseCommand.extend({ retentionDays: z.int().min(0).max(deps.retention.maxDays, `at most ${deps.retention.maxDays} days (the partnership's policy, CASE_RETENTION_MAX_DAYS)`).optional() }),
       success: { status: 201, description: 'Case closed', schema: DecisionRecorded },
       handler: async ({ params, body, principal }) => {
         const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'close', reason: body.reason, retentionDays: body.retentionDays ?? deps.retention.defaultDays, by: staffOf(principal) });

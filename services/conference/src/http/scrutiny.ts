@@ -3,7 +3,7 @@ import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { conflict } from '@convene/shared/errors';
 import type { Principal } from '@convene/shared/auth';
 import { ScrutinyFigures } from '@convene/shared/contracts';
-import { addMonths, Month, monthOf, monthsBetween, PublishStatisticsInput, StatisticsPreviewView, StatisticsPublishedView } from '@convene/shared/statistics';
+import { addMonths, Month, monthOf, PublishStatisticsInput, StatisticsPreviewView, StatisticsPublishedView } from '@convene/shared/statistics';
 import { figuresCsv, figuresPdf, type Scrutiny } from '../scrutiny/index.js';
 import { scrutinyPurpose, type AuditRecorder } from '../domain/auditing.js';
 
@@ -16,25 +16,21 @@ export interface ScrutinyRouteDeps {
 
 const MAX_MONTHS = 36;
 
-// That from is not after to, and the two at most MAX_MONTHS apart, compares two parameters: JSON Schema cannot
-// state it, so the parameters' descriptions do (a request breaking it is refused with a 400).
+const DEFAULT_MONTHS = 12;
+
+// A period is its last month and how many months it spans: each parameter is valid on its own, so the document
+// states every rule (a first and a last month would need a rule between them that JSON Schema cannot state).
 const Period = z.object({
-  from: Month.optional().describe(`The first month; by default 11 months before to. Not after to, and at most ${MAX_MONTHS} months from it to to, both included`),
-  to: Month.optional().describe('The last month; by default 11 months after from, or this month'),
-}).superRefine((v, ctx) => {
-  // zod still runs this refinement when a month failed to parse; compare only months that are well formed.
-  if (!Month.safeParse(v.from).success || !Month.safeParse(v.to).success) return;
-  if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: 'custom', path: ['from'], message: 'from is after to' });
-  if (v.from && v.to && monthsBetween(v.from, v.to, MAX_MONTHS + 1).length > MAX_MONTHS) ctx.addIssue({ code: 'custom', path: ['from'], message: `at most ${MAX_MONTHS} months at a time` });
+  to: Month.optional().describe('The last month of the period (included); by default this month'),
+  months: z.coerce.number().int().min(1).max(MAX_MONTHS).optional().describe(`How many months the period spans, ending with \`to\`; by default ${DEFAULT_MONTHS}`),
 });
 
 /** Scrutiny reads only de-identified monthly figures, never a case. */
 export function scrutinyRoutes({ scrutiny, audit, now = () => new Date() }: ScrutinyRouteDeps): RouteSpec[] {
   // Default: the twelve months up to and including this one.
   const period = (q: z.infer<typeof Period>) => {
-    const to = q.to ?? (q.from ? addMonths(q.from, 11) : monthOf(now()));
-    const from = q.from ?? addMonths(to, -11);
-    return { from, to };
+    const to = q.to ?? monthOf(now());
+    return { from: addMonths(to, -((q.months ?? DEFAULT_MONTHS) - 1)), to };
   };
   const figures = async (q: z.infer<typeof Period>, principal: Principal, action: string) => {
     const { from, to } = period(q);

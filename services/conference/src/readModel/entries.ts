@@ -106,7 +106,7 @@ function shapeOf(event: CaseEvent): Shape | null {
     }
     case 'advocacy.victim.engaged.v1': {
       const d = event.data;
-      return { kind: 'engagement', facts: { on: 'consent', level: d.consent, limitedTo: d.limitedTo ?? [], givenOn: d.consentGivenOn } };
+      return { kind: 'engagement', facts: { on: 'consent', level: d.consent, limitedTo: d.limitedTo ?? [], givenOn: d.consentGivenOn, ...(d.advocate ? { advocate: d.advocate } : {}) } };
     }
     case 'advocacy.consent.revoked.v1':
       return { kind: 'engagement', facts: { on: 'consent_revoked', revokedOn: event.data.revokedOn } };

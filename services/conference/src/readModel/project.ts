@@ -23,7 +23,7 @@ export function emptySections(): CaseSections {
     healthConcerns: [],
     disclosures: [],
     consent: null,
-    victimVoice: { statement: null, safetyPlan: null, household: null, safeContact: null },
+    victimVoice: { statement: null, safetyPlan: null, household: null, advocate: null, safeContact: null },
   };
 }
 
@@ -122,9 +122,12 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
         break;
       case 'consent':
         s.consent = { ...src, level: f.level, limitedTo: f.limitedTo, givenOn: f.givenOn, revoked: false, revokedOn: null };
+        if (f.advocate) s.victimVoice.advocate = { ...src, ...f.advocate };
         break;
       case 'consent_revoked':
         s.consent = { level: null, limitedTo: [], givenOn: null, ...s.consent, ...src, revoked: true, revokedOn: f.revokedOn };
+        // With her consent taken back, advocacy shares nothing more, the allocation included.
+        s.victimVoice.advocate = null;
         break;
       case 'incident':
       case 'research':

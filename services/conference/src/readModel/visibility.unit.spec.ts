@@ -80,7 +80,7 @@ describe('viewFor', () => {
       expect(viewFor(view, viewer).victimVoice, viewer.agency).toEqual({
         statement: { eventId: said.id, at: said.occurredat, ownViewOfRisk: 'high', wishes: 'To stay in her flat', fears: 'That he finds her new work' },
         safetyPlan: { eventId: plan.id, at: plan.occurredat, measures: ['Panic alarm fitted', 'Safe route to work'], reviewOn: '2027-01-10' },
-        household: null, safeContact: null,
+        household: null, advocate: null, safeContact: null,
       });
     }
     // Health is not named: it sees the earlier statement shared with the partnership, and no plan.
@@ -104,5 +104,18 @@ describe('viewFor', () => {
       expect(seen.victimVoice.safeContact, viewer.agency).toBeNull();
       expect(JSON.stringify(seen)).not.toContain('07700 900123');
     }
+  });
+
+  it('names the advocate allocated to her to those her consent lets see the engagement, until she revokes it', () => {
+    const advocate = { name: 'Kim Adeyemi', role: 'ISAC' as const, service: 'Leeds stalking advocacy', telephone: '0113 496 0000' };
+    const engaged = make('advocacy.victim.engaged.v1', { engagementRef: 'ENG-1', consent: 'limited', consentGivenOn: '2026-10-01', limitedTo: ['police'], advocate }, {
+      daysAgo: 5, sharing: 'restricted', audience: [{ agency: 'police' }, { role: 'chair' }],
+    });
+    const view = replay([listed(), engaged]);
+    expect(viewFor(view, police).victimVoice.advocate).toMatchObject(advocate);
+    expect(viewFor(view, chair).victimVoice.advocate).toMatchObject({ name: 'Kim Adeyemi' });
+    expect(viewFor(view, health).victimVoice.advocate).toBeNull();
+    const revoked = make('advocacy.consent.revoked.v1', { engagementRef: 'ENG-1', revokedOn: '2026-12-01' }, { daysAgo: 1 });
+    expect(viewFor(replay([listed(), engaged, revoked]), chair).victimVoice.advocate).toBeNull();
   });
 });

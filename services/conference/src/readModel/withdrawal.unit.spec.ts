@@ -16,7 +16,7 @@ describe('consent revoked takes back what advocacy shared', () => {
     for (const n of notes) expect(ids).not.toContain(n.id);
     expect(ids).toContain(police.id);
     expect(view.risk.victimView.advocacy).toBeNull();
-    expect(view.victimVoice).toEqual({ statement: null, safetyPlan: null, household: null, safeContact: null });
+    expect(view.victimVoice).toEqual({ statement: null, safetyPlan: null, household: null, advocate: null, safeContact: null });
     expect(replay([listed(), engaged(40), ...notes]).victimVoice.statement).toMatchObject({ wishes: 'To feel safe at home' });
     const marker = view.timeline.find((e) => e.facts.on === 'consent_revoked')!;
     expect(marker.summary).toBe('Withdrawn: consent revoked on 2026-10-20 (2 advocacy records taken back)');

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { newRecordRef, RecordedView, recordedView } from '@convene/shared/agency';
 import {
-  AudienceEntry, ConcernCategory, ConcernSeverity, ContactPoint, FlagConcernCommand, HealthConcernResolved, RecordRef, Sharing, Subject, SubjectRole,
+  AudienceEntry, ConcernCategory, ConcernSeverity, ContactPoint, FlagConcernCommand, HealthConcernResolved, RecordRef, ResolveConcernCommand, Sharing, Subject, SubjectRole,
 } from '@convene/shared/contracts';
 import { decideConcern, type ConcernCommand } from '../domain/concern.js';
 import type { Concern } from '../db/concerns.js';
@@ -78,7 +78,7 @@ export function concernRoutes({ kit, records }: HealthDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/concerns/:concernRef/resolve', operationId: 'resolveConcern', tag: 'concerns', permission: 'concerns.write',
       summary: 'Resolve an open concern', params: ConcernParams, errors: [404, 409],
-      body: z.object({ resolution: HealthConcernResolved.shape.data.shape.resolution }),
+      body: ResolveConcernCommand,
       success: { status: 201, description: 'Resolved', schema: RecordedView },
       handler: async ({ params, body }) => {
         return decideAndRecord(params.concernRef, { kind: 'resolve', resolution: body.resolution });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { eventFieldsOf, RecordedView, recordedView, recordNew } from '@convene/shared/agency';
-import { IncidentCommand, Behaviour, OffenceClass, RecordRef, ShareableText } from '@convene/shared/contracts';
+import { IncidentCommand, Behaviour, RecordRef, ReclassifyCommand } from '@convene/shared/contracts';
 import { decideIncident, incidentState } from '../domain/incident.js';
 import type { PoliceDeps } from './deps.js';
 
@@ -35,7 +35,7 @@ export function incidentRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/incidents/:incidentRef/classification', operationId: 'changeClassification', tag: 'incidents', permission: 'incidents.write',
       summary: 'Reclassify an incident (e.g. harassment to s2A stalking)', params: IncidentParams, errors: [404, 409],
-      body: z.object({ to: OffenceClass, reason: ShareableText }),
+      body: ReclassifyCommand,
       success: { status: 201, description: 'Reclassified', schema: RecordedView },
       handler: async ({ params, body }) => {
         const incident = await records.get(params.incidentRef, 'incident');

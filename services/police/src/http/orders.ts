@@ -1,24 +1,11 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { BreachInput, commandBase, eventFieldsOf, RecordedView, recordedView, sharingRule, sharingRuleDocumented, recordNew } from '@convene/shared/agency';
-import { SpoApplicationCommand, CalendarDate, RecordRef, ShareableText, Timestamp } from '@convene/shared/contracts';
-import { SpoKind } from '@convene/shared/contracts';
+import { BreachInput, eventFieldsOf, RecordedView, recordedView, recordNew } from '@convene/shared/agency';
+import { SpoApplicationCommand, SpoConsiderationCommand, SpoGrantCommand, RecordRef } from '@convene/shared/contracts';
 import { decideSpo, type SpoCommand } from '../domain/spo.js';
 import type { PoliceDeps } from './deps.js';
 
 const OrderParams = z.object({ orderRef: RecordRef });
-
-const Consideration = z.object({
-  ...commandBase,
-  decision: z.enum(['applied', 'not_applied']),
-  /** The application made, when the decision was to apply and it is already recorded here. */
-  orderRef: RecordRef.optional(),
-  reason: ShareableText,
-}).superRefine(sharingRule).meta(sharingRuleDocumented).superRefine((value, ctx) => {
-  if (value.decision === 'not_applied' && value.orderRef) {
-    ctx.addIssue({ code: 'custom', path: ['orderRef'], message: 'a decision not to apply names no application' });
-  }
-});
 
 /** Stalking Protection Orders: considered, applied for, granted (interim or full), breached. */
 export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
@@ -42,7 +29,7 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/spos/:orderRef/grant', operationId: 'grantSpo', tag: 'orders', permission: 'orders.write',
       summary: 'Record the court granting an SPO (interim or full) with its conditions and expiry', params: OrderParams, errors: [404, 409],
-      body: z.object({ occurredAt: Timestamp, kind: SpoKind, conditions: z.array(ShareableText).min(1).max(20), expiresOn: CalendarDate }),
+      body: SpoGrantCommand,
       success: { status: 201, description: 'Grant recorded', schema: RecordedView },
       handler: async ({ params, body }) => {
         const order = await records.get(params.orderRef, 'spo');
@@ -62,7 +49,7 @@ export function orderRoutes({ kit, records }: PoliceDeps): RouteSpec[] {
     defineRoute({
       method: 'post', path: '/spo-considerations', operationId: 'recordSpoConsidered', tag: 'orders', permission: 'orders.write',
       summary: 'Record that an SPO was considered: applied for (naming the application if recorded) or not, with the reason', errors: [404],
-      body: Consideration,
+      body: SpoConsiderationCommand,
       success: { status: 201, description: 'Decision recorded; published if a subject is on an open listing', schema: RecordedView },
       handler: async ({ body }) => {
         // An application it names must be one this service holds.

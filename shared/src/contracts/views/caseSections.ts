@@ -3,7 +3,7 @@ import { AudienceEntry, Behaviour, PartnerAgency, RiskGrade, SubjectRole } from 
 import { ReferredPerson } from '../agencyCommon.js';
 import { SpoKind } from '../police.js';
 import { ConcernCategory, ConcernSeverity, ContactPoint } from '../health.js';
-import { ConsentLevel } from '../advocacy.js';
+import { AllocatedAdvocate, ConsentLevel } from '../advocacy.js';
 import { ActionStatus, BreachedOrderKind, ConcernResolution, Referral, RiskTool } from './timeline.js';
 
 // The parts of a case view folded from its timeline. Every value says which event it came from, so every
@@ -124,6 +124,8 @@ export const VictimVoice = z.object({
   /** Who lives with her: counts and ages only, and whether a safeguarding referral was made. */
   household: z.object({ ...sourced, childrenAges: z.array(z.int()), otherAdults: z.int(), safeguardingReferralMade: z.boolean(), safeguardingReferralOn: z.string().nullable() }).nullable(),
   /** How to contact her safely: only in the view of the agencies that need to contact her. */
+  /** The IDVA or ISAC allocated to her, as the latest engagement names them, for members to contact. */
+  advocate: AllocatedAdvocate.extend(sourced).nullable(),
   safeContact: z.object({ ...sourced, safeTimes: z.string(), safeNumber: z.string().nullable(), noPostHome: z.boolean(), instructions: z.string().nullable() }).nullable(),
 });
 export type VictimVoice = z.infer<typeof VictimVoice>;

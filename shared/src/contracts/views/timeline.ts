@@ -4,7 +4,7 @@ import { ReferredPerson, WithheldEntry } from '../agencyCommon.js';
 import { ConferenceActionUpdated, ConferenceCaseListed } from '../conference.js';
 import { PoliceRiskAssessed, SpoKind } from '../police.js';
 import { ConcernCategory, ConcernSeverity, ContactPoint, HealthConcernResolved, LegalGateway } from '../health.js';
-import { ConsentLevel } from '../advocacy.js';
+import { AllocatedAdvocate, ConsentLevel } from '../advocacy.js';
 import { EventType } from '../events.js';
 
 export const EntryKind = z.enum([
@@ -63,7 +63,7 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
     severity: ConcernSeverity.optional(), contact: ContactPoint.optional(), resolution: ConcernResolution.optional(),
   }),
   fact('disclosure', { requestRef: z.string(), concernRef: z.string(), decision: z.enum(['requested', 'disclosed', 'refused']), detail: z.string().optional(), legalGateway: LegalGateway.optional() }),
-  fact('consent', { level: ConsentLevel, limitedTo: z.array(PartnerAgency), givenOn: z.string() }),
+  fact('consent', { level: ConsentLevel, limitedTo: z.array(PartnerAgency), givenOn: z.string(), advocate: AllocatedAdvocate.optional() }),
   fact('consent_revoked', { revokedOn: z.string(), withdrawn: z.int().optional() }),
   fact('research', { recordCount: z.int(), withheld: z.array(WithheldEntry) }),
 ]);

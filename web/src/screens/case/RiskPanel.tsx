@@ -57,15 +57,23 @@ export function RiskPanel({ risk, voice }: { risk: CaseView['risk']; voice: Case
   );
 }
 
+const advocateRoleLabel: Record<NonNullable<CaseView['victimVoice']['advocate']>['role'], string> = { ISAC: 'ISAC', IDVA: 'IDVA', hospital_IDVA: 'hospital IDVA' };
+
 function VictimVoice({ voice }: { voice: CaseView['victimVoice'] | undefined }) {
   const statement = voice?.statement;
   const plan = voice?.safetyPlan;
   const household = voice?.household;
+  const advocate = voice?.advocate;
   const contact = voice?.safeContact;
   return (
     <div class="victim-voice">
       <h3>In the victim's words</h3>
-      {!statement && !plan && !household && !contact && <p class="muted">Nothing from her advocate that you may see: no wishes or safety plan shared with you.</p>}
+      {advocate && (
+        <p class="allocated-advocate">
+          Her advocate: <strong>{advocate.name}</strong> ({advocateRoleLabel[advocate.role]}{advocate.service ? `, ${advocate.service}` : ''}){advocate.telephone && <> · {advocate.telephone}</>}
+        </p>
+      )}
+      {!statement && !plan && !household && !contact && !advocate && <p class="muted">Nothing from her advocate that you may see: no wishes or safety plan shared with you.</p>}
       {statement && (
         <dl>
           <dt>Wishes</dt>

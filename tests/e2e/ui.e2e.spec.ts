@@ -168,6 +168,25 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     }
   });
 
+  it('lets the chair give a declined action to another agency from the case view', async () => {
+    const chair = await as('chair', stack.urls.conference);
+    const { actionId } = await chair<{ actionId: string }>('POST', `/cases/${seeded.caseRef}/actions`, { agency: 'police', description: 'Serve the bail variation', dueOn: '2027-01-15' });
+    const police = await as('police', stack.urls.police);
+    await expect.poll(async () => (await police<{ actionId: string }[]>('GET', '/actions')).some((a) => a.actionId === actionId), { timeout: 20_000 }).toBe(true);
+    await police('POST', `/actions/${actionId}/decline`, { reason: 'Court bail: for CPS to serve' });
+    await chairPage.reload();
+    const row = chairPage.locator('section.actions tr', { hasText: 'Serve the bail variation' });
+    await row.getByText('Declined: Court bail: for CPS to serve').waitFor({ timeout: 20_000 });
+    await row.locator('summary', { hasText: 'Cancel or reassign' }).click();
+    await row.getByLabel('What to do').selectOption({ label: 'Give it to CPS' });
+    await row.getByLabel('Reason').fill('Court bail');
+    await row.getByRole('button', { name: 'Reassign the action' }).click();
+    const cps = chairPage.locator('section.actions tr', { hasText: 'Serve the bail variation' }).filter({ hasText: 'CPS' });
+    await cps.getByText('open', { exact: true }).waitFor({ timeout: 20_000 });
+    await chairPage.locator('section.actions tr', { hasText: 'Note: Reassigned to cps: Court bail' }).getByText('cancelled', { exact: true }).waitFor();
+    await expectAccessible(chairPage, 'case view with an action to change');
+  });
+
   it('alerts the chair when a health worker flags a concern during the meeting', async () => {
     await chairPage.getByRole('button', { name: 'Start meeting' }).click();
     await chairPage.getByText('Discussing now').waitFor();

@@ -101,6 +101,30 @@ describe('from a police referral to a joined-up case in a meeting, and forgotten
     expect(done.view.risk.conference).toMatchObject({ grade: 'high' });
   });
 
+  it('takes an action police decline back to the chair, who gives it to another agency or cancels it', async () => {
+    const assigned = await chairApi.post(`/cases/${caseRef}/actions`, { agency: 'police', description: 'Serve the bail variation', dueOn: '2026-12-05', meetingId });
+    const actionId = assigned.body.actionId;
+    await eventually(async () => (await policeApi.get('/actions')).body.some((a: { actionId: string }) => a.actionId === actionId), { what: 'police to receive the action' });
+    const declined = await policeApi.post(`/actions/${actionId}/decline`, { reason: 'Court bail: for CPS to serve' });
+    expect(declined.body).toMatchObject({ status: 'declined', note: 'Court bail: for CPS to serve' });
+    expect((await policeApi.post(`/actions/${actionId}/accept`)).status).toBe(409);
+    const actionIn = async (id: string, status: string) => eventually(async () => {
+      const action = (await chairApi.get(`/cases/${caseRef}`)).body.view.actions.find((a: { actionId: string }) => a.actionId === id);
+      return action?.status === status ? action : undefined;
+    }, { what: `action ${id} ${status} in the view` });
+    expect(await actionIn(actionId, 'declined')).toMatchObject({ owner: 'police', note: 'Court bail: for CPS to serve' });
+
+    const reassigned = await chairApi.post(`/cases/${caseRef}/actions/${actionId}/reassign`, { agency: 'cps', dueOn: '2026-12-12', reason: 'Court bail' });
+    expect(reassigned.status).toBe(201);
+    expect(await actionIn(actionId, 'cancelled')).toMatchObject({ note: 'Reassigned to cps: Court bail' });
+    expect(await actionIn(reassigned.body.actionId, 'open')).toMatchObject({ owner: 'cps', description: 'Serve the bail variation', dueOn: '2026-12-12' });
+    await eventually(async () => (await policeApi.get('/actions?status=cancelled')).body.some((a: { actionId: string }) => a.actionId === actionId), { what: 'police to see it cancelled' });
+    expect((await chairApi.post(`/cases/${caseRef}/actions/${actionId}/cancel`, { reason: 'again' })).status).toBe(409);
+
+    expect((await chairApi.post(`/cases/${caseRef}/actions/${reassigned.body.actionId}/cancel`, { reason: 'Bail varied at court' })).status).toBe(201);
+    expect(await actionIn(reassigned.body.actionId, 'cancelled')).toMatchObject({ note: 'Bail varied at court' });
+  });
+
   it('replays to the same read model from offset 0', async () => {
     const live = await conference.service.cases.get(caseRef);
     const replay = await startConference(prefix, { groupId: uniqueId('replay') });

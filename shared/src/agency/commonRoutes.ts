@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/index.js';
-import { CompleteActionCommand, type PartnerAgency } from '../contracts/index.js';
-import type { Actions } from '../partnership/actions.js';
+import { CompleteActionCommand, DeclineActionCommand, type PartnerAgency } from '../contracts/index.js';
+import { ACTION_STATES, type Actions, type AgencyAction } from '../partnership/actions.js';
 import { matchRoutes } from '../partnership/matchRoutes.js';
 import { PersonInput, type People } from '../partnership/people.js';
 import type { PersonMatches } from '../partnership/personMatches.js';
@@ -10,12 +10,12 @@ import type { Recorder } from '../eventlog/index.js';
 
 const ActionView = z.object({
   actionId: z.uuid(), caseRef: z.string(), description: z.string(), dueOn: z.string(),
-  status: z.enum(['assigned', 'accepted', 'completed']), outcome: z.string().optional(),
+  status: z.enum(ACTION_STATES), outcome: z.string().optional(), note: z.string().optional().describe('Why it was declined or cancelled'),
 });
 const ActionIdParams = z.object({ actionId: z.uuid() });
 
-function actionView(a: { _id: string; caseRef: string; description: string; dueOn: string; status: 'assigned' | 'accepted' | 'completed'; outcome?: string | undefined }) {
-  return { actionId: a._id, caseRef: a.caseRef, description: a.description, dueOn: a.dueOn, status: a.status, ...(a.outcome ? { outcome: a.outcome } : {}) };
+function actionView(a: AgencyAction) {
+  return { actionId: a._id, caseRef: a.caseRef, description: a.description, dueOn: a.dueOn, status: a.status, ...(a.outcome ? { outcome: a.outcome } : {}), ...(a.note ? { note: a.note } : {}) };
 }
 
 /** The people every agency holds, and the actions the conference assigns to it. */
@@ -43,7 +43,7 @@ export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People
     defineRoute({
       method: 'get', path: '/actions', operationId: 'listActions', tag: 'actions', permission: 'actions.read',
       summary: 'Actions the conference has assigned to this agency',
-      query: z.object({ status: z.enum(['assigned', 'accepted', 'completed']).optional() }),
+      query: z.object({ status: z.enum(ACTION_STATES).optional() }),
       success: { status: 200, description: 'Actions, earliest due first', schema: z.array(ActionView) },
       handler: async ({ query }) => (await actions.list(query.status)).map(actionView),
     }),
@@ -72,6 +72,21 @@ export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People
         await recorder.record({
           type: `${agency}.action.completed.v1`, occurredAt: at, sharing: 'partnership', subjects: [], alwaysPublish: true, subject: action.caseRef,
           data: { actionId: action._id, caseRef: action.caseRef, outcome: body.outcome, completedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } },
+        });
+        return actionView(action);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/actions/:actionId/decline', operationId: 'declineAction', tag: 'actions', permission: 'actions.update',
+      summary: 'Decline an action assigned to this agency, with the reason (publishes action.declined; the chair may reassign it)', params: ActionIdParams, errors: [404, 409],
+      body: DeclineActionCommand,
+      success: { status: 200, description: 'The declined action', schema: ActionView },
+      handler: async ({ params, body, principal }) => {
+        const at = new Date();
+        const action = await actions.decline(params.actionId, body.reason, at);
+        await recorder.record({
+          type: `${agency}.action.declined.v1`, occurredAt: at, sharing: 'partnership', subjects: [], alwaysPublish: true, subject: action.caseRef,
+          data: { actionId: action._id, caseRef: action.caseRef, reason: body.reason, declinedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } },
         });
         return actionView(action);
       },

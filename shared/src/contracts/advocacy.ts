@@ -102,7 +102,7 @@ export const AdvocacyRecordEvent = z.discriminatedUnion('type', [
 ]);
 
 export const AdvocacyResearchReturned = researchReturned('advocacy', AdvocacyRecordEvent);
-export const [AdvocacyActionAccepted, AdvocacyActionCompleted] = actionEvents('advocacy');
+export const [AdvocacyActionAccepted, AdvocacyActionCompleted, AdvocacyActionDeclined] = actionEvents('advocacy');
 export const AdvocacyStatisticsPublished = statisticsPublished('advocacy');
 
 export const advocacyEvents = [
@@ -117,5 +117,6 @@ export const advocacyEvents = [
   AdvocacyResearchReturned,
   AdvocacyActionAccepted,
   AdvocacyActionCompleted,
+  AdvocacyActionDeclined,
   AdvocacyStatisticsPublished,
 ] as const;

@@ -77,6 +77,14 @@ const ActionCompleted = z.object({
   completedBy: StaffMember,
 });
 
+const ActionDeclined = z.object({
+  actionId: z.uuid(),
+  caseRef: CaseRef,
+  /** Why the agency cannot take it on, for the chair to reassign it or change it. */
+  reason: ShareableText,
+  declinedBy: StaffMember,
+});
+
 export function actionEvents<A extends PartnerAgency>(agency: A) {
   return [
     defineEvent(agency, 'action.accepted', z.object({
@@ -85,11 +93,15 @@ export function actionEvents<A extends PartnerAgency>(agency: A) {
       acceptedBy: StaffMember,
     })),
     defineEvent(agency, 'action.completed', ActionCompleted),
+    defineEvent(agency, 'action.declined', ActionDeclined),
   ] as const;
 }
 
 /** An agency completing an action it accepted: the outcome, as the action's completion event carries it. */
 export const CompleteActionCommand = ActionCompleted.pick({ outcome: true });
+
+/** An agency declining an action assigned to it, with the reason. */
+export const DeclineActionCommand = ActionDeclined.pick({ reason: true });
 
 /** Staff confirming or rejecting a possible match: why (kept in the agency only). */
 export const MatchDecisionCommand = z.object({ reason: trimmedText(3, 500).describe('Why staff decided so; kept in the agency only') });

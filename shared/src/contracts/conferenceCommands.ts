@@ -20,6 +20,12 @@ export const MoveAgendaCommand = z.object({ position: z.int().min(0) });
 
 export const ReviewCaseCommand = z.object({ meetingId: z.uuid(), riskDecision: RiskGrade, rationale: ShareableText, nextReviewOn: CalendarDate });
 export const AssignActionCommand = z.object({ agency: PartnerAgency, description: ShareableText, dueOn: CalendarDate, meetingId: z.uuid().optional() });
+/** Cancel an action no longer needed, with the reason. */
+export const CancelActionCommand = z.object({ reason: ShareableText });
+
+/** Give an action to another agency (one that declined it, say), with a new due date and the reason. */
+export const ReassignActionCommand = z.object({ agency: PartnerAgency, dueOn: CalendarDate, reason: ShareableText });
+
 /** Close a case, and how long the conference keeps it (within the partnership's policy, which the service applies). */
 export const CloseCaseCommand = ConferenceCaseClosed.shape.data.pick({ reason: true, retentionDays: true });
 export const RequestDisclosureCommand = z.object({ concernRef: RecordRef, reason: ShareableText, proposedAudience: z.array(AudienceEntry).min(1).max(10) });

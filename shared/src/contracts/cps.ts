@@ -122,7 +122,7 @@ export const CpsRecordEvent = z.discriminatedUnion('type', [
 ]);
 
 export const CpsResearchReturned = researchReturned('cps', CpsRecordEvent);
-export const [CpsActionAccepted, CpsActionCompleted] = actionEvents('cps');
+export const [CpsActionAccepted, CpsActionCompleted, CpsActionDeclined] = actionEvents('cps');
 export const CpsStatisticsPublished = statisticsPublished('cps');
 
 export const cpsEvents = [
@@ -137,5 +137,6 @@ export const cpsEvents = [
   CpsResearchReturned,
   CpsActionAccepted,
   CpsActionCompleted,
+  CpsActionDeclined,
   CpsStatisticsPublished,
 ] as const;

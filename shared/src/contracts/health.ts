@@ -95,7 +95,7 @@ export const HealthRecordEvent = z.discriminatedUnion('type', [
 ]);
 
 export const HealthResearchReturned = researchReturned('health', HealthRecordEvent);
-export const [HealthActionAccepted, HealthActionCompleted] = actionEvents('health');
+export const [HealthActionAccepted, HealthActionCompleted, HealthActionDeclined] = actionEvents('health');
 export const HealthStatisticsPublished = statisticsPublished('health');
 
 export const healthEvents = [
@@ -108,5 +108,6 @@ export const healthEvents = [
   HealthResearchReturned,
   HealthActionAccepted,
   HealthActionCompleted,
+  HealthActionDeclined,
   HealthStatisticsPublished,
 ] as const;

@@ -115,7 +115,7 @@ export const PoliceRecordEvent = z.discriminatedUnion('type', [
 ]);
 
 export const PoliceResearchReturned = researchReturned('police', PoliceRecordEvent);
-export const [PoliceActionAccepted, PoliceActionCompleted] = actionEvents('police');
+export const [PoliceActionAccepted, PoliceActionCompleted, PoliceActionDeclined] = actionEvents('police');
 export const PoliceStatisticsPublished = statisticsPublished('police');
 
 export const policeEvents = [
@@ -133,5 +133,6 @@ export const policeEvents = [
   PoliceResearchReturned,
   PoliceActionAccepted,
   PoliceActionCompleted,
+  PoliceActionDeclined,
   PoliceStatisticsPublished,
 ] as const;

@@ -9,13 +9,20 @@ export interface AgencyAction {
   caseRef: string;
   description: string;
   dueOn: string;
-  status: 'assigned' | 'accepted' | 'completed';
+  status: ActionState;
   assignedAt: Date;
   acceptedAt?: Date;
   acceptedBy?: string;
   completedAt?: Date;
   outcome?: string;
+  /** Why it was declined (by this agency) or cancelled (by the chair). */
+  note?: string;
+  closedAt?: Date;
 }
+
+/** Where an action stands at the agency: declined and cancelled actions can no longer be accepted or completed. */
+export const ACTION_STATES = ['assigned', 'accepted', 'completed', 'declined', 'cancelled'] as const;
+export type ActionState = (typeof ACTION_STATES)[number];
 
 const actionSchema = new Schema<AgencyAction>({
   _id: { type: String, required: true },
@@ -28,6 +35,8 @@ const actionSchema = new Schema<AgencyAction>({
   acceptedBy: String,
   completedAt: Date,
   outcome: String,
+  note: String,
+  closedAt: Date,
 }, { versionKey: false, collection: 'actions' });
 
 export interface Actions {
@@ -36,6 +45,10 @@ export interface Actions {
   get(actionId: string): Promise<AgencyAction>;
   accept(actionId: string, by: string, at: Date): Promise<AgencyAction>;
   complete(actionId: string, outcome: string, at: Date): Promise<AgencyAction>;
+  /** Declined by this agency, with the reason: only while assigned or accepted. */
+  decline(actionId: string, reason: string, at: Date): Promise<AgencyAction>;
+  /** Cancelled by the chair (or reassigned elsewhere): an action not completed stops here; one this agency does not hold, nothing. */
+  recordCancelled(actionId: string, note: string | undefined, at: Date): Promise<void>;
 }
 
 export function createActions(db: Connection): Actions {
@@ -66,6 +79,15 @@ export function createActions(db: Connection): Actions {
       if (action.status !== 'accepted') throw conflict('action_not_accepted', `action ${actionId} is ${action.status}; accept it before completing it`);
       await model.updateOne({ _id: actionId, status: 'accepted' }, { $set: { status: 'completed', completedAt: at, outcome } });
       return { ...action, status: 'completed', completedAt: at, outcome };
+    },
+    async decline(actionId, reason, at) {
+      const action = await actions.get(actionId);
+      if (action.status !== 'assigned' && action.status !== 'accepted') throw conflict('action_not_open', `action ${actionId} is ${action.status}; only an open action can be declined`);
+      await model.updateOne({ _id: actionId, status: action.status }, { $set: { status: 'declined', closedAt: at, note: reason } });
+      return { ...action, status: 'declined', closedAt: at, note: reason };
+    },
+    async recordCancelled(actionId, note, at) {
+      await model.updateOne({ _id: actionId, status: { $in: ['assigned', 'accepted', 'declined'] } }, { $set: { status: 'cancelled', closedAt: at, ...(note ? { note } : {}) } });
     },
   };
   return actions;

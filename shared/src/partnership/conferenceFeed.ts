@@ -91,6 +91,10 @@ export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEve
       case 'conference.action.assigned.v1':
         if (event.data.agency === deps.agency) await deps.actions.recordAssigned(event);
         return;
+      case 'conference.action.updated.v1':
+        // Only cancellation concerns the agency holding it (an action it does not hold changes nothing).
+        if (event.data.status === 'cancelled') await deps.actions.recordCancelled(event.data.actionId, event.data.note, new Date(event.occurredat));
+        return;
       default:
         await deps.onOther?.(event);
     }

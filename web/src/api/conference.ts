@@ -1,5 +1,6 @@
 import type {
-  AssignActionCommand, AssignedAction, CommandInput, DecisionRecorded, MoveAgendaCommand, ReviewCaseCommand, ScheduleMeetingCommand,
+  AssignActionCommand, AssignedAction, CancelActionCommand, CommandInput, DecisionRecorded, MoveAgendaCommand, ReassignActionCommand, ReviewCaseCommand,
+  ScheduleMeetingCommand,
 } from '@convene/shared/contracts';
 import { getJson, postJson, request } from './http';
 import type { AgendaLine, CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, Principal, ScrutinyFigures } from './types';
@@ -29,6 +30,10 @@ export const conference = {
   review: (caseRef: string, body: CommandInput<typeof ReviewCaseCommand>) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/review`, body),
   assignAction: (caseRef: string, body: CommandInput<typeof AssignActionCommand>) =>
     postJson<AssignedAction>(`/cases/${encodeURIComponent(caseRef)}/actions`, body),
+  cancelAction: (caseRef: string, actionId: string, body: CommandInput<typeof CancelActionCommand>) =>
+    postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/actions/${encodeURIComponent(actionId)}/cancel`, body),
+  reassignAction: (caseRef: string, actionId: string, body: CommandInput<typeof ReassignActionCommand>) =>
+    postJson<AssignedAction>(`/cases/${encodeURIComponent(caseRef)}/actions/${encodeURIComponent(actionId)}/reassign`, body),
 
   historyCheck: (requestRef: string) => getJson<ChronologyReport>(`/history-checks/${encodeURIComponent(requestRef)}`),
   /** The export as a file, fetched with the bearer token (a plain link could not carry it). */

@@ -109,7 +109,7 @@ export function Board({ meetingId }: { meetingId: string }) {
         <div class="board-main">
           {selected ? (
             <>
-              <CaseView caseRef={selected} refreshKey={refresh[selected] ?? 0} fresh={fresh} focus={focus} />
+              <CaseView caseRef={selected} refreshKey={refresh[selected] ?? 0} fresh={fresh} focus={focus} canDecide={isChair && meeting.status !== 'ended'} />
               {isChair && meeting.status !== 'ended' && (
                 <section class="decisions" aria-label={`Decisions for ${selected}`}>
                   <ReviewForm caseRef={selected} meetingId={meetingId} onRecorded={() => refreshCase(selected)} />

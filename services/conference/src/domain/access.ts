@@ -1,12 +1,12 @@
 import type { Principal } from '@convene/shared/auth';
-import type { Agency } from '@convene/shared/contracts';
+import type { ActionStatus, Agency } from '@convene/shared/contracts';
 import { forbidden } from '@convene/shared/errors';
 import { invitationOf, isMember, type Meeting } from './meeting.js';
 
 /** What access needs to know of a case's action: which agency holds it, and whether it is still open. */
 export interface HeldAction {
   owner: Agency | null;
-  status: 'open' | 'accepted' | 'completed' | 'cancelled';
+  status: ActionStatus;
 }
 
 /** When access is judged, and how long it lasts after a meeting ends (CASE_ACCESS_AFTER_MEETING_DAYS). */

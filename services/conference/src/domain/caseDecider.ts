@@ -8,15 +8,29 @@ export type CaseCommand =
   | { kind: 'review'; meeting: Pick<Meeting, 'meetingId' | 'agenda'>; riskDecision: DataOf<'conference.case.reviewed.v1'>['riskDecision']; rationale: string; nextReviewOn: string }
   | { kind: 'assign_action'; actionId: string; agency: PartnerAgency; description: string; dueOn: string; by: StaffMember; meetingId?: string | undefined }
   | { kind: 'request_disclosure'; requestRef: string; concernRef: string; reason: string; proposedAudience: AudienceEntry[]; by: StaffMember }
-  | { kind: 'close'; reason: DataOf<'conference.case.closed.v1'>['reason']; retentionDays: number; by: StaffMember };
+  | { kind: 'close'; reason: DataOf<'conference.case.closed.v1'>['reason']; retentionDays: number; by: StaffMember }
+  | { kind: 'cancel_action'; actionId: string; reason: string }
+  | { kind: 'reassign_action'; actionId: string; newActionId: string; agency: PartnerAgency; dueOn: string; reason: string; by: StaffMember; meetingId?: string | undefined };
 
 
-export type CaseDecision = EventDraft<'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'>;
+export type CaseDecision = EventDraft<
+  'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.action.updated.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'
+>;
+
+/** An action still to be done (or declined, waiting for the chair): the only ones that can be cancelled or given to another agency. */
+function actionToChange(view: CaseView, actionId: string) {
+  const action = view.actions.find((a) => a.actionId === actionId);
+  if (!action) throw notFound('action', actionId);
+  if (action.status === 'completed' || action.status === 'cancelled') throw conflict('action_finished', `action ${actionId} is already ${action.status}`);
+  return action;
+}
 
 /**
  * Decide a chair's command against the case as folded: the event to record, or why not (a closed case takes no
  * more decisions; a review belongs to a meeting with the case on its agenda; a disclosure request names a
- * concern the case holds). Pure: the handler loads, decides, records.
+ * concern the case holds; an action is cancelled or reassigned only while not done, reassigned only to another agency,
+ * as a new action with the same description, the old one cancelled with the reason). Pure: the handler loads,
+ * decides, records.
  */
 export function decideCase(command: CaseCommand, view: CaseView): CaseDecision[] {
   const caseRef = view.caseRef as DataOf<'conference.case.closed.v1'>['caseRef'];
@@ -38,5 +52,22 @@ export function decideCase(command: CaseCommand, view: CaseView): CaseDecision[]
       }];
     case 'close':
       return [{ type: 'conference.case.closed.v1', data: { caseRef, reason: command.reason, closedBy: command.by, retentionDays: command.retentionDays } }];
+    case 'cancel_action':
+      actionToChange(view, command.actionId);
+      return [{ type: 'conference.action.updated.v1', data: { actionId: command.actionId, caseRef, status: 'cancelled', note: command.reason } }];
+    case 'reassign_action': {
+      const action = actionToChange(view, command.actionId);
+      if (action.owner === command.agency && action.status !== 'declined') throw conflict('same_agency', `action ${command.actionId} is already with ${command.agency}`);
+      return [
+        { type: 'conference.action.updated.v1', data: { actionId: command.actionId, caseRef, status: 'cancelled', note: `Reassigned to ${command.agency}: ${command.reason}` } },
+        {
+          type: 'conference.action.assigned.v1',
+          data: {
+            actionId: command.newActionId, caseRef, agency: command.agency, description: action.description ?? command.reason, dueOn: command.dueOn, assignedBy: command.by,
+            ...(command.meetingId ? { meetingId: command.meetingId } : {}),
+          },
+        },
+      ];
+    }
   }
 }

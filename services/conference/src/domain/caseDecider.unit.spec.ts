@@ -36,6 +36,22 @@ describe('the case decider', () => {
     given().when({ kind: 'close', reason: 'risk_reduced', retentionDays: 0, by: chair }).then('conference.case.closed.v1', { retentionDays: 0, closedBy: chair });
   });
 
+  it('cancels or reassigns an action not yet done; a reassignment is the old one cancelled with the reason and a new one', () => {
+    const actionId = randomUUID();
+    const assigned = make('conference.action.assigned.v1', { actionId, caseRef: CASE as never, agency: 'police', description: 'Check bail conditions', dueOn: '2026-11-20', assignedBy: chair });
+    const declined = make('police.action.declined.v1', { actionId, caseRef: CASE as never, reason: 'Bail is a CPS matter now', declinedBy: { userId: 'pc-1' } });
+    const completed = make('police.action.completed.v1', { actionId, caseRef: CASE as never, outcome: 'Checked', completedBy: { userId: 'pc-1' } });
+    given(assigned).when({ kind: 'cancel_action', actionId, reason: 'No longer needed' }).then('conference.action.updated.v1', { actionId, status: 'cancelled', note: 'No longer needed' });
+    const reassign = (agency: 'police' | 'cps'): CaseCommand => ({ kind: 'reassign_action', actionId, newActionId: 'a-2', agency, dueOn: '2026-12-10', reason: 'Bail is with the court', by: chair });
+    expect(decideCase(reassign('cps'), replay([LISTING, assigned, declined]))).toEqual([
+      { type: 'conference.action.updated.v1', data: { actionId, caseRef: CASE, status: 'cancelled', note: 'Reassigned to cps: Bail is with the court' } },
+      { type: 'conference.action.assigned.v1', data: { actionId: 'a-2', caseRef: CASE, agency: 'cps', description: 'Check bail conditions', dueOn: '2026-12-10', assignedBy: chair } },
+    ]);
+    given(assigned).when(reassign('police')).thenRefused('same_agency');
+    given(assigned, completed).when({ kind: 'cancel_action', actionId, reason: 'x' }).thenRefused('action_finished');
+    given().when({ kind: 'cancel_action', actionId, reason: 'x' }).thenRefused('not_found', 404);
+  });
+
   it('takes no more decisions once the case is closed', () => {
     given(closed()).when(review([CASE])).thenRefused('case_closed');
     given(closed()).when({ kind: 'close', reason: 'risk_reduced', retentionDays: 0, by: chair }).thenRefused('case_closed');

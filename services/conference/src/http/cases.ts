@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import {
-  AssignActionCommand, AssignedAction, CalendarDate, CloseCaseCommand, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
+  AssignActionCommand, AssignedAction, CalendarDate, CancelActionCommand, CloseCaseCommand, ReassignActionCommand, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
 } from '@convene/shared/contracts';
 import { forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
@@ -14,6 +14,7 @@ import { caseViewFor } from './caseView.js';
 import { staffOf } from './staff.js';
 
 const CaseParams = z.object({ caseRef: CaseRef });
+const ActionParams = CaseParams.extend({ actionId: z.uuid() });
 
 /** The joined-up view of listed cases, and the chair's decisions about them. */
 export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
@@ -26,10 +27,13 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
     return view;
   }
   /** Decide the chair's command against the case as it stands and record what it decides, filed under the case. */
+  /** Decide, then record every event decided, in order; answers with the first. */
   async function decideAndRecord(view: CaseView, command: CaseCommand) {
-    const [decided] = decideCase(command, view);
-    const { event } = await recorder.record({ ...decided!, occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: decided!.data.caseRef, alwaysPublish: true });
-    return event;
+    const recorded = [];
+    for (const decided of decideCase(command, view)) {
+      recorded.push((await recorder.record({ ...decided, occurredAt: new Date(), sharing: 'partnership', subjects: [], subject: decided.data.caseRef, alwaysPublish: true })).event);
+    }
+    return recorded[0]!;
   }
 
   return [
@@ -98,6 +102,31 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
         const actionId = randomUUID();
         const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'assign_action', actionId, agency: body.agency, description: body.description, dueOn: body.dueOn, by: staffOf(principal), meetingId: body.meetingId });
         await audit(principal, { action: 'action.assign', purpose: body.meetingId ? meetingPurpose(body.meetingId) : { kind: 'coordination' }, caseRef: params.caseRef, ...(body.meetingId ? { meetingId: body.meetingId } : {}) });
+        return { eventId: event.id, caseRef: params.caseRef, actionId };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/cases/:caseRef/actions/:actionId/cancel', operationId: 'cancelAction', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Cancel an action no longer needed, with the reason (the agency holding it is told)', params: ActionParams, errors: [404, 409],
+      body: CancelActionCommand,
+      success: { status: 201, description: 'Action cancelled', schema: DecisionRecorded },
+      handler: async ({ params, body, principal }) => {
+        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'cancel_action', actionId: params.actionId, reason: body.reason });
+        await audit(principal, { action: 'action.cancel', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
+        return { eventId: event.id, caseRef: params.caseRef };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/cases/:caseRef/actions/:actionId/reassign', operationId: 'reassignAction', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Give an action to another agency (one that declined it, say): the action is cancelled with the reason and assigned anew', params: ActionParams, errors: [404, 409],
+      body: ReassignActionCommand,
+      success: { status: 201, description: 'Reassigned: the new action', schema: AssignedAction },
+      handler: async ({ params, body, principal }) => {
+        const actionId = randomUUID();
+        const event = await decideAndRecord(await openCase(params.caseRef), {
+          kind: 'reassign_action', actionId: params.actionId, newActionId: actionId, agency: body.agency, dueOn: body.dueOn, reason: body.reason, by: staffOf(principal),
+        });
+        await audit(principal, { action: 'action.reassign', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef, actionId };
       },
     }),

@@ -33,7 +33,7 @@ export function casePushes(event: CaseEvent, view: CaseView, meetings: Meeting[]
         payload: { alert: 'health_concern', category: event.data.category, severity: event.data.severity, concernRef: event.data.concernRef, eventId: event.id },
       });
     }
-    if (/\.action\.(assigned|updated|accepted|completed)\.v1$/.test(event.type)) {
+    if (/\.action\.(assigned|updated|accepted|completed|declined)\.v1$/.test(event.type)) {
       const actionId = (event.data as { actionId: string }).actionId;
       pushes.push({ ...base, kind: 'action.changed', sharing: 'partnership', audience: null, payload: { action: view.actions.find((a) => a.actionId === actionId) ?? null } });
     }

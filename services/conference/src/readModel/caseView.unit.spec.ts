@@ -114,7 +114,7 @@ describe('case view: actions, health, consent', () => {
     const view = replay([done, a, accepted]);
     expect(view.actions).toEqual([{
       actionId, owner: 'police', description: 'Consider an SPO', dueOn: '2026-11-15', status: 'completed',
-      statusAt: done.occurredat, outcome: 'Application made', eventIds: [a.id, accepted.id, done.id],
+      statusAt: done.occurredat, outcome: 'Application made', note: null, eventIds: [a.id, accepted.id, done.id],
     }]);
   });
 

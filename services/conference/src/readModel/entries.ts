@@ -141,7 +141,12 @@ function shapeOf(event: CaseEvent): Shape | null {
       return { kind: 'action', facts: { on: 'action', actionId: d.actionId, assigned: { owner: d.agency, description: d.description, dueOn: d.dueOn } } };
     }
     case 'conference.action.updated.v1':
-      return { kind: 'action', facts: { on: 'action', actionId: event.data.actionId, status: event.data.status } };
+      return { kind: 'action', facts: { on: 'action', actionId: event.data.actionId, status: event.data.status, ...(event.data.note ? { note: event.data.note } : {}) } };
+    case 'police.action.declined.v1':
+    case 'cps.action.declined.v1':
+    case 'health.action.declined.v1':
+    case 'advocacy.action.declined.v1':
+      return { kind: 'action', facts: { on: 'action', actionId: event.data.actionId, status: 'declined', note: event.data.reason } };
     case 'police.action.accepted.v1':
     case 'cps.action.accepted.v1':
     case 'health.action.accepted.v1':

@@ -171,7 +171,7 @@ function applyAction(actions: Map<string, CaseAction>, f: Of<'action'>, e: Timel
   if (!action) {
     action = {
       actionId: f.actionId, owner: null, description: null, dueOn: null, status: 'open', statusAt: e.occurredAt,
-      outcome: null, eventIds: [],
+      outcome: null, note: null, eventIds: [],
     };
     actions.set(f.actionId, action);
   }
@@ -188,6 +188,7 @@ function applyAction(actions: Map<string, CaseAction>, f: Of<'action'>, e: Timel
     action.statusAt = e.occurredAt;
   }
   if (f.outcome) action.outcome = f.outcome;
+  if (f.note) action.note = f.note;
 }
 
 function applyConcern(concerns: Map<string, HealthConcern>, f: Of<'concern'>, eventId: string): void {

@@ -61,6 +61,11 @@ export function summarise(event: CaseEvent): string {
     case 'health.action.completed.v1':
     case 'advocacy.action.completed.v1':
       return `Action completed by ${agency}`;
+    case 'police.action.declined.v1':
+    case 'cps.action.declined.v1':
+    case 'health.action.declined.v1':
+    case 'advocacy.action.declined.v1':
+      return `Action declined by ${agency}: ${event.data.reason}`;
     case 'police.statistics.published.v1':
     case 'cps.statistics.published.v1':
     case 'health.statistics.published.v1':
@@ -144,7 +149,7 @@ export function summarise(event: CaseEvent): string {
     case 'conference.action.assigned.v1':
       return `Action assigned to ${agencyLabel[event.data.agency]}, due ${event.data.dueOn}`;
     case 'conference.action.updated.v1':
-      return `Action updated: ${event.data.status}`;
+      return `Action ${event.data.status === 'open' ? 'reopened' : event.data.status}${event.data.note ? `: ${event.data.note}` : ''}`;
     case 'conference.case.closed.v1':
       return `Case closed: ${words(event.data.reason)}`;
     case 'conference.history_check.opened.v1':

@@ -86,6 +86,8 @@ export const CaseAction = z.object({
   status: ActionStatus,
   statusAt: z.string(),
   outcome: z.string().nullable(),
+  /** Why it was declined, cancelled or reassigned. */
+  note: z.string().nullable(),
   eventIds,
 });
 export type CaseAction = z.infer<typeof CaseAction>;

@@ -22,7 +22,9 @@ export type Referral = z.infer<typeof Referral>;
 export const BreachedOrderKind = z.enum(['spo', 'restraining_order', 'bail']);
 export type BreachedOrderKind = z.infer<typeof BreachedOrderKind>;
 
-export const ActionStatus = ConferenceActionUpdated.shape.data.shape.status;
+/** Where an action stands: as the conference sets it, or declined by the agency it was given to. */
+export const ActionStatus = z.enum([...ConferenceActionUpdated.shape.data.shape.status.options, 'declined']);
+export type ActionStatus = z.infer<typeof ActionStatus>;
 export const ConcernResolution = HealthConcernResolved.shape.data.shape.resolution;
 export const RiskTool = PoliceRiskAssessed.shape.data.shape.tool;
 
@@ -55,7 +57,7 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
   fact('spo_considered', { decision: z.enum(['applied', 'not_applied']), orderRef: z.string().nullable(), reason: z.string() }),
   fact('restraining_order', { orderRef: z.string(), onConviction: z.boolean(), conditions: z.array(z.string()), expiresOn: z.string().nullable() }),
   fact('action', {
-    actionId: z.string(), status: ActionStatus.optional(), outcome: z.string().optional(),
+    actionId: z.string(), status: ActionStatus.optional(), outcome: z.string().optional(), note: z.string().optional(),
     assigned: z.object({ owner: PartnerAgency, description: z.string(), dueOn: z.string() }).optional(),
   }),
   fact('concern', {

@@ -23,10 +23,12 @@ interface Props {
   focus?: string[];
   /** False when the screen's own h1 already names the case. */
   titled?: boolean;
+  /** The chair of a running meeting may cancel or reassign the case's actions. */
+  canDecide?: boolean;
 }
 
 /** The joined-up view of one case, as the signed-in person may see it. */
-export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [], titled = true }: Props) {
+export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [], titled = true, canDecide = false }: Props) {
   const loaded = useAsync(() => conference.caseView(caseRef), [caseRef]);
   const [shown, setShown] = useState<Signal | null>(null);
 
@@ -78,7 +80,7 @@ export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [
         </div>
         <div class="case-side">
           <Orders response={response} />
-          <Actions actions={view.actions} />
+          <Actions caseRef={caseRef} actions={view.actions} canChange={canDecide} onChanged={loaded.reload} />
           <Elsewhere response={response} />
           <CaseFacts view={view} />
         </div>

@@ -213,6 +213,26 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     expect(await alert.textContent()).toContain(seeded.caseRef);
   });
 
+  it('lets the chair record attendance, and any member download the minutes as an accessible page', async () => {
+    const minutes = chairPage.locator('section.minutes');
+    await minutes.getByLabel(`${demo('police').name}: present`).check();
+    await minutes.getByLabel(`${demo('health').name}: apologies`).check();
+    await minutes.getByRole('button', { name: 'Record attendance' }).click();
+    await minutes.getByText('Attendance recorded.').waitFor();
+    const [download] = await Promise.all([chairPage.waitForEvent('download'), minutes.getByRole('button', { name: 'Minutes (HTML)' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^minutes-.+\.html$/);
+    const page = await chairPage.context().newPage();
+    try {
+      await page.setContent(await readFile((await download.path())!, 'utf8'));
+      await page.getByRole('heading', { name: `Case ${seeded.caseRef}` }).waitFor();
+      expect(await page.locator('h3:text-is("Present") + ul').innerText()).toContain(demo('police').name);
+      expect(await page.locator('h3:text-is("Apologies") + ul').innerText()).toContain(demo('health').name);
+      await expectAccessible(page, 'meeting minutes exported as HTML');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('does not let a user who was not invited open the meeting', async () => {
     const page = await pageAs(demo('caldicott').name, `/meetings/${seeded.meetingId}`);
     await page.getByText('Could not open this meeting').waitFor();

@@ -125,6 +125,29 @@ describe('from a police referral to a joined-up case in a meeting, and forgotten
     expect(await actionIn(reassigned.body.actionId, 'cancelled')).toMatchObject({ note: 'Bail varied at court' });
   });
 
+  it('records attendance and generates the minutes, for the meeting\'s members only', async () => {
+    const attendance = await chairApi.post(`/meetings/${meetingId}/attendance`, { present: [chair.sub, invitedOfficer.sub], apologies: [] });
+    expect(attendance.status).toBe(200);
+    expect(attendance.body.attendance).toMatchObject({ present: [chair.sub, invitedOfficer.sub], apologies: [] });
+    expect((await chairApi.post(`/meetings/${meetingId}/attendance`, { present: [strangerOfficer.sub], apologies: [] })).body.errors[0].field).toBe('body.present');
+
+    const officerApi = client(conference.url, await tokenFor(invitedOfficer));
+    const html = await eventually(async () => {
+      const res = await officerApi.get(`/meetings/${meetingId}/minutes.html`);
+      return res.status === 200 && String(res.body).includes('Consider a Stalking Protection Order') ? res : undefined;
+    }, { what: 'the minutes to list the action agreed' });
+    expect(html.contentType).toContain('text/html');
+    const text = String(html.body);
+    expect(text).toContain('Escalating fixation');
+    expect(text).toContain(`Case ${caseRef}`);
+    expect(text).toMatch(/<h3>Present<\/h3>\s*<ul>/);
+    const pdf = await fetch(`${conference.url}/meetings/${meetingId}/minutes.pdf`, { headers: { authorization: `Bearer ${await tokenFor(chair)}` } });
+    expect(pdf.status).toBe(200);
+    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await client(conference.url, await tokenFor(strangerOfficer)).get(`/meetings/${meetingId}/minutes.html`)).status).toBe(403);
+    expect((await client(conference.url, await tokenFor(scrutiny)).get(`/meetings/${meetingId}/minutes.pdf`)).status).toBe(403);
+  });
+
   it('replays to the same read model from offset 0', async () => {
     const live = await conference.service.cases.get(caseRef);
     const replay = await startConference(prefix, { groupId: uniqueId('replay') });

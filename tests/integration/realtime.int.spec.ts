@@ -61,7 +61,7 @@ async function meetingIn(env: Env): Promise<Meeting> {
       { userId: police.sub, displayName: 'PC One', agency: 'police', role: 'police' },
       { userId: advocate.sub, agency: 'advocacy', role: 'advocate' },
     ],
-    agenda: [], status: 'running', position: null, startedAt: null, endedAt: null, appliedEventIds: [],
+    agenda: [], status: 'running', position: null, startedAt: null, endedAt: null, attendance: null, appliedEventIds: [],
   };
   await indexesBuilt(env.db);
   await createMeetingStore(env.db).save(meeting);

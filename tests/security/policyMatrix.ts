@@ -92,7 +92,7 @@ function meetingFor(principal: Principal, invited: boolean): Meeting {
     meetingId: '00000000-0000-4000-8000-000000000001', title: 'fixture', scheduledFor: '2026-01-01T10:00:00Z',
     chair: { userId: chairsIt ? principal.sub : OTHER_CHAIR },
     members: invited && !chairsIt ? [{ userId: principal.sub, agency: principal.agency, role: principal.role }] : [{ userId: 'someone-else', agency: 'police', role: 'police' }],
-    agenda: [CASE_REF], status: 'running', position: 0, startedAt: null, endedAt: null, appliedEventIds: [],
+    agenda: [CASE_REF], status: 'running', position: 0, startedAt: null, endedAt: null, attendance: null, appliedEventIds: [],
   };
 }
 

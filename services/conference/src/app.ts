@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import type { ConferenceService } from './wiring.js';
 import { conferencePolicy } from './domain/policy.js';
 import { meetingRoutes } from './http/meetings.js';
+import { minutesRoutes } from './http/minutes.js';
 import { caseRoutes } from './http/cases.js';
 import { historyCheckRoutes } from './http/historyChecks.js';
 import { scrutinyRoutes } from './http/scrutiny.js';
@@ -22,7 +23,7 @@ export interface AppDeps {
 }
 
 export function conferenceRoutes(deps: ConferenceDeps): RouteSpec[] {
-  return [...meetingRoutes(deps), ...caseRoutes(deps), ...historyCheckRoutes(deps)];
+  return [...meetingRoutes(deps), ...minutesRoutes(deps), ...caseRoutes(deps), ...historyCheckRoutes(deps)];
 }
 
 /** The conference service's HTTP API, without listening or connecting: testable in-process. */

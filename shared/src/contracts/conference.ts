@@ -59,6 +59,14 @@ export const ConferenceMeetingEnded = defineEvent('conference', 'meeting.ended',
   endedBy: StaffMember,
 }));
 
+/** Who attended the meeting and who sent apologies, by user id (the invitation names them), as the chair records it. */
+export const ConferenceAttendanceRecorded = defineEvent('conference', 'attendance.recorded', z.object({
+  meetingId: z.uuid(),
+  present: z.array(z.string().min(1).max(200)).max(61),
+  apologies: z.array(z.string().min(1).max(200)).max(60),
+  recordedBy: StaffMember,
+}));
+
 export const ConferenceAgendaMoved = defineEvent('conference', 'agenda.moved', z.object({
   meetingId: z.uuid(),
   position: z.int().min(0),
@@ -128,6 +136,7 @@ export const ConferenceDisclosureRequested = defineEvent('conference', 'disclosu
 export const ConferenceStatisticsPublished = statisticsPublished('conference');
 
 export const conferenceEvents = [
+  ConferenceAttendanceRecorded,
   ConferenceCaseListed,
   ConferenceMeetingScheduled,
   ConferenceMembersSet,

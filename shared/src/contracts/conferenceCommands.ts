@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp, trimmedText } from './common.js';
-import { ConferenceCaseClosed, MeetingMember } from './conference.js';
+import { ConferenceAttendanceRecorded, ConferenceCaseClosed, MeetingMember } from './conference.js';
 
 /**
  * The request bodies of the chair's commands to the conference, and what a decision about a case answers with:
@@ -20,6 +20,9 @@ export const MoveAgendaCommand = z.object({ position: z.int().min(0) });
 
 export const ReviewCaseCommand = z.object({ meetingId: z.uuid(), riskDecision: RiskGrade, rationale: ShareableText, nextReviewOn: CalendarDate });
 export const AssignActionCommand = z.object({ agency: PartnerAgency, description: ShareableText, dueOn: CalendarDate, meetingId: z.uuid().optional() });
+/** Who is at the meeting and who sent apologies, by user id: invited members (and the chair) only, each once. */
+export const RecordAttendanceCommand = ConferenceAttendanceRecorded.shape.data.pick({ present: true, apologies: true });
+
 /** Cancel an action no longer needed, with the reason. */
 export const CancelActionCommand = z.object({ reason: ShareableText });
 

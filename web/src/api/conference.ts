@@ -1,5 +1,5 @@
 import type {
-  AssignActionCommand, AssignedAction, CancelActionCommand, CommandInput, DecisionRecorded, MoveAgendaCommand, ReassignActionCommand, ReviewCaseCommand,
+  AssignActionCommand, AssignedAction, CancelActionCommand, CommandInput, DecisionRecorded, MoveAgendaCommand, ReassignActionCommand, RecordAttendanceCommand, ReviewCaseCommand,
   ScheduleMeetingCommand,
 } from '@convene/shared/contracts';
 import { getJson, postJson, request } from './http';
@@ -30,6 +30,10 @@ export const conference = {
   review: (caseRef: string, body: CommandInput<typeof ReviewCaseCommand>) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/review`, body),
   assignAction: (caseRef: string, body: CommandInput<typeof AssignActionCommand>) =>
     postJson<AssignedAction>(`/cases/${encodeURIComponent(caseRef)}/actions`, body),
+  recordAttendance: (meetingId: string, body: CommandInput<typeof RecordAttendanceCommand>) =>
+    postJson<MeetingView>(`/meetings/${encodeURIComponent(meetingId)}/attendance`, body),
+  /** The minutes as a file, fetched with the bearer token. */
+  minutes: async (meetingId: string, format: 'html' | 'pdf') => (await request(`/meetings/${encodeURIComponent(meetingId)}/minutes.${format}`)).blob(),
   cancelAction: (caseRef: string, actionId: string, body: CommandInput<typeof CancelActionCommand>) =>
     postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/actions/${encodeURIComponent(actionId)}/cancel`, body),
   reassignAction: (caseRef: string, actionId: string, body: CommandInput<typeof ReassignActionCommand>) =>

@@ -13,6 +13,7 @@ import { Alerts, type Alert } from './board/Alerts';
 import { ChairControls } from './board/ChairControls';
 import { AssignActionForm, ReviewForm } from './board/Decisions';
 import { LiveBanner } from './board/LiveBanner';
+import { Minutes } from './board/Minutes';
 import { Presence } from './board/Presence';
 import { CaseView } from './case/CaseView';
 
@@ -105,6 +106,7 @@ export function Board({ meetingId }: { meetingId: string }) {
             refreshKey={Object.values(refresh).reduce((a, b) => a + b, 0)}
             onMove={isChair && meeting.status === 'running' ? (i) => act(() => conference.move(meetingId, i)) : undefined} />
           <Presence present={live.present} meeting={meeting} />
+          <Minutes key={meeting.meetingId} meeting={meeting} isChair={isChair} onRecorded={(m) => setMeeting(m)} />
         </aside>
         <div class="board-main">
           {selected ? (

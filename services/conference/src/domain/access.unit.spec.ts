@@ -15,7 +15,7 @@ function meeting(o: { invitedDaysAgo?: number; endedDaysAgo?: number; agenda?: s
     meetingId: '00000000-0000-4000-8000-00000000aaaa', title: 'MARAC North', scheduledFor: ago(20),
     chair: { userId: coordinator.sub }, agenda: o.agenda ?? [CASE], position: ended ? null : 0,
     members: [{ userId: officer.sub, agency: 'police', role: 'police', invitedAt: ago(o.invitedDaysAgo ?? 20) }],
-    status: ended ? 'ended' : 'running', startedAt: ago(19), endedAt: ended ? ago(o.endedDaysAgo!) : null, appliedEventIds: [],
+    status: ended ? 'ended' : 'running', startedAt: ago(19), endedAt: ended ? ago(o.endedDaysAgo!) : null, attendance: null, appliedEventIds: [],
   };
 }
 

@@ -18,7 +18,8 @@ export function evolveMeeting(meeting: Meeting | undefined, event: CaseEvent): M
       if (meeting) return meeting;
       return applied({
         meetingId: event.data.meetingId, title: event.data.title, scheduledFor: event.data.scheduledFor, chair: event.data.chair,
-        members: event.data.members.map((m) => ({ ...m, invitedAt: event.occurredat })), agenda: event.data.agenda, status: 'scheduled', position: null, startedAt: null, endedAt: null, appliedEventIds: [],
+        members: event.data.members.map((m) => ({ ...m, invitedAt: event.occurredat })), agenda: event.data.agenda, status: 'scheduled', position: null, startedAt: null, endedAt: null,
+        attendance: null, appliedEventIds: [],
       });
     case 'conference.members.set.v1':
       return meeting && applied({ ...meeting, members: reinvite(meeting.members, event.data.members, event.occurredat) });
@@ -30,6 +31,8 @@ export function evolveMeeting(meeting: Meeting | undefined, event: CaseEvent): M
       return meeting && applied({ ...meeting, position: event.data.position });
     case 'conference.meeting.ended.v1':
       return meeting && applied({ ...meeting, status: 'ended', endedAt: event.occurredat });
+    case 'conference.attendance.recorded.v1':
+      return meeting && applied({ ...meeting, attendance: { present: event.data.present, apologies: event.data.apologies, recordedAt: event.occurredat } });
     default:
       return meeting;
   }

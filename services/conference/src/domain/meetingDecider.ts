@@ -1,5 +1,5 @@
 import type { DataOf, EventDraft, MeetingMember, StaffMember } from '@convene/shared/contracts';
-import { conflict } from '@convene/shared/errors';
+import { conflict, DomainError } from '@convene/shared/errors';
 import type { Meeting } from './meeting.js';
 
 /** What the chair asks of a meeting that exists. Scheduling one makes it, so it is not decided against a state. */
@@ -8,12 +8,14 @@ export type MeetingCommand =
   | { kind: 'set_agenda'; agenda: string[] }
   | { kind: 'start'; by: StaffMember }
   | { kind: 'move'; position: number }
-  | { kind: 'end'; by: StaffMember };
+  | { kind: 'end'; by: StaffMember }
+  | { kind: 'record_attendance'; present: string[]; apologies: string[]; by: StaffMember };
 
 
 /** The events a meeting command records: recorded as they are by the handler, folded by `evolveMeeting`. */
 export type MeetingEvent = EventDraft<
-  'conference.members.set.v1' | 'conference.agenda.set.v1' | 'conference.meeting.started.v1' | 'conference.agenda.moved.v1' | 'conference.meeting.ended.v1'
+  | 'conference.members.set.v1' | 'conference.agenda.set.v1' | 'conference.meeting.started.v1' | 'conference.agenda.moved.v1' | 'conference.meeting.ended.v1'
+  | 'conference.attendance.recorded.v1'
 >;
 
 /**
@@ -41,5 +43,14 @@ export function decideMeeting(command: MeetingCommand, meeting: Meeting): Meetin
     case 'end':
       if (meeting.status !== 'running') throw conflict('meeting_not_running', `the meeting is ${meeting.status}`);
       return [{ type: 'conference.meeting.ended.v1', data: { meetingId, endedBy: command.by } }];
+    case 'record_attendance': {
+      if (meeting.status === 'scheduled') throw conflict('meeting_not_started', 'attendance is recorded once the meeting has started');
+      const invited = new Set([meeting.chair.userId, ...meeting.members.map((m) => m.userId)]);
+      const named = [...command.present, ...command.apologies];
+      const stranger = named.find((id) => !invited.has(id));
+      if (stranger) throw new DomainError('not_invited', `${stranger} is not invited to this meeting`, { status: 400, field: 'body.present' });
+      if (new Set(named).size !== named.length) throw new DomainError('named_twice', 'name each person once, as present or with apologies', { status: 400, field: 'body.apologies' });
+      return [{ type: 'conference.attendance.recorded.v1', data: { meetingId, present: command.present, apologies: command.apologies, recordedBy: command.by } }];
+    }
   }
 }

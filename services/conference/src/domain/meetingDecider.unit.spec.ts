@@ -58,4 +58,13 @@ describe('the meeting decider', () => {
     const members = [{ userId: 'nurse-1', agency: 'health' as const, role: 'health' as const }];
     given(scheduled, started, ended).when({ kind: 'set_members', members, by: chair }).then([{ type: 'conference.members.set.v1', data: { meetingId, members, setBy: chair } }]);
   });
+
+  it('records attendance once the meeting has started, naming only those invited, each once', () => {
+    const attendance = (present: string[], apologies: string[] = []): MeetingCommand => ({ kind: 'record_attendance', present, apologies, by: chair });
+    given(scheduled).when(attendance(['chair-1'])).thenRefused('meeting_not_started');
+    given(scheduled, started).when(attendance(['chair-1'], ['pc-1'])).then([{ type: 'conference.attendance.recorded.v1', data: { meetingId, present: ['chair-1'], apologies: ['pc-1'], recordedBy: chair } }]);
+    expect(given(scheduled, started, ended).when(attendance(['chair-1', 'pc-1'])).becomes().attendance).toMatchObject({ present: ['chair-1', 'pc-1'], apologies: [] });
+    expect(() => decideMeeting(attendance(['stranger-9']), evolveMeeting(evolveMeeting(undefined, scheduled), started)!)).toThrow(expect.objectContaining({ code: 'not_invited', status: 400, field: 'body.present' }));
+    expect(() => decideMeeting(attendance(['pc-1'], ['pc-1']), evolveMeeting(evolveMeeting(undefined, scheduled), started)!)).toThrow(expect.objectContaining({ code: 'named_twice', status: 400 }));
+  });
 });

@@ -119,7 +119,8 @@ function drawTable(doc: PDFKit.PDFDocument, entries: ReportEntry[]): void {
   doc.y = y;
 }
 
-function addFooters(doc: PDFKit.PDFDocument): void {
+/** The protective marking and the page number on every page of a buffered document. */
+export function addFooters(doc: PDFKit.PDFDocument): void {
   const { start, count } = doc.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     doc.switchToPage(i);

@@ -1,19 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
-import { AgendaLine, MeetingView, MoveAgendaCommand, ScheduleMeetingCommand, SetAgendaCommand, SetMembersCommand } from '@convene/shared/contracts';
+import { AgendaLine, MeetingView, MoveAgendaCommand, RecordAttendanceCommand, ScheduleMeetingCommand, SetAgendaCommand, SetMembersCommand } from '@convene/shared/contracts';
 import { conflict, forbidden } from '@convene/shared/errors';
 import { isChair, type Meeting } from '../domain/meeting.js';
 import { decideMeeting, type MeetingCommand } from '../domain/meetingDecider.js';
-import { assertMeetingAccess, decideMeetingAccess } from '../domain/access.js';
+import { assertMeetingAccess } from '../domain/access.js';
+import { agendaFor } from './agendaAccess.js';
 import { meetingPurpose } from '../domain/auditing.js';
-import { agendaLine, type CaseView } from '../readModel/index.js';
+import { agendaLine } from '../readModel/index.js';
 import { caseViewFor } from './caseView.js';
 import type { ConferenceDeps } from './deps.js';
 import { staffOf } from './staff.js';
 
 const MeetingParams = z.object({ meetingId: z.uuid() });
-const meetingView = ({ appliedEventIds, ...m }: Meeting): MeetingView => m;
+// Meetings folded before attendance was kept have none.
+const meetingView = ({ appliedEventIds, ...m }: Meeting): MeetingView => ({ ...m, attendance: m.attendance ?? null });
 
 /** Scheduling and running meetings. Every change is a conference event; the chair of the meeting makes them. */
 export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
@@ -83,24 +85,9 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       summary: 'The agenda as you may see it: each case\'s current grade and a short label (invited members, while their access lasts)', params: MeetingParams, errors: [403, 404],
       success: { status: 200, description: 'One line per case you may see, in agenda order', schema: z.array(AgendaLine) },
       handler: async ({ params, principal }) => {
-        const meeting = await meetings.get(params.meetingId);
-        const read = { action: 'meeting.agenda.read', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId };
-        const at = deps.now?.() ?? new Date();
-        const views = new Map<string, CaseView>();
-        for (const caseRef of meeting.agenda) {
-          const view = await cases.get(caseRef);
-          if (view && view.status !== 'pending') views.set(caseRef, view);
-        }
-        // The same access as the case view: once a member's time after the meeting is over, only the cases their agency holds an open action on.
-        const access = decideMeetingAccess(principal, meeting, (caseRef) => views.get(caseRef)?.actions ?? [], { now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays });
-        if (!access.allowed) {
-          await audit(principal, { ...read, outcome: 'denied' });
-          throw forbidden(access.reason);
-        }
-        await audit(principal, read);
+        const { at, views } = await agendaFor(deps, await meetings.get(params.meetingId), principal, 'meeting.agenda.read');
         const lines: AgendaLine[] = [];
-        for (const [caseRef, view] of views) {
-          if (access.cases !== 'all' && !access.cases.has(caseRef)) continue;
+        for (const view of views) {
           // The same per-viewer view and signals as the case view: a grade or signal withheld there is withheld here.
           const seen = await caseViewFor(cases, view, principal, at, deps.repeatWindowMonths);
           lines.push(agendaLine(seen.view, seen.signals));
@@ -162,6 +149,17 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         const meeting = await chairedMeeting(params.meetingId, principal);
         const after = await decideAndRecord(meeting, { kind: 'end', by: staffOf(principal) });
         await audit(principal, { action: 'meeting.end', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
+        return meetingView(after);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/meetings/:meetingId/attendance', operationId: 'recordAttendance', tag: 'meetings', permission: 'meetings.manage',
+      summary: 'Record who is at the meeting and who sent apologies (invited members and the chair, by user id), once it has started', params: MeetingParams, errors: [404, 409],
+      body: RecordAttendanceCommand, success: { status: 200, description: 'The meeting, with its attendance', schema: MeetingView },
+      handler: async ({ params, body, principal }) => {
+        const meeting = await chairedMeeting(params.meetingId, principal);
+        const after = await decideAndRecord(meeting, { kind: 'record_attendance', present: body.present, apologies: body.apologies, by: staffOf(principal) });
+        await audit(principal, { action: 'meeting.attendance', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
         return meetingView(after);
       },
     }),

@@ -135,10 +135,10 @@ function shapeOf(event: CaseEvent): Shape | null {
     case 'conference.case.closed.v1':
       return { kind: 'listing', facts: { on: 'closure', retentionDays: event.data.retentionDays ?? null } };
     case 'conference.case.reviewed.v1':
-      return { kind: 'review', facts: { on: 'review', grade: event.data.riskDecision, nextReviewOn: event.data.nextReviewOn } };
+      return { kind: 'review', facts: { on: 'review', grade: event.data.riskDecision, nextReviewOn: event.data.nextReviewOn, meetingId: event.data.meetingId, rationale: event.data.rationale } };
     case 'conference.action.assigned.v1': {
       const d = event.data;
-      return { kind: 'action', facts: { on: 'action', actionId: d.actionId, assigned: { owner: d.agency, description: d.description, dueOn: d.dueOn } } };
+      return { kind: 'action', facts: { on: 'action', actionId: d.actionId, assigned: { owner: d.agency, description: d.description, dueOn: d.dueOn, ...(d.meetingId ? { meetingId: d.meetingId } : {}) } } };
     }
     case 'conference.action.updated.v1':
       return { kind: 'action', facts: { on: 'action', actionId: event.data.actionId, status: event.data.status, ...(event.data.note ? { note: event.data.note } : {}) } };
@@ -169,6 +169,7 @@ function shapeOf(event: CaseEvent): Shape | null {
     case 'conference.agenda.set.v1':
     case 'conference.meeting.started.v1':
     case 'conference.meeting.ended.v1':
+    case 'conference.attendance.recorded.v1':
     case 'conference.agenda.moved.v1':
     case 'conference.history_check.opened.v1':
     case 'cps.history.requested.v1':

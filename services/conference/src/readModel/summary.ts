@@ -144,6 +144,8 @@ export function summarise(event: CaseEvent): string {
       return 'Meeting ended';
     case 'conference.agenda.moved.v1':
       return `Case moved to agenda position ${event.data.position + 1}`;
+    case 'conference.attendance.recorded.v1':
+      return `Attendance recorded: ${plural(event.data.present.length, 'present', 'present')}, ${plural(event.data.apologies.length, 'apology', 'apologies')}`;
     case 'conference.case.reviewed.v1':
       return `Case reviewed: risk ${event.data.riskDecision}, next review ${event.data.nextReviewOn}`;
     case 'conference.action.assigned.v1':

@@ -22,6 +22,8 @@ export const MeetingView = z.object({
   position: z.int().nullable(),
   startedAt: z.string().nullable(),
   endedAt: z.string().nullable(),
+  /** As the chair recorded it (user ids); null until recorded. */
+  attendance: z.object({ present: z.array(z.string()), apologies: z.array(z.string()), recordedAt: z.string() }).nullable(),
 });
 export type MeetingView = z.infer<typeof MeetingView>;
 

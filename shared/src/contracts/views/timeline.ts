@@ -49,7 +49,8 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
   fact('safety_plan', { measures: z.array(z.string()), reviewOn: z.string().nullable() }),
   fact('household', { childrenAges: z.array(z.int()), otherAdults: z.int(), safeguardingReferralMade: z.boolean(), safeguardingReferralOn: z.string().nullable() }),
   fact('safe_contact', { safeTimes: z.string(), safeNumber: z.string().nullable(), noPostHome: z.boolean(), instructions: z.string().nullable() }),
-  fact('review', { grade: RiskGrade, nextReviewOn: z.string() }),
+  // The meeting and rationale are kept for the minutes (absent on entries folded before they were).
+  fact('review', { grade: RiskGrade, nextReviewOn: z.string(), meetingId: z.string().optional(), rationale: z.string().optional() }),
   fact('spo_applied', { orderRef: z.string(), spoKind: SpoKind }),
   fact('spo_granted', { orderRef: z.string(), spoKind: SpoKind, conditions: z.array(z.string()), expiresOn: z.string() }),
   fact('breach', { orderRef: z.string(), orderKind: BreachedOrderKind.optional() }),
@@ -58,7 +59,7 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
   fact('restraining_order', { orderRef: z.string(), onConviction: z.boolean(), conditions: z.array(z.string()), expiresOn: z.string().nullable() }),
   fact('action', {
     actionId: z.string(), status: ActionStatus.optional(), outcome: z.string().optional(), note: z.string().optional(),
-    assigned: z.object({ owner: PartnerAgency, description: z.string(), dueOn: z.string() }).optional(),
+    assigned: z.object({ owner: PartnerAgency, description: z.string(), dueOn: z.string(), meetingId: z.string().optional() }).optional(),
   }),
   fact('concern', {
     concernRef: z.string(), subjectRole: SubjectRole.optional(), category: ConcernCategory.optional(),

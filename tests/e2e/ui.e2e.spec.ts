@@ -171,6 +171,8 @@ describe('the web UI, in a browser, against the whole partnership', () => {
   it('lets the chair give a declined action to another agency from the case view', async () => {
     const chair = await as('chair', stack.urls.conference);
     const { actionId } = await chair<{ actionId: string }>('POST', `/cases/${seeded.caseRef}/actions`, { agency: 'police', description: 'Serve the bail variation', dueOn: '2027-01-15' });
+    // Agreed at an earlier meeting and never done: raised when the next meeting starts (below).
+    await chair('POST', `/cases/${seeded.caseRef}/actions`, { agency: 'health', description: 'Send the GP summary', dueOn: '2026-01-05' });
     const police = await as('police', stack.urls.police);
     await expect.poll(async () => (await police<{ actionId: string }[]>('GET', '/actions')).some((a) => a.actionId === actionId), { timeout: 20_000 }).toBe(true);
     await police('POST', `/actions/${actionId}/decline`, { reason: 'Court bail: for CPS to serve' });
@@ -190,6 +192,8 @@ describe('the web UI, in a browser, against the whole partnership', () => {
   it('alerts the chair when a health worker flags a concern during the meeting', async () => {
     await chairPage.getByRole('button', { name: 'Start meeting' }).click();
     await chairPage.getByText('Discussing now').waitFor();
+    // The action overdue on the case is raised as the meeting starts.
+    await chairPage.locator('.alerts .alert', { hasText: 'Action overdue' }).filter({ hasText: 'Send the GP summary' }).waitFor({ timeout: 10_000 });
 
     const page = await pageAs(demo('health').name);
     await expect.poll(() => new URL(page.url()).pathname).toBe('/health-concerns');

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { conference } from '../api/conference';
-import type { ConcernCategory, MeetingPush, MeetingView, TimelineEntry } from '../api/types';
+import type { ConcernCategory, MeetingPush, MeetingView, PartnerAgency, TimelineEntry } from '../api/types';
 import { useMeetingLive } from '../live/useMeetingLive';
 import { Link } from '../router';
 import { session } from '../session';
@@ -56,8 +56,9 @@ export function Board({ meetingId }: { meetingId: string }) {
       if (entry) setFresh((f) => new Set(f).add(entry.eventId));
     }
     if (push.kind === 'alert') {
-      const p = push.payload as { category?: ConcernCategory; severity?: string; eventId?: string };
-      setAlerts((a) => [{ seq: push.seq, caseRef: push.caseRef, at: push.at, category: p.category, severity: p.severity, eventId: p.eventId }, ...a]);
+      const p = push.payload as { alert?: string; category?: ConcernCategory; severity?: string; eventId?: string; description?: string; owner?: PartnerAgency; dueOn?: string };
+      const overdue = p.alert === 'action_overdue' ? { description: p.description ?? '', owner: p.owner, dueOn: p.dueOn ?? '' } : undefined;
+      setAlerts((a) => [{ seq: push.seq, caseRef: push.caseRef, at: push.at, category: p.category, severity: p.severity, eventId: p.eventId, ...(overdue ? { overdue } : {}) }, ...a]);
     }
     if (push.caseRef && CASE_PUSHES.has(push.kind)) refreshCase(push.caseRef);
   };

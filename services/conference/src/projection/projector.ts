@@ -10,7 +10,7 @@ import type { ErasedCases } from '../db/erasedCases.js';
 import { evolveMeeting, meetingIdOf, type Meeting } from '../domain/meeting.js';
 import { caseRefOf, isReferral } from './routing.js';
 import { chronologyAnswer } from './chronologyAnswer.js';
-import { casePushes, meetingPushes, type PushDraft } from './pushes.js';
+import { casePushes, meetingPushes, overdueActionAlerts, type PushDraft } from './pushes.js';
 import { listReferral, openHistoryCheck, type CommandDeps } from './commands.js';
 import { createCaseViews } from './caseViews.js';
 import { createRounds } from './rounds.js';
@@ -142,6 +142,8 @@ export function createProjector(deps: ProjectorDeps) {
       const meetingId = meetingIdOf(event);
       const meeting = meetingId ? meetings.get(meetingId) : undefined;
       if (meeting && (!caseRefs[0] || event.type === 'conference.agenda.moved.v1')) pushes.push(...meetingPushes(event, meeting));
+      // A meeting starting reads its cases once, to raise the actions overdue on them.
+      if (meeting && event.type === 'conference.meeting.started.v1') pushes.push(...overdueActionAlerts(event, meeting, await deps.cases.load(meeting.agenda)));
     }
     // One write for the batch, after the read model holds it: a client that reads the case on a push sees it.
     const at = new Date().toISOString();

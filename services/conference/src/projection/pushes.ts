@@ -48,3 +48,23 @@ export function meetingPushes(event: CaseEvent, meeting: Meeting): PushDraft[] {
   }
   return [{ ...base, kind: 'meeting.state', payload: { status: meeting.status, agenda: meeting.agenda, position: meeting.position, title: meeting.title } }];
 }
+
+/**
+ * When a meeting starts, each action on its cases that is still to be done and past its due date is raised as an
+ * alert in the room, so the meeting chases it first. One push per action (its own source), partnership business.
+ */
+export function overdueActionAlerts(event: CaseEvent, meeting: Meeting, views: ReadonlyMap<string, CaseView>): PushDraft[] {
+  if (event.type !== 'conference.meeting.started.v1') return [];
+  const today = event.occurredat.slice(0, 10);
+  const pushes: PushDraft[] = [];
+  for (const caseRef of meeting.agenda) {
+    for (const action of views.get(caseRef)?.actions ?? []) {
+      if ((action.status !== 'open' && action.status !== 'accepted') || action.dueOn === null || action.dueOn >= today) continue;
+      pushes.push({
+        meetingId: meeting.meetingId, caseRef, sourceId: `${event.id}/${action.actionId}`, kind: 'alert', sharing: 'partnership', audience: null,
+        payload: { alert: 'action_overdue', actionId: action.actionId, owner: action.owner, description: action.description, dueOn: action.dueOn, status: action.status },
+      });
+    }
+  }
+  return pushes;
+}

@@ -63,6 +63,11 @@ describe('from a police referral to a joined-up case in a meeting, and forgotten
     const summary = (await chairApi.get('/cases')).body.find((c: { caseRef: string }) => c.caseRef === caseRef);
     expect(summary.research.returned.map((r: { agency: string }) => r.agency)).toEqual(['police']);
     expect(summary.research.awaited).toEqual(['cps', 'health', 'advocacy']);
+    expect(summary.research.remindedAt).toBeNull();
+    // The coordinator chases the late agencies; the list says when.
+    expect((await chairApi.post(`/cases/${caseRef}/research-reminders`)).status).toBe(201);
+    const reminded = await eventually(async () => (await chairApi.get('/cases')).body.find((c: { caseRef: string; research: { remindedAt: string | null } }) => c.caseRef === caseRef && c.research.remindedAt), { what: 'the reminder on the case list' });
+    expect(reminded.research.awaited).toEqual(['cps', 'health', 'advocacy']);
   });
 
   it('lets invited members see the case, and nobody else', async () => {

@@ -348,6 +348,26 @@ describe('health service on the real stack', () => {
     await expect(health.kit.audit.log.verify()).resolves.toMatchObject({ ok: true });
   });
 
+  it('answers a research reminder for a listing it holds and has not answered, and only once', async () => {
+    const remindedCase = newCaseRef();
+    // The listing reached health but its answer did not (as after a crash before the answer was written).
+    await health.kit.listings.open(remindedCase, [{ role: 'victim', tokens: victim.tokens }, { role: 'suspect', tokens: suspect.tokens }], new Date());
+    const reminder = (agencies: ('health' | 'police')[]) => createEvent('conference.research.reminded.v1', {
+      occurredAt: new Date(), sharing: 'partnership', subject: remindedCase, data: { caseRef: remindedCase, agencies, remindedBy: { userId: 'chair-1' } },
+    });
+    await publishAsConference(health.prefix, reminder(['police']));
+    await publishAsConference(health.prefix, reminder(['health']));
+    const answered = await topic.waitFor(isEvent('health.research.returned.v1', (e) => e.subject === remindedCase), 'the research return the reminder asked for');
+    expect(answered.data.purpose).toEqual({ kind: 'listing', caseRef: remindedCase });
+    expect(answered.data.records.length).toBeGreaterThan(0);
+    // Reminded again, it has answered already: the same return is not published twice.
+    await publishAsConference(health.prefix, reminder(['health']));
+    const later = newCaseRef();
+    await publishAsConference(health.prefix, caseListed(later, [{ role: 'victim', tokens: victim.tokens }]));
+    await topic.waitFor(isEvent('health.research.returned.v1', (e) => e.subject === later), 'a later listing\'s return, after the second reminder');
+    expect(topic.events.filter(isEvent('health.research.returned.v1', (e) => e.subject === remindedCase))).toHaveLength(answered.data.part.total);
+  });
+
   it('refers a case with a health criterion only', async () => {
     const subjects = [{ personId: victim.personId, role: 'victim' }];
     expect((await api.post('/referrals', { subjects, criterion: 'escalation', reason: 'x' })).body.errors[0].field).toBe('body.criterion');

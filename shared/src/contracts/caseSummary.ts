@@ -8,6 +8,8 @@ import { Agency, PartnerAgency } from './common.js';
 export const ResearchStatus = z.object({
   returned: z.array(z.object({ agency: PartnerAgency, at: z.string() })),
   awaited: z.array(PartnerAgency),
+  /** When the chair last reminded the agencies still awaited; null if never. */
+  remindedAt: z.string().nullable(),
 });
 export type ResearchStatus = z.infer<typeof ResearchStatus>;
 

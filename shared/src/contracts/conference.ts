@@ -59,6 +59,13 @@ export const ConferenceMeetingEnded = defineEvent('conference', 'meeting.ended',
   endedBy: StaffMember,
 }));
 
+/** The chair reminding the agencies whose research on a listed case is still awaited: each answers if it has not. */
+export const ConferenceResearchReminded = defineEvent('conference', 'research.reminded', z.object({
+  caseRef: CaseRef,
+  agencies: z.array(PartnerAgency).min(1).max(4),
+  remindedBy: StaffMember,
+}));
+
 /** Who attended the meeting and who sent apologies, by user id (the invitation names them), as the chair records it. */
 export const ConferenceAttendanceRecorded = defineEvent('conference', 'attendance.recorded', z.object({
   meetingId: z.uuid(),
@@ -137,6 +144,7 @@ export const ConferenceStatisticsPublished = statisticsPublished('conference');
 
 export const conferenceEvents = [
   ConferenceAttendanceRecorded,
+  ConferenceResearchReminded,
   ConferenceCaseListed,
   ConferenceMeetingScheduled,
   ConferenceMembersSet,

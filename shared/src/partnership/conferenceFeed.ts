@@ -91,6 +91,13 @@ export function conferenceFeedHandler(deps: ConferenceFeedDeps): (event: CaseEve
       case 'conference.action.assigned.v1':
         if (event.data.agency === deps.agency) await deps.actions.recordAssigned(event);
         return;
+      case 'conference.research.reminded.v1': {
+        // Answer a listing still open here; an answer already given is not given twice (its ids come from the purpose).
+        if (!event.data.agencies.includes(deps.agency)) return;
+        const listing = await deps.listings.byRef(event.data.caseRef);
+        if (listing?.open) await answer({ kind: 'listing', caseRef: event.data.caseRef }, { victimTokens: listing.victimTokens, otherTokens: listing.tokens.filter((t) => !listing.victimTokens.includes(t)) });
+        return;
+      }
       case 'conference.action.updated.v1':
         // Only cancellation concerns the agency holding it (an action it does not hold changes nothing).
         if (event.data.status === 'cancelled') await deps.actions.recordCancelled(event.data.actionId, event.data.note, new Date(event.occurredat));

@@ -30,6 +30,7 @@ export const conference = {
   review: (caseRef: string, body: CommandInput<typeof ReviewCaseCommand>) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/review`, body),
   assignAction: (caseRef: string, body: CommandInput<typeof AssignActionCommand>) =>
     postJson<AssignedAction>(`/cases/${encodeURIComponent(caseRef)}/actions`, body),
+  remindResearch: (caseRef: string) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/research-reminders`, {}),
   recordAttendance: (meetingId: string, body: CommandInput<typeof RecordAttendanceCommand>) =>
     postJson<MeetingView>(`/meetings/${encodeURIComponent(meetingId)}/attendance`, body),
   /** The minutes as a file, fetched with the bearer token. */

@@ -1,6 +1,6 @@
 import type { AudienceEntry, DataOf, EventDraft, PartnerAgency, StaffMember } from '@convene/shared/contracts';
 import { conflict, notFound } from '@convene/shared/errors';
-import type { CaseView } from '../readModel/index.js';
+import { researchStatus, type CaseView } from '../readModel/index.js';
 import type { Meeting } from './meeting.js';
 
 /** What the chair decides about a listed case. Ids the events carry (action, request) are made by the caller. */
@@ -10,11 +10,13 @@ export type CaseCommand =
   | { kind: 'request_disclosure'; requestRef: string; concernRef: string; reason: string; proposedAudience: AudienceEntry[]; by: StaffMember }
   | { kind: 'close'; reason: DataOf<'conference.case.closed.v1'>['reason']; retentionDays: number; by: StaffMember }
   | { kind: 'cancel_action'; actionId: string; reason: string }
+  | { kind: 'remind_research'; by: StaffMember }
   | { kind: 'reassign_action'; actionId: string; newActionId: string; agency: PartnerAgency; dueOn: string; reason: string; by: StaffMember; meetingId?: string | undefined };
 
 
 export type CaseDecision = EventDraft<
-  'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.action.updated.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'
+  | 'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.action.updated.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'
+  | 'conference.research.reminded.v1'
 >;
 
 /** An action still to be done (or declined, waiting for the chair): the only ones that can be cancelled or given to another agency. */
@@ -52,6 +54,12 @@ export function decideCase(command: CaseCommand, view: CaseView): CaseDecision[]
       }];
     case 'close':
       return [{ type: 'conference.case.closed.v1', data: { caseRef, reason: command.reason, closedBy: command.by, retentionDays: command.retentionDays } }];
+    case 'remind_research': {
+      if (view.status !== 'listed') throw conflict('case_not_listed', `case ${caseRef} is not listed`);
+      const { awaited } = researchStatus(view);
+      if (awaited.length === 0) throw conflict('research_complete', `every agency has returned its research on ${caseRef}`);
+      return [{ type: 'conference.research.reminded.v1', data: { caseRef, agencies: awaited, remindedBy: command.by } }];
+    }
     case 'cancel_action':
       actionToChange(view, command.actionId);
       return [{ type: 'conference.action.updated.v1', data: { actionId: command.actionId, caseRef, status: 'cancelled', note: command.reason } }];

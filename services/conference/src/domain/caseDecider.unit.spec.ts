@@ -52,6 +52,14 @@ describe('the case decider', () => {
     given().when({ kind: 'cancel_action', actionId, reason: 'x' }).thenRefused('not_found', 404);
   });
 
+  it('reminds the agencies whose research is still awaited, and none once all have answered', () => {
+    const returned = (agency: 'police' | 'cps' | 'health' | 'advocacy') => make(`${agency}.research.returned.v1`, {
+      purpose: { kind: 'listing', caseRef: CASE }, windowFrom: '2026-01-01T00:00:00.000Z', records: [], withheld: [], elsewhere: [], part: { index: 1, total: 1 },
+    } as never, { daysAgo: 1 });
+    given(returned('police'), returned('health')).when({ kind: 'remind_research', by: chair }).then('conference.research.reminded.v1', { caseRef: CASE, agencies: ['cps', 'advocacy'], remindedBy: chair });
+    given(returned('police'), returned('cps'), returned('health'), returned('advocacy')).when({ kind: 'remind_research', by: chair }).thenRefused('research_complete');
+  });
+
   it('takes no more decisions once the case is closed', () => {
     given(closed()).when(review([CASE])).thenRefused('case_closed');
     given(closed()).when({ kind: 'close', reason: 'risk_reduced', retentionDays: 0, by: chair }).thenRefused('case_closed');

@@ -106,6 +106,16 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       },
     }),
     defineRoute({
+      method: 'post', path: '/cases/:caseRef/research-reminders', operationId: 'remindResearch', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Remind the agencies whose research on the listed case is still awaited (conference.research.reminded): each answers if it has not', params: CaseParams, errors: [404, 409],
+      success: { status: 201, description: 'Reminder sent', schema: DecisionRecorded },
+      handler: async ({ params, principal }) => {
+        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'remind_research', by: staffOf(principal) });
+        await audit(principal, { action: 'research.remind', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
+        return { eventId: event.id, caseRef: params.caseRef };
+      },
+    }),
+    defineRoute({
       method: 'post', path: '/cases/:caseRef/actions/:actionId/cancel', operationId: 'cancelAction', tag: 'decisions', permission: 'cases.decide',
       summary: 'Cancel an action no longer needed, with the reason (the agency holding it is told)', params: ActionParams, errors: [404, 409],
       body: CancelActionCommand,

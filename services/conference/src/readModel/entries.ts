@@ -134,6 +134,8 @@ function shapeOf(event: CaseEvent): Shape | null {
     }
     case 'conference.case.closed.v1':
       return { kind: 'listing', facts: { on: 'closure', retentionDays: event.data.retentionDays ?? null } };
+    case 'conference.research.reminded.v1':
+      return { kind: 'other', facts: { on: 'research_reminded', agencies: event.data.agencies } };
     case 'conference.case.reviewed.v1':
       return { kind: 'review', facts: { on: 'review', grade: event.data.riskDecision, nextReviewOn: event.data.nextReviewOn, meetingId: event.data.meetingId, rationale: event.data.rationale } };
     case 'conference.action.assigned.v1': {

@@ -144,6 +144,8 @@ export function summarise(event: CaseEvent): string {
       return 'Meeting ended';
     case 'conference.agenda.moved.v1':
       return `Case moved to agenda position ${event.data.position + 1}`;
+    case 'conference.research.reminded.v1':
+      return `Research reminder sent to ${event.data.agencies.map((a) => agencyLabel[a]).join(', ')}`;
     case 'conference.attendance.recorded.v1':
       return `Attendance recorded: ${plural(event.data.present.length, 'present', 'present')}, ${plural(event.data.apologies.length, 'apology', 'apologies')}`;
     case 'conference.case.reviewed.v1':

@@ -47,6 +47,7 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
   // Wishes and fears are written by the advocate to be shared (under the victim's consent); absent on entries folded before they were kept.
   fact('victim_view', { grade: RiskGrade, wishes: z.string().optional(), fears: z.string().optional() }),
   fact('safety_plan', { measures: z.array(z.string()), reviewOn: z.string().nullable() }),
+  fact('research_reminded', { agencies: z.array(PartnerAgency) }),
   fact('household', { childrenAges: z.array(z.int()), otherAdults: z.int(), safeguardingReferralMade: z.boolean(), safeguardingReferralOn: z.string().nullable() }),
   fact('safe_contact', { safeTimes: z.string(), safeNumber: z.string().nullable(), noPostHome: z.boolean(), instructions: z.string().nullable() }),
   // The meeting and rationale are kept for the minutes (absent on entries folded before they were).

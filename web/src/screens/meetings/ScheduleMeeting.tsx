@@ -20,7 +20,31 @@ async function loadChoices() {
 function caseChoice(c: CaseSummary): string {
   const holders = c.agencies.map((a) => agencyLabel[a]).join(', ') || 'no records yet';
   const awaited = c.research.awaited.length === 0 ? 'research from every agency' : `research awaited from ${c.research.awaited.map((a) => agencyLabel[a]).join(', ')}`;
-  return `${c.caseRef} — ${holders} · ${awaited} (listed ${ago(c.listedAt)})`;
+  const reminded = c.research.remindedAt ? `, reminded ${ago(c.research.remindedAt)}` : '';
+  return `${c.caseRef} — ${holders} · ${awaited} (listed ${ago(c.listedAt)}${reminded})`;
+}
+
+/** The late agencies of each listed case, and a reminder to them: each answers if it has not. */
+function LateResearch({ cases }: { cases: CaseSummary[] }) {
+  const late = cases.filter((c) => c.status === 'listed' && c.research.awaited.length > 0);
+  const reminding = useSubmit<unknown>();
+  const [remindedNow, setRemindedNow] = useState<Set<string>>(new Set());
+  if (late.length === 0) return null;
+  return (
+    <div class="late-research">
+      <h3>Research still awaited</h3>
+      <ul>
+        {late.map((c) => (
+          <li key={c.caseRef}>
+            {c.caseRef}: {c.research.awaited.map((a) => agencyLabel[a]).join(', ')} <span class="muted">(listed {ago(c.listedAt)}{remindedNow.has(c.caseRef) ? ', reminded just now' : c.research.remindedAt ? `, reminded ${ago(c.research.remindedAt)}` : ''})</span>{' '}
+            <button type="button" class="secondary small" disabled={reminding.busy} aria-label={`Remind the late agencies on ${c.caseRef}`}
+              onClick={async () => { if (await reminding.submit(() => conference.remindResearch(c.caseRef))) setRemindedNow((s) => new Set(s).add(c.caseRef)); }}>Remind</button>
+          </li>
+        ))}
+      </ul>
+      <FormOutcome error={reminding.error} success={reminding.result ? 'Reminder sent to the late agencies.' : undefined} />
+    </div>
+  );
 }
 
 /** The chair lists cases for a meeting and invites the agencies' representatives. */
@@ -51,6 +75,7 @@ export function ScheduleMeeting({ onScheduled }: { onScheduled: () => void }) {
       <summary>Schedule a meeting</summary>
       {choices.state === 'loading' && <Loading what="listed cases" />}
       {choices.state === 'error' && <ErrorBox error={choices.error} retry={choices.reload} />}
+      {choices.state === 'ready' && <LateResearch cases={choices.data.cases} />}
       {choices.state === 'ready' && (
         <form onSubmit={submit}>
           <Field id="meeting-title" label="Title" error={fieldError(sending.error, 'title')}>

@@ -42,26 +42,7 @@ export function toHtml(check: CheckRecord, entries: ChronologyEntry[], generated
 ${rows.join('\n')}
 </tbody>
 </table>`;
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>History check ${e(report.requestRef)} — ${MARKING}</title>
-<style>
-body { font-family: Arial, Helvetica, sans-serif; line-height: 1.5; margin: 2rem; color: #0b0c0c; }
-.marking { font-weight: bold; border: 2px solid #0b0c0c; padding: .25rem .5rem; display: inline-block; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
-dt { font-weight: bold; }
-table { border-collapse: collapse; width: 100%; }
-caption { text-align: left; font-weight: bold; padding: .5rem 0; }
-th, td { border: 1px solid #505a5f; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-</style>
-</head>
-<body>
-<p class="marking">${MARKING}</p>
-<main>
-<h1>History check ${e(report.requestRef)}</h1>
+  return officialPage(`History check ${e(report.requestRef)}`, `<h1>History check ${e(report.requestRef)}</h1>
 <h2>Request</h2>
 <dl>
 ${facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('\n')}
@@ -70,7 +51,34 @@ ${facts.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('\n')}
 ${report.withheld.length === 0 ? '<p>Nothing was withheld.</p>' : `<ul>\n${report.withheld.map((w) => `<li>${e(withheldLine(w))}</li>`).join('\n')}\n</ul>`}
 <h2>Chronology</h2>
 ${table || '<p>The check was refused; no agency was asked.</p>'}
-</main>
+`);
+}
+
+/**
+ * A self-contained page for a document leaving the conference: a language, a title, the protective marking at the
+ * top and bottom, no script and nothing fetched. `title` and `main` are HTML already escaped.
+ */
+export function officialPage(title: string, main: string): string {
+  return `<!doctype html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — ${MARKING}</title>
+<style>
+body { font-family: Arial, Helvetica, sans-serif; line-height: 1.5; margin: 2rem; color: #0b0c0c; }
+.marking { font-weight: bold; border: 2px solid #0b0c0c; padding: .25rem .5rem; display: inline-block; }
+dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
+dt { font-weight: bold; }
+table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
+caption { text-align: left; font-weight: bold; padding: .5rem 0; }
+th, td { border: 1px solid #505a5f; padding: .35rem .5rem; text-align: left; vertical-align: top; }
+</style>
+</head>
+<body>
+<p class="marking">${MARKING}</p>
+<main>
+${main}</main>
 <p class="marking">${MARKING}</p>
 </body>
 </html>

@@ -8,6 +8,7 @@ import { chronologyReport, isExpired } from '../export/report.js';
 import { toCsv } from '../export/csv.js';
 import { toPdf } from '../export/pdf.js';
 import { toHtml } from '../export/html.js';
+import { attachment } from './attachment.js';
 import type { ConferenceDeps } from './deps.js';
 
 const CheckParams = z.object({ requestRef: z.uuid() });
@@ -85,10 +86,4 @@ export function historyCheckRoutes(deps: ConferenceDeps): RouteSpec[] {
       },
     }),
   ];
-}
-
-/** A download, never cached: the file holds what only one lawyer may see. */
-function attachment(res: { setHeader(name: string, value: string): unknown }, filename: string): void {
-  res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
-  res.setHeader('Cache-Control', 'no-store');
 }

@@ -5,6 +5,7 @@ import { minutesOf } from '../minutes/minutes.js';
 import { minutesPdf } from '../minutes/pdf.js';
 import { viewFor } from '../readModel/index.js';
 import { agendaFor } from './agendaAccess.js';
+import { attachment } from './attachment.js';
 import type { ConferenceDeps } from './deps.js';
 
 const MeetingParams = z.object({ meetingId: z.uuid() });
@@ -21,10 +22,6 @@ export function minutesRoutes(deps: ConferenceDeps): RouteSpec[] {
     const viewer = { agency: principal.agency, role: principal.role };
     return minutesOf(meeting, views.map((v) => viewFor(v, viewer)), at);
   }
-  const download = (res: { setHeader(name: string, value: string): unknown }, name: string) => {
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    res.setHeader('Cache-Control', 'no-store');
-  };
   return [
     defineRoute({
       method: 'get', path: '/meetings/:meetingId/minutes.html', operationId: 'getMinutesHtml', tag: 'meetings', permission: 'meetings.read',
@@ -32,7 +29,7 @@ export function minutesRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 200, description: 'Cases discussed, risk decisions with rationale, actions with owners and due dates, attendance', schema: z.string().meta({ description: 'UTF-8 HTML' }), contentType: 'text/html' },
       handler: async ({ params, principal, res }) => {
         const html = minutesHtml(await minutesFor(params.meetingId, principal, 'meeting.minutes.html'));
-        download(res, `minutes-${params.meetingId}.html`);
+        attachment(res, `minutes-${params.meetingId}.html`);
         return html;
       },
     }),
@@ -42,7 +39,7 @@ export function minutesRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 200, description: 'A PDF document', schema: z.string().meta({ format: 'binary', description: 'A PDF document' }), contentType: 'application/pdf' },
       handler: async ({ params, principal, res }) => {
         const pdf = await minutesPdf(await minutesFor(params.meetingId, principal, 'meeting.minutes.pdf'));
-        download(res, `minutes-${params.meetingId}.pdf`);
+        attachment(res, `minutes-${params.meetingId}.pdf`);
         return pdf;
       },
     }),

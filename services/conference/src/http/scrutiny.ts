@@ -6,6 +6,7 @@ import { ScrutinyFigures } from '@convene/shared/contracts';
 import { addMonths, Month, monthOf, PublishStatisticsInput, StatisticsPreviewView, StatisticsPublishedView } from '@convene/shared/statistics';
 import { figuresCsv, figuresPdf, type Scrutiny } from '../scrutiny/index.js';
 import { scrutinyPurpose, type AuditRecorder } from '../domain/auditing.js';
+import { attachment } from './attachment.js';
 
 export interface ScrutinyRouteDeps {
   scrutiny: Scrutiny;
@@ -37,10 +38,6 @@ export function scrutinyRoutes({ scrutiny, audit, now = () => new Date() }: Scru
     await audit(principal, { action, purpose: scrutinyPurpose(from, to) });
     return scrutiny.figures(from, to);
   };
-  const download = (res: { setHeader(name: string, value: string): unknown }, name: string) => {
-    res.setHeader('Content-Disposition', `attachment; filename="${name}"`);
-    res.setHeader('Cache-Control', 'no-store');
-  };
   const notInFuture = (month: string) => {
     if (month > monthOf(now())) throw conflict('month_not_started', `${month} has not started: there are no figures for it yet`);
   };
@@ -57,7 +54,7 @@ export function scrutinyRoutes({ scrutiny, audit, now = () => new Date() }: Scru
       success: { status: 200, description: 'Heading rows, a blank row, then one row per figure (RFC 4180)', schema: z.string().meta({ description: 'UTF-8 CSV' }), contentType: 'text/csv' },
       handler: async ({ query, principal, res }) => {
         const f = await figures(query, principal, 'scrutiny.figures.export.csv');
-        download(res, `scrutiny-${f.from}-to-${f.to}.csv`);
+        attachment(res, `scrutiny-${f.from}-to-${f.to}.csv`);
         return figuresCsv(f);
       },
     }),
@@ -67,7 +64,7 @@ export function scrutinyRoutes({ scrutiny, audit, now = () => new Date() }: Scru
       success: { status: 200, description: 'A PDF document', schema: z.string().meta({ format: 'binary', description: 'A PDF document' }), contentType: 'application/pdf' },
       handler: async ({ query, principal, res }) => {
         const f = await figures(query, principal, 'scrutiny.figures.export.pdf');
-        download(res, `scrutiny-${f.from}-to-${f.to}.pdf`);
+        attachment(res, `scrutiny-${f.from}-to-${f.to}.pdf`);
         return figuresPdf(f);
       },
     }),

@@ -1,9 +1,8 @@
 import { agencyLabel, words } from '@convene/shared/contracts';
-import { escapeHtml as e } from '../export/html.js';
+import { escapeHtml as e, officialPage } from '../export/html.js';
 import { readableTime } from '../export/pdf.js';
 import type { Attendee, Minutes } from './minutes.js';
 
-const MARKING = 'OFFICIAL-SENSITIVE';
 
 export const attendeeLine = (a: Attendee) => `${a.name} (${a.agency === 'conference' ? 'chair' : `${agencyLabel[a.agency as keyof typeof agencyLabel] ?? a.agency}, ${words(a.role)}`})`;
 export const when = (iso: string | null) => (iso ? readableTime(iso) : 'not recorded');
@@ -35,26 +34,7 @@ ${c.actions.map((a) => `<tr><td>${e(a.description)}</td><td>${e(agencyLabel[a.ow
 </table>`;
     return `<h2>Case ${e(c.caseRef)}</h2>\n${decisions}\n${actions}`;
   });
-  return `<!doctype html>
-<html lang="en-GB">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Minutes: ${e(m.title)} — ${MARKING}</title>
-<style>
-body { font-family: Arial, Helvetica, sans-serif; line-height: 1.5; margin: 2rem; color: #0b0c0c; }
-.marking { font-weight: bold; border: 2px solid #0b0c0c; padding: .25rem .5rem; display: inline-block; }
-dl { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; }
-dt { font-weight: bold; }
-table { border-collapse: collapse; width: 100%; margin-bottom: 1rem; }
-caption { text-align: left; font-weight: bold; padding: .5rem 0; }
-th, td { border: 1px solid #505a5f; padding: .35rem .5rem; text-align: left; vertical-align: top; }
-</style>
-</head>
-<body>
-<p class="marking">${MARKING}</p>
-<main>
-<h1>Minutes: ${e(m.title)}</h1>
+  return officialPage(`Minutes: ${e(m.title)}`, `<h1>Minutes: ${e(m.title)}</h1>
 <dl>
 <dt>Chair</dt><dd>${e(m.chair)}</dd>
 <dt>Scheduled for</dt><dd>${e(when(m.scheduledFor))}</dd>
@@ -66,9 +46,5 @@ th, td { border: 1px solid #505a5f; padding: .35rem .5rem; text-align: left; ver
 <h2>Attendance</h2>
 ${attendance}
 ${cases.join('\n')}
-</main>
-<p class="marking">${MARKING}</p>
-</body>
-</html>
-`;
+`);
 }

@@ -87,6 +87,7 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     expect(await voice.locator('.allocated-advocate').innerText()).toBe('Her advocate: Kim Adeyemi (ISAC, Leeds stalking advocacy) · 0113 496 0000');
     await voice.getByText('children in the household and no referral').waitFor();
     expect(await page.content()).not.toContain('07700 900123');
+    await page.locator('section.research-summaries', { hasText: 'Four incidents since October, escalating to the workplace' }).waitFor();
     // Oldest first: the conduct rows' times never go back.
     const times = await page.locator('table.timeline tbody tr:not(.process-row) time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime')!)));
     expect(times.length).toBeGreaterThan(2);

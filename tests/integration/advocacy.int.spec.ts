@@ -292,6 +292,17 @@ describe('advocacy service on the real stack', () => {
     expect((await nurse.post('/engagements', { subjects: victim('full'), occurredAt: hoursAgo(2), consent: 'full', consentGivenOn: today() })).status).toBe(403);
   });
 
+  it('shares its research summary on a case only as the victim consents', async () => {
+    const refused = await api.post('/research-summaries', { caseRef: cases.refusing, summary: 'Engaged; she does not want anything shared.' });
+    expect(refused.status).toBe(201);
+    expect(refused.body.published).toBe(false);
+    const shared = await api.post('/research-summaries', { caseRef: cases.full, summary: 'Engaged weekly; safety plan in place.' });
+    expect(shared.body.published).toBe(true);
+    expect(await topic.waitFor((e) => e.id === shared.body.eventId, 'the consented summary')).toMatchObject({ type: 'advocacy.research.summarised.v1', subject: cases.full });
+    await sleep(500);
+    expect(topic.events.some((e) => e.id === refused.body.eventId)).toBe(false);
+  });
+
   it('describes itself as OpenAPI', async () => {
     const doc = await client(advocacy.url).get('/openapi.json');
     expect(doc.status).toBe(200);

@@ -103,6 +103,17 @@ describe('police service on the real stack', () => {
     expect(event.data.people.map((p) => p.family)).toEqual(["O'Neill", 'Dawson']);
   });
 
+  it('summarises its research on a listed case for the meeting, and only on a case listed here', async () => {
+    const res = await api.post('/research-summaries', { caseRef, summary: 'Three incidents since October; bail conditions in force; no SPO yet.' });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ ref: caseRef, caseRef, published: true });
+    const event = await topic.waitFor((e) => e.id === res.body.eventId, 'the summary on the police topic');
+    expect(event).toMatchObject({ type: 'police.research.summarised.v1', subject: caseRef, sharing: 'partnership', data: { caseRef, summary: 'Three incidents since October; bail conditions in force; no SPO yet.' } });
+    expect((await api.post('/research-summaries', { caseRef: newCaseRef(), summary: 'Nothing held' })).status).toBe(404);
+    expect((await api.post('/research-summaries', { caseRef, summary: 'x'.repeat(601) })).body.errors[0].field).toBe('body.summary');
+    expect((await api.post('/research-summaries', { caseRef, summary: 'For the chair', sharing: 'restricted' })).body.errors[0].field).toBe('body.audience');
+  });
+
   it('answers bad input with problem+json naming the field, unknown ids with 404, and other agencies with 403', async () => {
     const missing = await api.post('/incidents', { subjects: subjects(), occurredAt: '2026-11-01T18:20:00Z', offenceClass: 'pha_s2', summary: 'x' });
     expect(missing.status).toBe(400);

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '../http/index.js';
-import { CompleteActionCommand, DeclineActionCommand, type PartnerAgency } from '../contracts/index.js';
+import { CompleteActionCommand, DeclineActionCommand, RecordedView, ResearchSummaryCommand, type PartnerAgency } from '../contracts/index.js';
+import { notFound } from '../errors/index.js';
+import type { Listings } from '../partnership/listings.js';
+import { recordedView } from './commandInput.js';
 import { ACTION_STATES, type Actions, type AgencyAction } from '../partnership/actions.js';
 import { matchRoutes } from '../partnership/matchRoutes.js';
 import { PersonInput, type People } from '../partnership/people.js';
@@ -19,8 +22,8 @@ function actionView(a: AgencyAction) {
 }
 
 /** The people every agency holds, and the actions the conference assigns to it. */
-export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People; matches: PersonMatches; actions: Actions; recorder: Recorder }): RouteSpec[] {
-  const { agency, people, matches, actions, recorder } = deps;
+export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People; matches: PersonMatches; actions: Actions; recorder: Recorder; listings: Listings }): RouteSpec[] {
+  const { agency, people, matches, actions, recorder, listings } = deps;
   return [
     defineRoute({
       method: 'post', path: '/people', operationId: 'addPerson', tag: 'people', permission: 'people.write',
@@ -89,6 +92,23 @@ export function commonAgencyRoutes(deps: { agency: PartnerAgency; people: People
           data: { actionId: action._id, caseRef: action.caseRef, reason: body.reason, declinedBy: { userId: principal.sub, ...(principal.name ? { displayName: principal.name } : {}) } },
         });
         return actionView(action);
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/research-summaries', operationId: 'summariseResearch', tag: 'research', permission: 'research.write',
+      summary: 'Summarise this agency\'s research on a listed case for the meeting (at most 600 characters; to the partnership or a named audience)', errors: [404],
+      body: ResearchSummaryCommand,
+      success: { status: 201, description: 'Recorded; published to the case (under the victim\'s consent where the agency applies it)', schema: RecordedView },
+      handler: async ({ body }) => {
+        const listing = await listings.byRef(body.caseRef);
+        if (!listing?.open) throw notFound('open listing', body.caseRef);
+        // About the case's victim, so the agency's own withhold policy (advocacy: her consent) applies to it too.
+        const recorded = await recorder.record({
+          type: `${agency}.research.summarised.v1`, occurredAt: new Date(), sharing: body.sharing, ...(body.audience ? { audience: body.audience } : {}),
+          subjects: [{ role: 'victim', tokens: listing.victimTokens.slice(0, 16) }], subject: body.caseRef,
+          data: { caseRef: body.caseRef, summary: body.summary },
+        });
+        return recordedView(body.caseRef, recorded);
       },
     }),
   ];

@@ -77,7 +77,7 @@ export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
     matches,
     actions,
     recorder,
-    routes: commonAgencyRoutes({ agency: options.agency, people, matches, actions, recorder }),
+    routes: commonAgencyRoutes({ agency: options.agency, people, matches, actions, recorder, listings }),
     audit,
     handleConferenceEvent,
     async start(runtime, startOptions = {}) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import { Behaviour, CalendarDate, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp, trimmedText } from './common.js';
-import { actionEvents, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
+import { actionEvents, researchSummaryEvent, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
 
 export const ConsentLevel = z.enum(['full', 'limited', 'none']);
 export type ConsentLevel = z.infer<typeof ConsentLevel>;
@@ -103,6 +103,7 @@ export const AdvocacyRecordEvent = z.discriminatedUnion('type', [
 
 export const AdvocacyResearchReturned = researchReturned('advocacy', AdvocacyRecordEvent);
 export const [AdvocacyActionAccepted, AdvocacyActionCompleted, AdvocacyActionDeclined] = actionEvents('advocacy');
+export const AdvocacyResearchSummarised = researchSummaryEvent('advocacy');
 export const AdvocacyStatisticsPublished = statisticsPublished('advocacy');
 
 export const advocacyEvents = [
@@ -118,5 +119,6 @@ export const advocacyEvents = [
   AdvocacyActionAccepted,
   AdvocacyActionCompleted,
   AdvocacyActionDeclined,
+  AdvocacyResearchSummarised,
   AdvocacyStatisticsPublished,
 ] as const;

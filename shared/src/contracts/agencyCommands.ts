@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DATE_OF_BIRTH_FORMATS, DATE_OF_BIRTH_PATTERNS, NAME_PATTERN, NHS_NUMBER_PATTERN, PNC_ID_PATTERN, POSTCODE_PATTERN } from '../link-tokens/index.js';
 import { AudienceEntry, Behaviour, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, SubjectRole, Timestamp, trimmedText } from './common.js';
-import { ReferralCriterion } from './agencyCommon.js';
+import { ReferralCriterion, ResearchSummary } from './agencyCommon.js';
 import { DASH_QUESTIONS, DashAnswer, PoliceClassificationChanged, PoliceSpoConsidered, PoliceSpoGranted, SDASH_QUESTIONS } from './police.js';
 import { HistoryWindowMonths, LawfulBasisForCheck, OfficerInCase, Urn } from './cps.js';
 import { ConcernCategory, ConcernSeverity, ContactPoint, HealthConcernResolved, LegalGateway } from './health.js';
@@ -224,3 +224,9 @@ export const RevokeConsentCommand = AdvocacyConsentRevoked.shape.data.pick({ rev
 
 /** Health: an open concern resolved, and how. */
 export const ResolveConcernCommand = HealthConcernResolved.shape.data.pick({ resolution: true });
+
+/** An agency summarising its research on a listed case for the meeting: bounded text, to the partnership or a named audience. */
+export const ResearchSummaryCommand = ResearchSummary.extend({
+  sharing: z.enum(['partnership', 'restricted']).default('partnership'),
+  audience: z.array(AudienceEntry).min(1).max(20).optional(),
+}).superRefine(sharingRule).meta(sharingRuleDocumented);

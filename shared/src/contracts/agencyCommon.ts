@@ -85,6 +85,16 @@ const ActionDeclined = z.object({
   declinedBy: StaffMember,
 });
 
+/** An agency's short summary of what its research on a listed case found, for the meeting; at the sharing it chooses. */
+export const ResearchSummary = z.object({
+  caseRef: CaseRef,
+  summary: trimmedText(1, 600),
+});
+
+export function researchSummaryEvent<A extends PartnerAgency>(agency: A) {
+  return defineEvent(agency, 'research.summarised', ResearchSummary);
+}
+
 export function actionEvents<A extends PartnerAgency>(agency: A) {
   return [
     defineEvent(agency, 'action.accepted', z.object({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import { breachConduct, CalendarDate, CaseRef, OffenceClass, RecordRef, ShareableText, StaffMember, Timestamp, trimmedText } from './common.js';
-import { actionEvents, researchReturned, statisticsPublished } from './agencyCommon.js';
+import { actionEvents, researchSummaryEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
 import { LinkToken } from '../link-tokens/index.js';
 
 /**
@@ -123,6 +123,7 @@ export const CpsRecordEvent = z.discriminatedUnion('type', [
 
 export const CpsResearchReturned = researchReturned('cps', CpsRecordEvent);
 export const [CpsActionAccepted, CpsActionCompleted, CpsActionDeclined] = actionEvents('cps');
+export const CpsResearchSummarised = researchSummaryEvent('cps');
 export const CpsStatisticsPublished = statisticsPublished('cps');
 
 export const cpsEvents = [
@@ -138,5 +139,6 @@ export const cpsEvents = [
   CpsActionAccepted,
   CpsActionCompleted,
   CpsActionDeclined,
+  CpsResearchSummarised,
   CpsStatisticsPublished,
 ] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import { CaseRef, RecordRef, ShareableText, StaffMember, SubjectRole, trimmedText } from './common.js';
-import { actionEvents, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
+import { actionEvents, researchSummaryEvent, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
 
 export const ConcernCategory = z.enum([
   'injury',
@@ -96,6 +96,7 @@ export const HealthRecordEvent = z.discriminatedUnion('type', [
 
 export const HealthResearchReturned = researchReturned('health', HealthRecordEvent);
 export const [HealthActionAccepted, HealthActionCompleted, HealthActionDeclined] = actionEvents('health');
+export const HealthResearchSummarised = researchSummaryEvent('health');
 export const HealthStatisticsPublished = statisticsPublished('health');
 
 export const healthEvents = [
@@ -109,5 +110,6 @@ export const healthEvents = [
   HealthActionAccepted,
   HealthActionCompleted,
   HealthActionDeclined,
+  HealthResearchSummarised,
   HealthStatisticsPublished,
 ] as const;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import { Behaviour, breachConduct, CalendarDate, OffenceClass, RecordRef, RiskGrade, ShareableText, trimmedText } from './common.js';
-import { actionEvents, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
+import { actionEvents, researchSummaryEvent, referralEvent, researchReturned, statisticsPublished } from './agencyCommon.js';
 
 export const PoliceIncidentRecorded = defineEvent('police', 'incident.recorded', z.object({
   incidentRef: RecordRef,
@@ -116,6 +116,7 @@ export const PoliceRecordEvent = z.discriminatedUnion('type', [
 
 export const PoliceResearchReturned = researchReturned('police', PoliceRecordEvent);
 export const [PoliceActionAccepted, PoliceActionCompleted, PoliceActionDeclined] = actionEvents('police');
+export const PoliceResearchSummarised = researchSummaryEvent('police');
 export const PoliceStatisticsPublished = statisticsPublished('police');
 
 export const policeEvents = [
@@ -134,5 +135,6 @@ export const policeEvents = [
   PoliceActionAccepted,
   PoliceActionCompleted,
   PoliceActionDeclined,
+  PoliceResearchSummarised,
   PoliceStatisticsPublished,
 ] as const;

@@ -143,6 +143,7 @@ export async function seedCase(urls: Urls, options: { tag: string; invite?: Role
     throw new Error(`${err.message} (answered so far: ${[...answered].join(', ') || 'none'})`);
   });
 
+  await police('POST', '/research-summaries', { caseRef, summary: 'Four incidents since October, escalating to the workplace; DASH declined; no SPO yet.' });
   // The victim's own view, recorded once the case is listed, streams to it live.
   const engagement = await advocacy<{ ref: string }>('POST', '/engagements', {
     subjects: [{ personId: ids.advocacy.victim, role: 'victim' }], occurredAt: ago(1), consent: 'full', consentGivenOn: ago(1).slice(0, 10),

@@ -1,7 +1,7 @@
 import type {
   CommandInput, DashAnswers, DiaryEntryCommand, DisclosureDecisionCommand, DisclosureRequestView, EngagementCommand, FlagConcernCommand,
   HistoryRequestCommand, HistoryRequestCreated, HouseholdCommand, IncidentCommand, PersonInput, PersonView, RecordedView, ReferralCommand, RiskAssessmentCommand,
-  RiskAssessmentRecorded, SafeContactCommand, SdashAnswers, SpoApplicationCommand, SubjectRef, VictimViewCommand,
+  ResearchSummaryCommand, RiskAssessmentRecorded, SafeContactCommand, SdashAnswers, SpoApplicationCommand, SubjectRef, VictimViewCommand,
 } from '@convene/shared/contracts';
 import { agencyUrl } from './config';
 import { getJson, postJson } from './http';
@@ -29,6 +29,7 @@ const get = async <T>(agency: PartnerAgency, path: string) => getJson<T>(await a
 export const agencies = {
   recordPerson: (agency: PartnerAgency, person: CommandInput<typeof PersonInput>) => post<PersonView>(agency, '/people', person),
   refer: (agency: Exclude<PartnerAgency, 'cps'>, body: Referral) => post<Recorded>(agency, '/referrals', body),
+  summariseResearch: (agency: PartnerAgency, body: CommandInput<typeof ResearchSummaryCommand>) => post<Recorded>(agency, '/research-summaries', body),
 
   police: {
     incident: (body: CommandInput<typeof IncidentCommand>) => post<Recorded>('police', '/incidents', body),

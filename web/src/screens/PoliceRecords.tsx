@@ -3,6 +3,7 @@ import { SubjectPicker, type Subjects } from '../people/SubjectPicker';
 import { DashForm } from './police/DashForm';
 import { IncidentForm } from './police/IncidentForm';
 import { ReferralForm } from './police/ReferralForm';
+import { ResearchSummaryForm } from '../people/ResearchSummaryForm';
 import { SpoForm } from './police/SpoForm';
 
 /** What a police officer records: incidents, DASH assessments, SPO applications, referrals. */
@@ -18,6 +19,7 @@ export function PoliceRecords() {
       <IncidentForm subjects={subjects} />
       <DashForm subjects={subjects} />
       <SpoForm subjects={subjects} />
+      <ResearchSummaryForm agency="police" />
       <ReferralForm agency="police" criteria={['high_risk', 'professional_judgement', 'repeat_within_12_months', 'escalation']} subjects={subjects} />
     </section>
   );

@@ -19,6 +19,7 @@ export const advocacyPolicy = agencyPolicy('advocacy', {
   'diary.read': ['advocate', 'health_idva'],
   'diary.write': ['advocate', 'health_idva'],
   'referrals.write': ['advocate', 'health_idva'],
+  'research.write': ['advocate'],
   'statistics.read': ['advocate'],
   'statistics.publish': ['advocate'],
 }, { health: ['health_idva'] });

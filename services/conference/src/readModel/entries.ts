@@ -159,6 +159,11 @@ function shapeOf(event: CaseEvent): Shape | null {
     case 'health.action.completed.v1':
     case 'advocacy.action.completed.v1':
       return { kind: 'action', facts: { on: 'action', actionId: event.data.actionId, status: 'completed', outcome: event.data.outcome } };
+    case 'police.research.summarised.v1':
+    case 'cps.research.summarised.v1':
+    case 'health.research.summarised.v1':
+    case 'advocacy.research.summarised.v1':
+      return { kind: 'other', facts: { on: 'research_summary', summary: event.data.summary } };
     case 'police.research.returned.v1':
     case 'cps.research.returned.v1':
     case 'health.research.returned.v1':

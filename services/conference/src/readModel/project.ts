@@ -24,6 +24,7 @@ export function emptySections(): CaseSections {
     disclosures: [],
     consent: null,
     victimVoice: { statement: null, safetyPlan: null, household: null, advocate: null, safeContact: null },
+    researchSummaries: [],
   };
 }
 
@@ -74,6 +75,12 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
       case 'victim_view':
         s.risk.victimView.advocacy = { ...src, grade: f.grade };
         if (f.wishes !== undefined) s.victimVoice.statement = { ...src, ownViewOfRisk: f.grade, wishes: f.wishes, fears: f.fears ?? null };
+        break;
+      case 'research_summary':
+        if (e.agency !== 'conference') {
+          const agency = e.agency;
+          s.researchSummaries = [...s.researchSummaries.filter((r) => r.agency !== agency), { ...src, agency, summary: f.summary }];
+        }
         break;
       case 'safety_plan':
         s.victimVoice.safetyPlan = { ...src, measures: f.measures, reviewOn: f.reviewOn };

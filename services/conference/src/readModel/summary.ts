@@ -61,6 +61,11 @@ export function summarise(event: CaseEvent): string {
     case 'health.action.completed.v1':
     case 'advocacy.action.completed.v1':
       return `Action completed by ${agency}`;
+    case 'police.research.summarised.v1':
+    case 'cps.research.summarised.v1':
+    case 'health.research.summarised.v1':
+    case 'advocacy.research.summarised.v1':
+      return `Research summary from ${agency}`;
     case 'police.action.declined.v1':
     case 'cps.action.declined.v1':
     case 'health.action.declined.v1':

@@ -118,4 +118,13 @@ describe('viewFor', () => {
     const revoked = make('advocacy.consent.revoked.v1', { engagementRef: 'ENG-1', revokedOn: '2026-12-01' }, { daysAgo: 1 });
     expect(viewFor(replay([listed(), engaged, revoked]), chair).victimVoice.advocate).toBeNull();
   });
+
+  it('keeps each agency\'s latest research summary, shown to whom the agency shared it', () => {
+    const first = make('police.research.summarised.v1', { caseRef: CASE as never, summary: 'Two incidents, one arrest' }, { daysAgo: 3 });
+    const latest = make('police.research.summarised.v1', { caseRef: CASE as never, summary: 'Three incidents, bail in force' }, { daysAgo: 1 });
+    const restricted = make('health.research.summarised.v1', { caseRef: CASE as never, summary: 'Two ED attendances' }, { daysAgo: 1, sharing: 'restricted', audience: [{ role: 'chair' }] });
+    const view = replay([listed(), first, latest, restricted]);
+    expect(viewFor(view, chair).researchSummaries.map((r) => [r.agency, r.summary])).toEqual([['police', 'Three incidents, bail in force'], ['health', 'Two ED attendances']]);
+    expect(viewFor(view, advocate).researchSummaries.map((r) => r.agency)).toEqual(['police']);
+  });
 });

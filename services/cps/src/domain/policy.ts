@@ -4,6 +4,7 @@ import { agencyPolicy } from '@convene/shared/agency';
 export const cpsPolicy = agencyPolicy('cps', {
   'people.read': ['cps'],
   'people.write': ['cps'],
+  'research.write': ['cps'],
   'people.match': ['cps'],
   'actions.read': ['cps'],
   'actions.update': ['cps'],

@@ -14,6 +14,7 @@ export const healthPolicy = agencyPolicy('health', {
   'concerns.read': ['health', 'caldicott', 'health_idva'],
   'concerns.write': ['health', 'health_idva'],
   'referrals.write': ['health', 'health_idva'],
+  'research.write': ['health'],
   'disclosures.read': ['caldicott'],
   'disclosures.decide': ['caldicott'],
   'statistics.read': ['health'],

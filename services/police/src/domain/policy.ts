@@ -13,6 +13,7 @@ export const policePolicy = agencyPolicy('police', {
   'justice.write': ['police'],
   'orders.write': ['police'],
   'referrals.write': ['police'],
+  'research.write': ['police'],
   'statistics.read': ['police'],
   'statistics.publish': ['police'],
 });

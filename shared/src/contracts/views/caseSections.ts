@@ -161,5 +161,7 @@ export const CaseSections = z.object({
   disclosures: z.array(Disclosure),
   consent: ConsentState.nullable(),
   victimVoice: VictimVoice,
+  /** Each agency's latest summary of its research on the case, as the viewer may see it. */
+  researchSummaries: z.array(z.object({ ...sourced, agency: PartnerAgency, summary: z.string() })),
 });
 export type CaseSections = z.infer<typeof CaseSections>;

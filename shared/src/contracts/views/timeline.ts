@@ -48,6 +48,7 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
   fact('victim_view', { grade: RiskGrade, wishes: z.string().optional(), fears: z.string().optional() }),
   fact('safety_plan', { measures: z.array(z.string()), reviewOn: z.string().nullable() }),
   fact('research_reminded', { agencies: z.array(PartnerAgency) }),
+  fact('research_summary', { summary: z.string() }),
   fact('household', { childrenAges: z.array(z.int()), otherAdults: z.int(), safeguardingReferralMade: z.boolean(), safeguardingReferralOn: z.string().nullable() }),
   fact('safe_contact', { safeTimes: z.string(), safeNumber: z.string().nullable(), noPostHome: z.boolean(), instructions: z.string().nullable() }),
   // The meeting and rationale are kept for the minutes (absent on entries folded before they were).

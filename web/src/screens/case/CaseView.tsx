@@ -9,6 +9,7 @@ import { BehaviourChart } from './BehaviourChart';
 import { CaseFacts } from './CaseFacts';
 import { Elsewhere, Withheld } from './Elsewhere';
 import { Orders } from './Orders';
+import { ResearchSummaries } from './ResearchSummaries';
 import { RiskPanel } from './RiskPanel';
 import { Signals } from './Signals';
 import { Timeline } from './Timeline';
@@ -80,6 +81,7 @@ export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [
         </div>
         <div class="case-side">
           <Orders response={response} />
+          <ResearchSummaries summaries={view.researchSummaries} />
           <Actions caseRef={caseRef} actions={view.actions} canChange={canDecide} onChanged={loaded.reload} />
           <Elsewhere response={response} />
           <CaseFacts view={view} />

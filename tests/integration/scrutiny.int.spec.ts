@@ -252,6 +252,9 @@ describe('partnership scrutiny: monthly de-identified figures from every agency 
     expect(cellsOf('police')).toEqual([
       cell('offences.recorded', n(7), 'pha_s2'), cell('offences.recorded', n(7), 'pha_s2a'), cell('offences.recorded', hidden, 'pha_s4'),
       cell('offences.recorded', n(0), 'pha_s4a'), cell('offences.recorded', n(0), 'malicious_communications'), cell('offences.recorded', n(0), 'other'),
+      // By their class now: the two harassment incidents reclassified as stalking count as stalking.
+      cell('offences.current_class', n(5), 'pha_s2'), cell('offences.current_class', n(9), 'pha_s2a'), cell('offences.current_class', hidden, 'pha_s4'),
+      cell('offences.current_class', n(0), 'pha_s4a'), cell('offences.current_class', n(0), 'malicious_communications'), cell('offences.current_class', n(0), 'other'),
       cell('reclassifications', hidden, 'harassment_to_stalking'), cell('reclassifications', n(0), 'stalking_to_harassment'), cell('reclassifications', n(0), 'other'),
       cell('dash', n(5), 'completed'), cell('dash', n(5), 'declined'), cell('dash', hidden, 'not_done'),
       ...(['standard', 'medium', 'high'] as const).map((g) => cell('risk.grade', n(g === grade ? 5 : 0), g)),
@@ -296,7 +299,7 @@ describe('partnership scrutiny: monthly de-identified figures from every agency 
 
     expect(month.derived.declinedAssessmentRate).toEqual({ value: 0.5, numerator: 5, denominator: 10, reason: null });
     expect(month.derived.spoApplicationsPerStalkingOffence).toEqual({
-      value: null, numerator: null, denominator: 7, reason: { code: 'suppressed', message: 'police spo.applications is suppressed' },
+      value: null, numerator: null, denominator: 9, reason: { code: 'suppressed', message: 'police spo.applications is suppressed' },
     });
   });
 

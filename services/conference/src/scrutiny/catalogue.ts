@@ -9,6 +9,7 @@ const PARTNERS = ['police', 'cps', 'health', 'advocacy'] as const;
 
 export const MEASURES: readonly MeasureInfo[] = [
   { agency: 'police', measure: 'offences.recorded', label: 'Offences recorded, by offence class', kind: 'count', breakdowns: OFFENCES },
+  { agency: 'police', measure: 'offences.current_class', label: 'Offences recorded, by their class now (after any reclassification)', kind: 'count', breakdowns: OFFENCES },
   { agency: 'police', measure: 'reclassifications', label: 'Offences reclassified', kind: 'count', breakdowns: ['harassment_to_stalking', 'stalking_to_harassment', 'other'] },
   { agency: 'police', measure: 'dash', label: 'DASH risk assessments', kind: 'count', breakdowns: ['completed', 'declined', 'not_done'] },
   { agency: 'police', measure: 'risk.grade', label: 'Completed DASH by grade', kind: 'count', breakdowns: GRADES },

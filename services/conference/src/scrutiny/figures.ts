@@ -40,7 +40,8 @@ const police = (measure: string, breakdown?: string): Ref => ({ agency: 'police'
 function derive(agencies: readonly AgencyMonth[], month: string): MonthFigures['derived'] {
   return {
     spoApplicationsPerStalkingOffence: ratio(agencies, month, [police('spo.applications')],
-      [police('offences.recorded', 'pha_s2a'), police('offences.recorded', 'pha_s4a')], 'no stalking offences were recorded'),
+      // Stalking by the offences' class now: harassment later recognised as stalking counts.
+      [police('offences.current_class', 'pha_s2a'), police('offences.current_class', 'pha_s4a')], 'no stalking offences were recorded'),
     declinedAssessmentRate: ratio(agencies, month, [police('dash', 'declined')],
       [police('dash', 'completed'), police('dash', 'declined')], 'no DASH was completed or declined'),
   };

@@ -17,7 +17,7 @@ const police = (cells: StatisticCell[], month = '2026-03'): PublishedFigures => 
 describe('scrutiny figures', () => {
   it('derives SPO applications per stalking offence and the declined DASH rate from published cells', () => {
     const f = buildFigures([police([
-      cell('offences.recorded', 6, 'pha_s2a'), cell('offences.recorded', 14, 'pha_s4a'), cell('spo.applications', 5),
+      cell('offences.current_class', 6, 'pha_s2a'), cell('offences.current_class', 14, 'pha_s4a'), cell('spo.applications', 5),
       cell('dash', 5, 'completed'), cell('dash', 15, 'declined'),
     ])], '2026-03', '2026-03', NOW, 5);
     expect(f.months[0]!.derived.spoApplicationsPerStalkingOffence).toEqual({ value: 0.25, numerator: 5, denominator: 20, reason: null });
@@ -25,10 +25,10 @@ describe('scrutiny figures', () => {
   });
 
   it('gives no ratio over a suppressed cell, and says why', () => {
-    const f = buildFigures([police([cell('offences.recorded', 6, 'pha_s2a'), cell('offences.recorded', null, 'pha_s4a'), cell('spo.applications', 7)])], '2026-03', '2026-03', NOW, 5);
+    const f = buildFigures([police([cell('offences.current_class', 6, 'pha_s2a'), cell('offences.current_class', null, 'pha_s4a'), cell('spo.applications', 7)])], '2026-03', '2026-03', NOW, 5);
     const ratio = f.months[0]!.derived.spoApplicationsPerStalkingOffence;
     expect(ratio.value).toBeNull();
-    expect(ratio.reason).toEqual({ code: 'suppressed', message: 'police offences.recorded (pha_s4a) is suppressed' });
+    expect(ratio.reason).toEqual({ code: 'suppressed', message: 'police offences.current_class (pha_s4a) is suppressed' });
   });
 
   it('lists every month and agency, unpublished ones as such', () => {

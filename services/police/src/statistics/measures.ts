@@ -17,6 +17,12 @@ function reclassification(from: OffenceClass, to: OffenceClass): 'harassment_to_
   return 'other';
 }
 
+/** Each incident's class now: the last reclassification of it, by when it happened, among all the records held. */
+function currentClasses(records: readonly CaseEvent[]): Map<string, OffenceClass> {
+  const changes = ofType(records, 'police.classification.changed.v1').sort((a, b) => Date.parse(a.occurredat) - Date.parse(b.occurredat));
+  return new Map(changes.map((c) => [c.data.crimeRef, c.data.to]));
+}
+
 const victimTokens = (e: CaseEvent) => e.subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens);
 
 /**
@@ -35,7 +41,8 @@ function dashNotDone(incidents: readonly Of<'police.incident.recorded.v1'>[], as
 
 /**
  * Police figures for one month, each counted by when the record says it happened: offences by the class
- * they were recorded under (a later reclassification is counted, in its own month, as a reclassification);
+ * they were recorded under (a later reclassification is counted, in its own month, as a reclassification) and
+ * by their class now (so harassment later recognised as stalking counts as stalking, in the month it happened);
  * DASH outcomes and grades; SPO applications, grants and breaches; arrests.
  */
 export function policeCells(records: readonly CaseEvent[], window: MonthWindow): RawCell[] {
@@ -44,8 +51,10 @@ export function policeCells(records: readonly CaseEvent[], window: MonthWindow):
   const dashes = ofType(inMonth, 'police.risk.assessed.v1');
   const completed = dashes.filter((d) => d.data.outcome === 'completed');
   const graded = completed.flatMap((d) => (d.data.grade ? [d.data.grade] : []));
+  const current = currentClasses(records);
   return [
     ...countsBy('offences.recorded', OffenceClass.options, incidents.map((i) => i.data.offenceClass)),
+    ...countsBy('offences.current_class', OffenceClass.options, incidents.map((i) => current.get(i.data.incidentRef) ?? i.data.offenceClass)),
     ...countsBy('reclassifications', ['harassment_to_stalking', 'stalking_to_harassment', 'other'] as const,
       ofType(inMonth, 'police.classification.changed.v1').map((c) => reclassification(c.data.from, c.data.to))),
     count('dash', completed.length, 'completed'),

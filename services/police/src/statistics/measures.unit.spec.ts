@@ -43,6 +43,21 @@ describe('police monthly figures', () => {
     expect(value(cells, 'reclassifications', 'stalking_to_harassment')).toBe(1);
   });
 
+  it('counts offences by their class now too: harassment later recognised as stalking counts as stalking, in the month it happened', () => {
+    const recorded = (ref: string, at: string, offenceClass: 'pha_s2' | 'pha_s4a') => rec('police.incident.recorded.v1', at, { incidentRef: ref, behaviours: ['messages'], offenceClass, summary: 'x' }, V1);
+    const cells = policeCells([
+      recorded('INC-A', '2026-03-05T10:00:00Z', 'pha_s2'),
+      recorded('INC-B', '2026-03-06T10:00:00Z', 'pha_s2'),
+      recorded('INC-C', '2026-03-07T10:00:00Z', 'pha_s4a'),
+      // Reclassified after the month ended (then back and forth for C): the class now is the last change.
+      rec('police.classification.changed.v1', '2026-04-20T00:00:00Z', { crimeRef: 'INC-A', from: 'pha_s2', to: 'pha_s2a', reason: 'Fixated, repeated' }),
+      rec('police.classification.changed.v1', '2026-04-02T00:00:00Z', { crimeRef: 'INC-C', from: 'pha_s4a', to: 'pha_s4', reason: 'x' }),
+      rec('police.classification.changed.v1', '2026-04-09T00:00:00Z', { crimeRef: 'INC-C', from: 'pha_s4', to: 'pha_s4a', reason: 'x' }),
+    ], window);
+    expect([value(cells, 'offences.recorded', 'pha_s2'), value(cells, 'offences.recorded', 'pha_s2a')]).toEqual([2, 0]);
+    expect([value(cells, 'offences.current_class', 'pha_s2'), value(cells, 'offences.current_class', 'pha_s2a'), value(cells, 'offences.current_class', 'pha_s4a')]).toEqual([1, 1, 1]);
+  });
+
   it('counts DASH outcomes and grades, and incidents with no DASH for their victim within 30 days', () => {
     const cells = policeCells([
       incident('2026-03-02T10:00:00Z', 'pha_s2'),

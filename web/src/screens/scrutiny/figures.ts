@@ -70,7 +70,7 @@ const OFFENCE_COLUMNS: Record<string, string> = {
 
 /** A breakdown's column heading. */
 export function breakdownLabel(measure: string, breakdown: string): string {
-  if (measure === 'offences.recorded') return OFFENCE_COLUMNS[breakdown] ?? sentence(words(breakdown));
+  if (measure.startsWith('offences.')) return OFFENCE_COLUMNS[breakdown] ?? sentence(words(breakdown));
   if (measure.startsWith('concerns.')) return sentence(concernCategoryLabel[breakdown as 'injury'] ?? words(breakdown));
   if (breakdown in gradeLabel) return gradeLabel[breakdown as 'high'];
   if (breakdown in agencyLabel) return agencyLabel[breakdown as 'police'];

@@ -37,6 +37,8 @@ const S = {
 const X_RESTRICTED = ['X-HEALTH: disclosed thoughts of harm at triage', 'X-DIARY: he phoned her mother twice'];
 const V_TEXT = ['V-NARRATIVE: waited at her gate', 'V-NARRATIVE: flowers to her office', 'V-NARRATIVE: 40 texts overnight'];
 const V_DIARY = ['V-DIARY: he sat in the car outside', 'V-DIARY: a card through the letterbox'];
+const V_SAFE_NUMBER = '07700 900111';
+const X_SAFE_NUMBER = '07700 900222';
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
 
 type Person = { personId: string; tokens: string[] };
@@ -286,6 +288,71 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     expect(returnsForX.flatMap((e) => e.data.elsewhere).length).toBe(7);
   });
 
+  it('shows each victim\'s voice only in her own case, safe contact only to the agencies that contact her, research summaries and minutes only as shared', async () => {
+    const engagementOf = async (who: string) => ((await api.advocacy.get(`/consent/${p[who]!.personId}`)).body as { engagementRef: string }).engagementRef;
+    const [vRef, xRef] = [await engagementOf('V@advocacy'), await engagementOf('X@advocacy')];
+    const victimOf = (who: string) => [{ personId: p[who]!.personId, role: 'victim' }];
+    // V (full consent): her household and a safe number for police. X (consent limited to police): the same, asked for police and health.
+    created(await api.advocacy.post('/households', { subjects: victimOf('V@advocacy'), occurredAt: daysAgo(2), engagementRef: vRef, childrenAges: [3], otherAdults: 0, safeguardingReferralMade: true }));
+    const vContact = created(await api.advocacy.post('/safe-contacts', { subjects: victimOf('V@advocacy'), occurredAt: daysAgo(2), engagementRef: vRef, contactingAgencies: ['police'], safeTimes: 'V-SAFE: mornings only', safeNumber: V_SAFE_NUMBER, noPostHome: true }));
+    created(await api.advocacy.post('/households', { subjects: victimOf('X@advocacy'), occurredAt: daysAgo(2), engagementRef: xRef, childrenAges: [8, 11], otherAdults: 1, safeguardingReferralMade: false }));
+    const xContact = (await api.advocacy.post('/safe-contacts', { subjects: victimOf('X@advocacy'), occurredAt: daysAgo(2), engagementRef: xRef, contactingAgencies: ['police', 'health'], safeTimes: 'X-SAFE: after 6pm', safeNumber: X_SAFE_NUMBER, noPostHome: true })).body;
+    expect(xContact).toMatchObject({ sharing: 'restricted', audience: [{ agency: 'police' }] });
+    // Research summaries: police's to the chair only; advocacy's to the partnership is more than X's limited consent
+    // allows, so it stays in advocacy; to police and the chair, within it, it is shared.
+    created(await api.police.post('/research-summaries', { caseRef: caseX, summary: 'X-SUMMARY-POLICE: two incidents, one arrest', sharing: 'restricted', audience: [{ role: 'chair' }] }));
+    expect(created(await api.advocacy.post('/research-summaries', { caseRef: caseX, summary: 'X-SUMMARY-WIDE: engaged weekly' })).published).toBe(false);
+    created(await api.advocacy.post('/research-summaries', { caseRef: caseX, summary: 'X-SUMMARY-ADVOCACY: engaged weekly', sharing: 'restricted', audience: [{ agency: 'police' }, { role: 'chair' }] }));
+    await eventually(async () => {
+      const view = (await api.chair.get(`/cases/${caseX}`)).body.view;
+      return view.researchSummaries.length === 2 && view.victimVoice.household ? view : undefined;
+    }, { what: 'X\'s summaries and household in her case' });
+    // V's safe contact goes to her case, for police only: even the chair's view of her case does not show it.
+    expect(vContact.published).toBe(true);
+    await eventually(async () => topics.some((t) => t.events.some((e) => e.id === vContact.eventId && e.subject === caseV && e.sharing === 'restricted')) || undefined, { what: 'V\'s safe contact on the bus' });
+    await eventually(async () => (await api.chair.get(`/cases/${caseV}`)).body.view.victimVoice.household ?? undefined, { what: 'V\'s household in her case' });
+    expect((await api.chair.get(`/cases/${caseV}`)).body.view.victimVoice.safeContact).toBeNull();
+
+    // The meeting of X's case records attendance and a decision, so its minutes have content.
+    expect((await api.chair.post(`/meetings/${meetingId}/attendance`, { present: [chair.sub, officer.sub], apologies: [lawyer.sub] })).status).toBe(200);
+    expect((await api.chair.post(`/cases/${caseX}/review`, { meetingId, riskDecision: 'high', rationale: 'X-RATIONALE: escalating contact with her family', nextReviewOn: daysAgo(-28).slice(0, 10) })).status).toBe(201);
+    const lawyerApi = client(conference.url, await tokenFor(lawyer));
+    const readers = { chair: api.chair, police: api.officerAtConference, cps: lawyerApi };
+    const minutes: Record<string, string> = {};
+    for (const [who, reader] of Object.entries(readers)) {
+      minutes[who] = await eventually(async () => {
+        const res = await reader.get(`/meetings/${meetingId}/minutes.html`);
+        expect(res.status, `${who} reads the minutes`).toBe(200);
+        return String(res.body).includes('X-RATIONALE') ? String(res.body) : undefined;
+      }, { what: `the minutes for ${who}` });
+    }
+    const views: Record<string, any> = {};
+    for (const [who, reader] of Object.entries(readers)) views[who] = (await reader.get(`/cases/${caseX}`)).body;
+
+    for (const [who, body] of Object.entries(views)) {
+      const text = JSON.stringify(body) + minutes[who];
+      for (const marker of [...vMarkers(), V_SAFE_NUMBER, 'V-SAFE']) expect(text, `${who}'s copy of X's case and minutes holds ${marker}`).not.toContain(marker);
+    }
+    // Safe contact: police only (the chair and the lawyer are not told, health was asked for but X's consent does not name it).
+    expect(views.police.view.victimVoice.safeContact).toMatchObject({ safeNumber: X_SAFE_NUMBER });
+    for (const who of ['chair', 'cps']) expect(JSON.stringify(views[who]) + minutes[who], who).not.toContain(X_SAFE_NUMBER);
+    // Household: under X's consent (police, and the chair who runs the meeting), never the lawyer.
+    expect(views.police.view.victimVoice.household).toMatchObject({ childrenAges: [8, 11] });
+    expect(views.chair.view.victimVoice.household).toMatchObject({ childrenAges: [8, 11] });
+    expect(views.cps.view.victimVoice.household).toBeNull();
+    // Summaries: police's to the chair (and police itself); advocacy's within X's consent; the lawyer gets neither.
+    const summaries = (who: string) => views[who].view.researchSummaries.map((r: { agency: string }) => r.agency).sort();
+    expect(summaries('chair')).toEqual(['advocacy', 'police']);
+    expect(summaries('police')).toEqual(['advocacy', 'police']);
+    expect(summaries('cps')).toEqual([]);
+    expect(minutes.cps).not.toMatch(/X-SUMMARY|X-SAFE|X-DIARY|X-HEALTH/);
+    for (const who of Object.keys(views)) expect(JSON.stringify(views[who]), who).not.toContain('X-SUMMARY-WIDE');
+    // And nothing of X's voice reaches V's case.
+    const vCase = JSON.stringify((await api.chair.get(`/cases/${caseV}`)).body);
+    for (const marker of [X_SAFE_NUMBER, 'X-SAFE', 'X-SUMMARY', 'X-RATIONALE']) expect(vCase).not.toContain(marker);
+    expect(JSON.parse(vCase).view.victimVoice.household).toMatchObject({ childrenAges: [3] });
+  });
+
   it('takes V\'s advocacy records back when V revokes consent, on the case view and on the live path, and says nothing about a victim who is not listed', async () => {
     // V's own meeting runs; a diary entry recorded now reaches its sockets live.
     const vMeeting = await api.chair.post('/meetings', { title: 'MARAC (V)', scheduledFor: new Date().toISOString(), agenda: [caseV], members: [{ userId: officer.sub, agency: 'police', role: 'police' }] });
@@ -310,7 +377,7 @@ describe('whose records join a case: two victims, one suspect, every path', () =
       return body.view.timeline.some((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked') ? body.view : undefined;
     }, { what: 'the revocation in V\'s case' });
     expect(view.timeline.filter((e: { kind: string }) => e.kind === 'diary')).toEqual([]);
-    expect(view.timeline.find((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked').summary).toMatch(/^Withdrawn: consent revoked on \d{4}-\d{2}-\d{2} \(3 advocacy records taken back\)$/);
+    expect(view.timeline.find((e: { facts: { on: string } }) => e.facts.on === 'consent_revoked').summary).toMatch(/^Withdrawn: consent revoked on \d{4}-\d{2}-\d{2} \(5 advocacy records taken back\)$/);
     const stored = (await dumpDatabase(conference.runtime.db, 'conference')).filter((d) => d.where === 'conference.cases').map((d) => d.text).join('\n');
     expect(stored).toContain(caseV);
     for (const account of V_DIARY) expect(stored).not.toContain(account);
@@ -347,6 +414,10 @@ describe('whose records join a case: two victims, one suspect, every path', () =
       const foreign = dbs[agency].filter((d) => others.test(d.text)).map((d) => d.where);
       expect(foreign, `${agency}'s database holds another agency's records`).toEqual([]);
     }
+    // Safe numbers stay with advocacy and the conference (restricted in the victim's own case): never at police or health.
+    for (const name of ['police', 'health'] as const) {
+      for (const d of dbs[name]) for (const number of [V_SAFE_NUMBER, X_SAFE_NUMBER]) expect(d.text.includes(number), `${d.where} holds a safe number`).toBe(false);
+    }
     const healthDetail = ['V-HEALTH', X_RESTRICTED[0]!];
     for (const [name, docs] of Object.entries(dbs)) {
       if (name === 'health') continue;
@@ -359,8 +430,8 @@ describe('whose records join a case: two victims, one suspect, every path', () =
       const { elsewhere: _outlines, ...view } = cases.find((d) => d.doc._id === ref)!.doc.packedView as Record<string, unknown>;
       return JSON.stringify(view) + livePushes.filter((push) => push.caseRef === ref).map((push) => JSON.stringify(push)).join('');
     };
-    const xMarkers = [...p['X@police']!.tokens, 'X: followed', ...X_RESTRICTED, X.police.family];
-    for (const marker of vMarkers()) expect(caseText(caseX), `X's case holds ${marker}`).not.toContain(marker);
+    const xMarkers = [...p['X@police']!.tokens, 'X: followed', ...X_RESTRICTED, X.police.family, X_SAFE_NUMBER, 'X-SUMMARY'];
+    for (const marker of [...vMarkers(), V_SAFE_NUMBER]) expect(caseText(caseX), `X's case holds ${marker}`).not.toContain(marker);
     for (const marker of xMarkers) expect(caseText(caseV), `V's case holds ${marker}`).not.toContain(marker);
 
     const identities = [

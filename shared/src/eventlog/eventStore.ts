@@ -222,6 +222,18 @@ export function createEventStore(db: Connection): EventStore {
     return false;
   }
 
+  /**
+   * One delete statement per entry, by `_id` alone: MongoDB and mongo-java-server answer each from the _id index.
+   * mongo-java-server matches `{_id: {$in: ids}}` against the whole list for every entry it finds, so one such
+   * delete costs the square of its size; with any other field in the filter it reads the whole outbox
+   * (docs/performance.md). In chunks, so no command holds the database for long.
+   */
+  async function deleteEntries(ids: readonly string[]): Promise<void> {
+    for (let i = 0; i < ids.length; i += DELETE_CHUNK) {
+      await outboxDocs().bulkWrite(ids.slice(i, i + DELETE_CHUNK).map((_id) => ({ deleteOne: { filter: { _id } } })), { ordered: false });
+    }
+  }
+
   return {
     insertIfAbsent,
     // The two writes below go to the driver directly: the documents are built typed already, and a mongoose
@@ -253,13 +265,13 @@ export function createEventStore(db: Connection): EventStore {
     },
     async settle(done, options = {}) {
       if (options.published) {
-        if (done.length > 0) await outbox.deleteMany({ _id: { $in: done.map((d) => d.id) } });
+        await deleteEntries(done.map((d) => d.id));
         return;
       }
       const waiting = done.filter((d) => d.publish).map((d) => d.id);
       const finished = done.filter((d) => !d.publish).map((d) => d.id);
       if (waiting.length > 0) await outbox.updateMany({ _id: { $in: waiting } }, { $set: { project: false } });
-      if (finished.length > 0) await outbox.deleteMany({ _id: { $in: finished } });
+      await deleteEntries(finished);
     },
     async markProjected(id, publish) {
       if (publish !== true) {
@@ -282,13 +294,7 @@ export function createEventStore(db: Connection): EventStore {
       return entries.map((e) => ({ seq: e.seq, event: eventOfEntry(e) }));
     },
     async published(queued) {
-      if (queued.length === 0) return;
-      // By `_id` alone, which MongoDB and mongo-java-server answer from the _id index; with any other field in
-      // the filter mongo-java-server reads the whole outbox and tests each entry against every id (a 20,000-id
-      // delete from a 50,000-entry outbox held its database for 23 s, docs/performance.md). In chunks, so no
-      // statement holds the database for long.
-      const ids = queued.map((q) => q.event.id);
-      for (let i = 0; i < ids.length; i += DELETE_CHUNK) await outbox.deleteMany({ _id: { $in: ids.slice(i, i + DELETE_CHUNK) } });
+      await deleteEntries(queued.map((q) => q.event.id));
     },
     async ofTypes(types, from, to) {
       const docs = await model.find({ type: { $in: [...types] }, occurredAt: { $gte: from, $lt: to } }).sort({ seq: 1 }).lean<StoredEvent[]>();

@@ -26,21 +26,44 @@ export function identifying(tokens: readonly string[]): string[] {
 }
 
 export function relationToCase(subjects: readonly Subject[], of: CaseSubjects): Relation {
-  const victims = new Set(identifying(of.victimTokens));
-  const onCase = new Set(identifying([...of.victimTokens, ...of.otherTokens]));
-  const isOnCase = (s: Subject) => s.tokens.some((t) => onCase.has(t));
-  if (!subjects.some(isOnCase)) return 'unrelated';
-  const named = subjects.filter((s) => s.role === 'victim');
-  const isCaseVictim = (s: Subject) => s.tokens.some((t) => victims.has(t));
-  if (named.length > 0) return named.every(isCaseVictim) ? 'own' : 'elsewhere';
-  return subjects.every(isOnCase) ? 'own' : 'elsewhere';
+  const { victims, onCase } = tokenSetsOf(of);
+  if (!subjects.some((s) => hasAny(s, onCase))) return 'unrelated';
+  let namesVictim = false;
+  for (const s of subjects) {
+    if (s.role !== 'victim') continue;
+    namesVictim = true;
+    if (!hasAny(s, victims)) return 'elsewhere';
+  }
+  if (namesVictim) return 'own';
+  return subjects.every((s) => hasAny(s, onCase)) ? 'own' : 'elsewhere';
+}
+
+// A case's people are judged against many records in one fold: their token sets are built once per people object.
+const tokenSets = new WeakMap<CaseSubjects, { victims: Set<string>; onCase: Set<string>; kept: Set<string> }>();
+
+function tokenSetsOf(of: CaseSubjects) {
+  let sets = tokenSets.get(of);
+  if (!sets) {
+    sets = {
+      victims: new Set(identifying(of.victimTokens)),
+      onCase: new Set(identifying([...of.victimTokens, ...of.otherTokens])),
+      kept: new Set([...of.victimTokens, ...of.otherTokens]),
+    };
+    tokenSets.set(of, sets);
+  }
+  return sets;
+}
+
+function hasAny(subject: Subject, tokens: Set<string>): boolean {
+  for (const t of subject.tokens) if (tokens.has(t)) return true;
+  return false;
 }
 
 /** A record's subjects as a case may keep them: only the tokens of the case's own people. */
 export function subjectsWithin(subjects: readonly Subject[], of: CaseSubjects): Subject[] {
-  const onCase = new Set([...of.victimTokens, ...of.otherTokens]);
+  const { kept } = tokenSetsOf(of);
   return subjects
-    .map((s) => ({ role: s.role, tokens: s.tokens.filter((t) => onCase.has(t)) }))
+    .map((s) => ({ role: s.role, tokens: s.tokens.filter((t) => kept.has(t)) }))
     .filter((s) => s.tokens.length > 0);
 }
 

@@ -2,7 +2,7 @@ import { recordEventTypes, type CaseEvent, type CaseViewFields, type ElsewhereOu
 import { caseSubjectsOf, outlineElsewhere, relationToCase, subjectsWithin, type CaseSubjects } from '@convene/shared/sharing';
 import { toEntry } from './entries.js';
 import { emptySections, project } from './project.js';
-import { hasId, insertEntry, insertId, type TimelineEntry } from './timeline.js';
+import { mergeEntries, type TimelineEntry } from './timeline.js';
 import { withdrawRevoked } from './withdrawal.js';
 
 export type * from './sections.js';
@@ -38,95 +38,128 @@ export interface Log {
 }
 
 /**
- * Apply one event to a case view. Pure; returns the same object when the event changes nothing (already
- * applied, another case's, not case history, agency-only, or about nobody on the case). Choosing which case
- * an event belongs to (subject, link tokens) is the projector's job; this refuses events that name a
- * different case, and keeps out every record that is not about this case's own victim.
+ * What one `evolveAll` has taken in so far, owned by that call and changed in place: a case view of a replay
+ * takes hundreds of events at once, and copying its timeline and ids per event made folding quadratic. New
+ * entries, ids and outlines are collected and put in order once, at the end.
  */
+interface Intake {
+  applied: Set<string>;
+  newIds: string[];
+  added: TimelineEntry[];
+  outlineIds: Set<string>;
+  addedOutlines: ElsewhereOutline[];
+  pending: CaseEvent[];
+  pendingChanged: boolean;
+  people: CaseSubjects;
+}
+
+/** Apply one event to a case view: the same as `evolveAll` with one event. */
 export function evolve(view: CaseView, event: CaseEvent): CaseView {
   return evolveAll(view, [event]);
 }
 
 /**
- * Apply several events at once: the same view as evolving by each in turn, but the sections are folded from
- * the timeline once, not once per event (a chunk of a replay holds hundreds of events per case).
+ * Apply one event after another to a case view. Pure; returns the same object when the events change nothing
+ * (already applied, another case's, not case history, agency-only, or about nobody on the case). Choosing which
+ * case an event belongs to (subject, link tokens) is the projector's job; this refuses events that name a
+ * different case, and keeps out every record that is not about this case's own victim. The sections are folded
+ * from the timeline once, however many events there are.
  */
 export function evolveAll(view: CaseView, events: readonly CaseEvent[]): CaseView {
   const elsewhere = view.elsewhere ?? [];
   const pending = view.pending ?? [];
-  const start: Log = { timeline: view.timeline, applied: view.appliedEventIds, elsewhere, pending, people: listedPeople(view.timeline) };
-  let log = start;
+  const intake: Intake = {
+    applied: new Set(view.appliedEventIds), newIds: [], added: [], outlineIds: new Set(elsewhere.map((o) => o.id)), addedOutlines: [],
+    pending: [...pending], pendingChanged: false, people: listedPeople(view.timeline),
+  };
   for (const event of events) {
-    if (concernsCase(event, view.caseRef)) log = absorb(log, event) ?? log;
+    if (concernsCase(event, view.caseRef)) absorb(intake, event);
   }
-  log = withdrawRevoked(log);
-  if (log.timeline === view.timeline && log.applied === view.appliedEventIds && log.elsewhere === elsewhere && log.pending === pending) return view;
+  if (intake.newIds.length === 0 && intake.addedOutlines.length === 0 && !intake.pendingChanged) return view;
+  const log = withdrawRevoked({
+    timeline: mergeEntries(view.timeline, intake.added),
+    applied: intake.newIds.length === 0 ? view.appliedEventIds : [...view.appliedEventIds, ...intake.newIds].sort(byCodeUnits),
+    elsewhere: intake.addedOutlines.length === 0 ? elsewhere : [...elsewhere, ...intake.addedOutlines].sort(byMonthThenId),
+    pending: intake.pendingChanged ? intake.pending.sort((a, b) => byCodeUnits(a.id, b.id)) : pending,
+    people: intake.people,
+  });
   return {
     caseRef: view.caseRef, ...project(log.timeline), timeline: log.timeline, appliedEventIds: log.applied, elsewhere: log.elsewhere, pending: log.pending,
   };
 }
 
-/** Add one event's entry to the log; a research return adds each embedded record as an event of its own. */
-function absorb(log: Log, event: CaseEvent): Log | null {
-  if (hasId(log.applied, event.id)) return null;
-  if (!isResearchReturn(event)) return absorbRecord(log, event);
+function accept(intake: Intake, id: string, entry?: TimelineEntry) {
+  if (entry) intake.added.push(entry);
+  if (intake.applied.has(id)) return;
+  intake.applied.add(id);
+  intake.newIds.push(id);
+}
+
+/** Add one event's entry; a research return adds each embedded record as an event of its own. */
+function absorb(intake: Intake, event: CaseEvent): void {
+  if (intake.applied.has(event.id)) return;
+  if (!isResearchReturn(event)) return absorbRecord(intake, event);
   const entry = toEntry(event);
-  if (entry === null) return null;
-  let next: Log = log;
+  if (entry === null) return;
   for (const record of event.data.records as readonly CaseEvent[]) {
     // An agency answers only with its own records.
-    if (record.agency === event.agency) next = absorbRecord(next, record) ?? next;
+    if (record.agency === event.agency) absorbRecord(intake, record);
   }
-  (event.data.elsewhere ?? []).forEach((outline, i) => {
-    next = addOutline(next, { ...outline, id: `${event.id}:${i}` });
-  });
-  return { ...next, timeline: insertEntry(next.timeline, entry), applied: insertId(next.applied, event.id) };
+  (event.data.elsewhere ?? []).forEach((outline, i) => addOutline(intake, { ...outline, id: `${event.id}:${i}` }));
+  accept(intake, event.id, entry);
 }
 
 /**
  * One record: its own victim's (or the suspect's alone) joins the timeline, with only the case's own people
  * among its subjects; one naming another victim leaves only its outline; one about nobody here is dropped.
  */
-function absorbRecord(log: Log, event: CaseEvent): Log | null {
-  if (hasId(log.applied, event.id)) return null;
+function absorbRecord(intake: Intake, event: CaseEvent): void {
+  if (intake.applied.has(event.id)) return;
   const entry = toEntry(event);
-  if (entry === null) return null;
+  if (entry === null) return;
   if (entry.facts.on === 'listing') {
-    const people = caseSubjectsOf([...peopleOf(log.people), ...entry.facts.people]);
-    const listed: Log = { ...log, people, pending: [], timeline: insertEntry(log.timeline, entry), applied: insertId(log.applied, event.id) };
-    return log.pending.reduce((next, parked) => absorbRecord(next, parked) ?? next, listed);
+    intake.people = caseSubjectsOf([...peopleOf(intake.people), ...entry.facts.people]);
+    accept(intake, event.id, entry);
+    const parked = intake.pending;
+    intake.pending = [];
+    intake.pendingChanged ||= parked.length > 0;
+    for (const record of parked) absorbRecord(intake, record);
+    return;
   }
-  if (event.agency === 'conference' || (event.subjects.length === 0 && !isRecordAboutSomeone(event))) {
-    return { ...log, timeline: insertEntry(log.timeline, entry), applied: insertId(log.applied, event.id) };
-  }
+  if (event.agency === 'conference' || (event.subjects.length === 0 && !isRecordAboutSomeone(event))) return accept(intake, event.id, entry);
   // A record about a person that names nobody cannot be shown to be this case's: it stays out.
-  if (event.subjects.length === 0) return null;
-  if (log.people.victimTokens.length === 0 && log.people.otherTokens.length === 0) {
-    if (log.pending.some((p) => p.id === event.id)) return null;
-    const pending = [...log.pending, event].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return { ...log, pending };
+  if (event.subjects.length === 0) return;
+  if (intake.people.victimTokens.length === 0 && intake.people.otherTokens.length === 0) {
+    if (intake.pending.some((p) => p.id === event.id)) return;
+    intake.pending.push(event);
+    intake.pendingChanged = true;
+    return;
   }
-  const relation = relationToCase(event.subjects, log.people);
-  if (relation === 'unrelated') return null;
+  const relation = relationToCase(event.subjects, intake.people);
+  if (relation === 'unrelated') return;
   if (relation === 'elsewhere') {
     const outline = outlineElsewhere(event);
-    return outline ? { ...addOutline(log, { ...outline, id: event.id }), applied: insertId(log.applied, event.id) } : null;
+    if (!outline) return;
+    addOutline(intake, { ...outline, id: event.id });
+    return accept(intake, event.id);
   }
-  const subjects = subjectsWithin(event.subjects, log.people);
+  const subjects = subjectsWithin(event.subjects, intake.people);
   const { subjects: _named, ...rest } = entry;
-  const kept: TimelineEntry = subjects.length > 0 ? { ...rest, subjects } : rest;
-  return { ...log, timeline: insertEntry(log.timeline, kept), applied: insertId(log.applied, event.id) };
+  accept(intake, event.id, subjects.length > 0 ? { ...rest, subjects } : rest);
 }
 
 function isRecordAboutSomeone(event: CaseEvent): boolean {
   return event.agency !== 'conference' && recordEventTypes[event.agency].has(event.type);
 }
 
-function addOutline(log: Log, outline: ElsewhereOutline): Log {
-  if (log.elsewhere.some((o) => o.id === outline.id)) return log;
-  const elsewhere = [...log.elsewhere, outline].sort((a, b) => a.month.localeCompare(b.month) || a.id.localeCompare(b.id));
-  return { ...log, elsewhere };
+function addOutline(intake: Intake, outline: ElsewhereOutline): void {
+  if (intake.outlineIds.has(outline.id)) return;
+  intake.outlineIds.add(outline.id);
+  intake.addedOutlines.push(outline);
 }
+
+const byCodeUnits = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+const byMonthThenId = (a: ElsewhereOutline, b: ElsewhereOutline) => a.month.localeCompare(b.month) || a.id.localeCompare(b.id);
 
 function listedPeople(timeline: readonly TimelineEntry[]): CaseSubjects {
   return caseSubjectsOf(timeline.flatMap((e) => (e.facts.on === 'listing' ? e.facts.people : [])));

@@ -55,7 +55,7 @@ async function startedLive(env: Env, instanceId?: string): Promise<Live> {
 
 async function meetingIn(env: Env): Promise<Meeting> {
   const meeting: Meeting = {
-    meetingId: randomUUID(), title: 'MARAC', scheduledFor: new Date().toISOString(),
+    meetingId: randomUUID(), title: 'MARAC', scheduledFor: new Date().toISOString(), area: null,
     chair: { userId: chair.sub, displayName: 'Chair One' },
     members: [
       { userId: police.sub, displayName: 'PC One', agency: 'police', role: 'police' },

@@ -89,7 +89,7 @@ const OTHER_CHAIR = 'another-chair';
 function meetingFor(principal: Principal, invited: boolean): Meeting {
   const chairsIt = invited && principal.role === 'chair';
   return {
-    meetingId: '00000000-0000-4000-8000-000000000001', title: 'fixture', scheduledFor: '2026-01-01T10:00:00Z',
+    meetingId: '00000000-0000-4000-8000-000000000001', title: 'fixture', scheduledFor: '2026-01-01T10:00:00Z', area: null,
     chair: { userId: chairsIt ? principal.sub : OTHER_CHAIR },
     members: invited && !chairsIt ? [{ userId: principal.sub, agency: principal.agency, role: principal.role }] : [{ userId: 'someone-else', agency: 'police', role: 'police' }],
     agenda: [CASE_REF], status: 'running', position: 0, startedAt: null, endedAt: null, attendance: null, appliedEventIds: [],
@@ -118,7 +118,7 @@ export interface MembershipRule {
 export const MEMBERSHIP_RULES: MembershipRule[] = [
   {
     action: 'read a listed case — `GET /cases/{caseRef}`', permission: 'cases.read', check: '`assertCaseAccess`',
-    decide: (p, m) => passes(() => assertCaseAccess({ principal: p, caseRef: CASE_REF, meetingsWithCase: [m], openActions: [], now: new Date(m.scheduledFor), afterMeetingDays: 7 })),
+    decide: (p, m) => passes(() => assertCaseAccess({ principal: p, caseRef: CASE_REF, meetingsWithCase: [m], openActions: [], now: new Date(m.scheduledFor), afterMeetingDays: 7, areas: { ofCase: 'local', ofViewer: 'local' } })),
   },
   {
     action: 'read a meeting — `GET /meetings/{meetingId}`', permission: 'meetings.read', check: '`assertMeetingAccess`',

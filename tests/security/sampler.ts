@@ -48,6 +48,8 @@ const PATTERN_SAMPLES: [RegExp, (s: JsonSchema) => string][] = [
   [/^\^\[0-9 \+\(\)-\]/, () => '0113 496 0000'],
   [/^\^\[A-Za-z0-9\\-\.\]/, () => 'flag-1'],
   [/^\^\[A-Za-z0-9\]\[A-Za-z0-9\._\\\/-\]\*\$$/, () => `REF-${randomUUID().slice(0, 8)}`],
+  // An area id.
+  [/^\^\[a-z\]\[a-z0-9-\]/, () => 'local'],
   // A date of birth, written YYYY-MM-DD (the first of its forms).
   [/^\^\(\?:19\[0-9\]\{2\}\|/, () => '1985-03-14'],
 ];

@@ -30,7 +30,7 @@ export async function startConference(prefix: string, options: { env?: NodeJS.Pr
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
   const realtime = createRealtime(server, { verifyToken: runtime.verifyToken, meetings: service.meetings, live: service.live, audit: service.audit, logger: testLogger, uiOrigin: config.CONVENE_UI_ORIGIN,
-    cases: service.cases, afterMeetingDays: config.CASE_ACCESS_AFTER_MEETING_DAYS, recheckMs: config.LIVE_ACCESS_RECHECK_SECONDS * 1000,
+    cases: service.cases, areas: service.areas, afterMeetingDays: config.CASE_ACCESS_AFTER_MEETING_DAYS, recheckMs: config.LIVE_ACCESS_RECHECK_SECONDS * 1000,
   });
   return {
     url: `http://127.0.0.1:${(server.address() as { port: number }).port}`,

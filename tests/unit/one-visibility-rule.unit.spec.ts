@@ -87,7 +87,7 @@ function oracle(r: CaseEvent, viewer: Viewer, consent: { level: 'full' | 'limite
 }
 
 const meeting: Meeting = {
-  meetingId: '11111111-1111-4111-8111-111111111111', title: 'MARAC', scheduledFor: at(0), chair: { userId: 'chair' }, members: [], agenda: [CASE],
+  meetingId: '11111111-1111-4111-8111-111111111111', title: 'MARAC', scheduledFor: at(0), area: null, chair: { userId: 'chair' }, members: [], agenda: [CASE],
   status: 'running', position: 0, startedAt: at(0), endedAt: null, attendance: null, appliedEventIds: [],
 };
 

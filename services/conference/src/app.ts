@@ -30,7 +30,7 @@ export function conferenceRoutes(deps: ConferenceDeps): RouteSpec[] {
 export function createApp({ config, runtime, service, now }: AppDeps): Express {
   const routes = conferenceRoutes({
     cases: service.cases, meetings: service.meetings, chronologies: service.chronologies, recorder: service.recorder, audit: service.audit,
-    repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, caseAccessAfterMeetingDays: config.CASE_ACCESS_AFTER_MEETING_DAYS,
+    areas: service.areas, repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, caseAccessAfterMeetingDays: config.CASE_ACCESS_AFTER_MEETING_DAYS,
     retention: { defaultDays: config.CASE_RETENTION_DAYS, maxDays: config.CASE_RETENTION_MAX_DAYS }, ...(now ? { now } : {}),
   });
   routes.push(...scrutinyRoutes({ scrutiny: service.scrutiny, audit: service.audit, ...(now ? { now } : {}) }));

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { baseConfigShape, loadConfig, type ConfigCheck } from '@convene/shared/config';
 import { DEFAULT_CASE_ACCESS_AFTER_MEETING_DAYS } from './domain/access.js';
+import { AreasConfig, DEFAULT_AREAS } from './domain/areas.js';
 
 export const configShape = {
   ...baseConfigShape,
@@ -26,6 +27,25 @@ export const configShape = {
   LIVE_RETENTION_HOURS: z.coerce.number().int().min(1).max(168).default(24),
   /** Days a CPS history-check chronology stays readable by the lawyer who asked. */
   HISTORY_CHECK_EXPIRY_DAYS: z.coerce.number().int().min(1).max(365).default(28),
+  /**
+   * The areas this conference serves (JSON: `[{"id":"north","name":"North MARAC","contact":"marac.north@…"}]`):
+   * each with its own chair, members, cases and meetings. Referrals and tokens without an area go to the first.
+   */
+  CONVENE_AREAS: z.string().trim().default(JSON.stringify(DEFAULT_AREAS)).transform((raw, ctx) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(raw);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'a JSON array of {id, name, contact}' });
+      return z.NEVER;
+    }
+    const parsed = AreasConfig.safeParse(json);
+    if (!parsed.success) {
+      ctx.addIssue({ code: 'custom', message: `a JSON array of {id, name, contact}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}` });
+      return z.NEVER;
+    }
+    return parsed.data;
+  }),
   /** A referral matching a case closed this recently is a repeat referral. */
   REPEAT_WINDOW_MONTHS: z.coerce.number().int().min(1).max(60).default(12),
   // The web UI. The browser calls each agency's API directly, at these addresses (served as /config.json).

@@ -15,7 +15,7 @@ async function main(): Promise<void> {
   await service.start(runtime);
   const server = await listen(createApp({ config, runtime, service }), config.HOST, config.PORT);
   const realtime = createRealtime(server, { verifyToken: runtime.verifyToken, meetings: service.meetings, live: service.live, audit: service.audit, logger, uiOrigin: config.CONVENE_UI_ORIGIN,
-    cases: service.cases, afterMeetingDays: config.CASE_ACCESS_AFTER_MEETING_DAYS, recheckMs: config.LIVE_ACCESS_RECHECK_SECONDS * 1000,
+    cases: service.cases, areas: service.areas, afterMeetingDays: config.CASE_ACCESS_AFTER_MEETING_DAYS, recheckMs: config.LIVE_ACCESS_RECHECK_SECONDS * 1000,
   });
   logger.info({ url: `http://${config.HOST}:${config.PORT}` }, 'conference service listening');
   shutdownOnSignals(logger, [

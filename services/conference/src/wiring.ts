@@ -20,6 +20,7 @@ import { createPurger } from './projection/purge.js';
 import { createScrutiny } from './scrutiny/index.js';
 import { auditRecorderOf } from './domain/auditing.js';
 import { requesterOf } from './domain/historyCheck.js';
+import { areasOf } from './domain/areas.js';
 
 export interface StartOptions {
   groupId?: string;
@@ -29,6 +30,7 @@ export interface StartOptions {
 
 /** The conference service's parts, built on one database connection. */
 export function createConferenceService(db: Connection, config: Config, logger: Logger) {
+  const areas = areasOf(config.CONVENE_AREAS);
   const counters = createCounters(db);
   const cases = createCaseStore(db);
   const meetings = createMeetingStore(db);
@@ -53,7 +55,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const scrutiny = createScrutiny({ db, cases, meetings, outbox, recorder, logger });
   projector = createProjector({
     cases, meetings, live, chronologies, counters, referrals, recorder, logger, erased, statistics: scrutiny.store,
-    repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, historyCheckExpiryDays: config.HISTORY_CHECK_EXPIRY_DAYS,
+    areas, repeatWindowMonths: config.REPEAT_WINDOW_MONTHS, historyCheckExpiryDays: config.HISTORY_CHECK_EXPIRY_DAYS,
     auditHistoryCheck: async (request, outcome) => {
       const { requestRef, requestedBy } = request.data;
       try {
@@ -72,7 +74,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const audit = auditRecorderOf(auditTrail);
 
   return {
-    cases, meetings, live, chronologies, counters, referrals, outbox, auditLog, auditTrail, recorder, purger, audit, scrutiny,
+    cases, meetings, live, chronologies, counters, referrals, outbox, auditLog, auditTrail, recorder, purger, audit, scrutiny, areas,
     projector: () => projector,
     async start(runtime: { kafka: Kafka; publisher: EventPublisher; topics: ReturnType<typeof prefixedTopics>; replicationFactor?: number }, options: StartOptions = {}) {
       await indexesBuilt(db);

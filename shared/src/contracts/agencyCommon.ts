@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import {
-  Behaviour, CalendarDate, CaseRef, Month, OffenceClass, RecordRef, ShareableText, StaffMember, SubjectRole, Timestamp, WithheldReason,
+  AreaId, Behaviour, CalendarDate, CaseRef, Month, OffenceClass, RecordRef, ShareableText, StaffMember, SubjectRole, Timestamp, WithheldReason,
   type PartnerAgency, trimmedText,
 } from './common.js';
 import { LinkToken } from '../link-tokens/index.js';
@@ -54,6 +54,8 @@ export function referralEvent<A extends Exclude<PartnerAgency, 'cps'>>(agency: A
     criterion: ReferralCriterion,
     reason: ShareableText,
     people: z.array(ReferredPerson).min(1).max(12),
+    /** The area whose conference is asked to hear it (the referrer's); without it, the conference's first area. */
+    area: AreaId.optional(),
   }));
 }
 

@@ -16,12 +16,21 @@ export type Sharing = z.infer<typeof Sharing>;
 export const Role = z.enum(['chair', 'police', 'cps', 'health', 'advocate', 'caldicott', 'scrutiny', 'health_idva']);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * A partnership area (a force area or local authority with its own MARAC or stalking clinic), as the
+ * deployment's CONVENE_AREAS names it: lower-case letters, digits and hyphens.
+ */
+export const AreaId = z.string().regex(/^[a-z][a-z0-9-]{1,39}$/, 'an area id: lower-case letters, digits and hyphens, 2 to 40 characters');
+export type AreaId = z.infer<typeof AreaId>;
+
 /** Who is calling: taken from a verified token's claims, never from the request body. */
 export const Principal = z.object({
   sub: z.string().min(1).max(128),
   name: z.string().min(1).max(120).optional(),
   agency: Agency,
   role: Role,
+  /** The area the person works in. A deployment of one area may leave it out; with several, the conference requires it. */
+  area: AreaId.optional(),
 });
 export type Principal = z.infer<typeof Principal>;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from './envelope.js';
 import {
-  AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, Role, ShareableText, StaffMember, Timestamp, trimmedText,
+  AreaId, AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, Role, ShareableText, StaffMember, Timestamp, trimmedText,
 } from './common.js';
 import { ReferralCriterion, ReferredPerson, statisticsPublished } from './agencyCommon.js';
 import { HistoryWindowMonths, LawfulBasisForCheck, OfficerInCase, Urn } from './cps.js';
@@ -18,6 +18,20 @@ export const ConferenceCaseListed = defineEvent('conference', 'case.listed', z.o
   people: z.array(ReferredPerson).min(1).max(12),
   /** A case closed in the last 12 months with a matching subject: this listing is a repeat of it. */
   repeatOf: CaseRef.optional(),
+  /** The area whose conference holds the case (absent on listings made before areas: the conference's first area). */
+  area: AreaId.optional(),
+}));
+
+/**
+ * A case moves to another area's conference with its history (the victim moved, or the suspect's other victims
+ * are heard there): from now on only that area's chair and members see it; the sending area keeps this record.
+ */
+export const ConferenceCaseTransferred = defineEvent('conference', 'case.transferred', z.object({
+  caseRef: CaseRef,
+  fromArea: AreaId,
+  toArea: AreaId,
+  reason: ShareableText,
+  transferredBy: StaffMember,
 }));
 
 export const MeetingMember = z.object({
@@ -32,6 +46,8 @@ export const ConferenceMeetingScheduled = defineEvent('conference', 'meeting.sch
   meetingId: z.uuid(),
   title: trimmedText(1, 120),
   scheduledFor: Timestamp,
+  /** The area whose conference meets (absent on meetings scheduled before areas: the conference's first area). */
+  area: AreaId.optional(),
   chair: StaffMember,
   members: z.array(MeetingMember).min(1).max(60),
   agenda: z.array(CaseRef).max(40),
@@ -146,6 +162,7 @@ export const conferenceEvents = [
   ConferenceAttendanceRecorded,
   ConferenceResearchReminded,
   ConferenceCaseListed,
+  ConferenceCaseTransferred,
   ConferenceMeetingScheduled,
   ConferenceMembersSet,
   ConferenceAgendaSet,

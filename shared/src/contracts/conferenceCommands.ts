@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp, trimmedText } from './common.js';
-import { ConferenceAttendanceRecorded, ConferenceCaseClosed, MeetingMember } from './conference.js';
+import { ConferenceAttendanceRecorded, ConferenceCaseClosed, ConferenceCaseTransferred, MeetingMember } from './conference.js';
 
 /**
  * The request bodies of the chair's commands to the conference, and what a decision about a case answers with:
@@ -31,6 +31,8 @@ export const ReassignActionCommand = z.object({ agency: PartnerAgency, dueOn: Ca
 
 /** Close a case, and how long the conference keeps it (within the partnership's policy, which the service applies). */
 export const CloseCaseCommand = ConferenceCaseClosed.shape.data.pick({ reason: true, retentionDays: true });
+/** The chair hands the case to another area's conference, with its history. */
+export const TransferCaseCommand = ConferenceCaseTransferred.shape.data.pick({ toArea: true, reason: true });
 export const RequestDisclosureCommand = z.object({ concernRef: RecordRef, reason: ShareableText, proposedAudience: z.array(AudienceEntry).min(1).max(10) });
 
 /** A decision about a case, recorded: the event that records it, filed under the case. */

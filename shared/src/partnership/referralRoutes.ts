@@ -15,7 +15,7 @@ export function referralRoutes(kit: AgencyKit, criteria: readonly z.infer<typeof
       summary: 'Refer a case to the multi-agency conference', errors: [404],
       body: referralCommand(criteria),
       success: { status: 201, description: 'Referral sent to the conference', schema: RecordedView },
-      handler: async ({ body }) => {
+      handler: async ({ body, principal }) => {
         const ref = newRecordRef('REF');
         const people = [];
         for (const s of body.subjects) {
@@ -25,7 +25,8 @@ export function referralRoutes(kit: AgencyKit, criteria: readonly z.infer<typeof
         const recorded = await kit.recorder.record({
           type: `${kit.agency as 'police'}.referral.made.v1`, occurredAt: new Date(), sharing: 'partnership', alwaysPublish: true, attachOpenCase: false,
           subjects: people.map((p) => ({ role: p.role, tokens: p.tokens })),
-          data: { referralRef: ref, criterion: body.criterion, reason: body.reason, people },
+          // To the referrer's own area's conference (without an area claim, the conference places it in its first).
+          data: { referralRef: ref, criterion: body.criterion, reason: body.reason, people, ...(principal.area ? { area: principal.area } : {}) },
         });
         return recordedView(ref, recorded);
       },

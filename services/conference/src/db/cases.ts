@@ -9,6 +9,8 @@ import { initialView, type CaseView } from '../readModel/index.js';
 export interface CaseDoc {
   _id: string;
   status: CaseView['status'];
+  /** The area holding the case (null: listed before areas, so the first area). */
+  area?: string | null;
   tokens: string[];
   suspectTokens: string[];
   victimTokens: string[];
@@ -42,6 +44,7 @@ export interface StoredCase extends Omit<CaseDoc, 'view'> {
 const caseSchema = new Schema<StoredCase>({
   _id: { type: String, required: true },
   status: { type: String, required: true },
+  area: { type: String, default: null },
   tokens: { type: [String], default: [] },
   suspectTokens: { type: [String], default: [] },
   victimTokens: { type: [String], default: [] },
@@ -87,6 +90,7 @@ async function toStored(view: CaseView, rev: number): Promise<StoredCase> {
   return {
     _id: view.caseRef,
     status: view.status,
+    area: view.area ?? null,
     tokens,
     suspectTokens: view.subjectTokens.suspect ?? [],
     victimTokens: view.subjectTokens.victim ?? [],
@@ -183,8 +187,10 @@ export function createCaseStore(db: Connection) {
       const docs = await unpackAll(await model.find({ suspectTokens: { $in: tokens }, _id: { $ne: exceptCaseRef } }).lean<StoredCase[]>());
       return docs.filter((d) => d.status !== 'closed' || (d.closedAt !== null && d.closedAt >= since));
     },
-    async list(status?: CaseView['status']): Promise<CaseDoc[]> {
-      return unpackAll(await model.find(status ? { status } : {}).sort({ listedAt: -1 }).limit(500).lean<StoredCase[]>());
+    /** The newest 500, of these areas if given (null: cases listed before areas). */
+    async list(status?: CaseView['status'], areas?: (string | null)[]): Promise<CaseDoc[]> {
+      const filter = { ...(status ? { status } : {}), ...(areas ? { area: { $in: areas } } : {}) };
+      return unpackAll(await model.find(filter).sort({ listedAt: -1 }).limit(500).lean<StoredCase[]>());
     },
     /** Cases listed before `to` and not closed before `from`: the only ones a period from `from` to `to` can count. */
     async listedDuring(from: Date, to: Date): Promise<CaseDoc[]> {

@@ -20,6 +20,7 @@ const meetingSchema = new Schema<MeetingDoc>({
   startedAt: { type: String, default: null },
   endedAt: { type: String, default: null },
   attendance: { type: Schema.Types.Mixed, default: null },
+  area: { type: String, default: null },
   appliedEventIds: { type: [String], default: [] },
 }, { versionKey: false, collection: 'meetings', minimize: false });
 meetingSchema.index({ agenda: 1, status: 1 });

@@ -57,8 +57,9 @@ function lapsedReason(meeting: Meeting, ended: Date, terms: AccessTerms): string
 const notYetReason = (meeting: Meeting, from: string) => `your invitation to ${named(meeting)} starts at ${from}`;
 
 /**
- * May this person see this case now? The partnership's chairs (coordinators) always may, to prepare agendas.
- * Anyone else through an invitation to a meeting with the case on its agenda: from the invitation until
+ * May this person see this case now? Only someone of the area whose conference holds it (a case transferred away
+ * leaves its old area with nothing but the record of the transfer). There, its chairs (coordinators) always
+ * may, to prepare agendas; anyone else through an invitation to a meeting with the case on its agenda: from the invitation until
  * `afterMeetingDays` after that meeting ends (for minutes and actions), and after that for as long as their
  * agency holds an open action on the case. Otherwise the reason says which of these ran out.
  */
@@ -67,8 +68,11 @@ export function decideCaseAccess(input: AccessTerms & {
   caseRef: string;
   meetingsWithCase: readonly Meeting[];
   openActions: readonly HeldAction[];
+  /** The area holding the case, and the viewer's. */
+  areas: { ofCase: string; ofViewer: string };
 }): AccessDecision {
   const { principal, caseRef } = input;
+  if (input.areas.ofCase !== input.areas.ofViewer) return { allowed: false, reason: `${caseRef} is held by another area's conference` };
   if (principal.role === 'chair') return ALLOWED;
   const holdsAction = holdsOpenAction(principal.agency, input.openActions);
   let lapsed: { meeting: Meeting; ended: Date } | undefined;
@@ -101,14 +105,15 @@ export function decideMeetingAccess(
   principal: Principal,
   meeting: Meeting,
   openActionsOf: (caseRef: string) => readonly HeldAction[],
-  terms: AccessTerms,
+  terms: AccessTerms & { areas: { ofMeeting: string; ofViewer: string } },
 ): MeetingAccess {
+  if (terms.areas.ofMeeting !== terms.areas.ofViewer) return { allowed: false, reason: 'this meeting is another area\'s' };
   const window = invitationWindow(principal, meeting, terms);
   if (window.state === 'not_invited') return { allowed: false, reason: 'you are not a member of this meeting' };
   if (principal.role === 'chair' || window.state === 'open') return { allowed: true, cases: 'all' };
   if (window.state === 'not_yet') return { allowed: false, reason: notYetReason(meeting, window.from) };
   const cases = meeting.agenda.filter((caseRef) => decideCaseAccess({
-    ...terms, principal, caseRef, meetingsWithCase: [meeting], openActions: openActionsOf(caseRef),
+    ...terms, principal, caseRef, meetingsWithCase: [meeting], openActions: openActionsOf(caseRef), areas: { ofCase: terms.areas.ofMeeting, ofViewer: terms.areas.ofViewer },
   }).allowed);
   return cases.length > 0 ? { allowed: true, cases: new Set(cases) } : { allowed: false, reason: lapsedReason(meeting, window.ended, terms) };
 }

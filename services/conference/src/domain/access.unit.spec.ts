@@ -6,13 +6,14 @@ import { CASE, NOW, OTHER_CASE, ago, make, nextId } from '../../../../tests/fixt
 
 const officer: Principal = { sub: 'pc-1', agency: 'police', role: 'police' };
 const coordinator: Principal = { sub: 'chair-1', agency: 'conference', role: 'chair' };
-const terms = { now: NOW, afterMeetingDays: 7 };
+const terms = { now: NOW, afterMeetingDays: 7, areas: { ofMeeting: 'north', ofViewer: 'north' } };
+const sameArea = { ofCase: 'north', ofViewer: 'north' };
 
 /** A meeting with CASE on its agenda, the officer invited `invitedDaysAgo` days ago; ended `endedDaysAgo` days ago if given. */
 function meeting(o: { invitedDaysAgo?: number; endedDaysAgo?: number; agenda?: string[] } = {}): Meeting {
   const ended = o.endedDaysAgo !== undefined;
   return {
-    meetingId: '00000000-0000-4000-8000-00000000aaaa', title: 'MARAC North', scheduledFor: ago(20),
+    meetingId: '00000000-0000-4000-8000-00000000aaaa', title: 'MARAC North', scheduledFor: ago(20), area: null,
     chair: { userId: coordinator.sub }, agenda: o.agenda ?? [CASE], position: ended ? null : 0,
     members: [{ userId: officer.sub, agency: 'police', role: 'police', invitedAt: ago(o.invitedDaysAgo ?? 20) }],
     status: ended ? 'ended' : 'running', startedAt: ago(19), endedAt: ended ? ago(o.endedDaysAgo!) : null, attendance: null, appliedEventIds: [],
@@ -21,9 +22,24 @@ function meeting(o: { invitedDaysAgo?: number; endedDaysAgo?: number; agenda?: s
 
 const action = (owner: HeldAction['owner'], status: HeldAction['status'] = 'open'): HeldAction => ({ owner, status });
 
-function caseAccess(principal: Principal, meetings: Meeting[], openActions: HeldAction[] = [], at = terms) {
-  return decideCaseAccess({ ...at, principal, caseRef: CASE, meetingsWithCase: meetings, openActions });
+function caseAccess(principal: Principal, meetings: Meeting[], openActions: HeldAction[] = [], at: { now: Date; afterMeetingDays: number } = terms, areas = sameArea) {
+  return decideCaseAccess({ ...at, principal, caseRef: CASE, meetingsWithCase: meetings, openActions, areas });
 }
+
+describe('areas (decideCaseAccess, decideMeetingAccess)', () => {
+  it('given a case held by another area, when its chair or a member invited there asks, then no: only the area holding it', () => {
+    const elsewhere = { ofCase: 'south', ofViewer: 'north' };
+    expect(caseAccess(coordinator, [], [], terms, elsewhere)).toEqual({ allowed: false, reason: `${CASE} is held by another area's conference` });
+    expect(caseAccess(officer, [meeting()], [action('police')], terms, elsewhere)).toMatchObject({ allowed: false });
+    expect(caseAccess(coordinator, [], [], terms, { ofCase: 'south', ofViewer: 'south' })).toEqual({ allowed: true });
+  });
+
+  it('given a meeting of another area, when even an invited member or its chair asks, then no', () => {
+    const other = { ...terms, areas: { ofMeeting: 'south', ofViewer: 'north' } };
+    expect(decideMeetingAccess(officer, meeting(), () => [], other)).toEqual({ allowed: false, reason: 'this meeting is another area\'s' });
+    expect(decideMeetingAccess(coordinator, meeting(), () => [], other)).toMatchObject({ allowed: false });
+  });
+});
 
 describe('case access ends (decideCaseAccess)', () => {
   it('given an invitation to a running meeting with the case, when the member asks, then yes', () => {

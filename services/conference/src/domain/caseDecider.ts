@@ -11,12 +11,13 @@ export type CaseCommand =
   | { kind: 'close'; reason: DataOf<'conference.case.closed.v1'>['reason']; retentionDays: number; by: StaffMember }
   | { kind: 'cancel_action'; actionId: string; reason: string }
   | { kind: 'remind_research'; by: StaffMember }
+  | { kind: 'transfer'; fromArea: string; toArea: string; reason: string; by: StaffMember }
   | { kind: 'reassign_action'; actionId: string; newActionId: string; agency: PartnerAgency; dueOn: string; reason: string; by: StaffMember; meetingId?: string | undefined };
 
 
 export type CaseDecision = EventDraft<
   | 'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.action.updated.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'
-  | 'conference.research.reminded.v1'
+  | 'conference.research.reminded.v1' | 'conference.case.transferred.v1'
 >;
 
 /** An action still to be done (or declined, waiting for the chair): the only ones that can be cancelled or given to another agency. */
@@ -60,6 +61,9 @@ export function decideCase(command: CaseCommand, view: CaseView): CaseDecision[]
       if (awaited.length === 0) throw conflict('research_complete', `every agency has returned its research on ${caseRef}`);
       return [{ type: 'conference.research.reminded.v1', data: { caseRef, agencies: awaited, remindedBy: command.by } }];
     }
+    case 'transfer':
+      if (command.toArea === command.fromArea) throw conflict('same_area', `case ${caseRef} is already held by area ${command.toArea}`);
+      return [{ type: 'conference.case.transferred.v1', data: { caseRef, fromArea: command.fromArea, toArea: command.toArea, reason: command.reason, transferredBy: command.by } }];
     case 'cancel_action':
       actionToChange(view, command.actionId);
       return [{ type: 'conference.action.updated.v1', data: { actionId: command.actionId, caseRef, status: 'cancelled', note: command.reason } }];

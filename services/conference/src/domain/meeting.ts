@@ -17,7 +17,7 @@ export function evolveMeeting(meeting: Meeting | undefined, event: CaseEvent): M
     case 'conference.meeting.scheduled.v1':
       if (meeting) return meeting;
       return applied({
-        meetingId: event.data.meetingId, title: event.data.title, scheduledFor: event.data.scheduledFor, chair: event.data.chair,
+        meetingId: event.data.meetingId, title: event.data.title, scheduledFor: event.data.scheduledFor, area: event.data.area ?? null, chair: event.data.chair,
         members: event.data.members.map((m) => ({ ...m, invitedAt: event.occurredat })), agenda: event.data.agenda, status: 'scheduled', position: null, startedAt: null, endedAt: null,
         attendance: null, appliedEventIds: [],
       });

@@ -19,11 +19,16 @@ export async function agendaFor(deps: ConferenceDeps, meeting: Meeting, principa
     const view = await deps.cases.get(caseRef);
     if (view && view.status !== 'pending') views.set(caseRef, view);
   }
-  const access = decideMeetingAccess(principal, meeting, (caseRef) => views.get(caseRef)?.actions ?? [], { now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays });
+  const area = deps.areas.judge(principal, meeting.area);
+  const access = decideMeetingAccess(principal, meeting, (caseRef) => views.get(caseRef)?.actions ?? [], {
+    now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays, areas: { ofMeeting: area.held, ofViewer: area.viewer },
+  });
   if (!access.allowed) {
     await deps.audit(principal, { ...read, outcome: 'denied' });
     throw forbidden(access.reason);
   }
   await deps.audit(principal, read);
-  return { at, views: [...views.values()].filter((v) => access.cases === 'all' || access.cases.has(v.caseRef)) };
+  // A case transferred to another area since stays on this meeting's agenda as history, but not its content.
+  const heldHere = (v: CaseView) => deps.areas.placeOf(v.area) === area.held;
+  return { at, views: [...views.values()].filter((v) => heldHere(v) && (access.cases === 'all' || access.cases.has(v.caseRef))) };
 }

@@ -3,13 +3,17 @@ import type { CaseViewResponse } from '@convene/shared/contracts';
 import { computeSignals, ordersInForce, sharedView, signalsForViewer, viewFor, withheldFrom, type CaseView } from '../readModel/index.js';
 import { identifying } from '@convene/shared/sharing';
 import type { CaseStore } from '../db/cases.js';
+import type { Areas } from '../domain/areas.js';
 
 /**
  * The joined-up view one person may see: filtered by the one visibility rule, signals computed on the whole
  * case and then shown per viewer (a signal resting on records the viewer cannot open says what is withheld and
  * by whom), plus, for the chair, other cases with the same suspect, named only by reference and agencies.
  */
-export async function caseViewFor(cases: CaseStore, view: CaseView, principal: Principal, now: Date, repeatWindowMonths: number, ordersOn: Date = now): Promise<CaseViewResponse> {
+export async function caseViewFor(
+  { cases, areas, repeatWindowMonths }: { cases: CaseStore; areas: Areas; repeatWindowMonths: number },
+  view: CaseView, principal: Principal, now: Date, ordersOn: Date = now,
+): Promise<CaseViewResponse> {
   const viewer = { agency: principal.agency, role: principal.role };
   const seen = viewFor(view, viewer);
   const since = new Date(now);
@@ -19,7 +23,15 @@ export async function caseViewFor(cases: CaseStore, view: CaseView, principal: P
   // The same victim's earlier case is a repeat referral, not another victim of the suspect.
   const victims = new Set(view.subjectTokens.victim ?? []);
   const others = (await cases.withSuspect(suspectTokens, view.caseRef, since)).filter((doc) => !doc.victimTokens.some((t) => victims.has(t)));
-  const otherCasesWithSameSuspect = others.map((doc) => ({
+  // Another area's cases are that area's: this chair learns only which area, and whom to ask there.
+  const here = areas.placeOf(view.area);
+  const heldHere = others.filter((doc) => areas.placeOf(doc.area) === here);
+  const elsewhere = [...new Set(others.map((doc) => areas.placeOf(doc.area)).filter((area) => area !== here))].sort();
+  const sameSuspectInOtherAreas = elsewhere.map((id) => {
+    const area = areas.get(id)!;
+    return { area: area.id, name: area.name, contact: area.contact };
+  });
+  const otherCasesWithSameSuspect = heldHere.map((doc) => ({
     caseRef: doc._id,
     agencies: [...new Set(doc.view.timeline.map((e) => e.agency))].sort(),
   }));
@@ -34,6 +46,7 @@ export async function caseViewFor(cases: CaseStore, view: CaseView, principal: P
     withheld: withheldFrom(view, viewer),
     ordersInForce: ordersInForce(seen, ordersOn),
     ordersOn: ordersOn.toISOString().slice(0, 10),
+    sameSuspectInOtherAreas,
     generatedAt: now.toISOString(),
   };
 }

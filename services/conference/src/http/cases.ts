@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import {
-  AssignActionCommand, AssignedAction, CalendarDate, CancelActionCommand, CloseCaseCommand, ReassignActionCommand, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
+  AssignActionCommand, AssignedAction, CalendarDate, CancelActionCommand, CloseCaseCommand, TransferCaseCommand, ReassignActionCommand, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
 } from '@convene/shared/contracts';
-import { forbidden, notFound } from '@convene/shared/errors';
+import { DomainError, forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
 import { decideCase, type CaseCommand } from '../domain/caseDecider.js';
+import { decideMeeting } from '../domain/meetingDecider.js';
+import type { Principal } from '@convene/shared/auth';
 import { researchStatus, type CaseView } from '../readModel/index.js';
 import { caseReadPurpose, meetingPurpose } from '../domain/auditing.js';
 import type { ConferenceDeps } from './deps.js';
@@ -21,8 +23,11 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
   const { cases, meetings, recorder, audit } = deps;
   const now = () => deps.now?.() ?? new Date();
 
-  async function openCase(caseRef: string) {
+  /** A listed case of the chair's own area (another area's is refused before anyone learns whether it exists). */
+  async function openCase(caseRef: string, principal: Principal) {
     const view = await cases.get(caseRef);
+    const area = deps.areas.judge(principal, view?.area);
+    if (area.held !== area.viewer) throw forbidden(`${caseRef} is held by another area's conference`);
     if (!view || view.status === 'pending') throw notFound('case', caseRef);
     return view;
   }
@@ -42,8 +47,9 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       summary: 'Listed cases, for preparing agendas', query: z.object({ status: z.enum(['listed', 'closed']).optional() }),
       success: { status: 200, description: 'Cases, newest first', schema: z.array(CaseSummary) },
       handler: async ({ query, principal }) => {
+        const area = deps.areas.ofPrincipal(principal);
         await audit(principal, { action: 'case.list', purpose: { kind: 'coordination' } });
-        return (await cases.list(query.status)).filter((d) => d.status !== 'pending').map((d) => ({
+        return (await cases.list(query.status, deps.areas.all[0]!.id === area ? [area, null] : [area])).filter((d) => d.status !== 'pending').map((d) => ({
           caseRef: d._id, status: d.status, listedAt: d.view.listedAt, repeatOf: d.view.repeatOf, criterion: d.view.referral?.criterion ?? null,
           agencies: [...new Set(d.view.timeline.map((e) => e.agency))].sort(), research: researchStatus(d.view),
         }));
@@ -67,9 +73,10 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
         const read = { action: 'case.view.read', purpose: why.purpose, caseRef: params.caseRef, ...(why.meetingId ? { meetingId: why.meetingId } : {}) };
         try {
           if (why.mismatch) throw forbidden(`meeting ${query.meetingId} does not give you ${params.caseRef}: it is not on its agenda, or you are not invited`);
+          const area = deps.areas.judge(principal, view?.area);
           assertCaseAccess({
             principal, caseRef: params.caseRef, meetingsWithCase: withCase, openActions: view?.actions ?? [],
-            now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays,
+            now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays, areas: { ofCase: area.held, ofViewer: area.viewer },
           });
         } catch (err) {
           await audit(principal, { ...read, outcome: 'denied' });
@@ -77,7 +84,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
         }
         if (!view) throw notFound('case', params.caseRef);
         await audit(principal, read);
-        return caseViewFor(cases, view, principal, at, deps.repeatWindowMonths, query.ordersOn ? new Date(`${query.ordersOn}T12:00:00Z`) : at);
+        return caseViewFor(deps, view, principal, at, query.ordersOn ? new Date(`${query.ordersOn}T12:00:00Z`) : at);
       },
     }),
     defineRoute({
@@ -86,7 +93,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: ReviewCaseCommand,
       success: { status: 201, description: 'Decision recorded', schema: DecisionRecorded },
       handler: async ({ params, body, principal }) => {
-        const view = await openCase(params.caseRef);
+        const view = await openCase(params.caseRef, principal);
         const meeting = await meetings.get(body.meetingId);
         const event = await decideAndRecord(view, { kind: 'review', meeting, riskDecision: body.riskDecision, rationale: body.rationale, nextReviewOn: body.nextReviewOn });
         await audit(principal, { action: 'case.review', purpose: meetingPurpose(body.meetingId), caseRef: params.caseRef, meetingId: body.meetingId });
@@ -100,7 +107,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 201, description: 'Action assigned', schema: AssignedAction },
       handler: async ({ params, body, principal }) => {
         const actionId = randomUUID();
-        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'assign_action', actionId, agency: body.agency, description: body.description, dueOn: body.dueOn, by: staffOf(principal), meetingId: body.meetingId });
+        const event = await decideAndRecord(await openCase(params.caseRef, principal), { kind: 'assign_action', actionId, agency: body.agency, description: body.description, dueOn: body.dueOn, by: staffOf(principal), meetingId: body.meetingId });
         await audit(principal, { action: 'action.assign', purpose: body.meetingId ? meetingPurpose(body.meetingId) : { kind: 'coordination' }, caseRef: params.caseRef, ...(body.meetingId ? { meetingId: body.meetingId } : {}) });
         return { eventId: event.id, caseRef: params.caseRef, actionId };
       },
@@ -110,7 +117,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       summary: 'Remind the agencies whose research on the listed case is still awaited (conference.research.reminded): each answers if it has not', params: CaseParams, errors: [404, 409],
       success: { status: 201, description: 'Reminder sent', schema: DecisionRecorded },
       handler: async ({ params, principal }) => {
-        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'remind_research', by: staffOf(principal) });
+        const event = await decideAndRecord(await openCase(params.caseRef, principal), { kind: 'remind_research', by: staffOf(principal) });
         await audit(principal, { action: 'research.remind', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef };
       },
@@ -121,7 +128,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: CancelActionCommand,
       success: { status: 201, description: 'Action cancelled', schema: DecisionRecorded },
       handler: async ({ params, body, principal }) => {
-        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'cancel_action', actionId: params.actionId, reason: body.reason });
+        const event = await decideAndRecord(await openCase(params.caseRef, principal), { kind: 'cancel_action', actionId: params.actionId, reason: body.reason });
         await audit(principal, { action: 'action.cancel', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef };
       },
@@ -133,7 +140,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 201, description: 'Reassigned: the new action', schema: AssignedAction },
       handler: async ({ params, body, principal }) => {
         const actionId = randomUUID();
-        const event = await decideAndRecord(await openCase(params.caseRef), {
+        const event = await decideAndRecord(await openCase(params.caseRef, principal), {
           kind: 'reassign_action', actionId: params.actionId, newActionId: actionId, agency: body.agency, dueOn: body.dueOn, reason: body.reason, by: staffOf(principal),
         });
         await audit(principal, { action: 'action.reassign', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
@@ -147,9 +154,30 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 201, description: 'Request sent to health', schema: RequestedDisclosure },
       handler: async ({ params, body, principal }) => {
         const requestRef = randomUUID();
-        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'request_disclosure', requestRef, concernRef: body.concernRef, reason: body.reason, proposedAudience: body.proposedAudience, by: staffOf(principal) });
+        const event = await decideAndRecord(await openCase(params.caseRef, principal), { kind: 'request_disclosure', requestRef, concernRef: body.concernRef, reason: body.reason, proposedAudience: body.proposedAudience, by: staffOf(principal) });
         await audit(principal, { action: 'disclosure.request', purpose: { kind: 'disclosure_request', ref: requestRef }, caseRef: params.caseRef, requestRef });
         return { eventId: event.id, caseRef: params.caseRef, requestRef };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/cases/:caseRef/transfer', operationId: 'transferCase', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Hand the case, with its history, to another area\'s conference: from then on only that area sees it; this area keeps the record of the transfer',
+      params: CaseParams, errors: [403, 404, 409], body: TransferCaseCommand,
+      success: { status: 201, description: 'Case transferred', schema: DecisionRecorded },
+      handler: async ({ params, body, principal }) => {
+        const view = await openCase(params.caseRef, principal);
+        if (!deps.areas.get(body.toArea)) throw new DomainError('unknown_area', `this conference serves no area "${body.toArea}"`, { status: 400, field: 'body.toArea' });
+        const fromArea = deps.areas.placeOf(view.area);
+        const event = await decideAndRecord(view, { kind: 'transfer', fromArea, toArea: body.toArea, reason: body.reason, by: staffOf(principal) });
+        // The sending area's meetings still to come no longer discuss it; past ones keep it on their agenda as history.
+        for (const meeting of await meetings.withCase(params.caseRef)) {
+          if (meeting.status === 'ended' || deps.areas.placeOf(meeting.area) !== fromArea) continue;
+          for (const decided of decideMeeting({ kind: 'set_agenda', agenda: meeting.agenda.filter((ref) => ref !== params.caseRef) }, meeting)) {
+            await recorder.record({ ...decided, occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true });
+          }
+        }
+        await audit(principal, { action: 'case.transfer', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
+        return { eventId: event.id, caseRef: params.caseRef };
       },
     }),
     defineRoute({
@@ -158,7 +186,7 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: CloseCaseCommand.extend({ retentionDays: z.int().min(0).max(deps.retention.maxDays, `at most ${deps.retention.maxDays} days (the partnership's policy, CASE_RETENTION_MAX_DAYS)`).optional() }),
       success: { status: 201, description: 'Case closed', schema: DecisionRecorded },
       handler: async ({ params, body, principal }) => {
-        const event = await decideAndRecord(await openCase(params.caseRef), { kind: 'close', reason: body.reason, retentionDays: body.retentionDays ?? deps.retention.defaultDays, by: staffOf(principal) });
+        const event = await decideAndRecord(await openCase(params.caseRef, principal), { kind: 'close', reason: body.reason, retentionDays: body.retentionDays ?? deps.retention.defaultDays, by: staffOf(principal) });
         await audit(principal, { action: 'case.close', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef };
       },

@@ -5,7 +5,7 @@ import type { Principal } from '@convene/shared/auth';
  * demo data (meeting invitations name these user ids). Never used when the partnership signs in through its
  * own OIDC provider.
  */
-export interface DemoPerson extends Required<Principal> {
+export interface DemoPerson extends Required<Omit<Principal, 'area'>>, Pick<Principal, 'area'> {
   /** What the person does, shown on the sign-in screen. */
   title: string;
 }

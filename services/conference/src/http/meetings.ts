@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
+import type { Principal } from '@convene/shared/auth';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import { AgendaLine, MeetingView, MoveAgendaCommand, RecordAttendanceCommand, ScheduleMeetingCommand, SetAgendaCommand, SetMembersCommand } from '@convene/shared/contracts';
 import { conflict, forbidden } from '@convene/shared/errors';
@@ -15,14 +16,21 @@ import { staffOf } from './staff.js';
 
 const MeetingParams = z.object({ meetingId: z.uuid() });
 // Meetings folded before attendance was kept have none.
-const meetingView = ({ appliedEventIds, ...m }: Meeting): MeetingView => ({ ...m, attendance: m.attendance ?? null });
+const meetingView = ({ appliedEventIds, ...m }: Meeting): MeetingView => ({ ...m, area: m.area ?? null, attendance: m.attendance ?? null });
 
 /** Scheduling and running meetings. Every change is a conference event; the chair of the meeting makes them. */
 export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
   const { meetings, cases, recorder, audit } = deps;
 
-  async function chairedMeeting(meetingId: string, principal: Parameters<typeof isChair>[1]): Promise<Meeting> {
+  /** A meeting is its own area's only: anyone of another area is refused as if not invited. */
+  function assertSameArea(meeting: Meeting, principal: Principal): void {
+    const area = deps.areas.judge(principal, meeting.area);
+    if (area.held !== area.viewer) throw forbidden(`meeting ${meeting.meetingId} is another area's`);
+  }
+
+  async function chairedMeeting(meetingId: string, principal: Principal): Promise<Meeting> {
     const meeting = await meetings.get(meetingId);
+    assertSameArea(meeting, principal);
     if (!isChair(meeting, principal)) throw forbidden(`only the chair of meeting ${meetingId} can do this`);
     return meeting;
   }
@@ -35,10 +43,13 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
     return meetings.get(meeting.meetingId);
   }
 
-  async function assertListed(agenda: string[]): Promise<void> {
+  /** An agenda holds the area's own listed cases only. */
+  async function assertListed(agenda: string[], area: string): Promise<void> {
     const found = await cases.load(agenda);
     const missing = agenda.filter((ref) => found.get(ref)?.status !== 'listed');
     if (missing.length > 0) throw conflict('case_not_listed', `not listed (or closed): ${missing.join(', ')}`);
+    const elsewhere = agenda.filter((ref) => deps.areas.placeOf(found.get(ref)?.area) !== area);
+    if (elsewhere.length > 0) throw conflict('case_in_other_area', `held by another area's conference: ${elsewhere.join(', ')}`);
   }
 
   return [
@@ -48,11 +59,12 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: ScheduleMeetingCommand,
       success: { status: 201, description: 'The meeting', schema: MeetingView },
       handler: async ({ body, principal }) => {
-        await assertListed(body.agenda);
+        const area = deps.areas.ofPrincipal(principal);
+        await assertListed(body.agenda, area);
         const meetingId = randomUUID();
         await recorder.record({
           type: 'conference.meeting.scheduled.v1', occurredAt: new Date(), sharing: 'partnership', subjects: [], alwaysPublish: true,
-          data: { meetingId, title: body.title, scheduledFor: body.scheduledFor, chair: staffOf(principal), members: body.members, agenda: body.agenda },
+          data: { meetingId, title: body.title, scheduledFor: body.scheduledFor, area, chair: staffOf(principal), members: body.members, agenda: body.agenda },
         });
         await audit(principal, { action: 'meeting.schedule', purpose: meetingPurpose(meetingId), meetingId });
         return meetingView(await meetings.get(meetingId));
@@ -60,8 +72,11 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
     }),
     defineRoute({
       method: 'get', path: '/meetings', operationId: 'listMeetings', tag: 'meetings', permission: 'meetings.read',
-      summary: 'Meetings you chair or are invited to', success: { status: 200, description: 'Meetings, latest first', schema: z.array(MeetingView) },
-      handler: async ({ principal }) => (await meetings.forUser(principal.sub)).map(meetingView),
+      summary: 'Meetings of your area you chair or are invited to', success: { status: 200, description: 'Meetings, latest first', schema: z.array(MeetingView) },
+      handler: async ({ principal }) => {
+        const area = deps.areas.ofPrincipal(principal);
+        return (await meetings.forUser(principal.sub)).filter((m) => deps.areas.placeOf(m.area) === area).map(meetingView);
+      },
     }),
     defineRoute({
       method: 'get', path: '/meetings/:meetingId', operationId: 'getMeeting', tag: 'meetings', permission: 'meetings.read',
@@ -71,6 +86,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         const meeting = await meetings.get(params.meetingId);
         const read = { action: 'meeting.read', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId };
         try {
+          assertSameArea(meeting, principal);
           assertMeetingAccess(principal, meeting);
         } catch (err) {
           await audit(principal, { ...read, outcome: 'denied' });
@@ -89,7 +105,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
         const lines: AgendaLine[] = [];
         for (const view of views) {
           // The same per-viewer view and signals as the case view: a grade or signal withheld there is withheld here.
-          const seen = await caseViewFor(cases, view, principal, at, deps.repeatWindowMonths);
+          const seen = await caseViewFor(deps, view, principal, at);
           lines.push(agendaLine(seen.view, seen.signals));
         }
         return lines;
@@ -113,7 +129,7 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
       body: SetAgendaCommand, success: { status: 200, description: 'The meeting', schema: MeetingView },
       handler: async ({ params, body, principal }) => {
         const meeting = await chairedMeeting(params.meetingId, principal);
-        if (meeting.status !== 'ended') await assertListed(body.agenda);
+        if (meeting.status !== 'ended') await assertListed(body.agenda, deps.areas.placeOf(meeting.area));
         const after = await decideAndRecord(meeting, { kind: 'set_agenda', agenda: body.agenda });
         await audit(principal, { action: 'meeting.agenda.set', purpose: meetingPurpose(meeting.meetingId), meetingId: meeting.meetingId });
         return meetingView(after);

@@ -10,7 +10,7 @@ const meetingId = randomUUID();
 const otherMeeting = randomUUID();
 const chair = { userId: 'chair-1', displayName: 'Sam Okafor' };
 const meeting: Meeting = {
-  meetingId, title: 'Leeds stalking clinic <December>', scheduledFor: '2026-12-07T09:00:00.000Z', chair,
+  meetingId, title: 'Leeds stalking clinic <December>', scheduledFor: '2026-12-07T09:00:00.000Z', area: null, chair,
   members: [{ userId: 'pc-1', displayName: 'PC Jo Ward', agency: 'police', role: 'police' }, { userId: 'hw-1', displayName: 'Dr Moss', agency: 'health', role: 'health' }],
   agenda: [CASE], status: 'ended', position: 0, startedAt: '2026-12-07T09:02:00.000Z', endedAt: '2026-12-07T10:30:00.000Z',
   attendance: { present: ['chair-1', 'pc-1'], apologies: ['hw-1'], recordedAt: '2026-12-07T09:05:00.000Z' }, appliedEventIds: [],

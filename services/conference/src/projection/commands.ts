@@ -8,6 +8,7 @@ import { formatCaseRef, type createCounters } from '../db/counters.js';
 import type { createReferralLog } from '../db/referrals.js';
 import type { ChronologyStore } from '../db/chronologies.js';
 import { decideHistoryCheck } from '../domain/historyCheck.js';
+import type { Areas } from '../domain/areas.js';
 
 export interface CommandDeps {
   cases: CaseStore;
@@ -18,6 +19,8 @@ export interface CommandDeps {
   logger: Logger;
   repeatWindowMonths: number;
   historyCheckExpiryDays: number;
+  /** The areas served: a referral's case is listed in the area it names (else the first). */
+  areas: Areas;
   /** Writes the opening (or refusal) of a check to the audit log, in the requesting lawyer's name. */
   auditHistoryCheck?: (request: EventOfType<'cps.history.requested.v1'>, outcome: 'allowed' | 'denied') => Promise<void>;
 }
@@ -45,6 +48,10 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
   const since = new Date(referral.occurredat);
   since.setUTCMonth(since.getUTCMonth() - deps.repeatWindowMonths);
   const previous = (await deps.cases.closedSinceWithVictimTokens(victimTokens(referral.data.people), since))[0];
+  const area = deps.areas.placeOf(referral.data.area);
+  if (referral.data.area !== undefined && referral.data.area !== area) {
+    deps.logger.warn({ eventId: referral.id, named: referral.data.area, listedIn: area }, 'referral names an area this conference does not serve; listed in the first area');
+  }
   const year = new Date(referral.occurredat).getUTCFullYear();
   const caseRef = await deps.referrals.claim(referral.id, formatCaseRef(year, await deps.counters.next(`case:${year}`)));
   await deps.recorder.record({
@@ -62,6 +69,7 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
       referral: { agency: referral.agency as 'police', referralRef: referral.data.referralRef, criterion: referral.data.criterion, reason: referral.data.reason },
       people: referral.data.people,
       ...(previous ? { repeatOf: previous._id } : {}),
+      area,
     },
   });
   return caseRef;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEvent, type EventOfType } from '@convene/shared/contracts';
 import { linkToken } from '@convene/shared/link-tokens';
 import { listReferral, type CommandDeps } from './commands.js';
+import { areasOf, DEFAULT_AREAS } from '../domain/areas.js';
 
 const SECRET = 'test-partnership-secret-0123456789abcdef';
 const token = (family: string) => linkToken(SECRET, { kind: 'nd', given: 'Sam', family, dateOfBirth: '1980-01-01' });
@@ -34,6 +35,7 @@ function deps(recorded: unknown[], asked: string[][] = []): CommandDeps {
     recorder: { record: async (input: unknown) => { recorded.push(input); return {}; } },
     logger: { info: () => undefined },
     repeatWindowMonths: 12,
+    areas: areasOf(DEFAULT_AREAS),
   } as unknown as CommandDeps;
 }
 

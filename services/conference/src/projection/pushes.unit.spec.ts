@@ -8,7 +8,7 @@ import { overdueActionAlerts } from './pushes.js';
 const meetingId = randomUUID();
 const chair = { userId: 'chair-1' };
 const meeting: Meeting = {
-  meetingId, title: 'MARAC', scheduledFor: '2026-12-07T09:00:00.000Z', chair, members: [], agenda: [CASE], status: 'running', position: 0,
+  meetingId, title: 'MARAC', scheduledFor: '2026-12-07T09:00:00.000Z', area: null, chair, members: [], agenda: [CASE], status: 'running', position: 0,
   startedAt: '2026-12-07T09:01:00.000Z', endedAt: null, attendance: null, appliedEventIds: [],
 };
 const started = createEvent('conference.meeting.started.v1', { occurredAt: '2026-12-07T09:01:00.000Z', sharing: 'partnership', subjects: [], data: { meetingId, startedBy: chair } });

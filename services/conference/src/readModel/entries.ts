@@ -130,8 +130,10 @@ function shapeOf(event: CaseEvent): Shape | null {
       return { kind: 'diary', behaviours: event.data.behaviours, facts: none };
     case 'conference.case.listed.v1': {
       const d = event.data;
-      return { kind: 'listing', facts: { on: 'listing', referral: d.referral, people: d.people, repeatOf: d.repeatOf ?? null } };
+      return { kind: 'listing', facts: { on: 'listing', referral: d.referral, people: d.people, repeatOf: d.repeatOf ?? null, area: d.area ?? null } };
     }
+    case 'conference.case.transferred.v1':
+      return { kind: 'listing', facts: { on: 'transfer', fromArea: event.data.fromArea, toArea: event.data.toArea, reason: event.data.reason } };
     case 'conference.case.closed.v1':
       return { kind: 'listing', facts: { on: 'closure', retentionDays: event.data.retentionDays ?? null } };
     case 'conference.research.reminded.v1':

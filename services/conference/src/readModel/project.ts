@@ -9,6 +9,7 @@ type Of<K extends Facts['on']> = Extract<Facts, { on: K }>;
 export function emptySections(): CaseSections {
   return {
     status: 'pending',
+    area: null,
     listedAt: null,
     closedAt: null,
     retentionDays: null,
@@ -57,8 +58,12 @@ export function project(timeline: readonly TimelineEntry[]): CaseSections {
         s.listingEventId = e.eventId;
         s.referral = f.referral;
         s.repeatOf = f.repeatOf;
+        s.area = f.area ?? s.area;
         s.people = f.people;
         for (const p of f.people) for (const t of p.tokens) tokens[p.role].add(t);
+        break;
+      case 'transfer':
+        s.area = f.toArea;
         break;
       case 'closure':
         s.status = 'closed';

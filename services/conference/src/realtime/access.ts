@@ -3,6 +3,7 @@ import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
 import { decideMeetingAccess, needsOpenActions, type HeldAction, type MeetingAccess } from '../domain/access.js';
 import type { Meeting } from '../domain/meeting.js';
+import type { Areas } from '../domain/areas.js';
 
 export interface AccessCheckDeps {
   meetings: Pick<MeetingStore, 'find'>;
@@ -10,6 +11,8 @@ export interface AccessCheckDeps {
   cases?: Pick<CaseStore, 'load'> | undefined;
   afterMeetingDays: number;
   now: () => Date;
+  /** The areas served: a meeting's room is its own area's only. */
+  areas: Areas;
 }
 
 export interface AccessRound {
@@ -50,8 +53,14 @@ export function accessRound(deps: AccessCheckDeps): AccessRound {
     async decide(principal, meetingId) {
       const meeting = await meetingOf(meetingId);
       if (!meeting) return undefined;
+      let area: { held: string; viewer: string };
+      try {
+        area = deps.areas.judge(principal, meeting.area);
+      } catch (err) {
+        return { meeting, access: { allowed: false, reason: (err as Error).message } };
+      }
       const actions = needsOpenActions(principal, meeting, terms) ? await actionsOf(meeting) : new Map<string, readonly HeldAction[]>();
-      return { meeting, access: decideMeetingAccess(principal, meeting, (caseRef) => actions.get(caseRef) ?? [], terms) };
+      return { meeting, access: decideMeetingAccess(principal, meeting, (caseRef) => actions.get(caseRef) ?? [], { ...terms, areas: { ofMeeting: area.held, ofViewer: area.viewer } }) };
     },
   };
 }

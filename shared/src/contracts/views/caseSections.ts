@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AudienceEntry, Behaviour, PartnerAgency, RiskGrade, SubjectRole } from '../common.js';
+import { AreaId, AudienceEntry, Behaviour, PartnerAgency, RiskGrade, SubjectRole } from '../common.js';
 import { ReferredPerson } from '../agencyCommon.js';
 import { SpoKind } from '../police.js';
 import { ConcernCategory, ConcernSeverity, ContactPoint } from '../health.js';
@@ -144,6 +144,8 @@ const TokensByRole = z.object(Object.fromEntries(SubjectRole.options.map((role) 
 /** Everything in a case view that is folded from its timeline. */
 export const CaseSections = z.object({
   status: CaseStatus,
+  /** The area whose conference holds the case (null: listed before areas, so the conference's first area). */
+  area: AreaId.nullable(),
   listedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   /** Days the closed case is kept, as set when it was closed (null: the conference's default applies). */

@@ -63,6 +63,11 @@ export const CaseViewResponse = z.object({
   ordersInForce: z.array(OrderInForce),
   /** The day `ordersInForce` is for (YYYY-MM-DD). */
   ordersOn: z.string(),
+  /**
+   * For the chair: other areas whose conference holds a case with the same suspect (another victim), each named
+   * only by the area and how to reach its coordinator, never by a case or anything in it.
+   */
+  sameSuspectInOtherAreas: z.array(z.object({ area: z.string(), name: z.string(), contact: z.string() })),
   generatedAt: z.string(),
 });
 export type CaseViewResponse = z.infer<typeof CaseViewResponse>;

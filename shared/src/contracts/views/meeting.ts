@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { RiskGrade, StaffMember } from '../common.js';
+import { AreaId, RiskGrade, StaffMember } from '../common.js';
 import { MeetingMember } from '../conference.js';
 
 /**
@@ -14,6 +14,8 @@ export const MeetingView = z.object({
   meetingId: z.uuid(),
   title: z.string(),
   scheduledFor: z.string(),
+  /** The area whose conference meets (null: scheduled before areas, so the conference's first area). */
+  area: AreaId.nullable(),
   chair: StaffMember,
   members: z.array(MeetingInvitation),
   agenda: z.array(z.string()),

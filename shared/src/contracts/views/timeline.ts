@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Agency, AudienceEntry, Behaviour, OffenceClass, PartnerAgency, RiskGrade, Sharing, Subject, SubjectRole } from '../common.js';
+import { Agency, AreaId, AudienceEntry, Behaviour, OffenceClass, PartnerAgency, RiskGrade, Sharing, Subject, SubjectRole } from '../common.js';
 import { ReferredPerson, WithheldEntry } from '../agencyCommon.js';
 import { ConferenceActionUpdated, ConferenceCaseListed } from '../conference.js';
 import { PoliceRiskAssessed, SpoKind } from '../police.js';
@@ -38,7 +38,8 @@ const fact = <K extends string, S extends z.ZodRawShape>(on: K, shape: S) => z.o
 const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on', [
   fact('none', {}),
   fact('incident', { incidentRef: z.string(), text: z.string() }),
-  fact('listing', { referral: Referral, people: z.array(person), repeatOf: z.string().nullable() }),
+  fact('listing', { referral: Referral, people: z.array(person), repeatOf: z.string().nullable(), area: AreaId.nullable() }),
+  fact('transfer', { fromArea: AreaId, toArea: AreaId, reason: z.string() }),
   fact('closure', { retentionDays: z.int().nullable() }),
   fact('police_risk', {
     tool: RiskTool, declined: z.boolean(), grade: RiskGrade.nullable(), yesCount: z.int().nullable(),

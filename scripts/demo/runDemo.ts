@@ -4,6 +4,7 @@
  * shutdown as it starts, so a stop at any point stops exactly what is running by then.
  */
 import { mkdtempSync } from 'node:fs';
+import { parseArgs } from 'node:util';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureStack, stopStack, type StackEndpoints } from '../../infra/local/stack.js';
@@ -13,6 +14,7 @@ import { scheduleLiveConcern } from '../seed/liveConcern.js';
 import { describeSignIns } from '../seed/people.js';
 import { seedDemo, type SeedResult, type ServiceUrls } from '../seed/seed.js';
 import { createShutdown, type Shutdown } from './shutdown.js';
+import { FIRST_DEMO_AREA, SECOND_DEMO_AREA } from '../../services/conference/src/http/demoPartnership.js';
 import type { StopSignals } from './stopSignals.js';
 
 const say = (line: string) => console.log(`[demo] ${line}`);
@@ -27,12 +29,20 @@ function ensureStackFor(shutdown: Shutdown): Promise<StackEndpoints> {
   return stack;
 }
 
-async function startServices(endpoints: StackEndpoints, shutdown: Shutdown): Promise<RunningService[]> {
+/** `--areas 2`: the conference serves two areas, and the seed gives the second a case of its own. */
+function areasAsked(): typeof FIRST_DEMO_AREA[] {
+  const { values } = parseArgs({ options: { areas: { type: 'string', default: '1' } }, strict: true });
+  if (values.areas !== '1' && values.areas !== '2') throw new Error(`--areas ${values.areas}: the demo seeds 1 or 2 areas`);
+  return values.areas === '2' ? [FIRST_DEMO_AREA, SECOND_DEMO_AREA] : [FIRST_DEMO_AREA];
+}
+
+async function startServices(endpoints: StackEndpoints, shutdown: Shutdown, areas: typeof FIRST_DEMO_AREA[]): Promise<RunningService[]> {
   const logDir = mkdtempSync(join(tmpdir(), 'convene-demo-logs-'));
   // The demo anchors its audit chains like a deployment would, so `npm run audit:verify` checks them against Kafka.
   const env = devEnvironment({
     KAFKA_BROKERS: endpoints.kafkaBrokers.join(','), MONGO_URL: endpoints.mongoUrl, LOG_LEVEL: 'info',
     CONVENE_AUDIT_ANCHOR_KEY: process.env.CONVENE_AUDIT_ANCHOR_KEY ?? DEV_AUDIT_ANCHOR_KEY,
+    CONVENE_AREAS: JSON.stringify(areas),
   });
   const services = SERVICE_NAMES.map((name) => startService(name, env, logDir));
   shutdown.onStop(async () => {
@@ -52,11 +62,12 @@ function urlsOf(services: RunningService[]): ServiceUrls {
   return { conference: urlOf('conference'), police: urlOf('police'), cps: urlOf('cps'), health: urlOf('health'), advocacy: urlOf('advocacy') };
 }
 
-async function seed(urls: ServiceUrls, shutdown: Shutdown): Promise<SeedResult> {
+async function seed(urls: ServiceUrls, shutdown: Shutdown, areas: typeof FIRST_DEMO_AREA[]): Promise<SeedResult> {
   say('seeding the demo partnership through the services\' APIs…');
   try {
     // Once stopping, the seeder's retries against stopped services are noise.
     return await seedDemo(urls, {
+      ...(areas.length > 1 ? { areas: { first: areas[0]!.id, second: areas[1]!.id } } : {}),
       log: (line) => {
         if (!shutdown.stopping) console.log(`[seed] ${line}`);
       },
@@ -66,12 +77,13 @@ async function seed(urls: ServiceUrls, shutdown: Shutdown): Promise<SeedResult> 
   }
 }
 
-function announce(urls: ServiceUrls, seeded: SeedResult, startedAt: number, shutdown: Shutdown): void {
+function announce(urls: ServiceUrls, seeded: SeedResult, startedAt: number, shutdown: Shutdown, areas: typeof FIRST_DEMO_AREA[]): void {
   if (!seeded.skipped) say(`seeded ${seeded.cases.length} cases, ${seeded.events} events and 3 meetings in ${(seeded.durationMs / 1000).toFixed(1)}s`);
   say(`ready in ${((Date.now() - startedAt) / 1000).toFixed(1)}s`);
   say(`Convene: ${urls.conference}`);
   say('Sign in (development sign-in on that page) as any of:');
-  for (const line of describeSignIns()) say(`  ${line}`);
+  if (areas.length > 1) say(`Two areas: ${areas.map((a) => `${a.name} (${a.id})`).join(' and ')}; the last two people below are the second area's.`);
+  for (const line of describeSignIns(areas.length > 1)) say(`  ${line}`);
   if (seeded.liveConcern) {
     const liveConcern = scheduleLiveConcern(urls, seeded.liveConcern, { delayMs: 60_000, log: (line) => say(line) });
     shutdown.onStop(() => liveConcern.cancel());
@@ -96,15 +108,16 @@ export async function runDemo(signals: StopSignals, startedAt: number): Promise<
   signals.handleWith(() => void shutdown.stop(0));
   try {
     // After each step that takes a while: a stop asked for meanwhile must not start anything new.
+    const areas = areasAsked();
     if (shutdown.stopping) return;
     const endpoints = await ensureStackFor(shutdown);
     if (shutdown.stopping) return;
-    const services = await startServices(endpoints, shutdown);
+    const services = await startServices(endpoints, shutdown, areas);
     const urls = urlsOf(services);
     if (shutdown.stopping) return;
-    const seeded = await seed(urls, shutdown);
+    const seeded = await seed(urls, shutdown, areas);
     if (shutdown.stopping) return;
-    announce(urls, seeded, startedAt, shutdown);
+    announce(urls, seeded, startedAt, shutdown, areas);
     stopIfAnyExits(services, shutdown);
   } catch (err) {
     // What a stop was already undoing (a service stopped mid-request, say) is not a failure to report.

@@ -40,6 +40,8 @@ function describeProblem(body: unknown): string {
 
 export interface ApiOptions {
   jwtSecret: string;
+  /** The area claim of every token for someone without an area of their own (a conference serving several areas needs one). */
+  area?: string | undefined;
   /** Requests in flight at once, over all services. */
   concurrency?: number;
   timeoutMs?: number;
@@ -109,7 +111,8 @@ export function createApi(urls: ServiceUrls, options: ApiOptions): Api {
     const key = `${principal.sub}|${principal.role}|${principal.agency}`;
     let token = tokens.get(key);
     if (!token) {
-      token = issueLocalToken(options.jwtSecret, principal, { expiresIn: '12h' });
+      const area = principal.area ?? options.area;
+      token = issueLocalToken(options.jwtSecret, { ...principal, ...(area ? { area } : {}) }, { expiresIn: '12h' });
       tokens.set(key, token);
     }
     return token;

@@ -25,10 +25,12 @@ export const SEEDER: Principal = { sub: 'demo-seeder', name: 'Demo data seeder',
 
 /** Everyone invited to the demo meetings: every partner who works on cases (scrutiny sees no case). */
 export function meetingMembers() {
-  return DEMO_PEOPLE.filter((p) => p.role !== 'scrutiny').map((p) => ({ userId: p.sub, displayName: p.name, agency: p.agency, role: p.role }));
+  return DEMO_PEOPLE.filter((p) => p.role !== 'scrutiny' && p.area === undefined).map((p) => ({ userId: p.sub, displayName: p.name, agency: p.agency, role: p.role }));
 }
 
 /** "Sam Okafor — Stalking clinic chair (chair-sam-okafor)": for the demo's sign-in list. */
-export function describeSignIns(): string[] {
-  return DEMO_PEOPLE.map((p) => `${p.name.padEnd(14)} ${p.title.padEnd(40)} ${p.agency}/${p.role} (${p.sub})`);
+/** Who can sign in: the first area's people, and with `secondArea` the second area's too. */
+export function describeSignIns(secondArea = false): string[] {
+  return DEMO_PEOPLE.filter((p) => secondArea || p.area === undefined)
+    .map((p) => `${p.name.padEnd(14)} ${p.title.padEnd(40)} ${p.agency}/${p.role} (${p.sub})`);
 }

@@ -20,6 +20,7 @@ import { referFirstWave } from './referrals.js';
 import { createRun } from './run.js';
 import { publishMonthlyStatistics } from './statistics.js';
 import { scheduleNextWeekAndStartToday } from './todaysMeeting.js';
+import { seedSecondArea } from './secondArea.js';
 
 export type { ServiceUrls, Service } from './api.js';
 export type { LiveConcernTarget, SeededCase, SeedResult } from './outcome.js';
@@ -35,6 +36,11 @@ export interface SeedOptions {
   /** Seed even if the conference already lists cases. */
   force?: boolean;
   now?: Date;
+  /**
+   * The areas the conference serves, when several (`npm run demo -- --areas 2`): everything above is seeded in
+   * the first; the second gets one case of its own, another victim of a suspect the first area's cases name.
+   */
+  areas?: { first: string; second: string };
 }
 
 /** Seed the demo partnership through the services' APIs at `urls`. */
@@ -45,6 +51,7 @@ export async function seedDemo(urls: ServiceUrls, options: SeedOptions): Promise
   const api = createApi(urls, {
     jwtSecret: options.jwtSecret ?? process.env.CONVENE_JWT_SECRET ?? DEV_JWT_SECRET,
     concurrency: options.concurrency ?? 6,
+    area: options.areas?.first,
     onRetry: (message) => log(`retry: ${message}`),
   });
   const plan = planPartnership(now, options.scale ?? 1);
@@ -61,6 +68,7 @@ export async function seedDemo(urls: ServiceUrls, options: SeedOptions): Promise
   const ended = await holdLastMonthsMeeting(run, plan.agendas.ended, firstWave);
   const { next, running } = await scheduleNextWeekAndStartToday(run, plan.agendas);
   await publishMonthlyStatistics(run);
+  if (options.areas) await seedSecondArea(run, plan.book);
 
   const result = seeded(run, plan.book, { ended, next, running }, started);
   run.progress.step(`done in ${(result.durationMs / 1000).toFixed(1)}s`);

@@ -50,7 +50,7 @@ export function createApp({ config, runtime, service, now }: AppDeps): Express {
     routers: [
       mountRoutes([...routes, docs], { verifyToken: runtime.verifyToken, policy: conferencePolicy }),
       // Sign-in for the demo partnership (never in production).
-      devSignInRouter({ nodeEnv: config.NODE_ENV, enabled: config.CONVENE_DEV_SIGNIN, jwtSecret: config.CONVENE_JWT_SECRET, audience: config.CONVENE_JWT_AUDIENCE }),
+      devSignInRouter({ nodeEnv: config.NODE_ENV, enabled: config.CONVENE_DEV_SIGNIN, jwtSecret: config.CONVENE_JWT_SECRET, audience: config.CONVENE_JWT_AUDIENCE, areas: service.areas }),
     ],
     // The built UI, when there is one; before the API's helmet, because it sets its own CSP.
     before: (app) => void mountWebUi(app, {

@@ -2,7 +2,8 @@ import { Router, type Request, type Response } from 'express';
 import { z } from 'zod';
 import { issueLocalToken } from '@convene/shared/auth';
 import { sendProblem } from '@convene/shared/http';
-import { DEMO_PEOPLE, demoPerson } from './demoPartnership.js';
+import { demoPeopleServed } from './demoPartnership.js';
+import { areasOf, DEFAULT_AREAS, type Areas } from '../domain/areas.js';
 
 export interface DevSignInOptions {
   nodeEnv: string;
@@ -10,6 +11,8 @@ export interface DevSignInOptions {
   /** The local issuer's secret; without one (an OIDC partnership) there is nothing to sign with. */
   jwtSecret: string | undefined;
   audience: string;
+  /** The areas served: who is listed, and the area claim each token carries (default: the one default area). */
+  areas?: Areas;
 }
 
 /**
@@ -31,10 +34,11 @@ export function devSignInRouter(options: DevSignInOptions): Router {
   const router = Router();
   if (!devSignInAvailable(options)) return router;
   const secret = options.jwtSecret!;
+  const areas = options.areas ?? areasOf(DEFAULT_AREAS);
 
   router.get('/auth/dev/people', (_req: Request, res: Response) => {
     res.setHeader('Cache-Control', 'no-store');
-    res.json(DEMO_PEOPLE.map(({ sub, name, role, agency, title }) => ({ id: sub, displayName: name, role, agency, title })));
+    res.json(demoPeopleServed(areas).map(({ person: { sub, name, role, agency, title } }) => ({ id: sub, displayName: name, role, agency, title })));
   });
 
   router.post('/auth/dev/token', async (req: Request, res: Response) => {
@@ -42,9 +46,10 @@ export function devSignInRouter(options: DevSignInOptions): Router {
     if (!parsed.success) {
       return sendProblem(res, 400, 'invalid_request', 'send { "personId": "<id from GET /auth/dev/people>" }', [{ field: 'body.personId', reason: 'required' }]);
     }
-    const person = demoPerson(parsed.data.personId);
-    if (!person) return sendProblem(res, 404, 'not_found', `no demo person ${parsed.data.personId}`, [{ field: 'body.personId', reason: 'unknown person' }]);
-    const principal = { sub: person.sub, name: person.name, agency: person.agency, role: person.role };
+    const served = demoPeopleServed(areas).find(({ person }) => person.sub === parsed.data.personId);
+    if (!served) return sendProblem(res, 404, 'not_found', `no demo person ${parsed.data.personId}`, [{ field: 'body.personId', reason: 'unknown person' }]);
+    const { person, area } = served;
+    const principal = { sub: person.sub, name: person.name, agency: person.agency, role: person.role, ...(area ? { area } : {}) };
     const token = await issueLocalToken(secret, principal, { audience: options.audience, expiresIn: '8h' });
     res.setHeader('Cache-Control', 'no-store');
     res.json({ token, principal });

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
+import { startConference, type RunningConference } from '../support/conference.js';
+import { people } from '../support/fixtures.js';
+import { eventually, uniqueId } from '../support/infra.js';
+
+// Two areas on one deployment: one suspect, a victim in each. What one area's people can reach of the other's.
+const AREAS = [
+  { id: 'north', name: 'North MARAC', contact: 'marac.north@example.gov.uk' },
+  { id: 'south', name: 'South stalking clinic', contact: '0113 496 0000 (clinic coordinator)' },
+];
+const chairNorth = { sub: 'chair-north', agency: 'conference', role: 'chair', area: 'north' } as const;
+const chairSouth = { sub: 'chair-south', agency: 'conference', role: 'chair', area: 'south' } as const;
+const officerNorth = { sub: 'pc-north', agency: 'police', role: 'police', area: 'north' } as const;
+const officerSouth = { sub: 'pc-south', agency: 'police', role: 'police', area: 'south' } as const;
+
+describe('areas: many partnerships on one deployment', () => {
+  const prefix = uniqueId('areas');
+  let police: RunningAgency;
+  let conference: RunningConference;
+  let north: ReturnType<typeof client>;
+  let south: ReturnType<typeof client>;
+  const ids: Record<string, string> = {};
+  let northCase = '';
+  let southCase = '';
+
+  async function refer(officer: ReturnType<typeof client>, chair: ReturnType<typeof client>, victim: string): Promise<string> {
+    const subjects = [{ personId: ids[victim]!, role: 'victim' }, { personId: ids.suspect!, role: 'suspect' }];
+    expect((await officer.post('/referrals', { subjects, criterion: 'high_risk', reason: 'Following her to work and messaging at night' })).status).toBe(201);
+    const listed = await eventually(async () => ((await chair.get('/cases')).body as { caseRef: string; status: string }[]).find((c) => c.status === 'listed'), { what: 'a listing in the area' });
+    return listed.caseRef;
+  }
+
+  beforeAll(async () => {
+    conference = await startConference(prefix, { env: { CONVENE_AREAS: JSON.stringify(AREAS) } });
+    police = await startAgency('police', { prefix });
+    const policeNorth = client(police.url, await tokenFor(officerNorth));
+    const policeSouth = client(police.url, await tokenFor(officerSouth));
+    north = client(conference.url, await tokenFor(chairNorth));
+    south = client(conference.url, await tokenFor(chairSouth));
+    for (const [key, person] of Object.entries(people)) ids[key] = (await policeNorth.post('/people', person)).body.personId;
+    northCase = await refer(policeNorth, north, 'victim');
+    southCase = await refer(policeSouth, south, 'bystander');
+  });
+
+  afterAll(async () => {
+    await police?.stop();
+    await conference?.stop();
+  });
+
+  it('lists each case in the referrer\'s area, and each chair sees only their own', async () => {
+    expect(northCase).not.toBe(southCase);
+    expect(((await north.get('/cases')).body as { caseRef: string }[]).map((c) => c.caseRef)).toEqual([northCase]);
+    expect(((await south.get('/cases')).body as { caseRef: string }[]).map((c) => c.caseRef)).toEqual([southCase]);
+    expect((await north.get(`/cases/${northCase}`)).body.view.area).toBe('north');
+  });
+
+  it('refuses another area\'s case to its chair: reading it, deciding on it, putting it on an agenda', async () => {
+    const read = await north.get(`/cases/${southCase}`);
+    expect(read.status).toBe(403);
+    expect(JSON.stringify(read.body)).not.toContain('Shah');
+    expect((await north.post(`/cases/${southCase}/actions`, { agency: 'police', description: 'Visit', dueOn: '2027-01-10' })).status).toBe(403);
+    expect((await north.post(`/cases/${southCase}/close`, { reason: 'risk_reduced' })).status).toBe(403);
+    const meeting = await north.post('/meetings', { title: 'North MARAC', scheduledFor: new Date().toISOString(), members: [{ userId: officerNorth.sub, agency: 'police', role: 'police' }], agenda: [southCase] });
+    expect(meeting.status).toBe(409);
+    expect(meeting.body.code).toBe('case_in_other_area');
+  });
+
+  it('tells the chair that another area holds a case with the same suspect, naming only that area and its coordinator', async () => {
+    const body = (await north.get(`/cases/${northCase}`)).body;
+    expect(body.sameSuspectInOtherAreas).toEqual([{ area: 'south', name: 'South stalking clinic', contact: '0113 496 0000 (clinic coordinator)' }]);
+    const text = JSON.stringify(body);
+    expect(text).not.toContain(southCase);
+    expect(text).not.toContain('Shah');
+    expect(text).not.toContain('Priya');
+    // Within one area the chair would see the other case by reference; across areas there is nothing of it.
+    expect(body.signals.find((s: { kind: string }) => s.kind === 'same_suspect_other_cases')).toBeUndefined();
+    expect((await south.get(`/cases/${southCase}`)).body.sameSuspectInOtherAreas).toEqual([{ area: 'north', name: 'North MARAC', contact: 'marac.north@example.gov.uk' }]);
+  });
+
+  it('refuses a token without an area, or naming an area the conference does not serve, where there are several', async () => {
+    const noArea = client(conference.url, await tokenFor({ sub: 'chair-x', agency: 'conference', role: 'chair' }));
+    const res = await noArea.get('/cases');
+    expect(res.status).toBe(403);
+    expect(res.body.detail).toMatch(/names no area/);
+    const elsewhere = client(conference.url, await tokenFor({ sub: 'chair-y', agency: 'conference', role: 'chair', area: 'west' }));
+    expect((await elsewhere.get(`/cases/${northCase}`)).status).toBe(403);
+  });
+
+  it('keeps a meeting to its own area: a member of another area is refused even if invited', async () => {
+    const members = [{ userId: officerNorth.sub, agency: 'police', role: 'police' }, { userId: officerSouth.sub, agency: 'police', role: 'police' }];
+    const meeting = (await north.post('/meetings', { title: 'North MARAC', scheduledFor: new Date().toISOString(), members, agenda: [northCase] })).body;
+    expect(meeting.area).toBe('north');
+    const asNorth = client(conference.url, await tokenFor(officerNorth));
+    const asSouth = client(conference.url, await tokenFor(officerSouth));
+    expect((await asNorth.get(`/cases/${northCase}`)).status).toBe(200);
+    expect((await asSouth.get(`/cases/${northCase}`)).status).toBe(403);
+    expect((await asSouth.get(`/meetings/${meeting.meetingId}`)).status).toBe(403);
+    expect((await asSouth.get(`/meetings/${meeting.meetingId}/agenda`)).status).toBe(403);
+    expect(((await asSouth.get('/meetings')).body as unknown[])).toEqual([]);
+  });
+
+  it('transfers a case with its history: the receiving area sees all of it, the sending area nothing but the transfer', async () => {
+    expect((await north.post(`/cases/${northCase}/transfer`, { toArea: 'east', reason: 'Victim moved' })).status).toBe(400);
+    expect((await north.post(`/cases/${northCase}/transfer`, { toArea: 'north', reason: 'Victim moved' })).status).toBe(409);
+    const [meeting] = ((await north.get('/meetings')).body as { meetingId: string; agenda: string[]; status: string }[]).filter((m) => m.status === 'scheduled');
+    expect(meeting!.agenda).toEqual([northCase]);
+    // A meeting that discussed it and ended: its minutes stay the north's, without the case once it has gone.
+    const past = (await north.post('/meetings', { title: 'North MARAC (past)', scheduledFor: new Date().toISOString(), members: [{ userId: officerNorth.sub, agency: 'police', role: 'police' }], agenda: [northCase] })).body;
+    expect((await north.post(`/meetings/${past.meetingId}/start`)).status).toBe(200);
+    expect((await north.post(`/meetings/${past.meetingId}/end`)).status).toBe(200);
+    const minutesOf = async (meetingId: string) => (await fetch(`${conference.url}/meetings/${meetingId}/minutes.html`, { headers: { authorization: `Bearer ${await tokenFor(chairNorth)}` } })).text();
+    expect(await minutesOf(past.meetingId)).toContain(northCase);
+    const before = (await north.get(`/cases/${northCase}`)).body.view.timeline.length;
+    const moved = await north.post(`/cases/${northCase}/transfer`, { toArea: 'south', reason: 'The victim moved to the south; heard with the suspect\'s other victim' });
+    expect(moved.status).toBe(201);
+    const received = await eventually(async () => {
+      const res = await south.get(`/cases/${northCase}`);
+      return res.status === 200 && res.body.view.area === 'south' ? res.body : undefined;
+    }, { what: 'the case in the south' });
+    expect(received.view.timeline.length).toBe(before + 1);
+    expect(received.view.timeline.at(-1).summary).toMatch(/^Case transferred from area north to area south/);
+    expect((await north.get(`/cases/${northCase}`)).status).toBe(403);
+    expect(((await north.get('/cases')).body as unknown[])).toEqual([]);
+    expect(((await south.get('/cases')).body as { caseRef: string }[]).map((c) => c.caseRef).sort()).toEqual([northCase, southCase].sort());
+    // The north's meeting still to come no longer has it on its agenda.
+    await eventually(async () => ((await north.get(`/meetings/${meeting!.meetingId}`)).body.agenda.length === 0 ? true : undefined), { what: 'the agenda without the case' });
+    const page = await minutesOf(past.meetingId);
+    expect(page).toContain('North MARAC (past)');
+    expect(page).not.toContain(northCase);
+    expect(page).not.toContain("O'Neill");
+    // Both now in the south: the chair there sees them by reference, and no other area.
+    const view = (await south.get(`/cases/${southCase}`)).body;
+    expect(view.sameSuspectInOtherAreas).toEqual([]);
+    expect(view.signals.find((s: { kind: string }) => s.kind === 'same_suspect_other_cases').otherCases.map((c: { caseRef: string }) => c.caseRef)).toEqual([northCase]);
+  });
+});

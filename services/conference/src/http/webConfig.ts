@@ -16,6 +16,7 @@ export function webClientConfig(config: Config): WebClientConfig {
       health: config.CONVENE_HEALTH_URL.replace(/\/+$/, ''),
       advocacy: config.CONVENE_ADVOCACY_URL.replace(/\/+$/, ''),
     },
+    areas: config.CONVENE_AREAS.map(({ id, name }) => ({ id, name })),
     signIn: {
       dev: devSignInAvailable({ nodeEnv: config.NODE_ENV, enabled: config.CONVENE_DEV_SIGNIN, jwtSecret: config.CONVENE_JWT_SECRET, audience: config.CONVENE_JWT_AUDIENCE }),
       oidc,

@@ -16,5 +16,6 @@ export const WebClientConfig = z.object({
       redirectPath: z.literal(OIDC_CALLBACK_PATH).describe('Appended to the page\'s origin: the redirect URI registered at the provider'),
     }).nullable().describe('Sign-in through the partnership\'s identity provider, when one is configured'),
   }),
+  areas: z.array(z.object({ id: z.string(), name: z.string() })).describe('The areas this conference serves, by id and name (a case can be transferred to any of them)'),
 });
 export type WebClientConfig = z.infer<typeof WebClientConfig>;

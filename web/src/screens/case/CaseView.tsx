@@ -8,6 +8,7 @@ import { Actions } from './Actions';
 import { BehaviourChart } from './BehaviourChart';
 import { CaseFacts } from './CaseFacts';
 import { Elsewhere, Withheld } from './Elsewhere';
+import { Areas } from './Areas';
 import { Orders } from './Orders';
 import { ResearchSummaries } from './ResearchSummaries';
 import { RiskPanel } from './RiskPanel';
@@ -26,10 +27,12 @@ interface Props {
   titled?: boolean;
   /** The chair of a running meeting may cancel or reassign the case's actions. */
   canDecide?: boolean;
+  /** The chair of the case's area may hand it to another area's conference. */
+  canTransfer?: boolean;
 }
 
 /** The joined-up view of one case, as the signed-in person may see it. */
-export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [], titled = true, canDecide = false }: Props) {
+export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [], titled = true, canDecide = false, canTransfer = false }: Props) {
   const loaded = useAsync(() => conference.caseView(caseRef), [caseRef]);
   const [shown, setShown] = useState<Signal | null>(null);
 
@@ -83,6 +86,7 @@ export function CaseView({ caseRef, refreshKey = 0, fresh = new Set(), focus = [
           <Orders response={response} />
           <ResearchSummaries summaries={view.researchSummaries} />
           <Actions caseRef={caseRef} actions={view.actions} canChange={canDecide} onChanged={loaded.reload} />
+          <Areas response={response} canTransfer={canTransfer} onTransferred={loaded.reload} />
           <Elsewhere response={response} />
           <CaseFacts view={view} />
         </div>

@@ -192,7 +192,12 @@ export function securityMarkdown(docs: Record<ServiceName, Record<string, unknow
   lines.push(
     '## Conference membership',
     '',
-    'On top of the role policy: chairs (partnership coordinators) may read any listed case, to prepare agendas;',
+    'Before anything else, areas: where the conference serves several (`CONVENE_AREAS`), a person reads, lists and',
+    'decides only the cases and meetings of the area their token names (`area` claim), and a token naming none is',
+    'refused; another area\'s case with the same suspect is named to the chair by its area and coordinator only.',
+    'The cells below are within one area.',
+    '',
+    'On top of the role policy: chairs (partnership coordinators) may read any listed case of their area, to prepare agendas;',
     'everyone else reads a case only through an invitation to a meeting that has it on its agenda, and a meeting',
     'only when invited to it; only the meeting\'s own chair runs it; `scrutiny` reads no case. Each cell is the',
     'permission check and the membership check together, evaluated with the conference\'s access functions for a',

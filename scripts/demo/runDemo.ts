@@ -85,7 +85,7 @@ function announce(urls: ServiceUrls, seeded: SeedResult, startedAt: number, shut
   if (areas.length > 1) say(`Two areas: ${areas.map((a) => `${a.name} (${a.id})`).join(' and ')}; the last two people below are the second area's.`);
   for (const line of describeSignIns(areas.length > 1)) say(`  ${line}`);
   if (seeded.liveConcern) {
-    const liveConcern = scheduleLiveConcern(urls, seeded.liveConcern, { delayMs: 60_000, log: (line) => say(line) });
+    const liveConcern = scheduleLiveConcern(urls, seeded.liveConcern, { delayMs: 60_000, log: (line) => say(line), ...(areas.length > 1 ? { area: areas[0]!.id } : {}) });
     shutdown.onStop(() => liveConcern.cancel());
     say(`A meeting is running. At ${liveConcern.at.toLocaleTimeString('en-GB')} the ED will flag a health concern on ${seeded.liveConcern.caseRef}, its first agenda item.`);
   }

@@ -12,6 +12,8 @@ import { fhirFlagBody } from './scenarios/kit.js';
 import type { LiveConcernTarget } from './seed.js';
 
 export interface LiveConcernOptions {
+  /** The first area's id where the conference serves several (the case is that area's). */
+  area?: string | undefined;
   delayMs: number;
   log: (line: string) => void;
   jwtSecret?: string;
@@ -29,7 +31,7 @@ const DETAIL = 'Attended ED this afternoon with a cut to the forehead and bruisi
 
 /** Flag the concern after `delayMs`; log when it is flagged and when it shows in the case. */
 export function scheduleLiveConcern(urls: ServiceUrls, target: LiveConcernTarget, options: LiveConcernOptions): ScheduledConcern {
-  const api = createApi(urls, { jwtSecret: options.jwtSecret ?? process.env.CONVENE_JWT_SECRET ?? DEV_JWT_SECRET, concurrency: 2 });
+  const api = createApi(urls, { jwtSecret: options.jwtSecret ?? process.env.CONVENE_JWT_SECRET ?? DEV_JWT_SECRET, concurrency: 2, area: options.area });
   const clinician = staff('health');
   let timer: NodeJS.Timeout | undefined;
   let cancelled = false;

@@ -47,7 +47,7 @@ runChild<ConferenceParams>(async (p) => {
   if (p.http) {
     await start();
     server = await listen(createApp({ config, runtime, service }), '127.0.0.1', 0);
-    realtime = createRealtime(server, { verifyToken: runtime.verifyToken, meetings: service.meetings, live: service.live, audit: service.audit, logger, uiOrigin: config.CONVENE_UI_ORIGIN });
+    realtime = createRealtime(server, { verifyToken: runtime.verifyToken, meetings: service.meetings, live: service.live, audit: service.audit, logger, uiOrigin: config.CONVENE_UI_ORIGIN, areas: service.areas });
   }
   const applied = () => service.consumer()?.stats.applied ?? 0;
 

@@ -39,8 +39,14 @@ describe('areas: many partnerships on one deployment', () => {
     north = client(conference.url, await tokenFor(chairNorth));
     south = client(conference.url, await tokenFor(chairSouth));
     for (const [key, person] of Object.entries(people)) ids[key] = (await policeNorth.post('/people', person)).body.personId;
-    northCase = await refer(policeNorth, north, 'victim');
     southCase = await refer(policeSouth, south, 'bystander');
+    // The suspect's record about the south's victim: police outline it in their research for the north's listing.
+    const incident = await policeSouth.post('/incidents', {
+      subjects: [{ personId: ids.bystander!, role: 'victim' }, { personId: ids.suspect!, role: 'suspect' }],
+      occurredAt: new Date(Date.now() - 86_400_000).toISOString(), behaviours: ['following'], offenceClass: 'pha_s2a', summary: 'Waited outside her home at night',
+    });
+    expect(incident.status).toBe(201);
+    northCase = await refer(policeNorth, north, 'victim');
   });
 
   afterAll(async () => {
@@ -55,20 +61,26 @@ describe('areas: many partnerships on one deployment', () => {
     expect((await north.get(`/cases/${northCase}`)).body.view.area).toBe('north');
   });
 
-  it('refuses another area\'s case to its chair: reading it, deciding on it, putting it on an agenda', async () => {
-    const read = await north.get(`/cases/${southCase}`);
-    expect(read.status).toBe(403);
-    expect(JSON.stringify(read.body)).not.toContain('Shah');
-    expect((await north.post(`/cases/${southCase}/actions`, { agency: 'police', description: 'Visit', dueOn: '2027-01-10' })).status).toBe(403);
-    expect((await north.post(`/cases/${southCase}/close`, { reason: 'risk_reduced' })).status).toBe(403);
-    const meeting = await north.post('/meetings', { title: 'North MARAC', scheduledFor: new Date().toISOString(), members: [{ userId: officerNorth.sub, agency: 'police', role: 'police' }], agenda: [southCase] });
-    expect(meeting.status).toBe(409);
-    expect(meeting.body.code).toBe('case_in_other_area');
+  it('answers another area\'s case to its chair as one that is not there: reading it, deciding on it, putting it on an agenda', async () => {
+    const never = 'CNV-2026-999999';
+    for (const ref of [southCase, never]) {
+      const read = await north.get(`/cases/${ref}`);
+      expect(read.status).toBe(404);
+      expect(read.body.detail).toBe(`case ${ref} was not found`);
+      expect((await north.post(`/cases/${ref}/actions`, { agency: 'police', description: 'Visit', dueOn: '2027-01-10' })).status).toBe(404);
+      expect((await north.post(`/cases/${ref}/close`, { reason: 'risk_reduced' })).status).toBe(404);
+      const meeting = await north.post('/meetings', { title: 'North MARAC', scheduledFor: new Date().toISOString(), members: [{ userId: officerNorth.sub, agency: 'police', role: 'police' }], agenda: [ref] });
+      expect(meeting.status).toBe(409);
+      expect(meeting.body).toMatchObject({ code: 'case_not_listed', detail: `not listed in this area (or closed): ${ref}` });
+    }
   });
 
   it('tells the chair that another area holds a case with the same suspect, naming only that area and its coordinator', async () => {
     const body = (await north.get(`/cases/${northCase}`)).body;
     expect(body.sameSuspectInOtherAreas).toEqual([{ area: 'south', name: 'South stalking clinic', contact: '0113 496 0000 (clinic coordinator)' }]);
+    // Police's outline of the suspect's record about the other victim is there, without the other area's reference.
+    expect(body.view.elsewhere).toEqual([expect.objectContaining({ agency: 'police', behaviours: ['following'] })]);
+    expect(body.view.elsewhere[0].otherCaseRef).toBeUndefined();
     const text = JSON.stringify(body);
     expect(text).not.toContain(southCase);
     expect(text).not.toContain('Shah');
@@ -94,7 +106,7 @@ describe('areas: many partnerships on one deployment', () => {
     const asNorth = client(conference.url, await tokenFor(officerNorth));
     const asSouth = client(conference.url, await tokenFor(officerSouth));
     expect((await asNorth.get(`/cases/${northCase}`)).status).toBe(200);
-    expect((await asSouth.get(`/cases/${northCase}`)).status).toBe(403);
+    expect((await asSouth.get(`/cases/${northCase}`)).status).toBe(404);
     expect((await asSouth.get(`/meetings/${meeting.meetingId}`)).status).toBe(403);
     expect((await asSouth.get(`/meetings/${meeting.meetingId}/agenda`)).status).toBe(403);
     expect(((await asSouth.get('/meetings')).body as unknown[])).toEqual([]);
@@ -120,7 +132,7 @@ describe('areas: many partnerships on one deployment', () => {
     }, { what: 'the case in the south' });
     expect(received.view.timeline.length).toBe(before + 1);
     expect(received.view.timeline.at(-1).summary).toMatch(/^Case transferred from area north to area south/);
-    expect((await north.get(`/cases/${northCase}`)).status).toBe(403);
+    expect((await north.get(`/cases/${northCase}`)).status).toBe(404);
     expect(((await north.get('/cases')).body as unknown[])).toEqual([]);
     expect(((await south.get('/cases')).body as { caseRef: string }[]).map((c) => c.caseRef).sort()).toEqual([northCase, southCase].sort());
     // The north's meeting still to come no longer has it on its agenda.
@@ -133,5 +145,15 @@ describe('areas: many partnerships on one deployment', () => {
     const view = (await south.get(`/cases/${southCase}`)).body;
     expect(view.sameSuspectInOtherAreas).toEqual([]);
     expect(view.signals.find((s: { kind: string }) => s.kind === 'same_suspect_other_cases').otherCases.map((c: { caseRef: string }) => c.caseRef)).toEqual([northCase]);
+  });
+
+  it('does not tell a repeat referral\'s earlier case when another area held it', async () => {
+    expect((await south.post(`/cases/${southCase}/close`, { reason: 'risk_reduced' })).status).toBe(201);
+    const policeNorth = client(police.url, await tokenFor(officerNorth));
+    const again = await refer(policeNorth, north, 'bystander');
+    const body = (await north.get(`/cases/${again}`)).body;
+    expect(body.view.repeatOf).toBeNull();
+    expect(JSON.stringify(body)).not.toContain(southCase);
+    expect(JSON.stringify((await north.get('/cases')).body)).not.toContain(southCase);
   });
 });

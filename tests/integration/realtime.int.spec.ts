@@ -17,6 +17,7 @@ import { createLive, type Live, type NewPush } from '../../services/conference/s
 import { createRealtime } from '../../services/conference/src/realtime/index.js';
 import { DEV_JWT_SECRET } from '../../scripts/lib/devSecrets.js';
 import { eventually, freshDatabase, freshTopics, testKafka, testLogger } from '../support/infra.js';
+import { areasOf, DEFAULT_AREAS } from '../../services/conference/src/domain/areas.js';
 
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -92,7 +93,7 @@ async function startInstance(env: Env, instanceId = `it-${randomUUID().slice(0, 
   const live = await startedLive(env, instanceId);
   const realtime = createRealtime(httpServer, {
     verifyToken, meetings: createMeetingStore(env.db), live, audit: auditRecorderOf(createAuditTrail(env.db, { logger: testLogger })),
-    logger: testLogger, presenceHeartbeatMs: 500,
+    logger: testLogger, presenceHeartbeatMs: 500, areas: areasOf(DEFAULT_AREAS),
   });
   await new Promise<void>((resolve) => httpServer.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}/meetings`;

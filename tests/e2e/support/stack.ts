@@ -72,7 +72,7 @@ export async function startE2eStack(options: E2eStackOptions = {}): Promise<E2eS
     const s = createApp({ config, runtime, service }).listen(port, '127.0.0.1', () => resolve(s));
     s.once('error', reject);
   });
-  const realtime = createRealtime(server, { verifyToken: runtime.verifyToken, meetings: service.meetings, live: service.live, audit: service.audit, logger: testLogger, uiOrigin: origin });
+  const realtime = createRealtime(server, { verifyToken: runtime.verifyToken, meetings: service.meetings, live: service.live, audit: service.audit, logger: testLogger, uiOrigin: origin, areas: service.areas });
 
   return {
     urls: { conference: origin, police, cps, health, advocacy },

@@ -15,7 +15,7 @@ export async function caseViewFor(
   view: CaseView, principal: Principal, now: Date, ordersOn: Date = now,
 ): Promise<CaseViewResponse> {
   const viewer = { agency: principal.agency, role: principal.role };
-  const seen = viewFor(view, viewer);
+  const seen = await withinArea(cases, areas, view, viewFor(view, viewer));
   const since = new Date(now);
   since.setUTCMonth(since.getUTCMonth() - repeatWindowMonths);
   // Other victims' cases are the chair's to know (they coordinate); members see their own case only.
@@ -48,5 +48,25 @@ export async function caseViewFor(
     ordersOn: ordersOn.toISOString().slice(0, 10),
     sameSuspectInOtherAreas,
     generatedAt: now.toISOString(),
+  };
+}
+
+/**
+ * An agency's outline of the suspect's records about another victim names that victim's case when it knows one:
+ * kept only where that case is this area's too. Another area's reference would be the key to its records there.
+ */
+async function withinArea<V extends Pick<CaseView, 'elsewhere'>>(cases: CaseStore, areas: Areas, view: CaseView, seen: V): Promise<V> {
+  const named = [...new Set(seen.elsewhere.flatMap((o) => (o.otherCaseRef ? [o.otherCaseRef] : [])))];
+  if (named.length === 0) return seen;
+  const here = areas.placeOf(view.area);
+  const stored = await cases.loadRevised(named);
+  const ours = new Set(named.filter((ref) => (stored.get(ref)?.rev ?? 0) > 0 && areas.placeOf(stored.get(ref)!.view.area) === here));
+  return {
+    ...seen,
+    elsewhere: seen.elsewhere.map((o) => {
+      if (!o.otherCaseRef || ours.has(o.otherCaseRef)) return o;
+      const { otherCaseRef: _elsewhere, ...outline } = o;
+      return outline;
+    }),
   };
 }

@@ -23,13 +23,14 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
   const { cases, meetings, recorder, audit } = deps;
   const now = () => deps.now?.() ?? new Date();
 
-  /** A listed case of the chair's own area (another area's is refused before anyone learns whether it exists). */
+  /** A listed case of the chair's own area: another area's is, to them, not there (so its existence is not told either). */
   async function openCase(caseRef: string, principal: Principal) {
-    const view = await cases.get(caseRef);
-    const area = deps.areas.judge(principal, view?.area);
-    if (area.held !== area.viewer) throw forbidden(`${caseRef} is held by another area's conference`);
+    const view = ownAreas(await cases.get(caseRef), deps.areas.ofPrincipal(principal));
     if (!view || view.status === 'pending') throw notFound('case', caseRef);
     return view;
+  }
+  function ownAreas(view: CaseView | undefined, area: string): CaseView | undefined {
+    return view && deps.areas.placeOf(view.area) === area ? view : undefined;
   }
   /** Decide the chair's command against the case as it stands and record what it decides, filed under the case. */
   /** Decide, then record every event decided, in order; answers with the first. */
@@ -65,7 +66,9 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 200, description: 'Case view, signals and the orders and bail conditions in force', schema: CaseViewResponse },
       handler: async ({ params, query, principal }) => {
         // Access is judged before existence, so someone without access learns nothing from 404 against 403.
-        const stored = await cases.get(params.caseRef);
+        // Another area's case is judged as one that is not there: the same answer as for a reference never used.
+        const area = deps.areas.ofPrincipal(principal);
+        const stored = ownAreas(await cases.get(params.caseRef), area);
         const view = stored && stored.status !== 'pending' ? stored : undefined;
         const at = now();
         const withCase = await meetings.withCase(params.caseRef);
@@ -73,10 +76,9 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
         const read = { action: 'case.view.read', purpose: why.purpose, caseRef: params.caseRef, ...(why.meetingId ? { meetingId: why.meetingId } : {}) };
         try {
           if (why.mismatch) throw forbidden(`meeting ${query.meetingId} does not give you ${params.caseRef}: it is not on its agenda, or you are not invited`);
-          const area = deps.areas.judge(principal, view?.area);
           assertCaseAccess({
             principal, caseRef: params.caseRef, meetingsWithCase: withCase, openActions: view?.actions ?? [],
-            now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays, areas: { ofCase: area.held, ofViewer: area.viewer },
+            now: at, afterMeetingDays: deps.caseAccessAfterMeetingDays, areas: { ofCase: area, ofViewer: area },
           });
         } catch (err) {
           await audit(principal, { ...read, outcome: 'denied' });

@@ -46,10 +46,9 @@ export function meetingRoutes(deps: ConferenceDeps): RouteSpec[] {
   /** An agenda holds the area's own listed cases only. */
   async function assertListed(agenda: string[], area: string): Promise<void> {
     const found = await cases.load(agenda);
-    const missing = agenda.filter((ref) => found.get(ref)?.status !== 'listed');
-    if (missing.length > 0) throw conflict('case_not_listed', `not listed (or closed): ${missing.join(', ')}`);
-    const elsewhere = agenda.filter((ref) => deps.areas.placeOf(found.get(ref)?.area) !== area);
-    if (elsewhere.length > 0) throw conflict('case_in_other_area', `held by another area's conference: ${elsewhere.join(', ')}`);
+    // Another area's case is answered as one this area has not listed: its existence is that area's to tell.
+    const missing = agenda.filter((ref) => found.get(ref)?.status !== 'listed' || deps.areas.placeOf(found.get(ref)?.area) !== area);
+    if (missing.length > 0) throw conflict('case_not_listed', `not listed in this area (or closed): ${missing.join(', ')}`);
   }
 
   return [

@@ -47,8 +47,9 @@ export async function listReferral(deps: CommandDeps, referral: Referral): Promi
   // A repeat is the same victim again; a new victim of the same suspect is "same suspect, other victims".
   const since = new Date(referral.occurredat);
   since.setUTCMonth(since.getUTCMonth() - deps.repeatWindowMonths);
-  const previous = (await deps.cases.closedSinceWithVictimTokens(victimTokens(referral.data.people), since))[0];
   const area = deps.areas.placeOf(referral.data.area);
+  // Only this area's: another area's case reference is the key to that area's records, never told here.
+  const previous = (await deps.cases.closedSinceWithVictimTokens(victimTokens(referral.data.people), since)).find((doc) => deps.areas.placeOf(doc.area) === area);
   if (referral.data.area !== undefined && referral.data.area !== area) {
     deps.logger.warn({ eventId: referral.id, named: referral.data.area, listedIn: area }, 'referral names an area this conference does not serve; listed in the first area');
   }

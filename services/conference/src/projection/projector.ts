@@ -75,6 +75,8 @@ export function createProjector(deps: ProjectorDeps) {
     const { views, before } = await caseViews.fold(byCase);
     for (const [caseRef, view] of views) {
       if (consentNarrowed(before.get(caseRef)!, view)) await deps.live.retract(caseRef, 'advocacy');
+      // Transferred: the sending area's rooms forget what they were pushed of it (catch-up included).
+      else if (movedArea(before.get(caseRef)!, view)) await deps.live.retract(caseRef, 'all');
     }
     return views;
   }
@@ -137,13 +139,19 @@ export function createProjector(deps: ProjectorDeps) {
       const caseRefs = casesOf(event, placed);
       for (const caseRef of caseRefs) {
         const view = views.get(caseRef);
-        if (view) pushes.push(...casePushes(event, view, running.get(caseRef) ?? []));
+        // Only to the rooms of the case's own area (a meeting of the sending area may still list a case moved away).
+        const rooms = (running.get(caseRef) ?? []).filter((m) => deps.areas.placeOf(m.area) === deps.areas.placeOf(view?.area));
+        if (view) pushes.push(...casePushes(event, view, rooms));
       }
       const meetingId = meetingIdOf(event);
       const meeting = meetingId ? meetings.get(meetingId) : undefined;
       if (meeting && (!caseRefs[0] || event.type === 'conference.agenda.moved.v1')) pushes.push(...meetingPushes(event, meeting));
       // A meeting starting reads its cases once, to raise the actions overdue on them.
-      if (meeting && event.type === 'conference.meeting.started.v1') pushes.push(...overdueActionAlerts(event, meeting, await deps.cases.load(meeting.agenda)));
+      if (meeting && event.type === 'conference.meeting.started.v1') {
+        const agenda = await deps.cases.load(meeting.agenda);
+        const heldHere = new Map([...agenda].filter(([, view]) => deps.areas.placeOf(view.area) === deps.areas.placeOf(meeting.area)));
+        pushes.push(...overdueActionAlerts(event, meeting, heldHere));
+      }
     }
     // One write for the batch, after the read model holds it: a client that reads the case on a push sees it.
     const at = new Date().toISOString();
@@ -158,3 +166,8 @@ export function createProjector(deps: ProjectorDeps) {
 }
 
 export type Projector = ReturnType<typeof createProjector>;
+
+/** A case whose area changed in this fold (a transfer): prior stored views without an area count as the first's. */
+function movedArea(before: CaseView, after: CaseView): boolean {
+  return before.status !== 'pending' && (before.area ?? null) !== (after.area ?? null);
+}

@@ -14,7 +14,7 @@ import { handleConnection, type Session } from './connection.js';
 import { createFanout } from './fanout.js';
 import { createPresence } from './presence.js';
 import { meetingRoom, type MeetingServer } from './types.js';
-import { areasOf, DEFAULT_AREAS, type Areas } from '../domain/areas.js';
+import type { Areas } from '../domain/areas.js';
 
 export interface RealtimeDeps {
   verifyToken: TokenVerifier;
@@ -28,8 +28,8 @@ export interface RealtimeDeps {
   uiOrigin?: string | undefined;
   /** How often this instance's presence is announced again while it has sockets in a meeting. */
   presenceHeartbeatMs?: number;
-  /** The areas the conference serves (CONVENE_AREAS); none given, the one default area, so only tokens of no or that area join. */
-  areas?: Areas;
+  /** The areas the conference serves (CONVENE_AREAS): a room is its own area's only. */
+  areas: Areas;
   /** Where open actions are read, which keep a member's access after the time after a meeting; none given, none do. */
   cases?: Pick<CaseStore, 'load'>;
   /** CASE_ACCESS_AFTER_MEETING_DAYS (default 7). */
@@ -75,7 +75,7 @@ export function createRealtime(httpServer: HttpServer, deps: RealtimeDeps): Real
   io.use((_socket, next) => next(Object.assign(new Error(`connect to ${REALTIME_NAMESPACE}`), { data: { code: 404 } })));
 
   const meetings = io.of(REALTIME_NAMESPACE);
-  const areas = deps.areas ?? areasOf(DEFAULT_AREAS);
+  const { areas } = deps;
   const sessions = new Map<string, Session>();
   const newRound = () => accessRound({
     meetings: deps.meetings, cases: deps.cases, now: deps.now ?? (() => new Date()),

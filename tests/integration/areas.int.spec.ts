@@ -3,6 +3,7 @@ import { client, startAgency, tokenFor, type RunningAgency } from '../support/ag
 import { startConference, type RunningConference } from '../support/conference.js';
 import { people } from '../support/fixtures.js';
 import { eventually, uniqueId } from '../support/infra.js';
+import { meetingClient, type MeetingClient } from '../support/meetingClient.js';
 
 // Two areas on one deployment: one suspect, a victim in each. What one area's people can reach of the other's.
 const AREAS = [
@@ -23,6 +24,7 @@ describe('areas: many partnerships on one deployment', () => {
   const ids: Record<string, string> = {};
   let northCase = '';
   let southCase = '';
+  const sockets: MeetingClient[] = [];
 
   async function refer(officer: ReturnType<typeof client>, chair: ReturnType<typeof client>, victim: string): Promise<string> {
     const subjects = [{ personId: ids[victim]!, role: 'victim' }, { personId: ids.suspect!, role: 'suspect' }];
@@ -50,6 +52,7 @@ describe('areas: many partnerships on one deployment', () => {
   });
 
   afterAll(async () => {
+    for (const s of sockets) s.close();
     await police?.stop();
     await conference?.stop();
   });
@@ -117,6 +120,17 @@ describe('areas: many partnerships on one deployment', () => {
     expect((await north.post(`/cases/${northCase}/transfer`, { toArea: 'north', reason: 'Victim moved' })).status).toBe(409);
     const [meeting] = ((await north.get('/meetings')).body as { meetingId: string; agenda: string[]; status: string }[]).filter((m) => m.status === 'scheduled');
     expect(meeting!.agenda).toEqual([northCase]);
+    // The meeting runs, and its room is pushed a new record of the case.
+    expect((await north.post(`/meetings/${meeting!.meetingId}/start`)).status).toBe(200);
+    const room = await meetingClient(conference.url, await tokenFor(chairNorth));
+    sockets.push(room);
+    expect(await room.join(meeting!.meetingId, 0)).toMatchObject({ ok: true });
+    const policeNorth = client(police.url, await tokenFor(officerNorth));
+    expect((await policeNorth.post('/incidents', {
+      subjects: [{ personId: ids.victim!, role: 'victim' }, { personId: ids.suspect!, role: 'suspect' }],
+      occurredAt: new Date().toISOString(), behaviours: ['messages'], offenceClass: 'pha_s2a', summary: 'Forty messages overnight',
+    })).status).toBe(201);
+    await eventually(async () => room.pushes.some((p) => p.caseRef === northCase && p.kind === 'timeline.entry') || undefined, { what: 'a push of the case to the room' });
     // A meeting that discussed it and ended: its minutes stay the north's, without the case once it has gone.
     const past = (await north.post('/meetings', { title: 'North MARAC (past)', scheduledFor: new Date().toISOString(), members: [{ userId: officerNorth.sub, agency: 'police', role: 'police' }], agenda: [northCase] })).body;
     expect((await north.post(`/meetings/${past.meetingId}/start`)).status).toBe(200);
@@ -137,6 +151,14 @@ describe('areas: many partnerships on one deployment', () => {
     expect(((await south.get('/cases')).body as { caseRef: string }[]).map((c) => c.caseRef).sort()).toEqual([northCase, southCase].sort());
     // The north's meeting still to come no longer has it on its agenda.
     await eventually(async () => ((await north.get(`/meetings/${meeting!.meetingId}`)).body.agenda.length === 0 ? true : undefined), { what: 'the agenda without the case' });
+    // A socket joining the room now catches up on nothing of the case: the transfer retracted it there.
+    await eventually(async () => {
+      const late = await meetingClient(conference.url, await tokenFor(chairNorth));
+      sockets.push(late);
+      await late.join(meeting!.meetingId, 0);
+      await new Promise((r) => setTimeout(r, 300));
+      return late.pushes.some((p) => p.kind !== 'presence') && !late.pushes.some((p) => p.caseRef === northCase) ? true : undefined;
+    }, { what: 'a catch-up without the transferred case' });
     const page = await minutesOf(past.meetingId);
     expect(page).toContain('North MARAC (past)');
     expect(page).not.toContain(northCase);

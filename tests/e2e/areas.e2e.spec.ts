@@ -62,11 +62,18 @@ describe('two areas, in a browser: the same suspect across them, and a transfer'
     await stack?.stop();
   });
 
-  it('shows the chair the other area holding the same suspect, by name and contact only, and transfers the case there', async () => {
+  it('shows the chair the other area holding the same suspect, by name and contact only, takes a request for a joint discussion, and transfers the case there', async () => {
+    // Bradford's chair asks Leeds for a joint discussion, from Bradford's own case.
+    const asking = await pageAs(bradfordChair.name, `/cases/${bradfordCase}`);
+    await asking.getByRole('button', { name: `Ask ${FIRST_DEMO_AREA.name} for a joint discussion` }).click();
+    await asking.getByText(`${FIRST_DEMO_AREA.name} has been asked.`).waitFor();
+
     const page = await pageAs(leedsChair.name, `/cases/${leedsCase}`);
     const panel = page.getByRole('region', { name: 'Other areas' });
     await expect.poll(() => panel.innerText(), { timeout: 15_000 }).toContain(SECOND_DEMO_AREA.name);
     expect(await panel.innerText()).toContain(SECOND_DEMO_AREA.contact);
+    await expect.poll(async () => { await page.reload(); return page.getByRole('region', { name: 'Other areas' }).innerText(); }, { timeout: 15_000 })
+      .toContain(`${SECOND_DEMO_AREA.name} asks for a joint discussion`);
     const text = await page.locator('main').innerText();
     expect(text).not.toContain(bradfordCase);
     expect(text).not.toContain('Price');

@@ -80,7 +80,7 @@ describe('areas: many partnerships on one deployment', () => {
 
   it('tells the chair that another area holds a case with the same suspect, naming only that area and its coordinator', async () => {
     const body = (await north.get(`/cases/${northCase}`)).body;
-    expect(body.sameSuspectInOtherAreas).toEqual([{ area: 'south', name: 'South stalking clinic', contact: '0113 496 0000 (clinic coordinator)' }]);
+    expect(body.sameSuspectInOtherAreas).toEqual([{ area: 'south', name: 'South stalking clinic', contact: '0113 496 0000 (clinic coordinator)', requests: [] }]);
     // Police's outline of the suspect's record about the other victim is there, without the other area's reference.
     expect(body.view.elsewhere).toEqual([expect.objectContaining({ agency: 'police', behaviours: ['following'] })]);
     expect(body.view.elsewhere[0].otherCaseRef).toBeUndefined();
@@ -90,7 +90,23 @@ describe('areas: many partnerships on one deployment', () => {
     expect(text).not.toContain('Priya');
     // Within one area the chair would see the other case by reference; across areas there is nothing of it.
     expect(body.signals.find((s: { kind: string }) => s.kind === 'same_suspect_other_cases')).toBeUndefined();
-    expect((await south.get(`/cases/${southCase}`)).body.sameSuspectInOtherAreas).toEqual([{ area: 'north', name: 'North MARAC', contact: 'marac.north@example.gov.uk' }]);
+    expect((await south.get(`/cases/${southCase}`)).body.sameSuspectInOtherAreas).toEqual([{ area: 'north', name: 'North MARAC', contact: 'marac.north@example.gov.uk', requests: [] }]);
+  });
+
+  it('lets a chair ask the other area for a joint discussion: that area learns the kind of request, from where and when, nothing more', async () => {
+    expect((await south.post(`/cases/${southCase}/area-requests`, { toArea: 'south', kind: 'joint_discussion' })).status).toBe(409);
+    expect((await south.post(`/cases/${southCase}/area-requests`, { toArea: 'east', kind: 'joint_discussion' })).status).toBe(400);
+    expect((await south.post(`/cases/${southCase}/area-requests`, { toArea: 'north', kind: 'joint_discussion' })).status).toBe(201);
+    const asked = await eventually(async () => {
+      const [other] = (await north.get(`/cases/${northCase}`)).body.sameSuspectInOtherAreas;
+      return other.requests.length > 0 ? other : undefined;
+    }, { what: 'the request on the north\'s case' });
+    expect(asked).toEqual({ area: 'south', name: 'South stalking clinic', contact: '0113 496 0000 (clinic coordinator)', requests: [{ kind: 'joint_discussion', at: expect.any(String) }] });
+    const text = JSON.stringify((await north.get(`/cases/${northCase}`)).body);
+    expect(text).not.toContain(southCase);
+    expect(text).not.toContain('Shah');
+    // The asking area keeps it on its own case.
+    expect((await south.get(`/cases/${southCase}`)).body.view.timeline.at(-1).summary).toBe('Asked area north for a joint discussion');
   });
 
   it('refuses a token without an area, or naming an area the conference does not serve, where there are several', async () => {

@@ -34,6 +34,20 @@ export const ConferenceCaseTransferred = defineEvent('conference', 'case.transfe
   transferredBy: StaffMember,
 }));
 
+/**
+ * A chair asks the area holding another case with the same suspect for a joint discussion, or to transfer that
+ * case here. Recorded on the asking area's own case; the other area learns only the kind of request, from which
+ * area, and when (no text crosses areas).
+ */
+export const CrossAreaRequestKind = z.enum(['joint_discussion', 'transfer_here']);
+export const ConferenceAreaRequested = defineEvent('conference', 'area.requested', z.object({
+  caseRef: CaseRef,
+  fromArea: AreaId,
+  toArea: AreaId,
+  kind: CrossAreaRequestKind,
+  requestedBy: StaffMember,
+}));
+
 export const MeetingMember = z.object({
   userId: z.string().min(1).max(128),
   displayName: z.string().min(1).max(120).optional(),
@@ -163,6 +177,7 @@ export const conferenceEvents = [
   ConferenceResearchReminded,
   ConferenceCaseListed,
   ConferenceCaseTransferred,
+  ConferenceAreaRequested,
   ConferenceMeetingScheduled,
   ConferenceMembersSet,
   ConferenceAgendaSet,

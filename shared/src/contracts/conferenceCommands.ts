@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AudienceEntry, CalendarDate, CaseRef, PartnerAgency, RecordRef, RiskGrade, ShareableText, Timestamp, trimmedText } from './common.js';
-import { ConferenceAttendanceRecorded, ConferenceCaseClosed, ConferenceCaseTransferred, MeetingMember } from './conference.js';
+import { ConferenceAttendanceRecorded, ConferenceAreaRequested, ConferenceCaseClosed, ConferenceCaseTransferred, MeetingMember } from './conference.js';
 
 /**
  * The request bodies of the chair's commands to the conference, and what a decision about a case answers with:
@@ -33,6 +33,8 @@ export const ReassignActionCommand = z.object({ agency: PartnerAgency, dueOn: Ca
 export const CloseCaseCommand = ConferenceCaseClosed.shape.data.pick({ reason: true, retentionDays: true });
 /** The chair hands the case to another area's conference, with its history. */
 export const TransferCaseCommand = ConferenceCaseTransferred.shape.data.pick({ toArea: true, reason: true });
+/** The chair asks another area holding the same suspect for a joint discussion, or to transfer its case here. */
+export const AreaRequestCommand = ConferenceAreaRequested.shape.data.pick({ toArea: true, kind: true });
 export const RequestDisclosureCommand = z.object({ concernRef: RecordRef, reason: ShareableText, proposedAudience: z.array(AudienceEntry).min(1).max(10) });
 
 /** A decision about a case, recorded: the event that records it, filed under the case. */

@@ -1,6 +1,6 @@
 import type {
   AssignActionCommand, AssignedAction, CancelActionCommand, CommandInput, DecisionRecorded, MoveAgendaCommand, ReassignActionCommand, RecordAttendanceCommand, ReviewCaseCommand,
-  ScheduleMeetingCommand, TransferCaseCommand,
+  ScheduleMeetingCommand, TransferCaseCommand, AreaRequestCommand,
 } from '@convene/shared/contracts';
 import { getJson, postJson, request } from './http';
 import type { AgendaLine, CaseResponse, CaseSummary, ChronologyReport, DemoPersonView, MeetingView, Principal, ScrutinyFigures } from './types';
@@ -30,6 +30,7 @@ export const conference = {
   review: (caseRef: string, body: CommandInput<typeof ReviewCaseCommand>) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/review`, body),
   assignAction: (caseRef: string, body: CommandInput<typeof AssignActionCommand>) =>
     postJson<AssignedAction>(`/cases/${encodeURIComponent(caseRef)}/actions`, body),
+  askArea: (caseRef: string, body: CommandInput<typeof AreaRequestCommand>) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/area-requests`, body),
   transferCase: (caseRef: string, body: CommandInput<typeof TransferCaseCommand>) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/transfer`, body),
   remindResearch: (caseRef: string) => postJson<DecisionRecorded>(`/cases/${encodeURIComponent(caseRef)}/research-reminders`, {}),
   recordAttendance: (meetingId: string, body: CommandInput<typeof RecordAttendanceCommand>) =>

@@ -12,12 +12,13 @@ export type CaseCommand =
   | { kind: 'cancel_action'; actionId: string; reason: string }
   | { kind: 'remind_research'; by: StaffMember }
   | { kind: 'transfer'; fromArea: string; toArea: string; reason: string; by: StaffMember }
+  | { kind: 'ask_area'; fromArea: string; toArea: string; request: DataOf<'conference.area.requested.v1'>['kind']; sharesSuspect: boolean; by: StaffMember }
   | { kind: 'reassign_action'; actionId: string; newActionId: string; agency: PartnerAgency; dueOn: string; reason: string; by: StaffMember; meetingId?: string | undefined };
 
 
 export type CaseDecision = EventDraft<
   | 'conference.case.reviewed.v1' | 'conference.action.assigned.v1' | 'conference.action.updated.v1' | 'conference.disclosure.requested.v1' | 'conference.case.closed.v1'
-  | 'conference.research.reminded.v1' | 'conference.case.transferred.v1'
+  | 'conference.research.reminded.v1' | 'conference.case.transferred.v1' | 'conference.area.requested.v1'
 >;
 
 /** An action still to be done (or declined, waiting for the chair): the only ones that can be cancelled or given to another agency. */
@@ -64,6 +65,10 @@ export function decideCase(command: CaseCommand, view: CaseView): CaseDecision[]
     case 'transfer':
       if (command.toArea === command.fromArea) throw conflict('same_area', `case ${caseRef} is already held by area ${command.toArea}`);
       return [{ type: 'conference.case.transferred.v1', data: { caseRef, fromArea: command.fromArea, toArea: command.toArea, reason: command.reason, transferredBy: command.by } }];
+    case 'ask_area':
+      if (command.toArea === command.fromArea) throw conflict('same_area', `case ${caseRef} is this area's own`);
+      if (!command.sharesSuspect) throw conflict('no_shared_suspect', `area ${command.toArea} holds no case with this case's suspect`);
+      return [{ type: 'conference.area.requested.v1', data: { caseRef, fromArea: command.fromArea, toArea: command.toArea, kind: command.request, requestedBy: command.by } }];
     case 'cancel_action':
       actionToChange(view, command.actionId);
       return [{ type: 'conference.action.updated.v1', data: { actionId: command.actionId, caseRef, status: 'cancelled', note: command.reason } }];

@@ -29,7 +29,10 @@ export async function caseViewFor(
   const elsewhere = [...new Set(others.map((doc) => areas.placeOf(doc.area)).filter((area) => area !== here))].sort();
   const sameSuspectInOtherAreas = elsewhere.map((id) => {
     const area = areas.get(id)!;
-    return { area: area.id, name: area.name, contact: area.contact };
+    // What that area's chair asked this one, on its cases with the suspect: the kind and when, nothing else.
+    const requests = others.filter((doc) => areas.placeOf(doc.area) === id).flatMap((doc) => doc.view.timeline.flatMap((e) => (
+      e.facts.on === 'area_request' && e.facts.toArea === here ? [{ kind: e.facts.kind, at: e.recordedAt }] : [])));
+    return { area: area.id, name: area.name, contact: area.contact, requests: requests.sort((a, b) => a.at.localeCompare(b.at)) };
   });
   const otherCasesWithSameSuspect = heldHere.map((doc) => ({
     caseRef: doc._id,

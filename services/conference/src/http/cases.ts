@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import {
-  AssignActionCommand, AssignedAction, CalendarDate, CancelActionCommand, CloseCaseCommand, TransferCaseCommand, ReassignActionCommand, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
+  AssignActionCommand, AssignedAction, CalendarDate, CancelActionCommand, CloseCaseCommand, TransferCaseCommand, AreaRequestCommand, ReassignActionCommand, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
 } from '@convene/shared/contracts';
 import { DomainError, forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
 import { decideCase, type CaseCommand } from '../domain/caseDecider.js';
 import { decideMeeting } from '../domain/meetingDecider.js';
 import type { Principal } from '@convene/shared/auth';
+import { identifying } from '@convene/shared/sharing';
 import { researchStatus, type CaseView } from '../readModel/index.js';
 import { caseReadPurpose, meetingPurpose } from '../domain/auditing.js';
 import type { ConferenceDeps } from './deps.js';
@@ -179,6 +180,25 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
           }
         }
         await audit(principal, { action: 'case.transfer', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
+        return { eventId: event.id, caseRef: params.caseRef };
+      },
+    }),
+    defineRoute({
+      method: 'post', path: '/cases/:caseRef/area-requests', operationId: 'askArea', tag: 'decisions', permission: 'cases.decide',
+      summary: 'Ask the area holding another case with this suspect for a joint discussion, or to transfer its case here: it learns only the kind of request, from which area, and when',
+      params: CaseParams, errors: [400, 404, 409], body: AreaRequestCommand,
+      success: { status: 201, description: 'Request recorded on this case and shown to that area\'s chair', schema: DecisionRecorded },
+      handler: async ({ params, body, principal }) => {
+        const view = await openCase(params.caseRef, principal);
+        if (!deps.areas.get(body.toArea)) throw new DomainError('unknown_area', `this conference serves no area "${body.toArea}"`, { status: 400, field: 'body.toArea' });
+        const since = new Date(now());
+        since.setUTCMonth(since.getUTCMonth() - deps.repeatWindowMonths);
+        const sameSuspect = await cases.withSuspect(identifying(view.subjectTokens.suspect ?? []), view.caseRef, since);
+        const event = await decideAndRecord(view, {
+          kind: 'ask_area', fromArea: deps.areas.placeOf(view.area), toArea: body.toArea, request: body.kind, by: staffOf(principal),
+          sharesSuspect: sameSuspect.some((doc) => deps.areas.placeOf(doc.area) === body.toArea),
+        });
+        await audit(principal, { action: 'case.area_request', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef };
       },
     }),

@@ -132,6 +132,8 @@ function shapeOf(event: CaseEvent): Shape | null {
       const d = event.data;
       return { kind: 'listing', facts: { on: 'listing', referral: d.referral, people: d.people, repeatOf: d.repeatOf ?? null, area: d.area ?? null } };
     }
+    case 'conference.area.requested.v1':
+      return { kind: 'other', facts: { on: 'area_request', toArea: event.data.toArea, kind: event.data.kind } };
     case 'conference.case.transferred.v1':
       return { kind: 'listing', facts: { on: 'transfer', fromArea: event.data.fromArea, toArea: event.data.toArea, reason: event.data.reason } };
     case 'conference.case.closed.v1':

@@ -161,6 +161,8 @@ export function summarise(event: CaseEvent): string {
       return `Action ${event.data.status === 'open' ? 'reopened' : event.data.status}${event.data.note ? `: ${event.data.note}` : ''}`;
     case 'conference.case.closed.v1':
       return `Case closed: ${words(event.data.reason)}`;
+    case 'conference.area.requested.v1':
+      return `Asked area ${event.data.toArea} ${event.data.kind === 'joint_discussion' ? 'for a joint discussion' : 'to transfer its case with the same suspect here'}`;
     case 'conference.case.transferred.v1':
       return `Case transferred from area ${event.data.fromArea} to area ${event.data.toArea}: ${event.data.reason}`;
     case 'conference.history_check.opened.v1':

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Agency } from '../common.js';
+import { CrossAreaRequestKind } from '../conference.js';
 import { ElsewhereEntry } from '../agencyCommon.js';
 import { CaseSections } from './caseSections.js';
 import { Signal } from './signals.js';
@@ -67,7 +68,11 @@ export const CaseViewResponse = z.object({
    * For the chair: other areas whose conference holds a case with the same suspect (another victim), each named
    * only by the area and how to reach its coordinator, never by a case or anything in it.
    */
-  sameSuspectInOtherAreas: z.array(z.object({ area: z.string(), name: z.string(), contact: z.string() })),
+  sameSuspectInOtherAreas: z.array(z.object({
+    area: z.string(), name: z.string(), contact: z.string(),
+    /** What that area's chair has asked this area, about the same suspect: the kind and when, nothing else. */
+    requests: z.array(z.object({ kind: CrossAreaRequestKind, at: z.string() })),
+  })),
   generatedAt: z.string(),
 });
 export type CaseViewResponse = z.infer<typeof CaseViewResponse>;

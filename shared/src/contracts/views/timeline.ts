@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { Agency, AreaId, AudienceEntry, Behaviour, OffenceClass, PartnerAgency, RiskGrade, Sharing, Subject, SubjectRole } from '../common.js';
 import { ReferredPerson, WithheldEntry } from '../agencyCommon.js';
-import { ConferenceActionUpdated, ConferenceCaseListed } from '../conference.js';
+import { ConferenceActionUpdated, ConferenceCaseListed, CrossAreaRequestKind } from '../conference.js';
 import { PoliceRiskAssessed, SpoKind } from '../police.js';
 import { ConcernCategory, ConcernSeverity, ContactPoint, HealthConcernResolved, LegalGateway } from '../health.js';
 import { AllocatedAdvocate, ConsentLevel } from '../advocacy.js';
@@ -40,6 +40,7 @@ const factsNaming = <P extends z.ZodType>(person: P) => z.discriminatedUnion('on
   fact('incident', { incidentRef: z.string(), text: z.string() }),
   fact('listing', { referral: Referral, people: z.array(person), repeatOf: z.string().nullable(), area: AreaId.nullable() }),
   fact('transfer', { fromArea: AreaId, toArea: AreaId, reason: z.string() }),
+  fact('area_request', { toArea: AreaId, kind: CrossAreaRequestKind }),
   fact('closure', { retentionDays: z.int().nullable() }),
   fact('police_risk', {
     tool: RiskTool, declined: z.boolean(), grade: RiskGrade.nullable(), yesCount: z.int().nullable(),

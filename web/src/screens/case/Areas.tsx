@@ -3,6 +3,7 @@ import { conference } from '../../api/conference';
 import { webConfig } from '../../api/config';
 import type { CaseResponse } from '../../api/types';
 import { Field, FormOutcome, Select, fieldError, inputValue, useSubmit } from '../../ui/form';
+import { day } from '../../ui/format';
 import { useAsync } from '../../ui/useAsync';
 
 /**
@@ -23,13 +24,32 @@ export function Areas({ response, canTransfer, onTransferred }: { response: Case
         <>
           <p>The same suspect is on a case held by:</p>
           <ul class="plain">
-            {others.map((a) => <li key={a.area}><strong>{a.name}</strong> · contact {a.contact}</li>)}
+            {others.map((a) => (
+              <li key={a.area}>
+                <strong>{a.name}</strong> · contact {a.contact}
+                {(a.requests ?? []).map((r) => <p key={r.at} class="state info">{a.name} asks {r.kind === 'joint_discussion' ? 'for a joint discussion' : 'you to transfer this case to them'} ({day(r.at)}).</p>)}
+                {canTransfer && <AskArea caseRef={response.view.caseRef} area={a} />}
+              </li>
+            ))}
           </ul>
           <p class="muted">Nothing of that case is shared here. Contact its coordinator to discuss it jointly or to ask for a transfer.</p>
         </>
       )}
       {canTransfer && elsewhere.length > 0 && <Transfer caseRef={response.view.caseRef} areas={elsewhere} onTransferred={onTransferred} />}
     </section>
+  );
+}
+
+/** Ask the other area for a joint discussion, or to transfer its case here: it learns only that, and when. */
+function AskArea({ caseRef, area }: { caseRef: string; area: { area: string; name: string } }) {
+  const asking = useSubmit<unknown>();
+  const ask = (kind: 'joint_discussion' | 'transfer_here') => void asking.submit(() => conference.askArea(caseRef, { toArea: area.area, kind }));
+  return (
+    <div class="ask-area">
+      <button type="button" class="secondary small" disabled={asking.busy} onClick={() => ask('joint_discussion')}>Ask {area.name} for a joint discussion</button>{' '}
+      <button type="button" class="secondary small" disabled={asking.busy} onClick={() => ask('transfer_here')}>Ask {area.name} to transfer their case here</button>
+      <FormOutcome error={asking.error} success={asking.result ? `${area.name} has been asked.` : undefined} />
+    </div>
   );
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Principal } from '@convene/shared/auth';
 import { AreaId } from '@convene/shared/contracts';
-import { forbidden } from '@convene/shared/errors';
+import { DomainError, forbidden } from '@convene/shared/errors';
 
 /** One area this conference serves: its own chair, members, cases and meetings, and a coordinator to contact. */
 export const AreaConfig = z.object({
@@ -30,6 +30,11 @@ export function areasOf(configured: readonly AreaConfig[]) {
      * The area a person works in: their token's claim, which must be one this conference serves. A token without
      * one is accepted only where there is a single area; with several, nobody is placed in one by default.
      */
+    /** An area a request names (`body.toArea`): one this conference serves, or a 400 naming the field. */
+    served(id: string): string {
+      if (!byId.has(id)) throw new DomainError('unknown_area', `this conference serves no area "${id}"`, { status: 400, field: 'body.toArea' });
+      return id;
+    },
     /** Judging access: the area of what is asked for, and the asker's. */
     judge(principal: Principal, held: string | null | undefined) {
       return { held: this.placeOf(held), viewer: this.ofPrincipal(principal) };

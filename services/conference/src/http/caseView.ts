@@ -16,13 +16,8 @@ export async function caseViewFor(
 ): Promise<CaseViewResponse> {
   const viewer = { agency: principal.agency, role: principal.role };
   const seen = await withinArea(cases, areas, view, viewFor(view, viewer));
-  const since = new Date(now);
-  since.setUTCMonth(since.getUTCMonth() - repeatWindowMonths);
   // Other victims' cases are the chair's to know (they coordinate); members see their own case only.
-  const suspectTokens = principal.role === 'chair' ? identifying(view.subjectTokens.suspect ?? []) : [];
-  // The same victim's earlier case is a repeat referral, not another victim of the suspect.
-  const victims = new Set(view.subjectTokens.victim ?? []);
-  const others = (await cases.withSuspect(suspectTokens, view.caseRef, since)).filter((doc) => !doc.victimTokens.some((t) => victims.has(t)));
+  const others = principal.role === 'chair' ? await otherVictimsCases(cases, view, now, repeatWindowMonths) : [];
   // Another area's cases are that area's: this chair learns only which area, and whom to ask there.
   const here = areas.placeOf(view.area);
   const heldHere = others.filter((doc) => areas.placeOf(doc.area) === here);
@@ -72,4 +67,16 @@ async function withinArea<V extends Pick<CaseView, 'elsewhere'>>(cases: CaseStor
       return outline;
     }),
   };
+}
+
+/**
+ * Other victims' cases with this case's suspect, open or closed within the repeat window, in every area (the
+ * caller decides what of them may be told). The same victim's earlier case is a repeat, not another victim's.
+ */
+export async function otherVictimsCases(cases: CaseStore, view: CaseView, now: Date, repeatWindowMonths: number) {
+  const since = new Date(now);
+  since.setUTCMonth(since.getUTCMonth() - repeatWindowMonths);
+  const victims = new Set(view.subjectTokens.victim ?? []);
+  const withSuspect = await cases.withSuspect(identifying(view.subjectTokens.suspect ?? []), view.caseRef, since);
+  return withSuspect.filter((doc) => !doc.victimTokens.some((t) => victims.has(t)));
 }

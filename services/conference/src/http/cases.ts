@@ -4,16 +4,15 @@ import { defineRoute, type RouteSpec } from '@convene/shared/http';
 import {
   AssignActionCommand, AssignedAction, CalendarDate, CancelActionCommand, CloseCaseCommand, TransferCaseCommand, AreaRequestCommand, ReassignActionCommand, CaseRef, CaseSummary, CaseViewResponse, DecisionRecorded, RequestDisclosureCommand, RequestedDisclosure, ReviewCaseCommand,
 } from '@convene/shared/contracts';
-import { DomainError, forbidden, notFound } from '@convene/shared/errors';
+import { forbidden, notFound } from '@convene/shared/errors';
 import { assertCaseAccess } from '../domain/access.js';
 import { decideCase, type CaseCommand } from '../domain/caseDecider.js';
 import { decideMeeting } from '../domain/meetingDecider.js';
 import type { Principal } from '@convene/shared/auth';
-import { identifying } from '@convene/shared/sharing';
 import { researchStatus, type CaseView } from '../readModel/index.js';
 import { caseReadPurpose, meetingPurpose } from '../domain/auditing.js';
 import type { ConferenceDeps } from './deps.js';
-import { caseViewFor } from './caseView.js';
+import { caseViewFor, otherVictimsCases } from './caseView.js';
 import { staffOf } from './staff.js';
 
 const CaseParams = z.object({ caseRef: CaseRef });
@@ -169,9 +168,8 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 201, description: 'Case transferred', schema: DecisionRecorded },
       handler: async ({ params, body, principal }) => {
         const view = await openCase(params.caseRef, principal);
-        if (!deps.areas.get(body.toArea)) throw new DomainError('unknown_area', `this conference serves no area "${body.toArea}"`, { status: 400, field: 'body.toArea' });
         const fromArea = deps.areas.placeOf(view.area);
-        const event = await decideAndRecord(view, { kind: 'transfer', fromArea, toArea: body.toArea, reason: body.reason, by: staffOf(principal) });
+        const event = await decideAndRecord(view, { kind: 'transfer', fromArea, toArea: deps.areas.served(body.toArea), reason: body.reason, by: staffOf(principal) });
         // The sending area's meetings still to come no longer discuss it; past ones keep it on their agenda as history.
         for (const meeting of await meetings.withCase(params.caseRef)) {
           if (meeting.status === 'ended' || deps.areas.placeOf(meeting.area) !== fromArea) continue;
@@ -190,13 +188,12 @@ export function caseRoutes(deps: ConferenceDeps): RouteSpec[] {
       success: { status: 201, description: 'Request recorded on this case and shown to that area\'s chair', schema: DecisionRecorded },
       handler: async ({ params, body, principal }) => {
         const view = await openCase(params.caseRef, principal);
-        if (!deps.areas.get(body.toArea)) throw new DomainError('unknown_area', `this conference serves no area "${body.toArea}"`, { status: 400, field: 'body.toArea' });
-        const since = new Date(now());
-        since.setUTCMonth(since.getUTCMonth() - deps.repeatWindowMonths);
-        const sameSuspect = await cases.withSuspect(identifying(view.subjectTokens.suspect ?? []), view.caseRef, since);
+        const toArea = deps.areas.served(body.toArea);
+        // The areas it may ask are those the chair's notice names: where another victim's case has this suspect.
+        const others = await otherVictimsCases(cases, view, now(), deps.repeatWindowMonths);
         const event = await decideAndRecord(view, {
-          kind: 'ask_area', fromArea: deps.areas.placeOf(view.area), toArea: body.toArea, request: body.kind, by: staffOf(principal),
-          sharesSuspect: sameSuspect.some((doc) => deps.areas.placeOf(doc.area) === body.toArea),
+          kind: 'ask_area', fromArea: deps.areas.placeOf(view.area), toArea, request: body.kind, by: staffOf(principal),
+          sharesSuspect: others.some((doc) => deps.areas.placeOf(doc.area) === toArea),
         });
         await audit(principal, { action: 'case.area_request', purpose: { kind: 'coordination' }, caseRef: params.caseRef });
         return { eventId: event.id, caseRef: params.caseRef };

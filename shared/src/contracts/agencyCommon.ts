@@ -126,10 +126,25 @@ export const StatisticCell = z.object({
   suppressed: z.boolean(),
 });
 
+/** A span of whole months figures are also published for: a calendar quarter, or the 12 months to a month. */
+export const StatisticsPeriodKind = z.enum(['quarter', 'rolling_12_months']);
+
+/** The same measures over a period ending with the release's month, suppressed so no month can be worked out. */
+export const StatisticsPeriod = z.object({
+  period: StatisticsPeriodKind,
+  from: Month.describe('The period\'s first month'),
+  to: Month.describe('The period\'s last month: the release\'s month'),
+  cells: z.array(StatisticCell).max(500),
+});
+
+/** One month's release: its figures, and those of the quarter (at a quarter's end) and the 12 months ending with it. */
+export const StatisticsRelease = z.object({
+  month: Month,
+  suppressionThreshold: z.int().min(1),
+  cells: z.array(StatisticCell).max(500),
+  periods: z.array(StatisticsPeriod).max(2).optional().describe('Absent in releases from before periods were published'),
+});
+
 export function statisticsPublished<A extends PartnerAgency | 'conference'>(agency: A) {
-  return defineEvent(agency, 'statistics.published', z.object({
-    month: Month,
-    suppressionThreshold: z.int().min(1),
-    cells: z.array(StatisticCell).max(500),
-  }));
+  return defineEvent(agency, 'statistics.published', StatisticsRelease);
 }

@@ -6,3 +6,6 @@ export * from './config.js';
 export * from './schedule.js';
 export * from './agency.js';
 export * from './routes.js';
+export * from './periods.js';
+export * from './disclosure.js';
+export * from './release.js';

@@ -1,18 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { DataOf, EventType } from '../contracts/index.js';
+import type { z } from 'zod';
+import type { DataOf, EventType, StatisticsRelease } from '../contracts/index.js';
 import type { EventStore, Recorder } from '../eventlog/index.js';
 import { deterministicUuid } from '../agency/deterministicId.js';
-import type { StatisticCell } from './suppression.js';
 
 export type StatisticsEventType = Extract<EventType, `${string}.statistics.published.v1`>;
 export type StatisticsPublisher = StatisticsEventType extends `${infer A}.statistics.published.v1` ? A : never;
 
-/** What one statistics event carries: one month's suppressed cells. */
-export interface StatisticsSnapshot {
-  month: string;
-  suppressionThreshold: number;
-  cells: StatisticCell[];
-}
+/** What one statistics event carries: one month's suppressed cells, and those of the periods ending with it. */
+export type StatisticsSnapshot = z.infer<typeof StatisticsRelease>;
 
 /** A short hash of the figures: the same figures always have the same revision. */
 export function revisionOf(snapshot: StatisticsSnapshot): string {
@@ -20,6 +16,8 @@ export function revisionOf(snapshot: StatisticsSnapshot): string {
     month: snapshot.month,
     threshold: snapshot.suppressionThreshold,
     cells: snapshot.cells.map((c) => [c.measure, c.breakdown ?? null, c.value, c.suppressed]),
+    // Absent from releases made before periods were published, so their revisions are unchanged.
+    ...(snapshot.periods ? { periods: snapshot.periods.map((p) => [p.period, p.from, p.to, p.cells.map((c) => [c.measure, c.breakdown ?? null, c.value, c.suppressed])]) } : {}),
   });
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16);
 }
@@ -63,7 +61,10 @@ export async function publishSnapshot(deps: {
   const id = deterministicUuid(deps.agency, 'statistics', deps.snapshot.month, revision, latest?.eventId ?? 'first');
   const recorded = await deps.recorder.record({
     type, occurredAt: deps.now, sharing: 'partnership', subjects: [], alwaysPublish: true, attachOpenCase: false, id,
-    data: { month: deps.snapshot.month, suppressionThreshold: deps.snapshot.suppressionThreshold, cells: deps.snapshot.cells } as DataOf<StatisticsEventType>,
+    data: {
+      month: deps.snapshot.month, suppressionThreshold: deps.snapshot.suppressionThreshold, cells: deps.snapshot.cells,
+      ...(deps.snapshot.periods ? { periods: deps.snapshot.periods } : {}),
+    } as DataOf<StatisticsEventType>,
   });
   return { eventId: recorded.event.id, revision, publishedAt: recorded.event.time, status: 'published' };
 }

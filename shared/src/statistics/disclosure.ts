@@ -1,0 +1,62 @@
+/**
+ * Can anyone work out a suppressed figure from what is published? Each published count that is a sum of
+ * other figures (a period of its months, a total of its parts) is an equation over the figures a reader
+ * does not know; with what a reader knows of each (at least 1 if suppressed, at most threshold − 1 where it
+ * was suppressed for being small), a suppressed figure is disclosed when only one whole number is left for
+ * it. Its least and greatest values are found by linear programming over every equation at once.
+ */
+import { rangesOf } from './linearProgram.js';
+
+export interface Unknown {
+  lower: number;
+  /** Infinity when the figure may have been withheld with its group rather than for being small. */
+  upper: number;
+  /** A suppressed figure, which must stay unknown; a figure never published at all is unknown but no secret. */
+  secret: boolean;
+}
+
+/** `Σ coefficient · figure = value` over figures a reader does not know (known ones already moved to the value). */
+export interface Equation {
+  terms: ReadonlyArray<readonly [figure: string, coefficient: number]>;
+  value: number;
+}
+
+const EPSILON = 1e-6;
+
+export type Audit =
+  | { outcome: 'safe' }
+  | { outcome: 'disclosed'; figure: string }
+  /** The equations disagree (figures revised since an earlier publication): nothing can be concluded. */
+  | { outcome: 'inconsistent' };
+
+export function audit(unknowns: ReadonlyMap<string, Unknown>, equations: readonly Equation[]): Audit {
+  const relevant = equations.filter((e) => e.terms.length > 0);
+  if (relevant.length === 0) return { outcome: 'safe' };
+  const column = new Map<string, number>();
+  for (const e of relevant) for (const [t] of e.terms) if (!column.has(t)) column.set(t, column.size);
+  const known = [...column.keys()].map((k) => unknowns.get(k) ?? { lower: 0, upper: Infinity, secret: false });
+  const ranges = rangesOf({
+    rows: relevant.map((e) => {
+      const coefficients = new Map<number, number>();
+      for (const [t, c] of e.terms) coefficients.set(column.get(t)!, (coefficients.get(column.get(t)!) ?? 0) + c);
+      return { coefficients, value: e.value };
+    }),
+    lower: known.map((u) => u.lower),
+    upper: known.map((u) => u.upper),
+  });
+  for (const [figure, j] of column) {
+    const u = known[j]!;
+    // A figure a reader could pin down from the rule alone (threshold 2: every small one is 1) is the rule's doing.
+    if (!u.secret || u.lower === u.upper) continue;
+    const range = ranges.range(j);
+    if (!range) return { outcome: 'inconsistent' };
+    if (Math.ceil(range.min - EPSILON) >= Math.floor(range.max + EPSILON)) return { outcome: 'disclosed', figure };
+  }
+  return { outcome: 'safe' };
+}
+
+/** The first suppressed figure the equations pin to one value, or undefined when none is (or they disagree). */
+export function disclosedBy(unknowns: ReadonlyMap<string, Unknown>, equations: readonly Equation[]): string | undefined {
+  const result = audit(unknowns, equations);
+  return result.outcome === 'disclosed' ? result.figure : undefined;
+}

@@ -1,0 +1,170 @@
+import { monthWindow, type Month, type MonthWindow } from './months.js';
+import { monthsOf, periodsEnding, periodWindow, spanOf, type PeriodKind, type PeriodSpan } from './periods.js';
+import type { StatisticsSnapshot } from './revision.js';
+import { cellKey, suppress, type RawCell, type StatisticCell } from './suppression.js';
+import { audit, type Equation, type Unknown } from './disclosure.js';
+
+/** Releases this many months either side of the one decided are audited with it. */
+export const AUDIT_HORIZON_MONTHS = 24;
+
+export interface ReleaseInput {
+  month: Month;
+  threshold: number;
+  /** The figures before suppression for any window (a month, a quarter, 12 months), from the records. */
+  rawOf(window: MonthWindow): RawCell[];
+  /** Measures counted as things stood at a window's end (not summed over it): not published for periods. */
+  stocks?: readonly string[];
+  /** The latest release published for each other month. */
+  published: readonly StatisticsSnapshot[];
+}
+
+type Decided = Pick<StatisticsSnapshot, 'cells' | 'periods'>;
+
+interface Scope {
+  span: PeriodSpan;
+  cells: Map<string, StatisticCell>;
+}
+
+const scopeId = (span: PeriodSpan) => `${span.period}:${span.to}`;
+const figureId = (span: PeriodSpan, key: string) => `${scopeId(span)}|${key}`;
+
+/**
+ * A month's release: the month's figures (primary and secondary suppression, as every month), then the
+ * quarter's and the 12 months' figures. A period figure is published only where nothing suppressed, in
+ * this release or any other within two years of it, could then be worked out from what is published (a
+ * period less its other months, two overlapping 12 months less each other, a total less its parts); where
+ * it could, that period figure is suppressed too. A month figure is likewise suppressed where, with periods
+ * published before it (a revision of an earlier month), it would give away a suppressed one.
+ */
+export function decideRelease(input: ReleaseInput): Decided {
+  const { month, threshold } = input;
+  const monthRaw = input.rawOf(monthWindow(month));
+  // Which figures are sums (counts of events), and which are parts of which total, as the month's measures say.
+  const additive = new Set(monthRaw.filter((c) => c.base === undefined && !input.stocks?.includes(c.measure)).map(cellKey));
+  const totalOf = new Map(monthRaw.filter((c) => c.partOf).map((c) => [cellKey(c), c.partOf!]));
+  const family = familiesOf(additive, totalOf);
+
+  const rawMemo = new Map<string, Map<string, number | null>>();
+  const rawCells = (span: PeriodSpan) => {
+    const cells = input.rawOf(periodWindow(span));
+    rawMemo.set(scopeId(span), new Map(cells.map((c) => [cellKey(c), c.value])));
+    return cells;
+  };
+  const trueValue = (span: PeriodSpan, key: string) => {
+    if (!rawMemo.has(scopeId(span))) rawCells(span);
+    return rawMemo.get(scopeId(span))!.get(key) ?? null;
+  };
+  const current: Scope = { span: spanOf('month', month), cells: keyed(suppress(rawCells(spanOf('month', month)), threshold)) };
+  const periods: Scope[] = periodsEnding(month).map((span) => {
+    const raw = rawCells(span).filter((c) => !input.stocks?.includes(c.measure));
+    // Primary suppression only: a period's totals and months are the audit's below.
+    return { span, cells: keyed(suppress(raw.map(({ partOf: _, ...c }) => c), threshold)) };
+  });
+  const others = input.published
+    .filter((p) => p.month !== month && Math.abs(monthsApart(p.month, month)) <= AUDIT_HORIZON_MONTHS)
+    .flatMap((p): Scope[] => [
+      { span: spanOf('month', p.month), cells: keyed(p.cells) },
+      ...(p.periods ?? []).map((q) => ({ span: { period: q.period, from: q.from, to: q.to }, cells: keyed(q.cells) })),
+    ]);
+  const world = [current, ...periods, ...others];
+
+  // Period figures not decided yet are, to the audit, not published: each is decided knowing the ones before it.
+  const pending = new Set(periods.flatMap((p) => [...p.cells].filter(([, c]) => !c.suppressed).map(([key]) => figureId(p.span, key))));
+  const auditOf = (key: string) => {
+    const { unknowns, equations } = systemOf(world, family.get(key) ?? [key], totalOf, threshold, trueValue, pending);
+    return audit(unknowns, equations).outcome;
+  };
+  const withhold = (scope: Scope, key: string) => {
+    const cell = scope.cells.get(key)!;
+    scope.cells.set(key, { ...cell, value: null, suppressed: true });
+  };
+
+  // This month's figures first (a revision may meet periods published after it), then the quarter, then its year.
+  for (const scope of [current, ...periods]) {
+    for (const [key, cell] of scope.cells) {
+      pending.delete(figureId(scope.span, key));
+      // Zero is always published: a period of zero has no suppressed month in it.
+      if (!additive.has(key) || cell.suppressed || cell.value === 0) continue;
+      const outcome = auditOf(key);
+      // Where revised figures make the equations disagree, a period is withheld; a month keeps the monthly rule.
+      if (outcome === 'disclosed' || (outcome === 'inconsistent' && scope !== current)) withhold(scope, key);
+    }
+  }
+  return {
+    cells: [...current.cells.values()],
+    periods: periods.map((p) => ({ period: p.span.period as PeriodKind, from: p.span.from, to: p.span.to, cells: [...p.cells.values()] })),
+  };
+}
+
+function keyed(cells: readonly StatisticCell[]): Map<string, StatisticCell> {
+  return new Map(cells.map((c) => [cellKey(c), c]));
+}
+
+function monthsApart(a: Month, b: Month): number {
+  const n = (m: Month) => Number(m.slice(0, 4)) * 12 + Number(m.slice(5));
+  return n(a) - n(b);
+}
+
+/** Figures joined by totals and their parts audit together; every other figure alone. */
+function familiesOf(additive: ReadonlySet<string>, totalOf: ReadonlyMap<string, string>): Map<string, string[]> {
+  const root = (k: string): string => (totalOf.has(k) ? root(totalOf.get(k)!) : k);
+  const groups = new Map<string, string[]>();
+  for (const key of additive) groups.set(root(key), [...(groups.get(root(key)) ?? []), key]);
+  const family = new Map<string, string[]>();
+  for (const members of groups.values()) for (const key of members) family.set(key, members);
+  return family;
+}
+
+/** The equations a reader can write over one family's figures, and what they know of each unknown one. */
+function systemOf(
+  world: readonly Scope[], members: readonly string[], totalOf: ReadonlyMap<string, string>, threshold: number,
+  trueValue: (span: PeriodSpan, key: string) => number | null, pending: ReadonlySet<string>,
+): { unknowns: Map<string, Unknown>; equations: Equation[] } {
+  const unknowns = new Map<string, Unknown>();
+  const byId = new Map(world.map((s) => [scopeId(s.span), s]));
+  // A figure as a reader sees it: a number, or a term of the equation.
+  const termOf = (span: PeriodSpan, key: string): { value: number } | { term: string } => {
+    const cell = byId.get(scopeId(span))?.cells.get(key);
+    const id = figureId(span, key);
+    if (cell && !cell.suppressed && cell.value !== null && !pending.has(id)) return { value: cell.value };
+    // A month never published (nothing recorded in it, or not yet): the audit grants the reader its true figure.
+    if (!cell && span.period === 'month') return { value: trueValue(span, key) ?? 0 };
+    if (!unknowns.has(id)) {
+      const small = cell?.suppressed ? (trueValue(span, key) ?? threshold) < threshold : false;
+      unknowns.set(id, cell?.suppressed && !pending.has(id)
+        ? { lower: 1, upper: small ? threshold - 1 : Infinity, secret: true }
+        : { lower: 0, upper: Infinity, secret: false });
+    }
+    return { term: id };
+  };
+  const equation = (sides: ReadonlyArray<readonly [PeriodSpan, string, number]>): Equation => {
+    const terms: [string, number][] = [];
+    let value = 0;
+    for (const [span, key, coefficient] of sides) {
+      const t = termOf(span, key);
+      if ('value' in t) value -= coefficient * t.value;
+      else terms.push([t.term, coefficient]);
+    }
+    return { terms, value };
+  };
+
+  const equations: Equation[] = [];
+  const parts = new Map<string, string[]>();
+  for (const key of members) {
+    const total = totalOf.get(key);
+    if (total && members.includes(total)) parts.set(total, [...(parts.get(total) ?? []), key]);
+  }
+  for (const scope of world) {
+    for (const key of members) {
+      if (!scope.cells.has(key)) continue;
+      // A period is the sum of its months.
+      if (scope.span.period !== 'month') {
+        equations.push(equation([[scope.span, key, 1], ...monthsOf(scope.span).map((m) => [spanOf('month', m), key, -1] as const)]));
+      }
+      // A total is the sum of its parts.
+      const own = parts.get(key);
+      if (own?.every((p) => scope.cells.has(p))) equations.push(equation([[scope.span, key, 1], ...own.map((p) => [scope.span, p, -1] as const)]));
+    }
+  }
+  return { unknowns, equations };
+}

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRecordEvent, prefixedTopics, type CaseEvent } from '@convene/shared/contracts';
 import { mountRoutes } from '@convene/shared/http';
 import { createBaseApp } from '@convene/shared/runtime';
-import { daysBetween, median, monthOf, monthWindow, type StatisticCell } from '@convene/shared/statistics';
+import { addMonths, daysBetween, median, monthOf, monthWindow, periodLabel, type StatisticCell } from '@convene/shared/statistics';
 import { client, startAgency, tokenFor, type RunningAgency } from '../support/agencies.js';
 import { startConference, type RunningConference } from '../support/conference.js';
 import { dashAnswers } from '../support/fixtures.js';
@@ -364,13 +364,76 @@ describe('partnership scrutiny: monthly de-identified figures from every agency 
     expect(lines[1]).toBe(`Period,${MONTH}`);
     expect(lines[2]).toMatch(/^Generated,\d{4}-\d{2}-\d{2}T/);
     expect(lines[3]).toMatch(/^Suppression,.*1 to 4/);
-    expect(lines).toContain(`${MONTH},Police,spo.applications,,Stalking Protection Order applications,suppressed,yes,${lines.find((l) => l.includes(',Police,arrests,'))!.split(',').at(-1)}`);
-    expect(lines.some((l) => l.startsWith(`${MONTH},Police,dash,completed,`) && l.includes(',5,no,'))).toBe(true);
-    expect(lines.some((l) => l.startsWith(`${MONTH},Partnership,derived.declined_assessment_rate,`) && l.includes(',0.5,'))).toBe(true);
+    const row = `${periodLabel({ period: 'month', from: MONTH, to: MONTH })},${MONTH},${MONTH}`;
+    expect(lines).toContain(`${row},Police,spo.applications,,Stalking Protection Order applications,suppressed,yes,${lines.find((l) => l.includes(',Police,arrests,'))!.split(',').at(-1)}`);
+    expect(lines.some((l) => l.startsWith(`${row},Police,dash,completed,`) && l.includes(',5,no,'))).toBe(true);
+    expect(lines.some((l) => l.startsWith(`${row},Partnership,derived.declined_assessment_rate,`) && l.includes(',0.5,'))).toBe(true);
 
     const res = await fetch(`${scrutinyUrl}/scrutiny/figures.pdf?to=${MONTH}&months=1`, { headers: { authorization: `Bearer ${await tokenFor(panel)}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('application/pdf');
     expect(Buffer.from(await res.arrayBuffer()).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('publishes a quarter and the year ending it where small months add up, never where a suppressed month could be worked out', async () => {
+    // A quarter ending at least six months ago, away from this month's records: in its first two months 2 and
+    // 3 SPO applications and 3 and 4 stalking (s2A) offences, all suppressed, then none and 6; and 2 then 6
+    // s4 offences, of which only the first month's is suppressed.
+    const quarterEnd = addMonths(MONTH, -6 - (Number(addMonths(MONTH, -6).slice(5)) % 3));
+    const months = [addMonths(quarterEnd, -2), addMonths(quarterEnd, -1), quarterEnd];
+    const victim = await person(api.police, 13, 'Quinn');
+    const suspect = await person(api.police, 14, 'Stan');
+    const subjects = [{ personId: victim.personId, role: 'victim' }, { personId: suspect.personId, role: 'suspect' }];
+    const on = (month: string) => `${month}-10T10:00:00.000Z`;
+    const plan = [{ spo: 2, s2a: 3, s4: 2 }, { spo: 3, s2a: 4, s4: 6 }, { spo: 0, s2a: 6, s4: 0 }];
+    for (const [i, month] of months.entries()) {
+      const p = plan[i]!;
+      for (let k = 0; k < p.spo; k++) expect((await api.police.post('/spos', { subjects, occurredAt: on(month), kind: 'interim' })).status).toBe(201);
+      for (const [offenceClass, count] of [['pha_s2a', p.s2a], ['pha_s4', p.s4]] as const) {
+        for (let k = 0; k < count; k++) {
+          expect((await api.police.post('/incidents', { subjects, occurredAt: on(month), behaviours: ['following'], offenceClass, summary: 'Waited outside work' })).status).toBe(201);
+        }
+      }
+    }
+    for (const month of months) expect((await api.police.post(`/statistics/${month}/publish`)).body.status).toBe('published');
+    const preview = await api.police.get(`/statistics/${quarterEnd}`);
+    expect(preview.body.periods.map((p: { period: string; from: string }) => [p.period, p.from])).toEqual([['quarter', months[0]], ['rolling_12_months', addMonths(quarterEnd, -11)]]);
+
+    const panelApi = client(scrutinyUrl, await tokenFor(panel));
+    const figures = await eventually(async () => {
+      const res = await panelApi.get(`/scrutiny/figures?to=${quarterEnd}&months=3`);
+      return res.body?.quarters?.[0]?.agencies.find((a: { agency: string }) => a.agency === 'police')?.published ? res.body : undefined;
+    }, { what: 'the police quarter at the conference', timeoutMs: 30_000 });
+    type Cells = StatisticCell[];
+    const police = (entry: { agencies: { agency: string; cells: Cells }[] }) => entry.agencies.find((a) => a.agency === 'police')!.cells;
+    const pick = (cells: Cells, measure: string, breakdown?: string) => cells.find((c) => c.measure === measure && c.breakdown === breakdown);
+    const [quarter] = figures.quarters;
+    expect(quarter).toMatchObject({ period: 'quarter', from: months[0], to: quarterEnd, label: periodLabel({ period: 'quarter', from: months[0]!, to: quarterEnd }) });
+    expect(figures.months.map((m: { agencies: { agency: string; cells: Cells }[] }) => pick(police(m), 'spo.applications'))).toEqual([cell('spo.applications', hidden), cell('spo.applications', hidden), cell('spo.applications', n(0))]);
+    expect(pick(police(quarter), 'spo.applications')).toEqual(cell('spo.applications', n(5)));
+    expect(pick(police(quarter), 'offences.current_class', 'pha_s2a')).toEqual(cell('offences.current_class', n(13), 'pha_s2a'));
+    // s4: 2 (suppressed) + 6 + 0 would give the 2 away by subtraction, so the quarter is suppressed too.
+    expect(pick(police(figures.months[1]), 'offences.recorded', 'pha_s4')).toEqual(cell('offences.recorded', n(6), 'pha_s4'));
+    expect(pick(police(quarter), 'offences.recorded', 'pha_s4')).toEqual(cell('offences.recorded', hidden, 'pha_s4'));
+    // The ratio no month could give, over the quarter: 5 SPO applications to 13 stalking offences.
+    expect(figures.months.slice(0, 2).map((m: { derived: { spoApplicationsPerStalkingOffence: { value: number | null } } }) => m.derived.spoApplicationsPerStalkingOffence.value)).toEqual([null, null]);
+    expect(quarter.derived.spoApplicationsPerStalkingOffence).toEqual({ value: 0.3846, numerator: 5, denominator: 13, reason: null });
+    expect(figures.years[0]).toMatchObject({ period: 'rolling_12_months', from: addMonths(quarterEnd, -11), to: quarterEnd });
+
+    // The auditor's check on what the panel reads: no published quarter or year, less its published months,
+    // leaves one suppressed month, or suppressed months that could only be all 1 or all 4.
+    const byMonth = new Map<string, Cells>(figures.months.map((m: { month: string; agencies: { agency: string; cells: Cells }[] }) => [m.month, police(m)]));
+    for (const period of [...figures.quarters, ...figures.years]) {
+      for (const c of police(period)) {
+        if (c.suppressed || c.value === null) continue;
+        const inside = [...byMonth].filter(([m]) => m >= period.from && m <= period.to).map(([, cells]) => pick(cells, c.measure, c.breakdown));
+        if (inside.length < (period.period === 'quarter' ? 3 : 12)) continue;
+        const hiddenMonths = inside.filter((x) => x?.suppressed).length;
+        const rest = c.value - inside.reduce((sum, x) => sum + (x?.value ?? 0), 0);
+        if (hiddenMonths === 0) continue;
+        expect(hiddenMonths, `${period.label} ${c.measure} ${c.breakdown ?? ''}`).toBeGreaterThan(1);
+        expect([hiddenMonths, hiddenMonths * 4], `${period.label} ${c.measure} ${c.breakdown ?? ''}`).not.toContain(rest);
+      }
+    }
   });
 });

@@ -2,9 +2,12 @@ import type { CaseEvent, EventType, PartnerAgency } from '../contracts/index.js'
 import type { AgencyKit } from '../agency/index.js';
 import type { EventStore, Recorder } from '../eventlog/index.js';
 import type { Logger } from '../log/index.js';
-import { monthWindow, previousMonth, within, type Month, type MonthWindow } from './months.js';
-import { suppress, suppressionRule, type RawCell, type StatisticCell } from './suppression.js';
-import { latestPublished, publishSnapshot, revisionOf, type PublishOutcome, type PublishedRevision, type StatisticsEventType } from './revision.js';
+import { addMonths, monthWindow, previousMonth, within, type Month, type MonthWindow } from './months.js';
+import { suppressionRule, type RawCell, type StatisticCell } from './suppression.js';
+import {
+  latestPublished, publishedReleases, publishSnapshot, revisionOf, type PublishOutcome, type PublishedRevision, type StatisticsEventType, type StatisticsSnapshot,
+} from './revision.js';
+import { AUDIT_HORIZON_MONTHS, decideRelease } from './release.js';
 import { startStatisticsSchedule } from './schedule.js';
 import { statisticsSettings, type StatisticsSettings } from './config.js';
 
@@ -17,8 +20,10 @@ export interface AgencyMeasures {
   /** Records this many days either side of the month are read too (e.g. a DASH shortly after an incident). */
   lookbackDays?: number;
   lookaheadDays?: number;
-  /** Pure: the month's figures, before suppression, in a fixed order. */
+  /** Pure: the figures of a window (a month, a quarter, a year), before suppression, in a fixed order. */
   cells(records: readonly CaseEvent[], window: MonthWindow): RawCell[];
+  /** Measures counted as things stood at a window's end rather than summed over it: not given for periods. */
+  stocks?: readonly string[];
 }
 
 export interface StatisticsPreview {
@@ -26,6 +31,8 @@ export interface StatisticsPreview {
   suppressionThreshold: number;
   suppressionRule: string;
   cells: StatisticCell[];
+  /** At a quarter's end: the quarter's and the year's figures, audited against every other release. */
+  periods: NonNullable<StatisticsSnapshot['periods']>;
   /** Records of the measured types that happened in the month: none means there is nothing to publish automatically. */
   recordsInMonth: number;
   /** The latest figures published for the month, if any, and whether they are these. */
@@ -40,9 +47,10 @@ export interface AgencyStatistics {
   publishDue(): Promise<void>;
 }
 
-async function loadRecords(store: EventStore, measures: AgencyMeasures, window: MonthWindow): Promise<CaseEvent[]> {
-  const from = new Date(window.from.getTime() - (measures.lookbackDays ?? 0) * DAY_MS);
-  const to = new Date(window.to.getTime() + (measures.lookaheadDays ?? 0) * DAY_MS);
+/** A release's records: its year, and the releases within the audit's reach either side (their figures are counted again). */
+async function loadRecords(store: EventStore, measures: AgencyMeasures, month: Month): Promise<CaseEvent[]> {
+  const from = new Date(monthWindow(addMonths(month, -(AUDIT_HORIZON_MONTHS + 11))).from.getTime() - (measures.lookbackDays ?? 0) * DAY_MS);
+  const to = new Date(monthWindow(addMonths(month, AUDIT_HORIZON_MONTHS)).to.getTime() + (measures.lookaheadDays ?? 0) * DAY_MS);
   return store.ofTypes(measures.types, from, to);
 }
 
@@ -59,9 +67,11 @@ export function agencyStatistics(
 
   async function preview(month: Month): Promise<StatisticsPreview> {
     const window = monthWindow(month);
-    const records = await loadRecords(kit.store, measures, window);
-    const cells = suppress(measures.cells(records, window), threshold);
-    const snapshot = { month, suppressionThreshold: threshold, cells };
+    const records = await loadRecords(kit.store, measures, month);
+    const { cells, periods } = decideRelease({
+      month, threshold, rawOf: (w) => measures.cells(records, w), published: await publishedReleases(kit.store, type), ...(measures.stocks ? { stocks: measures.stocks } : {}),
+    });
+    const snapshot = { month, suppressionThreshold: threshold, cells, periods: periods ?? [] };
     const latest = await latestPublished(kit.store, type, month);
     return {
       ...snapshot,
@@ -75,7 +85,7 @@ export function agencyStatistics(
     const p = await preview(month);
     const outcome = await publishSnapshot({
       agency: kit.agency, store: kit.store, recorder: kit.recorder, now: now(),
-      snapshot: { month, suppressionThreshold: p.suppressionThreshold, cells: p.cells },
+      snapshot: { month, suppressionThreshold: p.suppressionThreshold, cells: p.cells, periods: p.periods },
     });
     return { ...outcome, preview: { ...p, published: { eventId: outcome.eventId, revision: outcome.revision, publishedAt: outcome.publishedAt, current: true } } };
   }

@@ -37,3 +37,14 @@ export function monthsOf(span: Pick<PeriodSpan, 'from' | 'to'>): Month[] {
   for (let m = span.from; m <= span.to; m = addMonths(m, 1)) months.push(m);
   return months;
 }
+
+const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' });
+const nameOf = (month: Month) => monthName.format(monthWindow(month).from);
+
+/** `January to March 2026`, `Year ending March 2026`. */
+export function periodLabel(span: PeriodSpan): string {
+  const year = span.to.slice(0, 4);
+  if (span.period === 'rolling_12_months') return `Year ending ${nameOf(span.to)} ${year}`;
+  if (span.period === 'quarter') return `${nameOf(span.from)} to ${nameOf(span.to)} ${year}`;
+  return `${nameOf(span.to)} ${year}`;
+}

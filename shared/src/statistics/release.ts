@@ -126,14 +126,16 @@ function systemOf(
   const termOf = (span: PeriodSpan, key: string): { value: number } | { term: string } => {
     const cell = byId.get(scopeId(span))?.cells.get(key);
     const id = figureId(span, key);
-    if (cell && !cell.suppressed && cell.value !== null && !pending.has(id)) return { value: cell.value };
+    const now = trueValue(span, key);
+    // A figure published before later records changed it tells of a count that no longer holds: the reader
+    // knows neither the count now nor how it changed, so it is unknown (and the revision is the reader's, not ours).
+    const stale = cell !== undefined && (cell.suppressed ? now === 0 : cell.value !== now);
+    if (cell && !stale && !cell.suppressed && cell.value !== null && !pending.has(id)) return { value: cell.value };
     // A month never published (nothing recorded in it, or not yet): the audit grants the reader its true figure.
-    if (!cell && span.period === 'month') return { value: trueValue(span, key) ?? 0 };
+    if (!cell && span.period === 'month') return { value: now ?? 0 };
     if (!unknowns.has(id)) {
-      const small = cell?.suppressed ? (trueValue(span, key) ?? threshold) < threshold : false;
-      unknowns.set(id, cell?.suppressed && !pending.has(id)
-        ? { lower: 1, upper: small ? threshold - 1 : Infinity, secret: true }
-        : { lower: 0, upper: Infinity, secret: false });
+      const secret = cell?.suppressed === true && !stale && !pending.has(id);
+      unknowns.set(id, secret ? { lower: 1, upper: (now ?? threshold) < threshold ? threshold - 1 : Infinity, secret } : { lower: 0, upper: Infinity, secret });
     }
     return { term: id };
   };

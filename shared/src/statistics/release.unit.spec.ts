@@ -108,6 +108,20 @@ describe('a release with its quarter and 12 months', () => {
     ]);
   });
 
+  it('decides a quarter on today\'s counts when a late record has changed a month published before', () => {
+    const before = [6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6, 6];
+    const rawBefore = series('2025-01', before);
+    const published: StatisticsSnapshot[] = [];
+    before.forEach((_, i) => {
+      const month = addMonths('2025-01', i);
+      published.push({ month, suppressionThreshold: THRESHOLD, ...decideRelease({ month, threshold: THRESHOLD, rawOf: rawBefore, published }) });
+    });
+    // A June 2025 record entered late, then January to March 2026: 3, 3, 0.
+    const rawNow = series('2025-01', [6, 6, 6, 6, 6, 7, 6, 6, 6, 6, 6, 6, 3, 3, 0]);
+    for (const month of ['2026-01', '2026-02', '2026-03']) published.push({ month, suppressionThreshold: THRESHOLD, ...decideRelease({ month, threshold: THRESHOLD, rawOf: rawNow, published }) });
+    expect(published.at(-1)!.periods!.map((p) => [p.period, p.cells[0]!.value])).toEqual([['quarter', 6], ['rolling_12_months', 61]]);
+  });
+
   it('never lets a suppressed month or period be worked out from everything published (random series, every assignment tried)', () => {
     let seed = 7;
     const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { StatisticCell } from '../contracts/index.js';
+import { StatisticCell, StatisticsPeriod } from '../contracts/index.js';
 import { defineRoute, type RouteSpec } from '../http/index.js';
 import { conflict } from '../errors/index.js';
 import type { AgencyStatistics } from './agency.js';
@@ -12,6 +12,7 @@ export const StatisticsPreviewView = z.object({
   suppressionThreshold: z.int(),
   suppressionRule: z.string(),
   cells: z.array(StatisticCell),
+  periods: z.array(StatisticsPeriod).describe('At a quarter\'s end: the quarter and the year ending with it'),
   recordsInMonth: z.int(),
   published: Published.nullable(),
 });

@@ -1,6 +1,6 @@
 // Types the UI shares with the services, imported as types only (erased from the bundle): the contracts' zod
 // schemas, which the services validate and document with, are the single source of every shape shown here.
-import type { Agency, AgencyMonth, DerivedFigure, MonthFigures, Role, ScrutinyFigures, WebClientConfig } from '@convene/shared/contracts';
+import type { Agency, AgencyMonth, DerivedFigure, MonthFigures, PeriodFigures, Role, ScrutinyFigures, WebClientConfig } from '@convene/shared/contracts';
 
 export type {
   Agency, PartnerAgency, Role, Behaviour, OffenceClass, RiskGrade, ConcernCategory, ConsentLevel, SubjectRole,
@@ -18,8 +18,8 @@ export type { ChronologyReport } from '@convene/shared/contracts';
 export type { CaseSummary } from '@convene/shared/contracts';
 export type { Principal } from '@convene/shared/contracts';
 export type { WebClientConfig };
-/** `GET /scrutiny/figures`: de-identified monthly figures per agency, small cells suppressed, and the derived ratios. */
-export type { ScrutinyFigures, MonthFigures, AgencyMonth, DerivedFigure };
+/** `GET /scrutiny/figures`: de-identified figures per agency by month, quarter and year, small cells suppressed, and the derived ratios. */
+export type { ScrutinyFigures, MonthFigures, PeriodFigures, AgencyMonth, DerivedFigure };
 
 /** `GET /auth/dev/people`. */
 export interface DemoPersonView {

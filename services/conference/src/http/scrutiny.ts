@@ -44,8 +44,8 @@ export function scrutinyRoutes({ scrutiny, audit, now = () => new Date() }: Scru
   return [
     defineRoute({
       method: 'get', path: '/scrutiny/figures', operationId: 'getScrutinyFigures', tag: 'scrutiny', permission: 'scrutiny.read',
-      summary: 'Each agency\'s latest monthly figures (small cells suppressed) and the derived ratios, per month', query: Period,
-      success: { status: 200, description: 'Per month: each agency\'s cells, or not published; SPO applications per stalking offence; declined DASH rate', schema: ScrutinyFigures },
+      summary: 'Each agency\'s latest figures (small cells suppressed) and the derived ratios, per month, per quarter and per year ending each quarter', query: Period,
+      success: { status: 200, description: 'Per month, quarter and year: each agency\'s cells, or not published; SPO applications per stalking offence; declined DASH rate', schema: ScrutinyFigures },
       handler: async ({ query, principal }) => figures(query, principal, 'scrutiny.figures.read'),
     }),
     defineRoute({

@@ -1,15 +1,16 @@
-import type { Agency, AgencyMonth, DerivedFigure, MonthFigures, ScrutinyFigures } from '@convene/shared/contracts';
-import { monthsBetween, suppressionRule, type StatisticCell } from '@convene/shared/statistics';
+import type { Agency, AgencyMonth, DerivedFigure, MonthFigures, PeriodFigures, ScrutinyFigures } from '@convene/shared/contracts';
+import { monthsBetween, periodLabel, periodsEnding, suppressionRule, type PeriodKind } from '@convene/shared/statistics';
 import { MEASURES } from './catalogue.js';
 import type { PublishedFigures } from './store.js';
 
 export const SCRUTINY_AGENCIES = ['police', 'cps', 'health', 'advocacy', 'conference'] as const satisfies readonly Agency[];
 
-export type { AgencyMonth, DerivedFigure, MonthFigures, ScrutinyFigures };
+export type { AgencyMonth, DerivedFigure, MonthFigures, PeriodFigures, ScrutinyFigures };
 
 type Ref = { agency: Agency; measure: string; breakdown?: string };
 type Sum = { value: number } | { reason: NonNullable<DerivedFigure['reason']> };
 
+/** `month` names the month or period in the reasons, as the page shows them. */
 function sumOf(agencies: readonly AgencyMonth[], month: string, refs: readonly Ref[]): Sum {
   let value = 0;
   for (const ref of refs) {
@@ -47,16 +48,35 @@ function derive(agencies: readonly AgencyMonth[], month: string): MonthFigures['
   };
 }
 
-/** Every month in the range, each agency's latest figures (or "not published"), and the derived figures. */
+const notPublished = (agency: Agency): AgencyMonth => ({ agency, published: false, publishedAt: null, eventId: null, suppressionThreshold: null, cells: [] });
+
+/** Each quarter (or year) ending in the range, as each agency's release for its last month gave it. */
+function periodFigures(published: readonly PublishedFigures[], months: readonly string[], kind: PeriodKind): PeriodFigures[] {
+  return months.flatMap((month) => periodsEnding(month).filter((s) => s.period === kind)).map((span) => {
+    const label = periodLabel(span);
+    const agencies = SCRUTINY_AGENCIES.map((agency): AgencyMonth => {
+      const release = published.find((f) => f.agency === agency && f.month === span.to);
+      const period = release?.periods?.find((p) => p.period === kind && p.from === span.from);
+      return release && period
+        ? { agency, published: true, publishedAt: release.publishedAt, eventId: release.eventId, suppressionThreshold: release.suppressionThreshold, cells: period.cells }
+        : notPublished(agency);
+    });
+    return { period: kind, from: span.from, to: span.to, label, agencies, derived: derive(agencies, label) };
+  });
+}
+
+/** Every month in the range, each agency's latest figures (or "not published"), and the derived figures; then the quarters and years ending in it. */
 export function buildFigures(published: readonly PublishedFigures[], from: string, to: string, generatedAt: Date, threshold: number): ScrutinyFigures {
-  const months = monthsBetween(from, to).map((month) => {
+  const inRange = monthsBetween(from, to);
+  const months = inRange.map((month) => {
     const agencies = SCRUTINY_AGENCIES.map((agency): AgencyMonth => {
       const p = published.find((f) => f.agency === agency && f.month === month);
-      return p
-        ? { agency, published: true, publishedAt: p.publishedAt, eventId: p.eventId, suppressionThreshold: p.suppressionThreshold, cells: p.cells }
-        : { agency, published: false, publishedAt: null, eventId: null, suppressionThreshold: null, cells: [] };
+      return p ? { agency, published: true, publishedAt: p.publishedAt, eventId: p.eventId, suppressionThreshold: p.suppressionThreshold, cells: p.cells } : notPublished(agency);
     });
     return { month, agencies, derived: derive(agencies, month) };
   });
-  return { from, to, generatedAt: generatedAt.toISOString(), suppression: { threshold, rule: suppressionRule(threshold) }, measures: MEASURES, months };
+  return {
+    from, to, generatedAt: generatedAt.toISOString(), suppression: { threshold, rule: suppressionRule(threshold) }, measures: MEASURES, months,
+    quarters: periodFigures(published, inRange, 'quarter'), years: periodFigures(published, inRange, 'rolling_12_months'),
+  };
 }

@@ -76,6 +76,9 @@ export function conferenceCells(views: readonly CaseView[], meetings: readonly M
   ];
 }
 
+/** Counted as things stood at a window's end: a quarter or a year would only repeat its last month. */
+export const STOCK_MEASURES = ['actions.overdue', 'cases.victim_view_higher'] as const;
+
 /** How much happened in the month: nothing means there is nothing to publish automatically. */
 export function activityIn(views: readonly CaseView[], window: MonthWindow): number {
   return views.reduce((n, v) => n + v.timeline.filter((e) => within(e.occurredAt, window)).length, 0);

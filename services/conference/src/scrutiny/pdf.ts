@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { readableTime } from '../export/pdf.js';
-import { figureRows, periodOf, REPORT_TITLE, type FigureRow } from './report.js';
+import { figureRows, periodOf, reportPeriods, REPORT_TITLE, type FigureRow } from './report.js';
 import type { ScrutinyFigures } from './figures.js';
 
 /** De-identified aggregates: OFFICIAL, not OFFICIAL-SENSITIVE like a case chronology. */
@@ -20,7 +20,7 @@ const COLUMNS: Column[] = [
 ];
 
 /**
- * The figures on paper: title, period, when generated and the suppression rule, then one table per month.
+ * The figures on paper: title, period, when generated and the suppression rule, then one table per month, quarter and year.
  * Every page carries the marking and its number. Same input, same bytes (the creation date is generatedAt).
  */
 export function figuresPdf(figures: ScrutinyFigures): Promise<Buffer> {
@@ -45,9 +45,9 @@ export function figuresPdf(figures: ScrutinyFigures): Promise<Buffer> {
   field('Suppression', figures.suppression.rule);
 
   const rows = figureRows(figures);
-  for (const m of figures.months) {
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(m.month, MARGIN).moveDown(0.3);
-    drawTable(doc, rows.filter((r) => r.month === m.month));
+  for (const p of reportPeriods(figures)) {
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(12).text(p.label, MARGIN).moveDown(0.3);
+    drawTable(doc, rows.filter((r) => r.period === p.label));
   }
   addFooters(doc);
   doc.end();

@@ -1,10 +1,31 @@
 import { agencyLabel } from '@convene/shared/contracts';
+import { periodLabel } from '@convene/shared/statistics';
 import { labelOf } from './catalogue.js';
-import type { DerivedFigure, ScrutinyFigures } from './figures.js';
+import type { AgencyMonth, DerivedFigure, MonthFigures, ScrutinyFigures } from './figures.js';
+
+/** A month, a quarter or a year of the figures, as the exports head it. */
+export interface ReportPeriod {
+  label: string;
+  from: string;
+  to: string;
+  agencies: readonly AgencyMonth[];
+  derived: MonthFigures['derived'];
+}
+
+/** The months, then the quarters, then the years ending in the range: each a table in the PDF, rows in the CSV. */
+export function reportPeriods(figures: ScrutinyFigures): ReportPeriod[] {
+  return [
+    ...figures.months.map((m) => ({ label: periodLabel({ period: 'month', from: m.month, to: m.month }), from: m.month, to: m.month, agencies: m.agencies, derived: m.derived })),
+    ...[...figures.quarters, ...figures.years].map((p) => ({ label: p.label, from: p.from, to: p.to, agencies: p.agencies, derived: p.derived })),
+  ];
+}
 
 /** One line of the figures as the exports print them. */
 export interface FigureRow {
-  month: string;
+  /** `March 2026`, `January to March 2026`, `Year ending March 2026`. */
+  period: string;
+  from: string;
+  to: string;
   agency: string;
   measure: string;
   breakdown: string;
@@ -25,19 +46,20 @@ function derivedValue(d: DerivedFigure): string {
 }
 
 export function figureRows(figures: ScrutinyFigures): FigureRow[] {
-  return figures.months.flatMap((m) => [
+  return reportPeriods(figures).flatMap((m) => [
     ...m.agencies.flatMap((a): FigureRow[] => {
       const agency = agencyLabel[a.agency];
-      if (!a.published) return [{ month: m.month, agency, measure: '', breakdown: '', figure: 'No figures published for this month', value: 'not published', suppressed: false, publishedAt: '' }];
+      const at = { period: m.label, from: m.from, to: m.to };
+      if (!a.published) return [{ ...at, agency, measure: '', breakdown: '', figure: 'No figures published for this period', value: 'not published', suppressed: false, publishedAt: '' }];
       return a.cells.map((c) => ({
-        month: m.month, agency, measure: c.measure, breakdown: c.breakdown ?? '', figure: labelOf(a.agency, c.measure, c.breakdown),
+        ...at, agency, measure: c.measure, breakdown: c.breakdown ?? '', figure: labelOf(a.agency, c.measure, c.breakdown),
         value: c.suppressed ? 'suppressed' : c.value === null ? 'none' : String(c.value), suppressed: c.suppressed, publishedAt: a.publishedAt ?? '',
       }));
     }),
     ...Object.entries(m.derived).map(([key, d]) => {
       const info = DERIVED[key as keyof typeof DERIVED];
       return {
-        month: m.month, agency: 'Partnership', measure: info.measure, breakdown: '', figure: info.label, value: derivedValue(d),
+        period: m.label, from: m.from, to: m.to, agency: 'Partnership', measure: info.measure, breakdown: '', figure: info.label, value: derivedValue(d),
         suppressed: d.reason?.code === 'suppressed', publishedAt: '',
       };
     }),

@@ -43,7 +43,29 @@ describe('scrutiny figures', () => {
     const lines = csv.split('\r\n');
     expect(lines.slice(0, 3)).toEqual(['Convene partnership scrutiny figures', 'Period,2026-03', `Generated,${NOW.toISOString()}`]);
     expect(lines[3]).toMatch(/^Suppression,.*1 to 4/);
-    expect(lines).toContain('2026-03,Police,spo.applications,,Stalking Protection Order applications,suppressed,yes,2026-04-01T06:00:00.000Z');
+    expect(lines).toContain('Period,From,To,Agency,Measure,Breakdown,Figure,Value,Suppressed,Published at');
+    expect(lines).toContain('March 2026,2026-03,2026-03,Police,spo.applications,,Stalking Protection Order applications,suppressed,yes,2026-04-01T06:00:00.000Z');
+  });
+
+  it('gives each quarter and the year ending it from the release at its end, with the ratio over the quarter', () => {
+    const march: PublishedFigures = {
+      ...police([cell('spo.applications', null), cell('offences.current_class', null, 'pha_s2a'), cell('offences.current_class', 0, 'pha_s4a')]),
+      periods: [
+        { period: 'quarter', from: '2026-01', to: '2026-03', cells: [cell('spo.applications', 6), cell('offences.current_class', 12, 'pha_s2a'), cell('offences.current_class', 0, 'pha_s4a')] },
+        { period: 'rolling_12_months', from: '2025-04', to: '2026-03', cells: [cell('spo.applications', null), cell('offences.current_class', 40, 'pha_s2a'), cell('offences.current_class', 8, 'pha_s4a')] },
+      ],
+    };
+    const f = buildFigures([march, police([], '2026-02')], '2026-01', '2026-04', NOW, 5);
+    expect(f.months[2]!.derived.spoApplicationsPerStalkingOffence.value).toBeNull();
+    expect(f.quarters.map((q) => [q.label, q.from, q.to])).toEqual([['January to March 2026', '2026-01', '2026-03']]);
+    expect(f.quarters[0]!.derived.spoApplicationsPerStalkingOffence).toEqual({ value: 0.5, numerator: 6, denominator: 12, reason: null });
+    expect(f.years[0]!.label).toBe('Year ending March 2026');
+    expect(f.years[0]!.derived.spoApplicationsPerStalkingOffence.reason).toEqual({ code: 'suppressed', message: 'police spo.applications is suppressed' });
+    // An agency whose release for March carries no periods has not published the quarter.
+    expect(f.quarters[0]!.agencies.filter((a) => a.published).map((a) => a.agency)).toEqual(['police']);
+    const csv = figuresCsv(f).split('\r\n');
+    expect(csv).toContain('January to March 2026,2026-01,2026-03,Police,spo.applications,,Stalking Protection Order applications,6,no,2026-04-01T06:00:00.000Z');
+    expect(csv).toContain('Year ending March 2026,2025-04,2026-03,Partnership,derived.spo_applications_per_stalking_offence,,SPO applications per stalking offence (s2A + s4A),not given (police spo.applications is suppressed),yes,');
   });
 });
 

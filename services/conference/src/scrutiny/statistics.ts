@@ -1,12 +1,12 @@
 import type { EventStore, Recorder } from '@convene/shared/eventlog';
 import type { Logger } from '@convene/shared/log';
 import {
-  addMonths, latestPublished, monthOf, monthWindow, publishSnapshot, revisionOf, suppress, suppressionRule,
+  addMonths, AUDIT_HORIZON_MONTHS, decideRelease, latestPublished, monthOf, monthWindow, publishedReleases, publishSnapshot, revisionOf, suppressionRule,
   type Month, type PublishOutcome, type StatisticsPreview, type StatisticsSettings,
 } from '@convene/shared/statistics';
 import type { CaseStore } from '../db/cases.js';
 import type { MeetingStore } from '../db/meetings.js';
-import { activityIn, conferenceCells, type MeetingDates } from './measures.js';
+import { activityIn, conferenceCells, STOCK_MEASURES, type MeetingDates } from './measures.js';
 
 export interface ConferenceStatisticsDeps {
   cases: CaseStore;
@@ -29,11 +29,17 @@ export function conferenceStatistics(deps: ConferenceStatisticsDeps) {
 
   async function preview(month: Month): Promise<StatisticsPreview> {
     const window = monthWindow(month);
-    // Cases listed before the month ended and not closed before it began: the only ones it can count.
-    const views = (await deps.cases.listedDuring(window.from, window.to)).map((d) => d.view);
-    const meetings = await deps.meetings.model.find({}, { agenda: 1, scheduledFor: 1, startedAt: 1 }).lean<MeetingDates[]>();
-    const cells = suppress(conferenceCells(views, meetings.map((m) => ({ agenda: m.agenda ?? [], scheduledFor: m.scheduledFor, startedAt: m.startedAt ?? null })), window, now()), threshold);
-    const snapshot = { month, suppressionThreshold: threshold, cells };
+    // Cases listed before the last window ended and not closed before the first began: the only ones it can
+    // count (the release's year, and the releases the audit reaches either side).
+    const reach = { from: monthWindow(addMonths(month, -(AUDIT_HORIZON_MONTHS + 11))).from, to: monthWindow(addMonths(month, AUDIT_HORIZON_MONTHS)).to };
+    const views = (await deps.cases.listedDuring(reach.from, reach.to)).map((d) => d.view);
+    const meetings = (await deps.meetings.model.find({}, { agenda: 1, scheduledFor: 1, startedAt: 1 }).lean<MeetingDates[]>())
+      .map((m) => ({ agenda: m.agenda ?? [], scheduledFor: m.scheduledFor, startedAt: m.startedAt ?? null }));
+    const { cells, periods } = decideRelease({
+      month, threshold, stocks: STOCK_MEASURES, published: await publishedReleases(deps.outbox, type),
+      rawOf: (w) => conferenceCells(views, meetings, w, now()),
+    });
+    const snapshot = { month, suppressionThreshold: threshold, cells, periods: periods ?? [] };
     const latest = await latestPublished(deps.outbox, type, month);
     return {
       ...snapshot, suppressionRule: suppressionRule(threshold), recordsInMonth: activityIn(views, window),
@@ -45,7 +51,7 @@ export function conferenceStatistics(deps: ConferenceStatisticsDeps) {
     const p = await preview(month);
     const outcome = await publishSnapshot({
       agency: 'conference', store: deps.outbox, recorder: deps.recorder, now: now(),
-      snapshot: { month, suppressionThreshold: p.suppressionThreshold, cells: p.cells },
+      snapshot: { month, suppressionThreshold: p.suppressionThreshold, cells: p.cells, periods: p.periods },
     });
     return { ...outcome, preview: { ...p, published: { eventId: outcome.eventId, revision: outcome.revision, publishedAt: outcome.publishedAt, current: true } } };
   }

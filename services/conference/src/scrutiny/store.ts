@@ -1,7 +1,10 @@
 import { Schema, type Connection } from 'mongoose';
-import { Agency, type CaseEvent } from '@convene/shared/contracts';
+import { Agency, type CaseEvent, type StatisticsPeriod as StatisticsPeriodSchema } from '@convene/shared/contracts';
 import { modelOf } from '@convene/shared/mongo';
+import type { z } from 'zod';
 import type { StatisticCell, StatisticsSnapshot } from '@convene/shared/statistics';
+
+type StatisticsPeriod = z.infer<typeof StatisticsPeriodSchema>;
 
 /** The latest figures one agency (or the conference) published for one month. */
 export interface PublishedFigures extends StatisticsSnapshot {
@@ -22,6 +25,8 @@ export interface FiguresDoc {
   publishedAt: Date;
   suppressionThreshold: number;
   cellsJson: string;
+  /** The quarter's and the year's figures, for a release at a quarter's end; absent before periods were published. */
+  periodsJson?: string;
 }
 
 const figuresSchema = new Schema<FiguresDoc>({
@@ -32,6 +37,7 @@ const figuresSchema = new Schema<FiguresDoc>({
   publishedAt: { type: Date, required: true },
   suppressionThreshold: { type: Number, required: true },
   cellsJson: { type: String, required: true },
+  periodsJson: { type: String },
 }, { versionKey: false, collection: 'scrutiny_figures' });
 figuresSchema.index({ month: 1 });
 
@@ -54,6 +60,7 @@ export function createScrutinyStore(db: Connection) {
           $set: {
             agency: event.agency, month: event.data.month, eventId: event.id, publishedAt,
             suppressionThreshold: event.data.suppressionThreshold, cellsJson: JSON.stringify(event.data.cells),
+            periodsJson: JSON.stringify(event.data.periods ?? []),
           },
         }, { upsert: true });
       } catch (err) {
@@ -68,6 +75,7 @@ export function createScrutinyStore(db: Connection) {
     return docs.map((d) => ({
       agency: Agency.parse(d.agency), month: d.month, eventId: d.eventId, publishedAt: d.publishedAt.toISOString(),
       suppressionThreshold: d.suppressionThreshold, cells: JSON.parse(d.cellsJson) as StatisticCell[],
+      periods: JSON.parse(d.periodsJson ?? '[]') as StatisticsPeriod[],
     }));
   }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Agency, Month } from '../common.js';
-import { StatisticCell } from '../agencyCommon.js';
+import { StatisticCell, StatisticsPeriodKind } from '../agencyCommon.js';
 
 /** One figure the scrutiny page shows: which agency publishes it, its label, and its breakdowns. */
 export const MeasureInfo = z.object({
@@ -21,7 +21,7 @@ export const DerivedFigure = z.object({
 });
 export type DerivedFigure = z.infer<typeof DerivedFigure>;
 
-/** One agency's figures for one month: none until it has published them. */
+/** One agency's figures for one month (or quarter, or year): none until it has published them. */
 export const AgencyMonth = z.object({
   agency: Agency,
   published: z.boolean(),
@@ -32,17 +32,31 @@ export const AgencyMonth = z.object({
 });
 export type AgencyMonth = z.infer<typeof AgencyMonth>;
 
+const Derived = z.object({
+  /** Police SPO applications per stalking offence recorded (s2A + s4A). */
+  spoApplicationsPerStalkingOffence: DerivedFigure,
+  /** Declined DASH / (completed + declined). */
+  declinedAssessmentRate: DerivedFigure,
+});
+
 export const MonthFigures = z.object({
   month: Month,
   agencies: z.array(AgencyMonth),
-  derived: z.object({
-    /** Police SPO applications per stalking offence recorded (s2A + s4A). */
-    spoApplicationsPerStalkingOffence: DerivedFigure,
-    /** Declined DASH / (completed + declined). */
-    declinedAssessmentRate: DerivedFigure,
-  }),
+  derived: Derived,
 });
 export type MonthFigures = z.infer<typeof MonthFigures>;
+
+/** One quarter's or one year's figures: each agency's as its release at the period's end gave them. */
+export const PeriodFigures = z.object({
+  period: StatisticsPeriodKind,
+  from: Month,
+  to: Month,
+  /** `January to March 2026`, `Year ending March 2026`. */
+  label: z.string(),
+  agencies: z.array(AgencyMonth),
+  derived: Derived,
+});
+export type PeriodFigures = z.infer<typeof PeriodFigures>;
 
 /** `GET /scrutiny/figures`: de-identified monthly figures per agency, small cells suppressed, and the derived ratios. */
 export const ScrutinyFigures = z.object({
@@ -52,5 +66,9 @@ export const ScrutinyFigures = z.object({
   suppression: z.object({ threshold: z.int(), rule: z.string() }),
   measures: z.array(MeasureInfo).readonly(),
   months: z.array(MonthFigures),
+  /** Calendar quarters ending in the period (March, June, September, December). */
+  quarters: z.array(PeriodFigures),
+  /** The years ending with each of those quarters. */
+  years: z.array(PeriodFigures),
 });
 export type ScrutinyFigures = z.infer<typeof ScrutinyFigures>;

@@ -1,15 +1,15 @@
 import type { Agency, ScrutinyFigures } from '../../api/types';
-import { agencyMonth, breakdownLabel, figureOf, secondarySuppressionPossible, type Measure } from './figures';
+import type { Column } from './columns';
+import { breakdownLabel, figureOf, secondarySuppressionPossible, type Measure } from './figures';
 import { FigureCell } from './FigureCell';
-import { monthLabel } from './period';
 
-/** One measure of one agency, month by month: a table whose cells carry bars, so the table is the chart. */
-export function MeasureTable({ figures, agency, measure }: { figures: ScrutinyFigures; agency: Agency; measure: Measure }) {
+/** One measure of one agency, month by month (quarter, year): a table whose cells carry bars, so the table is the chart. */
+export function MeasureTable({ figures, columns: periods, noun, agency, measure }: { figures: ScrutinyFigures; columns: readonly Column[]; noun: string; agency: Agency; measure: Measure }) {
   const columns = measure.breakdowns?.length ? measure.breakdowns.map((b) => ({ breakdown: b as string | undefined, label: breakdownLabel(measure.measure, b) }))
     : [{ breakdown: undefined, label: measure.kind === 'median_days' ? 'Median' : 'Number' }];
-  const rows = figures.months.map((m) => {
-    const published = agencyMonth(figures, m.month, agency);
-    return { month: m.month, published: published?.published ?? false, cells: columns.map((c) => figureOf(figures, published, measure.measure, c.breakdown)) };
+  const rows = periods.map((p) => {
+    const published = p.agencies.find((a) => a.agency === agency);
+    return { key: p.key, short: p.short, published: published?.published ?? false, cells: columns.map((c) => figureOf(figures, published, measure.measure, c.breakdown)) };
   });
   // One scale for the whole table, never shorter than twice the threshold so that a few records look few.
   const max = Math.max(2 * figures.suppression.threshold, ...rows.flatMap((r) => r.cells.map((f) => (f.kind === 'value' ? f.value : 0))));
@@ -24,12 +24,12 @@ export function MeasureTable({ figures, agency, measure }: { figures: ScrutinyFi
       <div class="table-scroll">
         <table class="data compact figures" aria-labelledby={id}>
           <thead>
-            <tr><th scope="col">Month</th>{columns.map((c) => <th scope="col" key={c.label}>{c.label}</th>)}</tr>
+            <tr><th scope="col">{noun === 'month' ? 'Month' : noun === 'quarter' ? 'Quarter' : 'Year ending'}</th>{columns.map((c) => <th scope="col" key={c.label}>{c.label}</th>)}</tr>
           </thead>
           <tbody>
             {rows.map((r) => (
-              <tr key={r.month}>
-                <th scope="row">{monthLabel(r.month, 'short')}</th>
+              <tr key={r.key}>
+                <th scope="row">{r.short}</th>
                 {r.published
                   ? r.cells.map((f, i) => <FigureCell key={i} figure={f} kind={measure.kind} max={max} agency={agency} footnote={grouped[i]} />)
                   : <td colSpan={columns.length} class="figure figure-not_published">not published</td>}

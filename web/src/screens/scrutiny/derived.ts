@@ -1,6 +1,5 @@
 // The two figures the partnership is scrutinised on, worked out by the service from police figures.
 import type { DerivedFigure, MonthFigures } from '../../api/types';
-import { monthLabel } from './period';
 
 export type DerivedKey = keyof MonthFigures['derived'];
 
@@ -50,13 +49,13 @@ export const DERIVED: readonly DerivedInfo[] = [
  * month, a part is suppressed, or there is nothing to divide by. The service's own reason follows when it
  * is something else.
  */
-export function reasonText(info: DerivedInfo, figure: DerivedFigure, month: string, threshold: number): string {
+export function reasonText(info: DerivedInfo, figure: DerivedFigure, period: string, threshold: number): string {
   const reason = figure.reason;
   if (!reason) return '';
   switch (reason.code) {
     case 'not_published':
       return figure.numerator === null && figure.denominator === null && /has not published/.test(reason.message)
-        ? `Police have not published figures for ${monthLabel(month)} yet`
+        ? `Police have not published figures for ${period} yet`
         : `Not published: ${reason.message}`;
     case 'suppressed':
       return figure.numerator === null

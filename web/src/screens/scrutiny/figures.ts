@@ -18,10 +18,6 @@ export type Figure =
 
 export const anyPublished = (figures: ScrutinyFigures) => figures.months.some((m) => m.agencies.some((a) => a.published));
 
-export function agencyMonth(figures: ScrutinyFigures, month: string, agency: Agency): AgencyMonth | undefined {
-  return figures.months.find((m) => m.month === month)?.agencies.find((a) => a.agency === agency);
-}
-
 /** One cell of an agency's month: a cell the agency did not publish (e.g. a newer measure) counts as not published. */
 export function figureOf(figures: ScrutinyFigures, published: AgencyMonth | undefined, measure: string, breakdown?: string): Figure {
   if (!published?.published) return { kind: 'not_published' };

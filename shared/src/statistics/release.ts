@@ -77,6 +77,20 @@ export function decideRelease(input: ReleaseInput): Decided {
   const withhold = (scope: Scope, key: string) => {
     const cell = scope.cells.get(key)!;
     scope.cells.set(key, { ...cell, value: null, suppressed: true });
+    return cell;
+  };
+  /**
+   * A period that would give a month away may still be published if this month (the period's last, decided
+   * in the same release) is withheld with it: a suppressed month then has a partner in the period. The
+   * quarter or year is worth more to the panel than the one month it costs.
+   */
+  const publishedWithPartner = (key: string): boolean => {
+    const own = current.cells.get(key);
+    if (!own || own.suppressed || !own.value) return false;
+    withhold(current, key);
+    if (auditOf(key) === 'safe') return true;
+    current.cells.set(key, own);
+    return false;
   };
 
   // This month's figures first (a revision may meet periods published after it), then the quarter, then its year.
@@ -86,8 +100,11 @@ export function decideRelease(input: ReleaseInput): Decided {
       // Zero is always published: a period of zero has no suppressed month in it.
       if (!additive.has(key) || cell.suppressed || cell.value === 0) continue;
       const outcome = auditOf(key);
+      if (outcome === 'safe') continue;
       // Where revised figures make the equations disagree, a period is withheld; a month keeps the monthly rule.
-      if (outcome === 'disclosed' || (outcome === 'inconsistent' && scope !== current)) withhold(scope, key);
+      if (scope === current) {
+        if (outcome === 'disclosed') withhold(scope, key);
+      } else if (outcome === 'inconsistent' || !publishedWithPartner(key)) withhold(scope, key);
     }
   }
   return {

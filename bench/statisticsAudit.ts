@@ -28,7 +28,8 @@ for (let i = 0; i < MONTHS; i++) {
 
 const monthCells = published.flatMap((p) => p.cells);
 console.log(`releases: ${MONTHS} months × ${SERIES} figures; per release ${Math.round(times.reduce((a, b) => a + b, 0) / MONTHS)} ms mean, ${Math.round(Math.max(...times))} ms worst`);
-console.log(`months: ${monthCells.filter((c) => c.suppressed).length} of ${monthCells.length} suppressed`);
+const smallMonths = data.flat().filter((v) => v > 0 && v < THRESHOLD).length;
+console.log(`months: ${monthCells.filter((c) => c.suppressed).length} of ${monthCells.length} suppressed, ${smallMonths} of them small`);
 for (const kind of ['quarter', 'rolling_12_months'] as const) {
   let small = 0;
   let withheld = 0;

@@ -152,6 +152,9 @@ async function capture(browser: Browser, urls: Urls, seeded: SeededCase, request
   const panel = await open('scrutiny');
   await panel.locator('section.agency-figures').first().waitFor({ timeout: 15_000 });
   await shoot(panel, 'scrutiny');
+  await panel.getByRole('radio', { name: 'Quarter', exact: true }).check();
+  await panel.locator('section.derived-card').first().waitFor({ timeout: 15_000 });
+  await shoot(panel, 'scrutiny-quarters');
 }
 
 async function main(): Promise<void> {

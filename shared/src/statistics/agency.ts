@@ -8,6 +8,7 @@ import {
   latestPublished, publishedReleases, publishSnapshot, revisionOf, type PublishOutcome, type PublishedRevision, type StatisticsEventType, type StatisticsSnapshot,
 } from './revision.js';
 import { AUDIT_HORIZON_MONTHS, decideRelease } from './release.js';
+import { inTurn } from './inTurn.js';
 import { startStatisticsSchedule } from './schedule.js';
 import { statisticsSettings, type StatisticsSettings } from './config.js';
 
@@ -81,14 +82,15 @@ export function agencyStatistics(
     };
   }
 
-  async function publish(month: Month) {
+  const oneRelease = inTurn();
+  const publish = (month: Month) => oneRelease(async () => {
     const p = await preview(month);
     const outcome = await publishSnapshot({
       agency: kit.agency, store: kit.store, recorder: kit.recorder, now: now(),
       snapshot: { month, suppressionThreshold: p.suppressionThreshold, cells: p.cells, periods: p.periods },
     });
     return { ...outcome, preview: { ...p, published: { eventId: outcome.eventId, revision: outcome.revision, publishedAt: outcome.publishedAt, current: true } } };
-  }
+  });
 
   async function publishDue() {
     const month = previousMonth(now());

@@ -9,3 +9,4 @@ export * from './routes.js';
 export * from './periods.js';
 export * from './disclosure.js';
 export * from './release.js';
+export * from './inTurn.js';

@@ -1,7 +1,7 @@
 import type { EventStore, Recorder } from '@convene/shared/eventlog';
 import type { Logger } from '@convene/shared/log';
 import {
-  addMonths, AUDIT_HORIZON_MONTHS, decideRelease, latestPublished, monthOf, monthWindow, publishedReleases, publishSnapshot, revisionOf, suppressionRule,
+  addMonths, AUDIT_HORIZON_MONTHS, decideRelease, inTurn, latestPublished, monthOf, monthWindow, publishedReleases, publishSnapshot, revisionOf, suppressionRule,
   type Month, type PublishOutcome, type StatisticsPreview, type StatisticsSettings,
 } from '@convene/shared/statistics';
 import type { CaseStore } from '../db/cases.js';
@@ -47,14 +47,15 @@ export function conferenceStatistics(deps: ConferenceStatisticsDeps) {
     };
   }
 
-  async function publish(month: Month): Promise<PublishOutcome & { preview: StatisticsPreview }> {
+  const oneRelease = inTurn();
+  const publish = (month: Month): Promise<PublishOutcome & { preview: StatisticsPreview }> => oneRelease(async () => {
     const p = await preview(month);
     const outcome = await publishSnapshot({
       agency: 'conference', store: deps.outbox, recorder: deps.recorder, now: now(),
       snapshot: { month, suppressionThreshold: p.suppressionThreshold, cells: p.cells, periods: p.periods },
     });
     return { ...outcome, preview: { ...p, published: { eventId: outcome.eventId, revision: outcome.revision, publishedAt: outcome.publishedAt, current: true } } };
-  }
+  });
 
   /** The scheduled run: last month and this month so far, each only if something happened in it. */
   async function publishDue(): Promise<void> {

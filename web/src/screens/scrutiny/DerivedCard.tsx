@@ -15,7 +15,7 @@ function Headline({ figures, columns, noun, info }: { figures: ScrutinyFigures; 
       <p class="headline not-given">
         <span class="headline-value">Not given</span>
         <span class="headline-detail">
-          for any {noun} of this period.{last && <> {last.label}: {reasonText(info, last.derived[info.key], last.label, thresholdIn(figures, last))}.</>}
+          for any {noun} of this period.{last && <> {last.label}: {reasonText(info, last.derived[info.key], last.label, thresholdIn(figures, last), last.onlySmallSuppressed)}.</>}
         </span>
       </p>
     );
@@ -53,7 +53,7 @@ export function DerivedCard({ figures, columns, noun, info }: { figures: Scrutin
                 <td>{d.value === null ? <span class="muted">not given</span> : <strong>{info.format(d.value)}</strong>}</td>
                 <td>{partText(d.numerator, d)}</td>
                 <td>{partText(d.denominator, d)}</td>
-                <td>{d.reason ? reasonText(info, d, c.label, thresholdIn(figures, c)) : '—'}</td>
+                <td>{d.reason ? reasonText(info, d, c.label, thresholdIn(figures, c), c.onlySmallSuppressed) : '—'}</td>
               </tr>
             );
           })}

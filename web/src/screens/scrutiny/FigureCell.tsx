@@ -15,7 +15,7 @@ export function FigureCell({ figure, kind, max, agency, footnote }: { figure: Fi
       <span class="figure-text">
         {text}
         {withheld && <sup aria-hidden="true">†</sup>}
-        {withheld && figure.kind === 'suppressed' && <span class="visually-hidden"> (fewer than {figure.threshold}, or withheld with its group, see the note)</span>}
+        {withheld && figure.kind === 'suppressed' && <span class="visually-hidden"> (fewer than {figure.threshold}, or withheld so that another cannot be worked out, see the note)</span>}
       </span>
       {(figure.kind === 'value' || (figure.kind === 'suppressed' && kind === 'count')) && (
         <svg class="figure-bar" viewBox="0 0 100 8" preserveAspectRatio="none" aria-hidden="true" focusable="false">

@@ -9,12 +9,13 @@ export function MeasureTable({ figures, columns: periods, noun, agency, measure 
     : [{ breakdown: undefined, label: measure.kind === 'median_days' ? 'Median' : 'Number' }];
   const rows = periods.map((p) => {
     const published = p.agencies.find((a) => a.agency === agency);
-    return { key: p.key, short: p.short, published: published?.published ?? false, cells: columns.map((c) => figureOf(figures, published, measure.measure, c.breakdown)) };
+    return { key: p.key, short: p.short, exact: p.onlySmallSuppressed, published: published?.published ?? false, cells: columns.map((c) => figureOf(figures, published, measure.measure, c.breakdown)) };
   });
   // One scale for the whole table, never shorter than twice the threshold so that a few records look few.
   const max = Math.max(2 * figures.suppression.threshold, ...rows.flatMap((r) => r.cells.map((f) => (f.kind === 'value' ? f.value : 0))));
   const grouped = columns.map((c) => secondarySuppressionPossible(agency, measure.measure, c.breakdown));
-  const footnote = rows.some((r) => r.cells.some((f, i) => f.kind === 'suppressed' && grouped[i]));
+  const withheld = (exact: boolean, i: number) => grouped[i] === true || !exact;
+  const footnote = rows.some((r) => r.cells.some((f, i) => f.kind === 'suppressed' && withheld(r.exact, i)));
   const id = `measure-${agency}-${measure.measure.replaceAll('.', '-')}`;
 
   return (
@@ -31,14 +32,14 @@ export function MeasureTable({ figures, columns: periods, noun, agency, measure 
               <tr key={r.key}>
                 <th scope="row">{r.short}</th>
                 {r.published
-                  ? r.cells.map((f, i) => <FigureCell key={i} figure={f} kind={measure.kind} max={max} agency={agency} footnote={grouped[i]} />)
+                  ? r.cells.map((f, i) => <FigureCell key={i} figure={f} kind={measure.kind} max={max} agency={agency} footnote={withheld(r.exact, i)} />)
                   : <td colSpan={columns.length} class="figure figure-not_published">not published</td>}
               </tr>
             ))}
           </tbody>
         </table>
       </div>
-      {footnote && <p class="hint">† Suppressed: fewer than {figures.suppression.threshold}, or withheld because these figures are published with their total and a suppressed one could otherwise be worked out by subtraction.</p>}
+      {footnote && <p class="hint">† Suppressed: fewer than {figures.suppression.threshold}, or withheld because a suppressed figure could otherwise be worked out by subtraction (from a total published with it, or from a quarter or year).</p>}
     </div>
   );
 }

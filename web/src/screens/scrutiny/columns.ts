@@ -13,6 +13,11 @@ export interface Column {
   short: string;
   agencies: readonly AgencyMonth[];
   derived: MonthFigures['derived'];
+  /**
+   * Whether a suppressed count here is always fewer than the threshold. Not for a quarter or year (a figure
+   * may be withheld so a month cannot be worked out), nor a quarter's last month (withheld beside its quarter).
+   */
+  onlySmallSuppressed: boolean;
 }
 
 export const BY_LABEL: Record<FiguresBy, { option: string; noun: string; plural: string }> = {
@@ -24,7 +29,11 @@ export const BY_LABEL: Record<FiguresBy, { option: string; noun: string; plural:
 const shortMonth = (month: string) => monthLabel(month, 'short');
 
 export function columnsOf(figures: ScrutinyFigures, by: FiguresBy): Column[] {
-  if (by === 'month') return figures.months.map((m) => ({ key: m.month, label: monthLabel(m.month), short: shortMonth(m.month), agencies: m.agencies, derived: m.derived }));
+  if (by === 'month') {
+    return figures.months.map((m) => ({
+      key: m.month, label: monthLabel(m.month), short: shortMonth(m.month), agencies: m.agencies, derived: m.derived, onlySmallSuppressed: Number(m.month.slice(5)) % 3 !== 0,
+    }));
+  }
   const periods = by === 'quarter' ? figures.quarters : figures.years;
   return periods.map((p) => ({
     key: `${p.from}/${p.to}`,
@@ -32,5 +41,6 @@ export function columnsOf(figures: ScrutinyFigures, by: FiguresBy): Column[] {
     short: by === 'quarter' ? `${shortMonth(p.from).split(' ')[0]}–${shortMonth(p.to)}` : `YE ${shortMonth(p.to)}`,
     agencies: p.agencies,
     derived: p.derived,
+    onlySmallSuppressed: false,
   }));
 }

@@ -49,7 +49,7 @@ export const DERIVED: readonly DerivedInfo[] = [
  * month, a part is suppressed, or there is nothing to divide by. The service's own reason follows when it
  * is something else.
  */
-export function reasonText(info: DerivedInfo, figure: DerivedFigure, period: string, threshold: number): string {
+export function reasonText(info: DerivedInfo, figure: DerivedFigure, period: string, threshold: number, onlySmallSuppressed = true): string {
   const reason = figure.reason;
   if (!reason) return '';
   switch (reason.code) {
@@ -58,9 +58,8 @@ export function reasonText(info: DerivedInfo, figure: DerivedFigure, period: str
         ? `Police have not published figures for ${period} yet`
         : `Not published: ${reason.message}`;
     case 'suppressed':
-      return figure.numerator === null
-        ? `${info.numerator}: fewer than ${threshold}, suppressed`
-        : `${info.denominator}: a part of it is suppressed`;
+      if (figure.numerator !== null) return `${info.denominator}: a part of it is suppressed`;
+      return onlySmallSuppressed ? `${info.numerator}: fewer than ${threshold}, suppressed` : `${info.numerator}: suppressed`;
     case 'no_denominator':
       return info.nothingToDivide;
     default:

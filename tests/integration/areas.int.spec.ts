@@ -4,6 +4,8 @@ import { startConference, type RunningConference } from '../support/conference.j
 import { people } from '../support/fixtures.js';
 import { eventually, uniqueId } from '../support/infra.js';
 import { meetingClient, type MeetingClient } from '../support/meetingClient.js';
+import { dumpDatabase, dumpTopics } from '../support/minimisation.js';
+import { LiveMessage, prefixedTopics } from '@convene/shared/contracts';
 
 // Two areas on one deployment: one suspect, a victim in each. What one area's people can reach of the other's.
 const AREAS = [
@@ -193,5 +195,35 @@ describe('areas: many partnerships on one deployment', () => {
     expect(body.view.repeatOf).toBeNull();
     expect(JSON.stringify(body)).not.toContain(southCase);
     expect(JSON.stringify((await north.get('/cases')).body)).not.toContain(southCase);
+  });
+
+  it('dumps the conference database and every topic: across areas go only a request\'s kind, areas and time, and a room is pushed only its own area\'s cases', async () => {
+    const named = prefixedTopics(prefix);
+    const onTopics = await dumpTopics([...Object.values(named.events), named.dlq, named.live]);
+    const db = await dumpDatabase(conference.runtime.db, 'conference');
+    const meetings = db.filter((d) => d.where === 'conference.meetings').map((d) => d.doc as { _id: string; area: string; agenda: string[] });
+    const areaOfMeeting = new Map(meetings.map((m) => [m._id, m.area]));
+    expect(new Set(meetings.map((m) => m.area))).toEqual(new Set(['north']));
+    for (const m of meetings) expect(m.agenda, `meeting ${m._id}`).not.toContain(southCase);
+
+    // The south's request to the north: its own case, the two areas, the kind and who asked; nothing of the north's case.
+    const requests = onTopics.filter((m) => m.event?.type === 'conference.area.requested.v1');
+    expect(requests).toHaveLength(1);
+    expect(Object.keys(requests[0]!.event!.data as object).sort()).toEqual(['caseRef', 'fromArea', 'kind', 'requestedBy', 'toArea']);
+    expect(requests[0]!.event!.data).toMatchObject({ caseRef: southCase, fromArea: 'south', toArea: 'north', kind: 'joint_discussion' });
+    expect(requests[0]!.text).not.toContain(northCase);
+
+    // Every push on the live topic went to a room of the case's own area at the time: the south's case never to
+    // the north's rooms, the north's case only until it moved, and then withdrawn there.
+    const moved = JSON.parse(onTopics.find((m) => m.event?.type === 'conference.case.transferred.v1' && m.event.data?.caseRef === northCase)!.text) as { time: string };
+    const live = onTopics.filter((m) => m.topic === named.live).map((m) => LiveMessage.parse(JSON.parse(m.text)));
+    const pushes = live.flatMap((m) => (m.type === 'push' ? [m.push] : []));
+    expect(pushes.filter((p) => p.caseRef === northCase).length).toBeGreaterThan(0);
+    for (const push of pushes) {
+      expect(push.caseRef, `push to ${push.meetingId}`).not.toBe(southCase);
+      if (push.caseRef === northCase) expect(areaOfMeeting.get(push.meetingId) === 'north' && Date.parse(push.at) <= Date.parse(moved.time)).toBe(true);
+      expect(JSON.stringify(push.payload)).not.toContain('Shah');
+    }
+    expect(live.some((m) => m.type === 'retract' && m.caseRef === northCase)).toBe(true);
   });
 });

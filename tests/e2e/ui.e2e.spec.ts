@@ -238,6 +238,39 @@ describe('the web UI, in a browser, against the whole partnership', () => {
     }
   });
 
+  it('lets the chair remind the agencies whose research on a listed case is still awaited', async () => {
+    // A partnership where only police run: a police referral is listed and the other three agencies' research
+    // stays awaited.
+    const partial = await startE2eStack({ agencies: ['police'] });
+    try {
+      const police = await as('police', partial.urls.police);
+      const person = async (given: string, family: string, dateOfBirth: string) => (await police<{ personId: string }>('POST', '/people', { given, family, dateOfBirth, postcode: 'LS8 1HU' })).personId;
+      const subjects = [{ personId: await person('Grace', 'Ellery', '1993-08-21'), role: 'victim' }, { personId: await person('Dean', 'Howe', '1980-12-02'), role: 'suspect' }];
+      await police('POST', '/referrals', { subjects, criterion: 'high_risk', reason: 'Turned up at her gym three times this week' });
+      const chair = await as('chair', partial.urls.conference);
+      type Listed = { caseRef: string; status: string; research: { awaited: string[]; remindedAt: string | null } };
+      await expect.poll(async () => (await chair<Listed[]>('GET', '/cases')).length, { timeout: 30_000 }).toBe(1);
+      const [listed] = await chair<Listed[]>('GET', '/cases');
+      expect(listed!.research).toEqual({ awaited: ['cps', 'health', 'advocacy'], remindedAt: null, returned: expect.any(Array) });
+
+      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
+      contexts.push(context);
+      const page = await context.newPage();
+      await signIn(page, partial.urls.conference, demo('chair').name, '/meetings');
+      await page.locator('summary', { hasText: 'Schedule a meeting' }).click();
+      const late = page.locator('.late-research li', { hasText: listed!.caseRef });
+      expect(await late.innerText()).toContain('CPS, Health, Advocacy');
+      await late.getByRole('button', { name: `Remind the late agencies on ${listed!.caseRef}` }).click();
+      await page.getByText('Reminder sent to the late agencies.').waitFor();
+      await late.getByText('reminded just now').waitFor();
+      // Recorded at the conference: the case now says when the late agencies were reminded.
+      expect((await chair<Listed[]>('GET', '/cases'))[0]!.research.remindedAt).not.toBeNull();
+      await expectAccessible(page, 'meetings with research awaited');
+    } finally {
+      await partial.stop();
+    }
+  });
+
   it('does not let a user who was not invited open the meeting', async () => {
     const page = await pageAs(demo('caldicott').name, `/meetings/${seeded.meetingId}`);
     await page.getByText('Could not open this meeting').waitFor();

@@ -1,6 +1,7 @@
 // `npm run bench:statistics`: what the quarter and year audit costs and what it lets through, on a synthetic
 // agency (35 figures over 48 months, half of all monthly figures 1 to 4) released month by month as an agency
-// publishes them. Pure computation: no stack needed. Figures go in docs/performance.md.
+// publishes them, then on ten groups of a total and three parts. Pure computation: no stack needed. Figures go
+// in docs/performance.md.
 import { addMonths, count, decideRelease, periodWindow, within, type MonthWindow, type RawCell, type StatisticsSnapshot } from '../shared/src/statistics/index.js';
 
 const SERIES = 35;
@@ -45,3 +46,26 @@ for (const kind of ['quarter', 'rolling_12_months'] as const) {
   }
   console.log(`${kind}: ${given} given, ${small} small (suppressed as any figure), ${withheld} withheld by the audit`);
 }
+
+// Ten groups, each a total and three parts (the agencies' largest group is a total and three parts).
+const GROUPS = 10;
+const PARTS = 3;
+const partsData = Array.from({ length: GROUPS }, () => Array.from({ length: PARTS }, () => Array.from({ length: MONTHS }, () => {
+  const r = random();
+  return r < 0.3 ? 0 : r < 0.8 ? 1 + Math.floor(random() * 4) : 5 + Math.floor(random() * 20);
+})));
+const sumIn = (series: readonly number[], w: MonthWindow) => series.reduce((sum, v, i) => sum + (within(new Date(Date.UTC(2022, i, 15)), w) ? v : 0), 0);
+const groupedRawOf = (w: MonthWindow): RawCell[] => partsData.flatMap((group, k) => [
+  count(`group_${k}`, group.reduce((sum, part) => sum + sumIn(part, w), 0), 'total'),
+  ...group.map((part, j) => count(`group_${k}`, sumIn(part, w), `part_${j}`, `group_${k}/total`)),
+]);
+const grouped: StatisticsSnapshot[] = [];
+const groupedTimes: number[] = [];
+for (let i = 0; i < MONTHS; i++) {
+  const month = addMonths(FIRST, i);
+  const started = performance.now();
+  grouped.push({ month, suppressionThreshold: THRESHOLD, ...decideRelease({ month, threshold: THRESHOLD, rawOf: groupedRawOf, published: grouped }) });
+  groupedTimes.push(performance.now() - started);
+}
+const groupedPeriods = grouped.flatMap((r) => r.periods ?? []).flatMap((p) => p.cells);
+console.log(`grouped (${GROUPS} × a total and ${PARTS} parts): per release ${Math.round(groupedTimes.reduce((a, b) => a + b, 0) / MONTHS)} ms mean, ${Math.round(Math.max(...groupedTimes))} ms worst; period figures ${groupedPeriods.filter((c) => !c.suppressed).length} of ${groupedPeriods.length} given`);

@@ -71,6 +71,7 @@ export function agencyStatistics(
     const records = await loadRecords(kit.store, measures, month);
     const { cells, periods } = decideRelease({
       month, threshold, rawOf: (w) => measures.cells(records, w), published: await publishedReleases(kit.store, type), ...(measures.stocks ? { stocks: measures.stocks } : {}),
+      periods: settings.STATISTICS_PERIODS,
     });
     const snapshot = { month, suppressionThreshold: threshold, cells, periods: periods ?? [] };
     const latest = await latestPublished(kit.store, type, month);

@@ -11,6 +11,8 @@ export const StatisticsSettings = z.object({
   STATISTICS_SUPPRESSION_THRESHOLD: z.coerce.number().int().min(2).max(100).default(DEFAULT_SUPPRESSION_THRESHOLD),
   STATISTICS_AUTO_PUBLISH: flag.default(true),
   STATISTICS_PUBLISH_EVERY_MINUTES: z.coerce.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+  /** Quarter-end releases carry the quarter and the year, audited (docs/ARCHITECTURE.md, "Quarters and years"). */
+  STATISTICS_PERIODS: flag.default(true),
 });
 export type StatisticsSettings = z.infer<typeof StatisticsSettings>;
 

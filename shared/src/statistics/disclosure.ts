@@ -1,9 +1,12 @@
 /**
  * Can anyone work out a suppressed figure from what is published? Each published count that is a sum of
  * other figures (a period of its months, a total of its parts) is an equation over the figures a reader
- * does not know; with what a reader knows of each (at least 1 if suppressed, at most threshold − 1 where it
- * was suppressed for being small), a suppressed figure is disclosed when only one whole number is left for
- * it. Its least and greatest values are found by linear programming over every equation at once.
+ * does not know; with what a reader knows of each (at least 1 if suppressed, at most threshold − 1 where the
+ * rule says it can only have been suppressed for being small), a suppressed figure is disclosed when the
+ * equations narrow it at all: fewer whole numbers are left for it than the rule alone leaves (up to `width`,
+ * threshold − 1). Not only when one is left: which figures are withheld itself tells a reader who knows the
+ * rule that they would have narrowed something, and only "not narrowed at all" keeps that from adding up.
+ * Its least and greatest values are found by linear programming over every equation at once.
  */
 import { rangesOf } from './linearProgram.js';
 
@@ -29,7 +32,7 @@ export type Audit =
   /** The equations disagree (figures revised since an earlier publication): nothing can be concluded. */
   | { outcome: 'inconsistent' };
 
-export function audit(unknowns: ReadonlyMap<string, Unknown>, equations: readonly Equation[]): Audit {
+export function audit(unknowns: ReadonlyMap<string, Unknown>, equations: readonly Equation[], width: number): Audit {
   const relevant = equations.filter((e) => e.terms.length > 0);
   if (relevant.length === 0) return { outcome: 'safe' };
   const column = new Map<string, number>();
@@ -50,13 +53,14 @@ export function audit(unknowns: ReadonlyMap<string, Unknown>, equations: readonl
     if (!u.secret || u.lower === u.upper) continue;
     const range = ranges.range(j);
     if (!range) return { outcome: 'inconsistent' };
-    if (Math.ceil(range.min - EPSILON) >= Math.floor(range.max + EPSILON)) return { outcome: 'disclosed', figure };
+    const left = Math.floor(range.max + EPSILON) - Math.ceil(range.min - EPSILON) + 1;
+    if (left < Math.min(width, u.upper - u.lower + 1)) return { outcome: 'disclosed', figure };
   }
   return { outcome: 'safe' };
 }
 
-/** The first suppressed figure the equations pin to one value, or undefined when none is (or they disagree). */
-export function disclosedBy(unknowns: ReadonlyMap<string, Unknown>, equations: readonly Equation[]): string | undefined {
-  const result = audit(unknowns, equations);
+/** The first suppressed figure the equations leave too narrow, or undefined when none is (or they disagree). */
+export function disclosedBy(unknowns: ReadonlyMap<string, Unknown>, equations: readonly Equation[], width: number): string | undefined {
+  const result = audit(unknowns, equations, width);
   return result.outcome === 'disclosed' ? result.figure : undefined;
 }

@@ -4,8 +4,11 @@ import type { StatisticsSnapshot } from './revision.js';
 import { cellKey, suppress, type RawCell, type StatisticCell } from './suppression.js';
 import { audit, type Equation, type Unknown } from './disclosure.js';
 
-/** Releases this many months either side of the one decided are audited with it. */
+/** Releases this many months either side of the one decided are audited with it (and the months their years span). */
 export const AUDIT_HORIZON_MONTHS = 24;
+
+/** A family of totals and parts larger than this is not audited: its periods are withheld wherever a month is suppressed. */
+export const LARGEST_AUDITED_FAMILY = 12;
 
 export interface ReleaseInput {
   month: Month;
@@ -14,8 +17,10 @@ export interface ReleaseInput {
   rawOf(window: MonthWindow): RawCell[];
   /** Measures counted as things stood at a window's end (not summed over it): not published for periods. */
   stocks?: readonly string[];
-  /** The latest release published for each other month. */
+  /** Every release this service has published, every revision, oldest first. */
   published: readonly StatisticsSnapshot[];
+  /** False: the month's figures only, no quarter or year (STATISTICS_PERIODS). */
+  periods?: boolean;
 }
 
 type Decided = Pick<StatisticsSnapshot, 'cells' | 'periods'>;
@@ -30,11 +35,12 @@ const figureId = (span: PeriodSpan, key: string) => `${scopeId(span)}|${key}`;
 
 /**
  * A month's release: the month's figures (primary and secondary suppression, as every month), then the
- * quarter's and the 12 months' figures. A period figure is published only where nothing suppressed, in
- * this release or any other within two years of it, could then be worked out from what is published (a
- * period less its other months, two overlapping 12 months less each other, a total less its parts); where
- * it could, that period figure is suppressed too. A month figure is likewise suppressed where, with periods
- * published before it (a revision of an earlier month), it would give away a suppressed one.
+ * quarter's and the year's. A period figure is published only where nothing suppressed, in this release or
+ * any other within two years of it, could then be worked out from what is published (a period less its
+ * other months, two years less each other, a total less its parts); where it could, it is suppressed too.
+ * A month figure is likewise suppressed where, with periods published before it (a revision of an earlier
+ * month), it would give away a suppressed one. A figure suppressed in an earlier release of the same month
+ * stays suppressed in every later one, so two revisions cannot be subtracted either.
  */
 export function decideRelease(input: ReleaseInput): Decided {
   const { month, threshold } = input;
@@ -55,62 +61,71 @@ export function decideRelease(input: ReleaseInput): Decided {
     return rawMemo.get(scopeId(span))!.get(key) ?? null;
   };
   const current: Scope = { span: spanOf('month', month), cells: keyed(suppress(rawCells(spanOf('month', month)), threshold)) };
-  const periods: Scope[] = periodsEnding(month).map((span) => {
+  const periods: Scope[] = (input.periods === false ? [] : periodsEnding(month)).map((span) => {
     const raw = rawCells(span).filter((c) => !input.stocks?.includes(c.measure));
     // Primary suppression only: a period's totals and months are the audit's below.
     return { span, cells: keyed(suppress(raw.map(({ partOf: _, ...c }) => c), threshold)) };
   });
-  const others = input.published
-    .filter((p) => p.month !== month && Math.abs(monthsApart(p.month, month)) <= AUDIT_HORIZON_MONTHS)
+  const withhold = (scope: Scope, key: string) => {
+    const cell = scope.cells.get(key)!;
+    scope.cells.set(key, { ...cell, value: null, suppressed: true });
+  };
+  // Once suppressed in a release of this month, suppressed in every later one.
+  for (const earlier of input.published.filter((p) => p.month === month)) {
+    const suppressedIn = (cells: readonly StatisticCell[]) => cells.filter((c) => c.suppressed).map(cellKey);
+    for (const key of suppressedIn(earlier.cells)) if (current.cells.has(key)) withhold(current, key);
+    for (const q of earlier.periods ?? []) {
+      const scope = periods.find((p) => p.span.period === q.period);
+      for (const key of suppressedIn(q.cells)) if (scope?.cells.has(key)) withhold(scope, key);
+    }
+  }
+  const others = latestOfEachMonth(input.published)
+    .filter((p) => p.month !== month && Math.abs(monthsApart(p.month, month)) <= AUDIT_HORIZON_MONTHS + 11)
     .flatMap((p): Scope[] => [
       { span: spanOf('month', p.month), cells: keyed(p.cells) },
-      ...(p.periods ?? []).map((q) => ({ span: { period: q.period, from: q.from, to: q.to }, cells: keyed(q.cells) })),
+      // A year's months reach 11 months behind it: periods within the horizon, their months within it and the year.
+      ...(Math.abs(monthsApart(p.month, month)) <= AUDIT_HORIZON_MONTHS ? p.periods ?? [] : [])
+        .map((q) => ({ span: { period: q.period, from: q.from, to: q.to }, cells: keyed(q.cells) })),
     ]);
   const world = [current, ...periods, ...others];
 
   // Period figures not decided yet are, to the audit, not published: each is decided knowing the ones before it.
   const pending = new Set(periods.flatMap((p) => [...p.cells].filter(([, c]) => !c.suppressed).map(([key]) => figureId(p.span, key))));
   const auditOf = (key: string) => {
-    const { unknowns, equations } = systemOf(world, family.get(key) ?? [key], totalOf, threshold, trueValue, pending);
-    return audit(unknowns, equations).outcome;
-  };
-  const withhold = (scope: Scope, key: string) => {
-    const cell = scope.cells.get(key)!;
-    scope.cells.set(key, { ...cell, value: null, suppressed: true });
-    return cell;
-  };
-  /**
-   * A period that would give a month away may still be published if this month (the period's last, decided
-   * in the same release) is withheld with it: a suppressed month then has a partner in the period. The
-   * quarter or year is worth more to the panel than the one month it costs.
-   */
-  const publishedWithPartner = (key: string): boolean => {
-    const own = current.cells.get(key);
-    if (!own || own.suppressed || !own.value) return false;
-    withhold(current, key);
-    if (auditOf(key) === 'safe') return true;
-    current.cells.set(key, own);
-    return false;
+    const members = family.get(key) ?? [key];
+    if (members.length > LARGEST_AUDITED_FAMILY) return 'too_large' as const;
+    const { unknowns, equations } = systemOf(world, members, totalOf, threshold, trueValue, pending);
+    // Every value a small figure could be (at least two, so a figure withheld at threshold 2 is not pinned).
+    return audit(unknowns, equations, Math.max(threshold - 1, 2)).outcome;
   };
 
   // This month's figures first (a revision may meet periods published after it), then the quarter, then its year.
+  // A quarter's figure the audit withholds withholds the year's too: the year less the quarters before it is
+  // that quarter, and that it was withheld says something about it to a reader who knows the rule.
+  const withheldByAudit = new Set<string>();
   for (const scope of [current, ...periods]) {
     for (const [key, cell] of scope.cells) {
       pending.delete(figureId(scope.span, key));
       // Zero is always published: a period of zero has no suppressed month in it.
       if (!additive.has(key) || cell.suppressed || cell.value === 0) continue;
-      const outcome = auditOf(key);
+      const outcome = scope !== current && withheldByAudit.has(key) ? 'disclosed' : auditOf(key);
       if (outcome === 'safe') continue;
       // Where revised figures make the equations disagree, a period is withheld; a month keeps the monthly rule.
-      if (scope === current) {
-        if (outcome === 'disclosed') withhold(scope, key);
-      } else if (outcome === 'inconsistent' || !publishedWithPartner(key)) withhold(scope, key);
+      if (scope !== current || outcome === 'disclosed') {
+        withhold(scope, key);
+        if (scope !== current) withheldByAudit.add(key);
+      }
     }
   }
   return {
     cells: [...current.cells.values()],
     periods: periods.map((p) => ({ period: p.span.period as PeriodKind, from: p.span.from, to: p.span.to, cells: [...p.cells.values()] })),
   };
+}
+
+/** The latest release of each month, from every release oldest first. */
+function latestOfEachMonth(releases: readonly StatisticsSnapshot[]): StatisticsSnapshot[] {
+  return [...new Map(releases.map((r) => [r.month, r])).values()];
 }
 
 function keyed(cells: readonly StatisticCell[]): Map<string, StatisticCell> {
@@ -124,7 +139,8 @@ function monthsApart(a: Month, b: Month): number {
 
 /** Figures joined by totals and their parts audit together; every other figure alone. */
 function familiesOf(additive: ReadonlySet<string>, totalOf: ReadonlyMap<string, string>): Map<string, string[]> {
-  const root = (k: string): string => (totalOf.has(k) ? root(totalOf.get(k)!) : k);
+  // A total that is (through its parts) a part of itself would be a measures mistake: it stops there.
+  const root = (k: string, seen = new Set<string>()): string => (totalOf.has(k) && !seen.has(k) ? root(totalOf.get(k)!, seen.add(k)) : k);
   const groups = new Map<string, string[]>();
   for (const key of additive) groups.set(root(key), [...(groups.get(root(key)) ?? []), key]);
   const family = new Map<string, string[]>();
@@ -152,7 +168,11 @@ function systemOf(
     if (!cell && span.period === 'month') return { value: now ?? 0 };
     if (!unknowns.has(id)) {
       const secret = cell?.suppressed === true && !stale && !pending.has(id);
-      unknowns.set(id, secret ? { lower: 1, upper: (now ?? threshold) < threshold ? threshold - 1 : Infinity, secret } : { lower: 0, upper: Infinity, secret });
+      // What a reader knows of a suppressed figure, from the rule alone (never from its value, which the audit
+      // must not let its decisions depend on): a month's figure outside any group is 1 to threshold − 1; any
+      // other may have been withheld with its group or its period, so is only at least 1.
+      const upper = span.period === 'month' && members.length === 1 ? threshold - 1 : Infinity;
+      unknowns.set(id, secret ? { lower: 1, upper, secret } : { lower: 0, upper: Infinity, secret });
     }
     return { term: id };
   };
@@ -180,9 +200,10 @@ function systemOf(
       if (scope.span.period !== 'month') {
         equations.push(equation([[scope.span, key, 1], ...monthsOf(scope.span).map((m) => [spanOf('month', m), key, -1] as const)]));
       }
-      // A total is the sum of its parts.
+      // A total is the sum of its parts, where it is (a completed DASH without a grade is in the total, in no part).
       const own = parts.get(key);
-      if (own?.every((p) => scope.cells.has(p))) equations.push(equation([[scope.span, key, 1], ...own.map((p) => [scope.span, p, -1] as const)]));
+      const sums = own?.every((p) => scope.cells.has(p)) && own.reduce((n, p) => n + (trueValue(scope.span, p) ?? 0), 0) === trueValue(scope.span, key);
+      if (own && sums) equations.push(equation([[scope.span, key, 1], ...own.map((p) => [scope.span, p, -1] as const)]));
     }
   }
   return { unknowns, equations };

@@ -36,12 +36,9 @@ export async function latestPublished(store: EventStore, type: StatisticsEventTy
   return { eventId: event.id, revision: revisionOf(data), publishedAt: event.time };
 }
 
-/** The latest release this service published for each month, from its own event log. */
+/** Every release this service has published, every revision, oldest first, from its own event log. */
 export async function publishedReleases(store: EventStore, type: StatisticsEventType): Promise<StatisticsSnapshot[]> {
-  const events = await store.ofTypes([type], new Date(0), new Date(8.64e15));
-  const latest = new Map<string, StatisticsSnapshot>();
-  for (const e of events) latest.set((e.data as StatisticsSnapshot).month, e.data as StatisticsSnapshot);
-  return [...latest.values()];
+  return (await store.ofTypes([type], new Date(0), new Date(8.64e15))).map((e) => e.data as StatisticsSnapshot);
 }
 
 export interface PublishOutcome extends PublishedRevision {

@@ -62,7 +62,7 @@ export function suppress(raw: readonly RawCell[], threshold: number): StatisticC
 export function suppressionRule(threshold: number): string {
   return `Figures describing 1 to ${threshold - 1} records are suppressed (shown as "suppressed", never as a number); `
     + 'where a published total would let a suppressed figure be worked out, a second figure in the group is suppressed too. '
-    + 'A quarter\'s or a year\'s figure is suppressed too where, with the months and other periods published, it would leave a suppressed figure only one possible value. '
+    + 'A quarter\'s or a year\'s figure is suppressed too where, with the months and other periods published, it would narrow what a suppressed figure could be. '
     + 'A ratio or rate over a suppressed figure is not given.';
 }
 

@@ -29,4 +29,6 @@ export function advocacyCells(records: readonly CaseEvent[], window: MonthWindow
 export const advocacyMeasures: AgencyMeasures = {
   types: ['advocacy.victim.engaged.v1', 'advocacy.consent.revoked.v1', 'advocacy.victim.view.recorded.v1'],
   cells: advocacyCells,
+  // Each victim's latest view in the window: a quarter's is not the sum of its months'.
+  stocks: ['victim_view'],
 };

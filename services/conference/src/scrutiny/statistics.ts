@@ -36,7 +36,7 @@ export function conferenceStatistics(deps: ConferenceStatisticsDeps) {
     const meetings = (await deps.meetings.model.find({}, { agenda: 1, scheduledFor: 1, startedAt: 1 }).lean<MeetingDates[]>())
       .map((m) => ({ agenda: m.agenda ?? [], scheduledFor: m.scheduledFor, startedAt: m.startedAt ?? null }));
     const { cells, periods } = decideRelease({
-      month, threshold, stocks: STOCK_MEASURES, published: await publishedReleases(deps.outbox, type),
+      month, threshold, stocks: STOCK_MEASURES, published: await publishedReleases(deps.outbox, type), periods: deps.settings.STATISTICS_PERIODS,
       rawOf: (w) => conferenceCells(views, meetings, w, now()),
     });
     const snapshot = { month, suppressionThreshold: threshold, cells, periods: periods ?? [] };

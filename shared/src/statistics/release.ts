@@ -155,6 +155,13 @@ function systemOf(
 ): { unknowns: Map<string, Unknown>; equations: Equation[] } {
   const unknowns = new Map<string, Unknown>();
   const byId = new Map(world.map((s) => [scopeId(s.span), s]));
+  // A quarter withheld by the audit withholds its year, so a suppressed quarter beside a published year was small.
+  const smallQuarter = (span: PeriodSpan, key: string) => {
+    if (span.period !== 'quarter') return false;
+    const year = spanOf('rolling_12_months', span.to);
+    const cell = byId.get(scopeId(year))?.cells.get(key);
+    return cell !== undefined && !cell.suppressed && !pending.has(figureId(year, key));
+  };
   // A figure as a reader sees it: a number, or a term of the equation.
   const termOf = (span: PeriodSpan, key: string): { value: number } | { term: string } => {
     const cell = byId.get(scopeId(span))?.cells.get(key);
@@ -169,9 +176,9 @@ function systemOf(
     if (!unknowns.has(id)) {
       const secret = cell?.suppressed === true && !stale && !pending.has(id);
       // What a reader knows of a suppressed figure, from the rule alone (never from its value, which the audit
-      // must not let its decisions depend on): a month's figure outside any group is 1 to threshold − 1; any
-      // other may have been withheld with its group or its period, so is only at least 1.
-      const upper = span.period === 'month' && members.length === 1 ? threshold - 1 : Infinity;
+      // must not let its decisions depend on): a month's figure outside any group is 1 to threshold − 1, and so
+      // is a quarter's beside a published year; any other may have been withheld, so is only at least 1.
+      const upper = (span.period === 'month' && members.length === 1) || smallQuarter(span, key) ? threshold - 1 : Infinity;
       unknowns.set(id, secret ? { lower: 1, upper, secret } : { lower: 0, upper: Infinity, secret });
     }
     return { term: id };

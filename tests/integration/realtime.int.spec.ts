@@ -207,6 +207,9 @@ describe('live meetings (socket.io /meetings)', () => {
 
     const before = await member(url, police);
     expect(await join(before.socket, { meetingId: meeting.meetingId })).toMatchObject({ ok: true });
+    // Its own arrival announced first: a join and a leave within one presence announcement (200 ms) cancel out,
+    // and there would be no presence push of leaving to wait for.
+    await eventually(async () => before.received.some((p) => p.kind === 'presence'), { what: 'the presence push of joining' });
     const early: MeetingPush[] = [];
     for (let i = 0; i < 5; i++) early.push(await append({ payload: { n: i } }));
     await eventually(async () => seqs(before.received).includes(early[4]!.seq), { what: 'the early pushes' });

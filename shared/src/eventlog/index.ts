@@ -5,3 +5,4 @@ export { createEventStore, outboxEntriesNaming, type EventStore, type StoredEven
 export { createRecorder, RECORDED_CHANNEL, type Recorder, type RecordCommand, type Recorded, type RecorderDeps } from './recorder.js';
 export { relayOnceStarted, startOutboxRelay, type OutboxRelay, type RelayOptions } from './relay.js';
 export { startProjectionRepair } from './projectionRepair.js';
+export { inTurn } from './inTurn.js';

@@ -2,6 +2,7 @@ import type { CaseEvent } from '../contracts/index.js';
 import type { EventPublisher } from '../kafka/index.js';
 import type { Logger } from '../log/index.js';
 import type { PublishQueue } from './eventStore.js';
+import { inTurn as oneAtATime } from './inTurn.js';
 
 export interface OutboxRelay {
   /** Ask for a publish pass soon (after a write), rather than waiting for the next poll. */
@@ -54,12 +55,7 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   let published = 0;
   let failures = 0;
   // Passes over the outbox and hand-overs go to Kafka one at a time, so each keeps the order it was given.
-  let tail: Promise<unknown> = Promise.resolve();
-  function inTurn<T>(task: () => Promise<T>): Promise<T> {
-    const run = tail.then(task, task);
-    tail = run.catch(() => undefined);
-    return run;
-  }
+  const inTurn = oneAtATime();
 
   async function send(events: readonly CaseEvent[]): Promise<void> {
     for (let i = 0; i < events.length; i += batchSize) await publisher.publish(events.slice(i, i + batchSize));
@@ -130,7 +126,8 @@ export function startOutboxRelay(options: RelayOptions): OutboxRelay {
       stopped = true;
       if (timer) clearTimeout(timer);
       await running;
-      await tail;
+      // Whatever is queued settles first.
+      await inTurn(async () => undefined);
     },
     get published() {
       return published;

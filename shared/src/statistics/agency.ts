@@ -8,7 +8,7 @@ import {
   latestPublished, publishedReleases, publishSnapshot, revisionOf, type PublishOutcome, type PublishedRevision, type StatisticsEventType, type StatisticsSnapshot,
 } from './revision.js';
 import { AUDIT_HORIZON_MONTHS, decideRelease } from './release.js';
-import { inTurn } from './inTurn.js';
+import { inTurn } from '../eventlog/index.js';
 import { startStatisticsSchedule } from './schedule.js';
 import { statisticsSettings, type StatisticsSettings } from './config.js';
 

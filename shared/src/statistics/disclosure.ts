@@ -58,9 +58,3 @@ export function audit(unknowns: ReadonlyMap<string, Unknown>, equations: readonl
   }
   return { outcome: 'safe' };
 }
-
-/** The first suppressed figure the equations leave too narrow, or undefined when none is (or they disagree). */
-export function disclosedBy(unknowns: ReadonlyMap<string, Unknown>, equations: readonly Equation[], width: number): string | undefined {
-  const result = audit(unknowns, equations, width);
-  return result.outcome === 'disclosed' ? result.figure : undefined;
-}

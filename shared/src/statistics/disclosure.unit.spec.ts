@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { disclosedBy as disclosedWithin, type Equation, type Unknown } from './disclosure.js';
+import { audit, type Equation, type Unknown } from './disclosure.js';
+
+/** The suppressed figure the equations leave too narrow, or undefined when none is (or they disagree). */
+function disclosedWithin(unknowns: ReadonlyMap<string, Unknown>, equations: readonly Equation[], width: number): string | undefined {
+  const result = audit(unknowns, equations, width);
+  return result.outcome === 'disclosed' ? result.figure : undefined;
+}
 
 const small: Unknown = { lower: 1, upper: 4, secret: true };
 const withheld: Unknown = { lower: 1, upper: Infinity, secret: true };

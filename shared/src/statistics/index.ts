@@ -9,4 +9,3 @@ export * from './routes.js';
 export * from './periods.js';
 export * from './disclosure.js';
 export * from './release.js';
-export * from './inTurn.js';

@@ -1,7 +1,7 @@
-import type { EventStore, Recorder } from '@convene/shared/eventlog';
+import { inTurn, type EventStore, type Recorder } from '@convene/shared/eventlog';
 import type { Logger } from '@convene/shared/log';
 import {
-  addMonths, AUDIT_HORIZON_MONTHS, decideRelease, inTurn, latestPublished, monthOf, monthWindow, publishedReleases, publishSnapshot, revisionOf, suppressionRule,
+  addMonths, AUDIT_HORIZON_MONTHS, decideRelease, latestPublished, monthOf, monthWindow, publishedReleases, publishSnapshot, revisionOf, suppressionRule,
   type Month, type PublishOutcome, type StatisticsPreview, type StatisticsSettings,
 } from '@convene/shared/statistics';
 import type { CaseStore } from '../db/cases.js';

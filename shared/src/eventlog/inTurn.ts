@@ -1,6 +1,6 @@
 /**
- * One release decided at a time in a service: each release is audited against the releases published
- * before it, so two decided at once would each miss the other.
+ * Tasks run one after another, each starting when the one before has settled (failed or not): the relay's
+ * passes and hand-overs keep their order, and statistics releases are each audited against those before.
  */
 export function inTurn(): <T>(task: () => Promise<T>) => Promise<T> {
   let tail: Promise<unknown> = Promise.resolve();

@@ -16,7 +16,7 @@ export function createAdvocacyService(db: Connection, config: Config, logger: Lo
     return exact.map((p) => p._id);
   });
   const kit = withStatisticsSchedule(createAgencyKit({
-    agency: 'advocacy', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
+    agency: 'advocacy', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS, peerRefreshMs: config.PEER_REFRESH_MS,
     project: records.project, auditAnchorKey: config.CONVENE_AUDIT_ANCHOR_KEY,
     // The victim's consent governs sharing: records about a victim without it never stream, and research
     // returns list them as withheld (consent_not_given) without their content.

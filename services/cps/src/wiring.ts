@@ -10,7 +10,7 @@ import { createCpsRecords } from './db/records.js';
 export function createCpsService(db: Connection, config: Config, logger: Logger) {
   const records = createCpsRecords(db);
   const kit = withStatisticsSchedule(createAgencyKit({
-    agency: 'cps', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
+    agency: 'cps', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS, peerRefreshMs: config.PEER_REFRESH_MS,
     project: records.project, auditAnchorKey: config.CONVENE_AUDIT_ANCHOR_KEY,
   }), cpsMeasures, logger);
   return { kit, records };

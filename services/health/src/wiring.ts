@@ -12,7 +12,7 @@ export function createHealthService(db: Connection, config: Config, logger: Logg
   const records = createHealthRecords(db);
   // The disclosure handler records through the kit it belongs to; it is only called once the kit is running.
   const kit: AgencyKit = withStatisticsSchedule(createAgencyKit({
-    agency: 'health', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
+    agency: 'health', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS, peerRefreshMs: config.PEER_REFRESH_MS,
     project: records.project, auditAnchorKey: config.CONVENE_AUDIT_ANCHOR_KEY,
     onConferenceEvent: disclosureRequestHandler(() => kit, records),
   }), healthMeasures, logger);

@@ -10,7 +10,7 @@ import { createPoliceRecords } from './db/records.js';
 export function createPoliceService(db: Connection, config: Config, logger: Logger) {
   const records = createPoliceRecords(db);
   const kit = withStatisticsSchedule(createAgencyKit({
-    agency: 'police', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS,
+    agency: 'police', db, logger, linkSecret: config.CONVENE_LINK_SECRET, researchWindowMonths: config.RESEARCH_WINDOW_MONTHS, peerRefreshMs: config.PEER_REFRESH_MS,
     project: records.project, auditAnchorKey: config.CONVENE_AUDIT_ANCHOR_KEY,
   }), policeMeasures, logger);
   return { kit, records };

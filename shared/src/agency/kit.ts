@@ -29,6 +29,8 @@ export interface AgencyKitOptions {
   onConferenceEvent?: (event: CaseEvent) => Promise<void>;
   /** CONVENE_AUDIT_ANCHOR_KEY: signs the audit chain's heads published to the anchor topic. */
   auditAnchorKey?: string | undefined;
+  /** PEER_REFRESH_MS: how soon listings and people changed through another instance of this agency are seen here. */
+  peerRefreshMs?: number;
 }
 
 export interface AgencyKit {
@@ -53,8 +55,9 @@ export interface AgencyKit {
 /** Everything an agency service shares with the others: its event log and outbox, listings, people, actions. */
 export function createAgencyKit(options: AgencyKitOptions): AgencyKit {
   const store = createEventStore(options.db);
-  const listings = createListings(options.db);
-  const people = createPeople(options.db, options.linkSecret);
+  const refresh = options.peerRefreshMs === undefined ? {} : { refreshMs: options.peerRefreshMs };
+  const listings = createListings(options.db, refresh);
+  const people = createPeople(options.db, options.linkSecret, refresh);
   const matches = createPersonMatches(options.db, people);
   const actions = createActions(options.db);
   const audit = createAuditTrail(options.db, { logger: options.logger, anchorKey: options.auditAnchorKey });

@@ -49,6 +49,11 @@ export const linkSecretShape = {
   CONVENE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** How far back a research return looks. */
   RESEARCH_WINDOW_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
+  /**
+   * Each instance answers commands from the open listings and people's tokens held in memory; a listing opened
+   * or closed, or a match confirmed, through another instance of the same agency is seen within this time.
+   */
+  PEER_REFRESH_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 };
 
 /** A rule across several variables, checked on the raw environment: each problem as `VARIABLE: what to do`. */

@@ -1,0 +1,66 @@
+import type { Subject } from '../contracts/index.js';
+import { identifying } from '../sharing/index.js';
+import type { Listing } from './listings.js';
+
+/**
+ * The open listings an agency instance holds in memory, indexed by token: which case a new record streams to
+ * is then answered without a database read. Pure; `listings.ts` keeps it in step with the database.
+ */
+export interface OpenListingIndex {
+  put(listing: Listing): void;
+  remove(caseRef: string): void;
+  /** The most recently listed open case these subjects stream to (the rule is `Listings.openFor`'s). */
+  openFor(subjects: readonly Subject[]): Listing | undefined;
+}
+
+export function openListingIndex(listings: Iterable<Listing> = []): OpenListingIndex {
+  const byRef = new Map<string, Listing>();
+  const byToken = new Map<string, Set<string>>();
+  const byVictimToken = new Map<string, Set<string>>();
+
+  const link = (index: Map<string, Set<string>>, token: string, caseRef: string) => {
+    let refs = index.get(token);
+    if (!refs) index.set(token, (refs = new Set()));
+    refs.add(caseRef);
+  };
+  const unlink = (index: Map<string, Set<string>>, token: string, caseRef: string) => {
+    const refs = index.get(token);
+    refs?.delete(caseRef);
+    if (refs?.size === 0) index.delete(token);
+  };
+
+  const index: OpenListingIndex = {
+    put(listing) {
+      index.remove(listing._id);
+      if (!listing.open) return;
+      byRef.set(listing._id, listing);
+      for (const t of listing.tokens) link(byToken, t, listing._id);
+      for (const t of listing.victimTokens) link(byVictimToken, t, listing._id);
+    },
+    remove(caseRef) {
+      const old = byRef.get(caseRef);
+      if (!old) return;
+      byRef.delete(caseRef);
+      for (const t of old.tokens) unlink(byToken, t, caseRef);
+      for (const t of old.victimTokens) unlink(byVictimToken, t, caseRef);
+    },
+    openFor(subjects) {
+      // A shared date-of-birth-and-postcode token (twins at one address) never decides whose listing it is.
+      const named = subjects.filter((s) => s.role === 'victim');
+      const victims = identifying(named.flatMap((s) => s.tokens));
+      if (named.length > 0 && victims.length === 0) return undefined;
+      const tokens = victims.length > 0 ? victims : identifying(subjects.flatMap((s) => s.tokens));
+      const within = victims.length > 0 ? byVictimToken : byToken;
+      let latest: Listing | undefined;
+      for (const token of tokens) {
+        for (const caseRef of within.get(token) ?? []) {
+          const listing = byRef.get(caseRef)!;
+          if (!latest || listing.listedAt.getTime() > latest.listedAt.getTime()) latest = listing;
+        }
+      }
+      return latest;
+    },
+  };
+  for (const listing of listings) index.put(listing);
+  return index;
+}

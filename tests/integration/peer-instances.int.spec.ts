@@ -1,0 +1,59 @@
+// Two instances of one agency on one database: each answers commands from the listings and people's tokens it
+// holds in memory (no database read on the request), its own changes at once, the other's within PEER_REFRESH_MS.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createListings, createPeople } from '@convene/shared/partnership';
+import { eventually, freshDatabase } from '../support/infra.js';
+
+const refreshMs = 300;
+const secret = 'x'.repeat(40);
+const suspect = { role: 'suspect' as const, tokens: ['lt1.pnc.SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS'] };
+const victim = { role: 'victim' as const, tokens: ['lt1.nhs.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'] };
+
+describe('instances of one agency', () => {
+  let database: Awaited<ReturnType<typeof freshDatabase>>;
+  const reads: string[] = [];
+
+  beforeAll(async () => {
+    database = await freshDatabase({ monitorCommands: true });
+    database.db.getClient().on('commandStarted', (e: { commandName: string; command: Record<string, unknown> }) => {
+      if (e.commandName === 'find') reads.push(String(e.command.find));
+    });
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it('sees a listing opened and closed through the other at once here, there within the refresh, and reads nothing per command', async () => {
+    const here = createListings(database.db, { refreshMs });
+    const there = createListings(database.db, { refreshMs });
+    expect(await there.openFor([victim, suspect])).toBeUndefined();
+    await here.open('CASE-PEER-1', [victim, suspect], new Date('2026-11-01T09:00:00Z'));
+    expect((await here.openFor([victim, suspect]))?._id).toBe('CASE-PEER-1');
+    await eventually(async () => (await there.openFor([victim, suspect]))?._id === 'CASE-PEER-1', { timeoutMs: 5_000, what: 'the other instance to see the listing' });
+
+    reads.length = 0;
+    for (let i = 0; i < 50; i++) expect((await here.openFor([suspect]))?._id).toBe('CASE-PEER-1');
+    expect(reads.filter((c) => c === 'listings').length).toBeLessThanOrEqual(1);
+
+    await here.close('CASE-PEER-1', new Date('2026-11-20T09:00:00Z'));
+    expect(await here.openFor([victim, suspect])).toBeUndefined();
+    await eventually(async () => (await there.openFor([victim, suspect])) === undefined, { timeoutMs: 5_000, intervalMs: 20, what: 'the other instance to see the close' });
+  });
+
+  it('answers a person\'s tokens from memory, a confirmed match\'s tokens at once here and there within the refresh', async () => {
+    const here = createPeople(database.db, secret, { refreshMs });
+    const there = createPeople(database.db, secret, { refreshMs });
+    const person = await here.add({ given: 'Dawn', family: 'Hale', dateOfBirth: '1990-04-12', postcode: 'LS1 4AP' });
+    reads.length = 0;
+    for (let i = 0; i < 20; i++) expect(await here.subjectsOf([{ role: 'victim', personId: person._id }])).toEqual([{ role: 'victim', tokens: person.tokens }]);
+    expect(reads.filter((c) => c === 'people')).toHaveLength(0);
+    expect((await there.subjectsOf([{ role: 'victim', personId: person._id }]))[0]!.tokens).toEqual(person.tokens);
+
+    const adopted = 'lt1.nd.ADOPTEDADOPTEDADOPTEDADOPTEDADOPTEDADOPT';
+    await here.adopt(person._id, [adopted]);
+    expect((await here.subjectsOf([{ role: 'victim', personId: person._id }]))[0]!.tokens).toContain(adopted);
+    await eventually(async () => (await there.subjectsOf([{ role: 'victim', personId: person._id }]))[0]!.tokens.includes(adopted), { timeoutMs: 5_000, what: 'the other instance to see the adopted token' });
+
+    await expect(here.subjectsOf([{ role: 'victim', personId: 'no-such-person' }])).rejects.toMatchObject({ status: 404 });
+  });
+});

@@ -81,7 +81,19 @@ export function createPeople(db: Connection, linkSecret: string, options: { refr
   const model = modelOf(db, 'Person', personSchema);
   const refreshMs = options.refreshMs ?? DEFAULT_PEER_REFRESH_MS;
   const remembered = new Map<string, { tokens: string[]; readAt: number }>();
+  // People found stale by commands, re-read together behind them (at most one read at a time).
+  const stale = new Set<string>();
   let rereading = false;
+  const rereadSoon = () => {
+    if (rereading || stale.size === 0) return;
+    rereading = true;
+    setTimeout(() => {
+      const ids = [...stale];
+      stale.clear();
+      // A failed re-read keeps what is held; the next command finds the people stale again.
+      read(ids).catch(() => {}).finally(() => { rereading = false; });
+    }, Math.min(refreshMs / 4, 250)).unref();
+  };
   // When this instance last changed a person's tokens: a read begun before it must not bring the old ones back.
   const changedAt = new Map<string, number>();
   const remember = (personId: string, tokens: string[], readAt = Date.now()) => {
@@ -129,12 +141,8 @@ export function createPeople(db: Connection, linkSecret: string, options: { refr
       // One read for all of them, by _id alone (so it is answered from the _id index).
       const found = unknown.length > 0 ? await read(unknown) : new Map<string, string[]>();
       const now = Date.now();
-      const stale = ids.filter((id) => !unknown.includes(id) && now - (remembered.get(id)?.readAt ?? -Infinity) >= refreshMs);
-      if (stale.length > 0 && !rereading) {
-        rereading = true;
-        // Behind the request: a failed re-read keeps what is held and is tried again by the next command.
-        read(stale).catch(() => {}).finally(() => { rereading = false; });
-      }
+      for (const id of ids) if (!found.has(id) && now - (remembered.get(id)?.readAt ?? now) >= refreshMs) stale.add(id);
+      rereadSoon();
       return refs.map((ref) => {
         const tokens = found.get(ref.personId) ?? remembered.get(ref.personId)?.tokens;
         if (!tokens) throw notFound('person', ref.personId);

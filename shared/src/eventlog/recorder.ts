@@ -54,8 +54,7 @@ export interface RecorderDeps {
 /**
  * Event-first write: decide whether the record may leave the agency (it concerns someone on an open listing,
  * or it is partnership business), record it with one insert (its outbox entry), then, behind it and shared with
- * the commands recorded meanwhile, the event log and the read model; the relay publishes it once the read model
- * shows it.
+ * the commands recorded meanwhile, the event log, then Kafka and the read model side by side (writeBehind.ts).
  */
 export function createRecorder(deps: RecorderDeps) {
   const behind = createWriteBehind({ store: deps.store, project: deps.project, relay: deps.relay });

@@ -23,9 +23,9 @@ interface Waiting {
 
 /**
  * What follows a command's one insert, done for every command waiting at that moment together: their log
- * documents in one write, the read model in recording order; then the requests are answered (each after its
- * own read model shows the record) and, without holding up the next round, the events to share go to Kafka
- * straight from memory and the round's outbox entries leave in one delete. Concurrent requests share the database's work instead of queueing writes each.
+ * documents in one write; then the events to share go to Kafka straight from memory while the read model takes
+ * them in recording order; the requests are answered (each after its own read model shows the record) and,
+ * without holding up the next round, the round's outbox entries leave in one delete once Kafka has them. Concurrent requests share the database's work instead of queueing writes each.
  * A round that fails leaves the entries for the repair and the relay's pass over the outbox.
  */
 export function createWriteBehind(deps: WriteBehindDeps) {
@@ -41,7 +41,10 @@ export function createWriteBehind(deps: WriteBehindDeps) {
       for (const w of batch) w.settled(err);
       return;
     }
-    const byId = new Map(batch.map((w) => [w.queued.event.id, w.queued.event]));
+    // In the log: the events to share go to Kafka now, from memory, beside the read model's writes (the live
+    // path waits for no more than the log). The relay keeps the rounds' order.
+    const toSend = batch.filter((w) => w.queued.publish && !recordedBefore.has(w.queued.event.id)).map((w) => w.queued.event);
+    const sent = toSend.length === 0 ? Promise.resolve(true) : deps.relay.publishNow(toSend).then(() => true, () => false);
     const projected: Waiting[] = [];
     const done: { id: string; publish: boolean }[] = [];
     // In recording order per case (or person); different cases' records go to the read model side by side.
@@ -69,22 +72,15 @@ export function createWriteBehind(deps: WriteBehindDeps) {
       }
     }));
     // The log and the read model hold them: their requests are answered now, and the next round may start.
-    // Publishing and taking the entries out follow on their own (the relay keeps the rounds' order); a crash
-    // before they are done is finished by the repair and the relay (a second publish is dropped by event id).
+    // Taking the entries out follows once Kafka has them; a crash before that is finished by the repair and the
+    // relay (a second publish is dropped by event id). A record whose projection failed keeps its entry.
     for (const w of projected) w.settled();
-    void publishAndSettle(done.filter((d) => d.publish).map((d) => byId.get(d.id)!), done);
+    void settleOnceSent(sent, done);
   }
 
-  async function publishAndSettle(toSend: CaseEvent[], done: { id: string; publish: boolean }[]): Promise<void> {
-    let published = true;
-    if (toSend.length > 0) {
-      try {
-        await deps.relay.publishNow(toSend);
-      } catch {
-        // Kafka away: the entries stay for the relay's next pass over the outbox.
-        published = false;
-      }
-    }
+  async function settleOnceSent(sent: Promise<boolean>, done: { id: string; publish: boolean }[]): Promise<void> {
+    // Kafka away: the entries stay for the relay's next pass over the outbox.
+    const published = await sent;
     try {
       await deps.store.settle(done, { published });
     } catch {

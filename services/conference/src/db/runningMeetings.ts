@@ -1,0 +1,44 @@
+import type { KeyedIndex } from '@convene/shared/mongo';
+import type { Meeting } from '../domain/meeting.js';
+
+/** The meetings not ended, by the cases on their agendas: where a round's pushes go, answered from memory. */
+export interface RunningMeetings extends KeyedIndex<Meeting> {
+  withCases(caseRefs: readonly string[]): Map<string, Meeting[]>;
+}
+
+export function runningMeetings(meetings: Iterable<Meeting> = []): RunningMeetings {
+  const byId = new Map<string, Meeting>();
+  const byCase = new Map<string, Set<string>>();
+  const index: RunningMeetings = {
+    put(meeting) {
+      index.remove(meeting.meetingId);
+      if (meeting.status === 'ended') return;
+      byId.set(meeting.meetingId, meeting);
+      for (const caseRef of meeting.agenda) {
+        let ids = byCase.get(caseRef);
+        if (!ids) byCase.set(caseRef, (ids = new Set()));
+        ids.add(meeting.meetingId);
+      }
+    },
+    remove(meetingId) {
+      const old = byId.get(meetingId);
+      if (!old) return;
+      byId.delete(meetingId);
+      for (const caseRef of old.agenda) {
+        const ids = byCase.get(caseRef);
+        ids?.delete(meetingId);
+        if (ids?.size === 0) byCase.delete(caseRef);
+      }
+    },
+    withCases(caseRefs) {
+      const found = new Map<string, Meeting[]>();
+      for (const caseRef of caseRefs) {
+        const ids = byCase.get(caseRef);
+        if (ids) found.set(caseRef, [...ids].map((id) => byId.get(id)!));
+      }
+      return found;
+    },
+  };
+  for (const meeting of meetings) index.put(meeting);
+  return index;
+}

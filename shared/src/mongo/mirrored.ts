@@ -1,0 +1,63 @@
+/** An index over documents held in memory: the whole set is rebuilt from a read, and changed one by one. */
+export interface KeyedIndex<T> {
+  put(item: T): void;
+  remove(key: string): void;
+}
+
+export interface Mirrored<T, I> {
+  /** The index: read whole on first use; after that answered at once, and re-read behind it when older than `refreshMs`. */
+  index(): Promise<I>;
+  /** This instance changed one document (stored already): the index shows it at once, and a re-read under way keeps it. */
+  changed(key: string, item: T | undefined): void;
+}
+
+/**
+ * A small, hot set of documents (open listings, running meetings) mirrored in memory, so a request or a live
+ * round reads nothing. What this instance writes shows at once; what another instance of the service writes,
+ * at the next re-read (`refreshMs`), which runs behind the callers: a failed one keeps the last and is tried
+ * again by the next caller.
+ */
+export function mirrored<T, I extends KeyedIndex<T>>(options: {
+  readAll: () => Promise<T[]>;
+  build: (items: T[]) => I;
+  refreshMs: number;
+}): Mirrored<T, I> {
+  let current: I | undefined;
+  let readAt = -Infinity;
+  let reading: Promise<I> | undefined;
+  // Changes made here while a re-read is under way win over what it read.
+  let madeDuringRead: Map<string, T | undefined> | undefined;
+
+  const reread = (): Promise<I> => {
+    const made = new Map<string, T | undefined>();
+    madeDuringRead = made;
+    const startedAt = Date.now();
+    reading = (async () => {
+      try {
+        const fresh = options.build(await options.readAll());
+        for (const [key, item] of made) if (item === undefined) fresh.remove(key); else fresh.put(item);
+        current = fresh;
+        readAt = startedAt;
+        return fresh;
+      } finally {
+        reading = undefined;
+        madeDuringRead = undefined;
+      }
+    })();
+    return reading;
+  };
+
+  return {
+    async index() {
+      if (!current) return reading ?? reread();
+      if (!reading && Date.now() - readAt >= options.refreshMs) reread().catch(() => undefined);
+      return current;
+    },
+    changed(key, item) {
+      if (current) {
+        if (item === undefined) current.remove(key); else current.put(item);
+      }
+      madeDuringRead?.set(key, item);
+    },
+  };
+}

@@ -12,7 +12,7 @@ import { readState } from '../infra/local/state.js';
 import { killAllStarted } from './lib/children.js';
 import { assertStackUp, benchKafka, brokers, cleanLeftovers, cleanUpCreated, connectDb, deleteTopics, mongoUrl, takeRunLock, useStack } from './lib/env.js';
 import { fmtCosts, fmtCpu, k, renderMarkdown, renderText, rows, type Results } from './lib/report.js';
-import { BenchRun, machineLoad } from './lib/run.js';
+import { BenchRun, machineLoad, untilQuiet } from './lib/run.js';
 import { fmtInt } from './lib/stats.js';
 import { fanout } from './suites/fanout.js';
 import { ingest } from './suites/ingest.js';
@@ -129,6 +129,8 @@ async function main(): Promise<number> {
     fs.writeFileSync(resultsFile, JSON.stringify({ ...results, markdown: renderMarkdown(results) }, null, 2) + '\n');
   };
   const attempt = async (id: string, work: () => Promise<void>) => {
+    const quiet = await untilQuiet();
+    console.log(`  [${elapsed()}] machine ${quiet.loadPct} % busy after ${(quiet.waitedMs / 1000).toFixed(1)} s waiting for quiet before ${id}`);
     try {
       await work();
     } catch (err) {
@@ -151,6 +153,8 @@ async function main(): Promise<number> {
         try {
           if (wants('B3') || wants('B5')) {
             const target = plan.b3Size(n);
+            const quiet = await untilQuiet();
+            console.log(`  [${elapsed()}] machine ${quiet.loadPct} % busy after ${(quiet.waitedMs / 1000).toFixed(1)} s waiting for quiet before B3`);
             console.log(`\n[${elapsed()}] B3 replay from offset 0 of ${target > topics.incidents ? `${fmtInt(target)} incidents (the B1 topics topped up)` : `the B1 topics (${fmtInt(topics.incidents)} incidents)`} + ${fmtInt(topics.cases)} listings (budget ${plan.b3BudgetS(target)} s)`);
             await topUp(kafka, topics, target);
             const b3 = await replay(run, `B3 ${k(target)}`, topics, plan.b3BudgetS(target) * 1000);

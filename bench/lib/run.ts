@@ -44,6 +44,23 @@ export async function machineLoad(ms = 3000): Promise<number> {
   return a === undefined || b === undefined ? NaN : Math.round(((b - a) / (now() - t)) * 100);
 }
 
+/**
+ * Wait (at most `maxMs`) until the machine is quiet: two one-second readings in a row under `belowPct` of one
+ * core. What the benchmark before left behind (Kafka deleting its topics, the stand-in flushing its file) then
+ * does not run inside the next one's measured window. Returns the last reading and the time waited.
+ */
+export async function untilQuiet(belowPct = 15, maxMs = 60_000): Promise<{ loadPct: number; waitedMs: number }> {
+  const started = now();
+  let quiet = 0;
+  let loadPct = NaN;
+  while (now() - started < maxMs) {
+    loadPct = await machineLoad(1000);
+    quiet = loadPct < belowPct ? quiet + 1 : 0;
+    if (quiet >= 2) break;
+  }
+  return { loadPct, waitedMs: Math.round(now() - started) };
+}
+
 function readProc(pid: number): { rssKb: number; cpuMs: number } | undefined {
   try {
     const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');

@@ -33,7 +33,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const areas = areasOf(config.CONVENE_AREAS);
   const counters = createCounters(db);
   const cases = createCaseStore(db);
-  const meetings = createMeetingStore(db);
+  const meetings = createMeetingStore(db, { refreshMs: config.PEER_REFRESH_MS });
   const live = createLive({ logger, retentionHours: config.LIVE_RETENTION_HOURS, partitions: config.KAFKA_TOPIC_PARTITIONS });
   const referrals = createReferralLog(db);
   const chronologies = createChronologyStore(db);

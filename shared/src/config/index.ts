@@ -26,6 +26,12 @@ export const baseConfigShape = {
   MONGO_URL: z.string().regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URL').default('mongodb://127.0.0.1:27017'),
   /** Suffix for the database name; lets tests run each service on a database of its own. */
   MONGO_DB_SUFFIX: z.string().regex(/^[a-z0-9_]*$/).default(''),
+  /**
+   * What each instance mirrors in memory so requests and live rounds read nothing (an agency's open listings and
+   * people's tokens, the conference's running meetings): a change made through another instance of the same
+   * service is seen within this time.
+   */
+  PEER_REFRESH_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
   CONVENE_JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   CONVENE_OIDC_ISSUER: z.url().optional(),
   CONVENE_OIDC_JWKS_URL: z.url().optional(),
@@ -49,11 +55,6 @@ export const linkSecretShape = {
   CONVENE_LINK_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** How far back a research return looks. */
   RESEARCH_WINDOW_MONTHS: z.coerce.number().int().min(1).max(120).default(12),
-  /**
-   * Each instance answers commands from the open listings and people's tokens held in memory; a listing opened
-   * or closed, or a match confirmed, through another instance of the same agency is seen within this time.
-   */
-  PEER_REFRESH_MS: z.coerce.number().int().min(100).max(60_000).default(1000),
 };
 
 /** A rule across several variables, checked on the raw environment: each problem as `VARIABLE: what to do`. */

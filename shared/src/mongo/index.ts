@@ -131,3 +131,4 @@ export function modelOf<T>(db: Connection, name: string, schema: Schema<T>): Mod
   return (db.models[name] as Model<T> | undefined) ?? db.model<T>(name, schema);
 }
 export * from './recordStore.js';
+export * from './mirrored.js';

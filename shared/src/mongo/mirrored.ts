@@ -1,3 +1,6 @@
+/** How often an instance re-reads what it mirrors, to see what another instance of the service changed. */
+export const DEFAULT_PEER_REFRESH_MS = 1000;
+
 /** An index over documents held in memory: the whole set is rebuilt from a read, and changed one by one. */
 export interface KeyedIndex<T> {
   put(item: T): void;

@@ -1,6 +1,6 @@
 import { Schema, type Connection } from 'mongoose';
 import type { Subject } from '../contracts/index.js';
-import { modelOf, upsertById } from '../mongo/index.js';
+import { DEFAULT_PEER_REFRESH_MS, mirrored, modelOf, upsertById } from '../mongo/index.js';
 import { openListingIndex } from './openListingIndex.js';
 
 /** A case the conference has listed, as the agency knows it: the reference and its subjects' tokens. */
@@ -37,63 +37,35 @@ export interface Listings {
   byRef(caseRef: string): Promise<Listing | undefined>;
 }
 
-/** How often an instance re-reads the open listings, to see those opened or closed through another instance. */
-export const DEFAULT_PEER_REFRESH_MS = 1000;
-
 /**
  * The database holds the listings; each instance answers `openFor` (asked by every command) from the open ones
- * in memory, so a command's request reads nothing. Its own opens and closes apply at once; another instance's
- * are seen at the next re-read (`refreshMs`), which runs behind the requests.
+ * mirrored in memory, so a command's request reads nothing. Its own opens and closes show at once; another
+ * instance's at the next re-read (`refreshMs`), which runs behind the requests.
  */
 export function createListings(db: Connection, options: { refreshMs?: number } = {}): Listings {
   const model = modelOf(db, 'Listing', listingSchema);
-  const refreshMs = options.refreshMs ?? DEFAULT_PEER_REFRESH_MS;
-  let index = openListingIndex();
-  let readAt = -Infinity;
-  let reading: Promise<void> | undefined;
-  // Changes made here while a re-read is under way: they win over what it read.
-  let madeDuringRead: Map<string, Listing | undefined> | undefined;
-
-  const reread = () => {
-    madeDuringRead = new Map();
-    const startedAt = Date.now();
-    reading = (async () => {
-      try {
-        const fresh = openListingIndex(await model.find({ open: true }).lean<Listing[]>());
-        for (const [caseRef, listing] of madeDuringRead!) if (listing) fresh.put(listing); else fresh.remove(caseRef);
-        index = fresh;
-        readAt = startedAt;
-      } finally {
-        reading = undefined;
-        madeDuringRead = undefined;
-      }
-    })();
-    return reading;
-  };
-  const changed = (caseRef: string, listing: Listing | undefined) => {
-    if (listing) index.put(listing); else index.remove(caseRef);
-    madeDuringRead?.set(caseRef, listing);
-  };
+  const held = mirrored({
+    readAll: () => model.find({ open: true }).lean<Listing[]>(),
+    build: openListingIndex,
+    refreshMs: options.refreshMs ?? DEFAULT_PEER_REFRESH_MS,
+  });
 
   return {
     async open(caseRef, subjects, at) {
       const tokens = [...new Set(subjects.flatMap((s) => s.tokens))];
       const victimTokens = [...new Set(subjects.filter((s) => s.role === 'victim').flatMap((s) => s.tokens))];
       await upsertById(model, caseRef, { setOnInsert: { listedAt: at }, set: { tokens, victimTokens, open: true } });
-      changed(caseRef, (await model.findById(caseRef).lean<Listing>()) ?? undefined);
+      held.changed(caseRef, (await model.findById(caseRef).lean<Listing>()) ?? undefined);
     },
     async close(caseRef, at) {
       await model.updateOne({ _id: caseRef }, { $set: { open: false, closedAt: at } });
-      changed(caseRef, undefined);
+      held.changed(caseRef, undefined);
     },
     async byRef(caseRef) {
       return (await model.findById(caseRef).lean<Listing>()) ?? undefined;
     },
     async openFor(subjects) {
-      if (readAt === -Infinity) await (reading ?? reread());
-      // Behind the request: a failed re-read keeps the last one and is tried again by the next command.
-      else if (!reading && Date.now() - readAt >= refreshMs) reread().catch(() => {});
-      return index.openFor(subjects);
+      return (await held.index()).openFor(subjects);
     },
   };
 }

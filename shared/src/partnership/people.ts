@@ -3,8 +3,7 @@ import { Schema, type Connection } from 'mongoose';
 import { linkToken, linkTokensFor, LinkTokenError, normaliseDateOfBirth } from '../link-tokens/index.js';
 import { PersonInput, type Subject, type SubjectRef } from '../contracts/index.js';
 import { DomainError, notFound } from '../errors/index.js';
-import { modelOf } from '../mongo/index.js';
-import { DEFAULT_PEER_REFRESH_MS } from './listings.js';
+import { DEFAULT_PEER_REFRESH_MS, modelOf } from '../mongo/index.js';
 
 // The request body of `POST /people` is the contracts' (the web UI types its form with it).
 export { PersonInput };

@@ -1,7 +1,8 @@
 import { Schema, type Connection } from 'mongoose';
-import { modelOf } from '@convene/shared/mongo';
+import { DEFAULT_PEER_REFRESH_MS, mirrored, modelOf } from '@convene/shared/mongo';
 import { notFound } from '@convene/shared/errors';
 import type { Meeting } from '../domain/meeting.js';
+import { runningMeetings } from './runningMeetings.js';
 
 export interface MeetingDoc extends Meeting {
   _id: string;
@@ -28,8 +29,18 @@ meetingSchema.index({ 'members.userId': 1 });
 
 const strip = ({ _id, ...meeting }: MeetingDoc): Meeting => meeting;
 
-export function createMeetingStore(db: Connection) {
+/**
+ * The meetings, in the database. Where a round's pushes go (the meetings not ended, by case) is answered from
+ * those meetings mirrored in memory, so the live path reads nothing: this instance's saves show at once, another
+ * instance's at the next re-read (`refreshMs`), behind the rounds.
+ */
+export function createMeetingStore(db: Connection, options: { refreshMs?: number } = {}) {
   const model = modelOf(db, 'Meeting', meetingSchema);
+  const running = mirrored({
+    readAll: async () => (await model.find({ status: { $ne: 'ended' } }).lean<MeetingDoc[]>()).map(strip),
+    build: runningMeetings,
+    refreshMs: options.refreshMs ?? DEFAULT_PEER_REFRESH_MS,
+  });
   return {
     model,
     async find(meetingId: string): Promise<Meeting | undefined> {
@@ -51,16 +62,12 @@ export function createMeetingStore(db: Connection) {
         if ((err as { code?: unknown }).code !== 11000) throw err;
         await write();
       }
+      running.changed(meeting.meetingId, meeting);
     },
     /** The meetings (not ended) with each of these cases on the agenda: where their updates are pushed. */
     async activeWithCases(caseRefs: string[]): Promise<Map<string, Meeting[]>> {
-      const byCase = new Map<string, Meeting[]>();
-      if (caseRefs.length === 0) return byCase;
-      const wanted = new Set(caseRefs);
-      for (const meeting of (await model.find({ agenda: { $in: caseRefs }, status: { $ne: 'ended' } }).lean<MeetingDoc[]>()).map(strip)) {
-        for (const ref of meeting.agenda) if (wanted.has(ref)) byCase.set(ref, [...(byCase.get(ref) ?? []), meeting]);
-      }
-      return byCase;
+      if (caseRefs.length === 0) return new Map();
+      return (await running.index()).withCases(caseRefs);
     },
     async withCase(caseRef: string): Promise<Meeting[]> {
       return (await model.find({ agenda: caseRef }).lean<MeetingDoc[]>()).map(strip);
@@ -71,6 +78,9 @@ export function createMeetingStore(db: Connection) {
     },
     async removeCase(caseRef: string): Promise<void> {
       await model.updateMany({ agenda: caseRef }, { $pull: { agenda: caseRef } });
+      for (const meeting of (await running.index()).withCases([caseRef]).get(caseRef) ?? []) {
+        running.changed(meeting.meetingId, { ...meeting, agenda: meeting.agenda.filter((ref) => ref !== caseRef) });
+      }
     },
   };
 }

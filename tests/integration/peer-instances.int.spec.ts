@@ -1,7 +1,9 @@
-// Two instances of one agency on one database: each answers commands from the listings and people's tokens it
-// holds in memory (no database read on the request), its own changes at once, the other's within PEER_REFRESH_MS.
+// Two instances of one service on one database: each answers from what it mirrors in memory (an agency's listings
+// and people's tokens, the conference's running meetings), its own changes at once, the other's within PEER_REFRESH_MS.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createListings, createPeople } from '@convene/shared/partnership';
+import { createMeetingStore } from '../../services/conference/src/db/meetings.js';
+import type { Meeting } from '../../services/conference/src/domain/meeting.js';
 import { eventually, freshDatabase } from '../support/infra.js';
 
 const refreshMs = 300;
@@ -9,7 +11,7 @@ const secret = 'x'.repeat(40);
 const suspect = { role: 'suspect' as const, tokens: ['lt1.pnc.SSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSSS'] };
 const victim = { role: 'victim' as const, tokens: ['lt1.nhs.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'] };
 
-describe('instances of one agency', () => {
+describe('instances of one service', () => {
   let database: Awaited<ReturnType<typeof freshDatabase>>;
   const reads: string[] = [];
 
@@ -55,5 +57,32 @@ describe('instances of one agency', () => {
     await eventually(async () => (await there.subjectsOf([{ role: 'victim', personId: person._id }]))[0]!.tokens.includes(adopted), { timeoutMs: 5_000, what: 'the other instance to see the adopted token' });
 
     await expect(here.subjectsOf([{ role: 'victim', personId: 'no-such-person' }])).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('finds where a conference round\'s pushes go in memory: a meeting saved through the other instance once its push arrives, or within the refresh', async () => {
+    const here = createMeetingStore(database.db, { refreshMs });
+    const slow = createMeetingStore(database.db, { refreshMs: 60_000 });
+    const there = createMeetingStore(database.db, { refreshMs });
+    for (const store of [here, slow, there]) expect((await store.activeWithCases(['CASE-M1'])).size).toBe(0);
+    const meeting = {
+      meetingId: 'MTG-PEER-1', title: 'Peers', scheduledFor: '2026-12-08T10:00:00.000Z', area: null,
+      chair: { userId: 'chair-1', name: 'Chair', agency: 'police' }, members: [], agenda: ['CASE-M1'], status: 'scheduled',
+      position: null, startedAt: null, endedAt: null, attendance: null, appliedEventIds: [],
+    } as unknown as Meeting;
+    await here.save(meeting);
+    reads.length = 0;
+    expect((await here.activeWithCases(['CASE-M1'])).get('CASE-M1')?.map((m) => m.meetingId)).toEqual(['MTG-PEER-1']);
+    expect(reads.filter((c) => c === 'meetings')).toHaveLength(0);
+
+    // Not due for a re-read for a minute: only the push's reload shows it.
+    expect((await slow.activeWithCases(['CASE-M1'])).size).toBe(0);
+    await slow.reload('MTG-PEER-1');
+    expect((await slow.activeWithCases(['CASE-M1'])).get('CASE-M1')?.map((m) => m.meetingId)).toEqual(['MTG-PEER-1']);
+    await eventually(async () => (await there.activeWithCases(['CASE-M1'])).size === 1, { timeoutMs: 5_000, what: 'the other instance to see the meeting' });
+
+    await here.save({ ...meeting, status: 'ended' } as Meeting);
+    expect((await here.activeWithCases(['CASE-M1'])).size).toBe(0);
+    await slow.reload('MTG-PEER-1');
+    expect((await slow.activeWithCases(['CASE-M1'])).size).toBe(0);
   });
 });

@@ -35,6 +35,10 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const cases = createCaseStore(db);
   const meetings = createMeetingStore(db, { refreshMs: config.PEER_REFRESH_MS });
   const live = createLive({ logger, retentionHours: config.LIVE_RETENTION_HOURS, partitions: config.KAFKA_TOPIC_PARTITIONS });
+  // A meeting changed through another instance reaches this one's mirror as its push arrives, not a second later.
+  live.onPush((push) => {
+    if (push.kind === 'meeting.state') meetings.reload(push.meetingId).catch((err: unknown) => logger.warn({ meetingId: push.meetingId, err: (err as Error).message }, 'could not read a changed meeting again; the next re-read will'));
+  });
   const referrals = createReferralLog(db);
   const chronologies = createChronologyStore(db);
   const outbox = createEventStore(db);

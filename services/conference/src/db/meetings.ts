@@ -64,6 +64,14 @@ export function createMeetingStore(db: Connection, options: { refreshMs?: number
       }
       running.changed(meeting.meetingId, meeting);
     },
+    /**
+     * Another instance changed this meeting (its `meeting.state` push, which follows its save, reached this one):
+     * read it again now rather than at the next re-read of them all.
+     */
+    async reload(meetingId: string): Promise<void> {
+      const doc = await model.findById(meetingId).lean<MeetingDoc>();
+      running.changed(meetingId, doc ? strip(doc) : undefined);
+    },
     /** The meetings (not ended) with each of these cases on the agenda: where their updates are pushed. */
     async activeWithCases(caseRefs: string[]): Promise<Map<string, Meeting[]>> {
       if (caseRefs.length === 0) return new Map();

@@ -9,7 +9,7 @@ const meeting = (meetingId: string, agenda: string[], status: Meeting['status'] 
 
 describe('running meetings', () => {
   it('finds the meetings not ended that have each case on their agenda', () => {
-    const index = runningMeetings([meeting('M1', ['C1', 'C2']), meeting('M2', ['C2'], 'started'), meeting('M3', ['C1'], 'ended')]);
+    const index = runningMeetings([meeting('M1', ['C1', 'C2']), meeting('M2', ['C2'], 'running'), meeting('M3', ['C1'], 'ended')]);
     const found = index.withCases(['C1', 'C2', 'C3']);
     expect(found.get('C1')?.map((m) => m.meetingId)).toEqual(['M1']);
     expect(found.get('C2')?.map((m) => m.meetingId).sort()).toEqual(['M1', 'M2']);
@@ -22,7 +22,7 @@ describe('running meetings', () => {
     expect(index.withCases(['C1']).has('C1')).toBe(false);
     index.put(meeting('M1', ['C2'], 'ended'));
     expect(index.withCases(['C2']).size).toBe(0);
-    index.put(meeting('M2', ['C3'], 'started'));
+    index.put(meeting('M2', ['C3'], 'running'));
     index.remove('M2');
     expect(index.withCases(['C3']).size).toBe(0);
   });

@@ -28,7 +28,7 @@ export interface RelayOptions {
   maxIdleMs?: number;
   /** Events per Kafka request (default 500). */
   batchSize?: number;
-  /** Events taken from the outbox per read, published in batches, then taken out in one delete (default 20,000). */
+  /** Events taken from the outbox per read, published in batches, then taken out together (default 20,000). */
   readSize?: number;
   onPublished?: (events: CaseEvent[]) => void;
 }
@@ -39,9 +39,9 @@ export interface RelayOptions {
  * lost or doubled.
  *
  * Live, the outbox holds a handful of entries and a read takes them all. With a backlog (a broker away for a
- * while, a bulk import) it is big, and a database that reads a whole collection per query or delete (FerretDB
- * 1.24) pays for its size on every read and every delete: so each read takes up to `readSize` entries, which
- * go to Kafka in `batchSize` batches and leave the outbox in one delete (docs/performance.md).
+ * while, a bulk import) it is big, and a stand-in that reads a whole collection per query pays for its size on
+ * every read: so each read takes up to `readSize` entries, which go to Kafka in `batchSize` batches and leave
+ * the outbox together (docs/performance.md).
  */
 export function startOutboxRelay(options: RelayOptions): OutboxRelay {
   const { queue, publisher, logger } = options;

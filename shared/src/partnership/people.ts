@@ -4,6 +4,7 @@ import { linkToken, linkTokensFor, LinkTokenError, normaliseDateOfBirth } from '
 import { PersonInput, type Subject, type SubjectRef } from '../contracts/index.js';
 import { DomainError, notFound } from '../errors/index.js';
 import { DEFAULT_PEER_REFRESH_MS, modelOf } from '../mongo/index.js';
+import { tokenMemory } from './tokenMemory.js';
 
 // The request body of `POST /people` is the contracts' (the web UI types its form with it).
 export { PersonInput };
@@ -68,51 +69,16 @@ export interface People {
   refreshTokens(): Promise<number>;
 }
 
-/** People whose tokens an instance keeps in memory (the most recently used). */
-const REMEMBERED_PEOPLE = 50_000;
-
 /**
- * `subjectsOf` (asked by every command) answers from tokens held in memory, so a command's request reads
- * nothing once its people are known here. Tokens only grow (a confirmed match adopts more); this instance's own
- * changes apply at once, another instance's at the next re-read of that person (`refreshMs`), behind the request.
+ * `subjectsOf` (asked by every command) answers from tokens held in memory (`tokenMemory.ts`), so a command's
+ * request reads nothing once its people are known here; another instance's changes show within `refreshMs`.
  */
 export function createPeople(db: Connection, linkSecret: string, options: { refreshMs?: number } = {}): People {
   const model = modelOf(db, 'Person', personSchema);
-  const refreshMs = options.refreshMs ?? DEFAULT_PEER_REFRESH_MS;
-  const remembered = new Map<string, { tokens: string[]; readAt: number }>();
-  // People found stale by commands, re-read together behind them (at most one read at a time).
-  const stale = new Set<string>();
-  let rereading = false;
-  const rereadSoon = () => {
-    if (rereading || stale.size === 0) return;
-    rereading = true;
-    setTimeout(() => {
-      const ids = [...stale];
-      stale.clear();
-      // A failed re-read keeps what is held; the next command finds the people stale again.
-      read(ids).catch(() => {}).finally(() => { rereading = false; });
-    }, Math.min(refreshMs / 4, 250)).unref();
-  };
-  // When this instance last changed a person's tokens: a read begun before it must not bring the old ones back.
-  const changedAt = new Map<string, number>();
-  const remember = (personId: string, tokens: string[], readAt = Date.now()) => {
-    remembered.delete(personId);
-    remembered.set(personId, { tokens, readAt });
-    if (remembered.size > REMEMBERED_PEOPLE) remembered.delete(remembered.keys().next().value!);
-  };
-  const forget = (personId: string) => {
-    remembered.delete(personId);
-    changedAt.set(personId, Date.now());
-  };
-  const read = async (ids: string[]) => {
-    const readAt = Date.now();
-    const found = new Map<string, string[]>();
-    for (const p of await model.find({ _id: { $in: ids } }, { tokens: 1 }).lean<Pick<Person, '_id' | 'tokens'>[]>()) {
-      found.set(p._id, p.tokens);
-      if ((changedAt.get(p._id) ?? -Infinity) < readAt) remember(p._id, p.tokens, readAt);
-    }
-    return found;
-  };
+  // By _id alone, so it is answered from the _id index.
+  const memory = tokenMemory(async (ids) => new Map(
+    (await model.find({ _id: { $in: ids } }, { tokens: 1 }).lean<Pick<Person, '_id' | 'tokens'>[]>()).map((p) => [p._id, p.tokens]),
+  ), options.refreshMs ?? DEFAULT_PEER_REFRESH_MS);
   const people: People = {
     async add(input) {
       let tokens: string[];
@@ -126,7 +92,7 @@ export function createPeople(db: Connection, linkSecret: string, options: { refr
       }
       const person: Person = { _id: randomUUID(), ...input, dateOfBirth, tokens, normalisation: NORMALISATION, createdAt: new Date() };
       await model.create(person);
-      remember(person._id, tokens);
+      memory.remember(person._id, tokens);
       return person;
     },
     async get(personId) {
@@ -135,15 +101,9 @@ export function createPeople(db: Connection, linkSecret: string, options: { refr
       return person;
     },
     async subjectsOf(refs) {
-      const ids = [...new Set(refs.map((r) => r.personId))];
-      const unknown = ids.filter((id) => !remembered.has(id));
-      // One read for all of them, by _id alone (so it is answered from the _id index).
-      const found = unknown.length > 0 ? await read(unknown) : new Map<string, string[]>();
-      const now = Date.now();
-      for (const id of ids) if (!found.has(id) && now - (remembered.get(id)?.readAt ?? now) >= refreshMs) stale.add(id);
-      rereadSoon();
+      const found = await memory.tokensOf([...new Set(refs.map((r) => r.personId))]);
       return refs.map((ref) => {
-        const tokens = found.get(ref.personId) ?? remembered.get(ref.personId)?.tokens;
+        const tokens = found.get(ref.personId);
         if (!tokens) throw notFound('person', ref.personId);
         return { role: ref.role, tokens };
       });
@@ -169,7 +129,7 @@ export function createPeople(db: Connection, linkSecret: string, options: { refr
     async adopt(personId, tokens) {
       if (tokens.length === 0) return;
       await model.updateOne({ _id: personId }, { $addToSet: { tokens: { $each: tokens }, aliasTokens: { $each: tokens } } });
-      forget(personId);
+      memory.forget(personId);
     },
     async widen(tokens) {
       if (tokens.length === 0) return [];
@@ -186,7 +146,7 @@ export function createPeople(db: Connection, linkSecret: string, options: { refr
         const add = { ...(fresh.length > 0 ? { tokens: { $each: fresh } } : {}), ...(stale.length > 0 ? { aliasTokens: { $each: stale } } : {}) };
         await model.updateOne({ _id: person._id }, { $set: { normalisation: NORMALISATION }, ...(Object.keys(add).length > 0 ? { $addToSet: add } : {}) });
         if (fresh.length > 0) changed++;
-        forget(person._id);
+        memory.forget(person._id);
       }
       return changed;
     },

@@ -80,6 +80,12 @@ describe('instances of one service', () => {
     expect((await slow.activeWithCases(['CASE-M1'])).get('CASE-M1')?.map((m) => m.meetingId)).toEqual(['MTG-PEER-1']);
     await eventually(async () => (await there.activeWithCases(['CASE-M1'])).size === 1, { timeoutMs: 5_000, what: 'the other instance to see the meeting' });
 
+    // A reload begun before this instance's own later save never puts the older meeting back.
+    const reloading = slow.reload('MTG-PEER-1');
+    await slow.save({ ...meeting, agenda: ['CASE-M1', 'CASE-M2'] } as Meeting);
+    await reloading;
+    expect((await slow.activeWithCases(['CASE-M2'])).get('CASE-M2')?.map((m) => m.meetingId)).toEqual(['MTG-PEER-1']);
+
     await here.save({ ...meeting, status: 'ended' } as Meeting);
     expect((await here.activeWithCases(['CASE-M1'])).size).toBe(0);
     await slow.reload('MTG-PEER-1');

@@ -36,8 +36,10 @@ export function createConferenceService(db: Connection, config: Config, logger: 
   const meetings = createMeetingStore(db, { refreshMs: config.PEER_REFRESH_MS });
   const live = createLive({ logger, retentionHours: config.LIVE_RETENTION_HOURS, partitions: config.KAFKA_TOPIC_PARTITIONS });
   // A meeting changed through another instance reaches this one's mirror as its push arrives, not a second later.
+  // Not while the live topic's history is read at start: the mirror's first read of the meetings is newer.
+  let liveCaughtUp = false;
   live.onPush((push) => {
-    if (push.kind === 'meeting.state') meetings.reload(push.meetingId).catch((err: unknown) => logger.warn({ meetingId: push.meetingId, err: (err as Error).message }, 'could not read a changed meeting again; the next re-read will'));
+    if (push.kind === 'meeting.state' && liveCaughtUp) meetings.reload(push.meetingId).catch((err: unknown) => logger.warn({ meetingId: push.meetingId, err: (err as Error).message }, 'could not read a changed meeting again; the next re-read will'));
   });
   const referrals = createReferralLog(db);
   const chronologies = createChronologyStore(db);
@@ -88,6 +90,7 @@ export function createConferenceService(db: Connection, config: Config, logger: 
       await relay.flush();
       repair = startProjectionRepair(recorder, logger);
       await live.start(runtime);
+      live.caughtUp().then(() => { liveCaughtUp = true; }, () => undefined);
       consumer = await runEventConsumer({
         kafka: runtime.kafka,
         groupId: options.groupId ?? runtime.topics.group('conference'),

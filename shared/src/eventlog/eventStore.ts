@@ -289,7 +289,9 @@ export function createEventStore(db: Connection): EventStore {
       for (const [i, entry] of entries.entries()) await insertOnce(() => model.create(storedEvent(events[i]!, entry.publish, entry.seq)));
       return events;
     },
-    // Published only once projected, so the agency never shares a record its own read model does not show.
+    // The relay's pass: only entries whose projection is done (a leftover of a failed one waits for the repair).
+    // A command's own event is handed to Kafka as soon as it is in the log (writeBehind.ts): the decision to share
+    // it was taken before its insert, and the read model, derived from the log, catches up behind it.
     async toPublish(limit) {
       const entries = await outbox.find({ publish: true, project: false }).sort({ seq: 1 }).limit(limit).lean<OutboxEntry[]>();
       return entries.map((e) => ({ seq: e.seq, event: eventOfEntry(e) }));

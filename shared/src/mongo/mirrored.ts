@@ -35,7 +35,8 @@ export function mirrored<T, I extends KeyedIndex<T>>(options: {
     const made = new Map<string, T | undefined>();
     madeDuringRead = made;
     const startedAt = Date.now();
-    reading = (async () => {
+    // Begun on the next tick, so `reading` is set before anything below can finish (even a read that throws at once).
+    reading = Promise.resolve().then(async () => {
       try {
         const fresh = options.build(await options.readAll());
         for (const [key, item] of made) if (item === undefined) fresh.remove(key); else fresh.put(item);
@@ -46,7 +47,7 @@ export function mirrored<T, I extends KeyedIndex<T>>(options: {
         reading = undefined;
         madeDuringRead = undefined;
       }
-    })();
+    });
     return reading;
   };
 

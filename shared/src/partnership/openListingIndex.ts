@@ -33,9 +33,11 @@ export function openListingIndex(listings: Iterable<Listing> = []): OpenListingI
     put(listing) {
       index.remove(listing._id);
       if (!listing.open) return;
-      byRef.set(listing._id, listing);
-      for (const t of listing.tokens) link(byToken, t, listing._id);
-      for (const t of listing.victimTokens) link(byVictimToken, t, listing._id);
+      // Stored before victim tokens were kept, a listing has none: it streams nothing naming a victim, as before.
+      const held = { ...listing, tokens: listing.tokens ?? [], victimTokens: listing.victimTokens ?? [] };
+      byRef.set(listing._id, held);
+      for (const t of held.tokens) link(byToken, t, listing._id);
+      for (const t of held.victimTokens) link(byVictimToken, t, listing._id);
     },
     remove(caseRef) {
       const old = byRef.get(caseRef);

@@ -40,4 +40,13 @@ describe('open listing index', () => {
     const index = openListingIndex([{ ...a, tokens: [victimA, shared], victimTokens: [victimA, shared] }]);
     expect(index.openFor([{ role: 'victim', tokens: [shared] }])).toBeUndefined();
   });
+
+  it('takes a listing stored before victim tokens were kept: it streams what names no victim, nothing that names one', () => {
+    const old = { _id: 'CASE-OLD', tokens: [victimA, suspect], open: true, listedAt: new Date('2025-01-01T09:00:00Z') } as unknown as Listing;
+    const index = openListingIndex([old]);
+    expect(index.openFor([{ role: 'victim', tokens: [victimA] }])).toBeUndefined();
+    expect(index.openFor([{ role: 'suspect', tokens: [suspect] }])?._id).toBe('CASE-OLD');
+    index.remove('CASE-OLD');
+    expect(index.openFor([{ role: 'suspect', tokens: [suspect] }])).toBeUndefined();
+  });
 });

@@ -33,7 +33,11 @@ export function tokenMemory(read: (personIds: string[]) => Promise<Map<string, s
     const readAt = Date.now();
     const changesBefore = changes;
     const found = await read(personIds);
-    for (const [personId, tokens] of found) if ((changedAt.get(personId) ?? 0) <= changesBefore) hold(personId, tokens, readAt);
+    for (const [personId, tokens] of found) {
+      if ((changedAt.get(personId) ?? 0) > changesBefore) continue;
+      hold(personId, tokens, readAt);
+      changedAt.delete(personId);
+    }
     return found;
   };
   const rereadSoon = () => {
@@ -56,6 +60,9 @@ export function tokenMemory(read: (personIds: string[]) => Promise<Map<string, s
         const known = held.get(id);
         if (found.has(id) || !known) continue;
         found.set(id, known.tokens);
+        // Most recently used last: the first in the map is the one to let go.
+        held.delete(id);
+        held.set(id, known);
         if (now - known.readAt >= refreshMs) stale.add(id);
       }
       rereadSoon();

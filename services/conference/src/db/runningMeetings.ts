@@ -13,8 +13,9 @@ export function runningMeetings(meetings: Iterable<Meeting> = []): RunningMeetin
     put(meeting) {
       index.remove(meeting.meetingId);
       if (meeting.status === 'ended') return;
-      byId.set(meeting.meetingId, meeting);
-      for (const caseRef of meeting.agenda) {
+      const held = { ...meeting, agenda: meeting.agenda ?? [] };
+      byId.set(meeting.meetingId, held);
+      for (const caseRef of held.agenda) {
         let ids = byCase.get(caseRef);
         if (!ids) byCase.set(caseRef, (ids = new Set()));
         ids.add(meeting.meetingId);

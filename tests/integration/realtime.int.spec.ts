@@ -64,8 +64,11 @@ async function meetingIn(env: Env): Promise<Meeting> {
     ],
     agenda: [], status: 'running', position: null, startedAt: null, endedAt: null, attendance: null, appliedEventIds: [],
   };
+  // The store first, then its collection and indexes built, then the write: a first write racing mongoose's
+  // creation of the collection is refused by mongo-java-server (seen on a stack started seconds before).
+  const store = createMeetingStore(env.db);
   await indexesBuilt(env.db);
-  await createMeetingStore(env.db).save(meeting);
+  await store.save(meeting);
   return meeting;
 }
 

@@ -132,3 +132,4 @@ export function modelOf<T>(db: Connection, name: string, schema: Schema<T>): Mod
 }
 export * from './recordStore.js';
 export * from './mirrored.js';
+export * from './idsByKey.js';

@@ -12,6 +12,11 @@ export interface Mirrored<T, I> {
   index(): Promise<I>;
   /** This instance changed one document (stored already): the index shows it at once, and a re-read under way keeps it. */
   changed(key: string, item: T | undefined): void;
+  /**
+   * Another instance changed this document: read it alone now (`readOne`), rather than at the next re-read of
+   * them all. A change made here while it is read wins over what it read.
+   */
+  reload(key: string, readOne: () => Promise<T | undefined>): Promise<void>;
 }
 
 /**
@@ -30,6 +35,13 @@ export function mirrored<T, I extends KeyedIndex<T>>(options: {
   let reading: Promise<I> | undefined;
   // Changes made here while a re-read is under way win over what it read.
   let madeDuringRead: Map<string, T | undefined> | undefined;
+  // The single reloads under way, per key: a change made here marks them stale.
+  const reloading = new Map<string, Set<{ stale: boolean }>>();
+
+  const apply = (key: string, item: T | undefined) => {
+    if (!current) return;
+    if (item === undefined) current.remove(key); else current.put(item);
+  };
 
   const reread = (): Promise<I> => {
     const made = new Map<string, T | undefined>();
@@ -58,10 +70,21 @@ export function mirrored<T, I extends KeyedIndex<T>>(options: {
       return current;
     },
     changed(key, item) {
-      if (current) {
-        if (item === undefined) current.remove(key); else current.put(item);
-      }
+      apply(key, item);
       madeDuringRead?.set(key, item);
+      for (const watch of reloading.get(key) ?? []) watch.stale = true;
+    },
+    async reload(key, readOne) {
+      const watch = { stale: false };
+      const watches = reloading.get(key) ?? new Set();
+      reloading.set(key, watches.add(watch));
+      try {
+        const item = await readOne();
+        if (!watch.stale) apply(key, item);
+      } finally {
+        watches.delete(watch);
+        if (watches.size === 0) reloading.delete(key);
+      }
     },
   };
 }

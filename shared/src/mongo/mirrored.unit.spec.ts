@@ -24,14 +24,20 @@ function slowStore(initial: Doc[]) {
 
 const tick = () => new Promise((r) => setImmediate(r));
 
+/** A mirror over the slow store, its first read released: what it answers first. */
+async function loaded(store: ReturnType<typeof slowStore>, refreshMs: number) {
+  const mirror = mirrored({ readAll: store.readAll, build: mapIndex, refreshMs });
+  const first = mirror.index();
+  await tick();
+  store.release();
+  return { mirror, first: await first };
+}
+
 describe('mirrored', () => {
   it('reads whole on first use, then answers from memory until the refresh is due', async () => {
     const store = slowStore([{ key: 'a', value: 1 }]);
-    const mirror = mirrored({ readAll: store.readAll, build: mapIndex, refreshMs: 60_000 });
-    const first = mirror.index();
-    await tick();
-    store.release();
-    expect((await first).all.get('a')).toBe(1);
+    const { mirror, first } = await loaded(store, 60_000);
+    expect(first.all.get('a')).toBe(1);
     store.set([{ key: 'a', value: 2 }]);
     expect((await mirror.index()).all.get('a')).toBe(1);
     expect(store.reads()).toBe(0);
@@ -39,11 +45,7 @@ describe('mirrored', () => {
 
   it('shows its own change at once, and a re-read begun before it does not undo it', async () => {
     const store = slowStore([{ key: 'a', value: 1 }]);
-    const mirror = mirrored({ readAll: store.readAll, build: mapIndex, refreshMs: 0 });
-    const first = mirror.index();
-    await tick();
-    store.release();
-    await first;
+    const { mirror } = await loaded(store, 0);
     // Due at once (refreshMs 0): this call answers from memory and starts a re-read behind it.
     await mirror.index();
     expect(store.reads()).toBe(1);
@@ -69,5 +71,20 @@ describe('mirrored', () => {
     await mirror.index();
     await tick();
     expect((await mirror.index()).all.get('a')).toBe(3);
+  });
+
+  it('reloads one document another instance changed, unless a change made here came while it was read', async () => {
+    const store = slowStore([{ key: 'a', value: 1 }]);
+    const { mirror } = await loaded(store, 60_000);
+    await mirror.reload('a', async () => ({ key: 'a', value: 2 }));
+    expect((await mirror.index()).all.get('a')).toBe(2);
+    let answer: (doc: Doc) => void = () => undefined;
+    const reloading = mirror.reload('a', () => new Promise<Doc>((r) => { answer = r; }));
+    mirror.changed('a', { key: 'a', value: 5 });
+    answer({ key: 'a', value: 3 });
+    await reloading;
+    expect((await mirror.index()).all.get('a')).toBe(5);
+    await mirror.reload('a', async () => undefined);
+    expect((await mirror.index()).all.has('a')).toBe(false);
   });
 });

@@ -1,5 +1,6 @@
 import type { Subject } from '../contracts/index.js';
 import { identifying } from '../sharing/index.js';
+import { idsByKey } from '../mongo/idsByKey.js';
 import type { Listing } from './listings.js';
 
 /**
@@ -15,19 +16,8 @@ export interface OpenListingIndex {
 
 export function openListingIndex(listings: Iterable<Listing> = []): OpenListingIndex {
   const byRef = new Map<string, Listing>();
-  const byToken = new Map<string, Set<string>>();
-  const byVictimToken = new Map<string, Set<string>>();
-
-  const link = (index: Map<string, Set<string>>, token: string, caseRef: string) => {
-    let refs = index.get(token);
-    if (!refs) index.set(token, (refs = new Set()));
-    refs.add(caseRef);
-  };
-  const unlink = (index: Map<string, Set<string>>, token: string, caseRef: string) => {
-    const refs = index.get(token);
-    refs?.delete(caseRef);
-    if (refs?.size === 0) index.delete(token);
-  };
+  const byToken = idsByKey();
+  const byVictimToken = idsByKey();
 
   const index: OpenListingIndex = {
     put(listing) {
@@ -36,15 +26,15 @@ export function openListingIndex(listings: Iterable<Listing> = []): OpenListingI
       // Stored before victim tokens were kept, a listing has none: it streams nothing naming a victim, as before.
       const held = { ...listing, tokens: listing.tokens ?? [], victimTokens: listing.victimTokens ?? [] };
       byRef.set(listing._id, held);
-      for (const t of held.tokens) link(byToken, t, listing._id);
-      for (const t of held.victimTokens) link(byVictimToken, t, listing._id);
+      byToken.add(held.tokens, listing._id);
+      byVictimToken.add(held.victimTokens, listing._id);
     },
     remove(caseRef) {
       const old = byRef.get(caseRef);
       if (!old) return;
       byRef.delete(caseRef);
-      for (const t of old.tokens) unlink(byToken, t, caseRef);
-      for (const t of old.victimTokens) unlink(byVictimToken, t, caseRef);
+      byToken.remove(old.tokens, caseRef);
+      byVictimToken.remove(old.victimTokens, caseRef);
     },
     openFor(subjects) {
       // A shared date-of-birth-and-postcode token (twins at one address) never decides whose listing it is.

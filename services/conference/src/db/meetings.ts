@@ -41,9 +41,6 @@ export function createMeetingStore(db: Connection, options: { refreshMs?: number
     build: runningMeetings,
     refreshMs: options.refreshMs ?? DEFAULT_PEER_REFRESH_MS,
   });
-  // This instance's saves, numbered: a reload begun before a meeting's last save must not put the older one back.
-  let saves = 0;
-  const savedAt = new Map<string, number>();
   return {
     model,
     async find(meetingId: string): Promise<Meeting | undefined> {
@@ -65,7 +62,6 @@ export function createMeetingStore(db: Connection, options: { refreshMs?: number
         if ((err as { code?: unknown }).code !== 11000) throw err;
         await write();
       }
-      savedAt.set(meeting.meetingId, ++saves);
       running.changed(meeting.meetingId, meeting);
     },
     /**
@@ -73,10 +69,10 @@ export function createMeetingStore(db: Connection, options: { refreshMs?: number
      * read it again now rather than at the next re-read of them all.
      */
     async reload(meetingId: string): Promise<void> {
-      const savesBefore = saves;
-      const doc = await model.findById(meetingId).lean<MeetingDoc>();
-      if ((savedAt.get(meetingId) ?? 0) > savesBefore) return;
-      running.changed(meetingId, doc ? strip(doc) : undefined);
+      await running.reload(meetingId, async () => {
+        const doc = await model.findById(meetingId).lean<MeetingDoc>();
+        return doc ? strip(doc) : undefined;
+      });
     },
     /** The meetings (not ended) with each of these cases on the agenda: where their updates are pushed. */
     async activeWithCases(caseRefs: string[]): Promise<Map<string, Meeting[]>> {

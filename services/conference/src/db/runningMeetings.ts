@@ -1,4 +1,4 @@
-import type { KeyedIndex } from '@convene/shared/mongo';
+import { idsByKey, type KeyedIndex } from '@convene/shared/mongo';
 import type { Meeting } from '../domain/meeting.js';
 
 /** The meetings not ended, by the cases on their agendas: where a round's pushes go, answered from memory. */
@@ -8,28 +8,20 @@ export interface RunningMeetings extends KeyedIndex<Meeting> {
 
 export function runningMeetings(meetings: Iterable<Meeting> = []): RunningMeetings {
   const byId = new Map<string, Meeting>();
-  const byCase = new Map<string, Set<string>>();
+  const byCase = idsByKey();
   const index: RunningMeetings = {
     put(meeting) {
       index.remove(meeting.meetingId);
       if (meeting.status === 'ended') return;
       const held = { ...meeting, agenda: meeting.agenda ?? [] };
       byId.set(meeting.meetingId, held);
-      for (const caseRef of held.agenda) {
-        let ids = byCase.get(caseRef);
-        if (!ids) byCase.set(caseRef, (ids = new Set()));
-        ids.add(meeting.meetingId);
-      }
+      byCase.add(held.agenda, meeting.meetingId);
     },
     remove(meetingId) {
       const old = byId.get(meetingId);
       if (!old) return;
       byId.delete(meetingId);
-      for (const caseRef of old.agenda) {
-        const ids = byCase.get(caseRef);
-        ids?.delete(meetingId);
-        if (ids?.size === 0) byCase.delete(caseRef);
-      }
+      byCase.remove(old.agenda, meetingId);
     },
     withCases(caseRefs) {
       const found = new Map<string, Meeting[]>();

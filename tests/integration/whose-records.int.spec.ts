@@ -452,4 +452,39 @@ describe('whose records join a case: two victims, one suspect, every path', () =
     // The check could have found them: the referrals did carry names.
     expect(onTopics.some((m) => isReferralOrListing(m.event?.type) && m.text.includes(`"${V.family}"`))).toBe(true);
   });
+
+  it('stops V\'s records streaming the moment each agency learns her case closed, while X\'s still stream, and nothing recorded after reaches a topic or the conference', async () => {
+    expect((await api.chair.post(`/cases/${caseV}/close`, { reason: 'risk_reduced', retentionDays: 30 })).status).toBe(201);
+    // Each agency answers from the listings it holds in memory: once its own database shows the close, so must they.
+    for (const agency of [police, health, advocacy]) {
+      await eventually(async () => (await agency.runtime.db.collection('listings').findOne({ _id: caseV as never }))?.open === false, { what: 'the close at each agency' });
+    }
+    const after = [
+      created(await api.police.post('/incidents', { subjects: pair('V@police', 'S@police'), occurredAt: daysAgo(0), behaviours: ['messages'], offenceClass: 'pha_s2', summary: 'V-AFTER-CLOSE: more messages' })),
+      created(await api.health.post('/concerns', {
+        subjects: pair('V@health', 'S@health'), occurredAt: daysAgo(0), subjectRole: 'victim', category: 'psychological_distress', severity: 'medium',
+        contact: { service: 'ED safeguarding' }, detail: 'V-AFTER-CLOSE-HEALTH',
+      })),
+      created(await api.advocacy.post('/diary-entries', {
+        subjects: pair('V@advocacy', 'S@advocacy'), occurredAt: daysAgo(0), behaviours: ['messages'], happenedAt: daysAgo(0), place: 'phone', account: 'V-AFTER-CLOSE-DIARY',
+      })),
+    ];
+    for (const r of after) expect(r, 'a record about V after her case closed').toMatchObject({ published: false });
+    for (const r of after) expect('caseRef' in r).toBe(false);
+    const x = created(await api.police.post('/incidents', { subjects: pair('X@police', 'S@police'), occurredAt: daysAgo(0), behaviours: ['following'], offenceClass: 'pha_s2', summary: 'X-AFTER: followed again' }));
+    expect(x).toMatchObject({ published: true, caseRef: caseX });
+
+    const named = prefixedTopics(prefix);
+    const policeTopic = topics.find((t) => t.events.some((e) => e.agency === 'police'))!;
+    await policeTopic.waitFor((e) => e.id === x.eventId, 'X\'s record after V\'s close on the bus');
+    const onTopics = await dumpTopics([...Object.values(named.events), named.dlq, named.live]);
+    const conferenceDb = await dumpDatabase(conference.runtime.db, 'conference');
+    for (const r of after) {
+      expect(onTopics.filter((m) => m.text.includes(r.eventId)).map((m) => m.topic), `${r.eventId} on a topic`).toEqual([]);
+      expect(conferenceDb.filter((d) => d.text.includes(r.eventId)).map((d) => d.where), `${r.eventId} at the conference`).toEqual([]);
+    }
+    for (const text of ['V-AFTER-CLOSE', 'V-AFTER-CLOSE-HEALTH', 'V-AFTER-CLOSE-DIARY']) {
+      expect(onTopics.some((m) => m.text.includes(text)), `${text} on a topic`).toBe(false);
+    }
+  });
 });

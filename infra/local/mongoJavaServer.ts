@@ -1,6 +1,7 @@
 // mongo-java-server (MongoDB wire protocol over H2's MVStore, one file), run from its Maven jars like Kafka:
-// Maven downloads the jars once, javac compiles the tiny launcher (mongo-java-server/ConveneMongoServer.java)
-// against them, and `java -cp` runs it. Nothing but Maven Central is reached, and only on the first run.
+// Maven downloads the jars once, javac compiles the small launcher (mongo-java-server/: ConveneMongoServer.java and
+// the index key type it configures) against them, and `java -cp` runs it. Nothing but Maven Central is reached,
+// and only on the first run.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -13,13 +14,24 @@ const SOURCE_DIR = path.join(infraLocalDir, 'mongo-java-server');
 const MAIN_CLASS = 'ConveneMongoServer';
 const READY_LINE = 'convene mongo-java-server ready';
 
-const libsDir = () => path.join(mongoJavaServerDir(), 'libs');
+/** The folder of mongo-java-server's jars (and their dependencies), once installed. */
+export const libsDir = () => path.join(mongoJavaServerDir(), 'libs');
 const classesDir = () => path.join(mongoJavaServerDir(), 'classes');
 
-/** What the compiled launcher was built from: a changed launcher source is compiled again. */
+/** The launcher's Java sources: the main class and the backend it configures (in their package folders). */
+function launcherSources(dir = SOURCE_DIR): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return launcherSources(full);
+    return entry.name.endsWith('.java') ? [full] : [];
+  }).sort();
+}
+
+/** What the compiled launcher was built from: a changed source is compiled again. */
 function launcherStamp(): string {
-  const source = fs.readFileSync(path.join(SOURCE_DIR, `${MAIN_CLASS}.java`));
-  return `${MONGO_JAVA_SERVER_VERSION} ${createHash('sha256').update(source).digest('hex').slice(0, 16)}\n`;
+  const hash = createHash('sha256');
+  for (const file of launcherSources()) hash.update(path.relative(SOURCE_DIR, file)).update(fs.readFileSync(file));
+  return `${MONGO_JAVA_SERVER_VERSION} ${hash.digest('hex').slice(0, 16)}\n`;
 }
 
 /** Download the jars (first run) and compile the launcher (first run, or after it changed) into the cache. */
@@ -56,8 +68,8 @@ export async function ensureMongoJavaServerInstalled(log: (line: string) => void
   await fsp.rm(staging, { recursive: true, force: true });
   await runStep(
     javac,
-    ['--release', '17', '-nowarn', '-d', staging, '-cp', path.join(libsDir(), '*'), path.join(SOURCE_DIR, `${MAIN_CLASS}.java`)],
-    { cwd: dir, logFile: path.join(dir, 'javac.log'), label: `javac ${MAIN_CLASS}.java` },
+    ['--release', '17', '-nowarn', '-d', staging, '-cp', path.join(libsDir(), '*'), ...launcherSources()],
+    { cwd: dir, logFile: path.join(dir, 'javac.log'), label: `javac ${MAIN_CLASS} and its backend` },
   );
   await fsp.writeFile(path.join(staging, '.stamp'), stamp);
   await fsp.rm(classesDir(), { recursive: true, force: true });

@@ -3,7 +3,8 @@
 // Prints READY_LINE once it listens; stops cleanly (committing the store) on SIGTERM.
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.ServerVersion;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
+
+import convene.h2.ConveneH2Backend;
 
 public final class ConveneMongoServer {
     static final String READY_LINE = "convene mongo-java-server ready";
@@ -17,7 +18,7 @@ public final class ConveneMongoServer {
         int port = Integer.parseInt(args[1]);
         String file = args[2];
 
-        H2Backend backend = new H2Backend(file);
+        ConveneH2Backend backend = ConveneH2Backend.open(file);
         // Drivers and mongoose pick features from the wire version; 5.0 is what the services are written for.
         backend.version(ServerVersion.MONGO_5_0);
         MongoServer server = new MongoServer(backend);
@@ -26,7 +27,8 @@ public final class ConveneMongoServer {
             System.out.println("convene mongo-java-server stopping");
             server.shutdownNow(); // closes the backend, which commits and closes the H2 file
         }));
-        System.out.println(READY_LINE + " on " + host + ":" + port + " (H2 file " + file + ")");
+        System.out.println(READY_LINE + " on " + host + ":" + port + " (H2 file " + file + ", index keys: "
+            + (backend.stringIndexKeys() ? "strings" : "upstream's layout") + ")");
         System.out.flush();
     }
 }

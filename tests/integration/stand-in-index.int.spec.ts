@@ -1,0 +1,176 @@
+// The local stack's database stand-in (mongo-java-server on H2) orders string index keys as strings rather
+// than by Java-serialising them (infra/local/mongo-java-server/convene/h2/StringIndexKeys.java). Its unique
+// indexes must still find and refuse what upstream's do, for every kind of key, on a new file, after a restart
+// on that file, and on a file written in upstream's own layout (which keeps that layout).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import mongoose from 'mongoose';
+import { ensureMongoJavaServerInstalled, libsDir, startMongoJavaServer, waitForMongoJavaServer } from '../../infra/local/mongoJavaServer.js';
+import { stackConfig } from '../../infra/local/paths.js';
+import { javaExecutable, stopProcessGroup, waitUntil, isPortListening } from '../../infra/local/processes.js';
+import { freePort } from '../support/ports.js';
+
+type Db = mongoose.mongo.Db;
+const { MongoClient, ObjectId } = mongoose.mongo;
+
+const UPSTREAM_SERVER = path.join(import.meta.dirname, '../support/standIn/UpstreamH2Server.java');
+
+interface Running { pid: number; port: number; logFile: string }
+
+async function startOurs(dataDir: string, port: number): Promise<Running> {
+  const logFile = path.join(dataDir, 'mongo-java-server.log');
+  const logFrom = fs.existsSync(logFile) ? fs.statSync(logFile).size : 0;
+  const state = await startMongoJavaServer(dataDir, { ...stackConfig({}), mongoPort: port });
+  await waitForMongoJavaServer(state, 60_000, logFrom);
+  return { pid: state.pid, port, logFile };
+}
+
+async function startUpstream(dataDir: string, port: number): Promise<Running> {
+  const logFile = path.join(dataDir, 'upstream.log');
+  fs.mkdirSync(path.join(dataDir, 'mongo-java-server'), { recursive: true });
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(javaExecutable(), ['-cp', path.join(libsDir(), '*'), UPSTREAM_SERVER, '127.0.0.1', String(port), path.join(dataDir, 'mongo-java-server', 'convene.mv.db')], { detached: true, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+  child.unref();
+  await waitUntil(async () => fs.readFileSync(logFile, 'utf8').includes('upstream mongo-java-server ready') && (await isPortListening(port, '127.0.0.1')), { what: 'upstream mongo-java-server', timeoutMs: 60_000, pid: child.pid!, logFile });
+  return { pid: child.pid!, port, logFile };
+}
+
+/** What the launcher said about the file it opened last. */
+function indexKeysLine(server: Running): string {
+  const lines = fs.readFileSync(server.logFile, 'utf8').split('\n').filter((l) => l.includes('index keys:'));
+  return lines.at(-1) ?? '';
+}
+
+async function withDb<T>(server: Running, work: (db: Db) => Promise<T>): Promise<T> {
+  const client = await MongoClient.connect(`mongodb://127.0.0.1:${server.port}`, { serverSelectionTimeoutMS: 10_000 });
+  try {
+    return await work(client.db('standin'));
+  } finally {
+    await client.close();
+  }
+}
+
+const code = (err: unknown) => (err as { code?: number }).code;
+async function refused(write: Promise<unknown>): Promise<number | undefined> {
+  try {
+    await write;
+    return undefined;
+  } catch (err) {
+    return code(err);
+  }
+}
+
+// Every kind of _id the services or a user's data might hold, strings chosen to sit close in any order.
+const stringIds = ['', 'a', 'ab', 'a\u00e9', 'a\u{1F600}', 'B', 'evt-0001', 'evt-0010', 'evt-0002', ...Array.from({ length: 1_500 }, (_, i) => `evt-${(i * 7919) % 100_003}-${i}`)];
+const otherIds = [7, 7.5, -1, new ObjectId('64b000000000000000000001'), new Date('2026-12-08T00:00:00Z'), true, { k: 'a' }];
+
+async function fill(db: Db): Promise<void> {
+  const docs = db.collection('docs');
+  await docs.insertMany([...stringIds.map((_id) => ({ _id, n: 1 })), ...otherIds.map((_id) => ({ _id, n: 2 }))] as never[]);
+  const pairs = db.collection('pairs');
+  await pairs.createIndex({ a: 1, b: 1 }, { unique: true });
+  await pairs.insertMany([{ a: 'x', b: 'y' }, { a: 'x', b: 'z' }, { a: 'x', b: 1 }, { a: 'xy', b: '' }]);
+  const sparse = db.collection('sparse');
+  await sparse.createIndex({ email: 1 }, { unique: true, sparse: true });
+  await sparse.insertMany([{ email: 'v@example.org' }, {}, {}, { email: 'w@example.org' }]);
+}
+
+/** Everything the file holds is found, and every duplicate refused, whatever the kind of key. */
+async function checkAll(db: Db): Promise<void> {
+  const docs = db.collection('docs');
+  for (const _id of [...stringIds, ...otherIds]) {
+    expect(await docs.findOne({ _id: _id as never }), `find ${JSON.stringify(_id)}`).not.toBeNull();
+    expect(await refused(docs.insertOne({ _id: _id as never })), `duplicate ${JSON.stringify(_id)}`).toBe(11000);
+  }
+  expect(await docs.countDocuments()).toBe(stringIds.length + otherIds.length);
+  expect(await docs.findOne({ _id: 'evt-missing' as never })).toBeNull();
+  const pairs = db.collection('pairs');
+  expect(await refused(pairs.insertOne({ a: 'x', b: 'y' }))).toBe(11000);
+  expect(await refused(pairs.insertOne({ a: 'x', b: 1 }))).toBe(11000);
+  expect(await refused(pairs.insertOne({ a: 'xy', b: '' }))).toBe(11000);
+  const sparse = db.collection('sparse');
+  expect(await refused(sparse.insertOne({ email: 'v@example.org' }))).toBe(11000);
+  expect(await refused(sparse.insertOne({}))).toBeUndefined();
+  await sparse.deleteOne({ email: { $exists: false } });
+}
+
+/** A delete frees its key and touches no other; the key can be used again. */
+async function deleteAndReuse(db: Db, ids: unknown[]): Promise<void> {
+  const docs = db.collection('docs');
+  for (const _id of ids) {
+    expect((await docs.deleteOne({ _id: _id as never })).deletedCount).toBe(1);
+    expect(await docs.findOne({ _id: _id as never })).toBeNull();
+    await docs.insertOne({ _id: _id as never, n: 3 });
+    expect(await docs.findOne({ _id: _id as never })).toMatchObject({ n: 3 });
+  }
+}
+
+describe('the stand-in\'s unique indexes with string keys ordered as strings', () => {
+  const dirs: string[] = [];
+  const running = new Set<number>();
+  const stop = async (server: Running) => {
+    await stopProcessGroup(server.pid);
+    running.delete(server.pid);
+  };
+
+  beforeAll(async () => {
+    await ensureMongoJavaServerInstalled(() => undefined);
+  }, 180_000);
+  afterAll(async () => {
+    for (const pid of running) await stopProcessGroup(pid);
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  const tempDir = () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'convene-standin-'));
+    dirs.push(dir);
+    return dir;
+  };
+
+  it('finds and refuses every kind of key on a new file and after a restart on it', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    let server = await startOurs(dir, port);
+    running.add(server.pid);
+    expect(indexKeysLine(server)).toContain('index keys: strings');
+    await withDb(server, async (db) => {
+      await fill(db);
+      await checkAll(db);
+      await deleteAndReuse(db, ['evt-0002', 'a', 7, new ObjectId('64b000000000000000000001')]);
+    });
+    await stop(server);
+
+    server = await startOurs(dir, port);
+    running.add(server.pid);
+    expect(indexKeysLine(server)).toContain('index keys: strings');
+    await withDb(server, async (db) => {
+      await checkAll(db);
+      await deleteAndReuse(db, ['evt-0010', '', 7.5]);
+    });
+    await stop(server);
+  }, 120_000);
+
+  it('keeps upstream\'s layout on a file upstream wrote, and finds and refuses there too', async () => {
+    const dir = tempDir();
+    const port = await freePort();
+    const upstream = await startUpstream(dir, port);
+    running.add(upstream.pid);
+    await withDb(upstream, fill);
+    await stop(upstream);
+
+    for (let start = 0; start < 2; start++) {
+      const server = await startOurs(dir, port);
+      running.add(server.pid);
+      expect(indexKeysLine(server)).toContain("index keys: upstream's layout");
+      await withDb(server, async (db) => {
+        await checkAll(db);
+        if (start === 0) await deleteAndReuse(db, ['evt-0001', 'B']);
+      });
+      await stop(server);
+    }
+  }, 180_000);
+});

@@ -1,7 +1,8 @@
-// The local stack's database stand-in (mongo-java-server on H2) orders string index keys as strings rather
-// than by Java-serialising them (infra/local/mongo-java-server/convene/h2/StringIndexKeys.java). Its unique
-// indexes must still find and refuse what upstream's do, for every kind of key, on a new file, after a restart
-// on that file, and on a file written in upstream's own layout (which keeps that layout).
+// The local stack's database stand-in (mongo-java-server on H2) stores its files in Convene's layout
+// (infra/local/mongo-java-server/convene/h2/): index keys of strings and ObjectIds ordered and stored as them
+// rather than Java-serialised, documents stored as BSON. Its unique indexes must still find and refuse what
+// upstream's do, for every kind of key, and every kind of value must come back as written: on a new file, after
+// a restart on that file, and on a file written in upstream's own layout (which keeps that layout).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,7 +15,7 @@ import { javaExecutable, stopProcessGroup, waitUntil, isPortListening } from '..
 import { freePort } from '../support/ports.js';
 
 type Db = mongoose.mongo.Db;
-const { MongoClient, ObjectId } = mongoose.mongo;
+const { MongoClient, ObjectId, Long, Decimal128, Binary, UUID, Int32, Double, BSON } = mongoose.mongo;
 
 const UPSTREAM_SERVER = path.join(import.meta.dirname, '../support/standIn/UpstreamH2Server.java');
 
@@ -40,8 +41,8 @@ async function startUpstream(dataDir: string, port: number): Promise<Running> {
 }
 
 /** What the launcher said about the file it opened last. */
-function indexKeysLine(server: Running): string {
-  const lines = fs.readFileSync(server.logFile, 'utf8').split('\n').filter((l) => l.includes('index keys:'));
+function layoutLine(server: Running): string {
+  const lines = fs.readFileSync(server.logFile, 'utf8').split('\n').filter((l) => l.includes('layout:'));
   return lines.at(-1) ?? '';
 }
 
@@ -68,7 +69,17 @@ async function refused(write: Promise<unknown>): Promise<number | undefined> {
 const stringIds = ['', 'a', 'ab', 'a\u00e9', 'a\u{1F600}', 'B', 'evt-0001', 'evt-0010', 'evt-0002', ...Array.from({ length: 1_500 }, (_, i) => `evt-${(i * 7919) % 100_003}-${i}`)];
 const otherIds = [7, 7.5, -1, new ObjectId('64b000000000000000000001'), new Date('2026-12-08T00:00:00Z'), true, { k: 'a' }];
 
+// Every BSON type a service or a user's data might store, nested too.
+const richValues = () => ({
+  _id: 'rich',
+  text: 'Gr\u00fc\u00dfe \u{1F600}', empty: '', int: new Int32(-7), long: Long.fromString('9007199254740993'), double: new Double(2.5),
+  negativeZero: new Double(-0), decimal: Decimal128.fromString('12.3400'), yes: true, no: false, nothing: null,
+  when: new Date('2026-12-08T01:02:03.456Z'), packed: new Binary(Buffer.from([0, 1, 2, 250, 255])), uuid: new UUID('0b7c8a3e-8b0a-4b6f-9d2e-3a1f5c6d7e8f'),
+  objectId: new ObjectId('64b000000000000000000002'), list: [1, 'two', [3], { four: 4 }], nested: { deeper: { deepest: ['x'] } },
+});
+
 async function fill(db: Db): Promise<void> {
+  await db.collection('values').insertOne(richValues() as never);
   const docs = db.collection('docs');
   await docs.insertMany([...stringIds.map((_id) => ({ _id, n: 1 })), ...otherIds.map((_id) => ({ _id, n: 2 }))] as never[]);
   const pairs = db.collection('pairs');
@@ -96,6 +107,9 @@ async function checkAll(db: Db): Promise<void> {
   expect(await refused(sparse.insertOne({ email: 'v@example.org' }))).toBe(11000);
   expect(await refused(sparse.insertOne({}))).toBeUndefined();
   await sparse.deleteOne({ email: { $exists: false } });
+  // Byte for byte: every type, value and field order as written.
+  const rich = await db.collection('values').findOne({ _id: 'rich' as never }, { promoteValues: false, promoteLongs: false, promoteBuffers: false });
+  expect(Buffer.from(BSON.serialize(rich!)).toString('hex')).toBe(Buffer.from(BSON.serialize(richValues())).toString('hex'));
 }
 
 /** A delete frees its key and touches no other; the key can be used again. */
@@ -109,7 +123,7 @@ async function deleteAndReuse(db: Db, ids: unknown[]): Promise<void> {
   }
 }
 
-describe('the stand-in\'s unique indexes with string keys ordered as strings', () => {
+describe('the stand-in\'s file layout', () => {
   const dirs: string[] = [];
   const running = new Set<number>();
   const stop = async (server: Running) => {
@@ -136,7 +150,7 @@ describe('the stand-in\'s unique indexes with string keys ordered as strings', (
     const port = await freePort();
     let server = await startOurs(dir, port);
     running.add(server.pid);
-    expect(indexKeysLine(server)).toContain('index keys: strings');
+    expect(layoutLine(server)).toContain("layout: Convene's");
     await withDb(server, async (db) => {
       await fill(db);
       await checkAll(db);
@@ -146,7 +160,7 @@ describe('the stand-in\'s unique indexes with string keys ordered as strings', (
 
     server = await startOurs(dir, port);
     running.add(server.pid);
-    expect(indexKeysLine(server)).toContain('index keys: strings');
+    expect(layoutLine(server)).toContain("layout: Convene's");
     await withDb(server, async (db) => {
       await checkAll(db);
       await deleteAndReuse(db, ['evt-0010', '', 7.5]);
@@ -165,7 +179,7 @@ describe('the stand-in\'s unique indexes with string keys ordered as strings', (
     for (let start = 0; start < 2; start++) {
       const server = await startOurs(dir, port);
       running.add(server.pid);
-      expect(indexKeysLine(server)).toContain("index keys: upstream's layout");
+      expect(layoutLine(server)).toContain("layout: upstream's");
       await withDb(server, async (db) => {
         await checkAll(db);
         if (start === 0) await deleteAndReuse(db, ['evt-0001', 'B']);

@@ -27,8 +27,8 @@ public final class ConveneMongoServer {
             System.out.println("convene mongo-java-server stopping");
             server.shutdownNow(); // closes the backend, which commits and closes the H2 file
         }));
-        System.out.println(READY_LINE + " on " + host + ":" + port + " (H2 file " + file + ", index keys: "
-            + (backend.stringIndexKeys() ? "strings" : "upstream's layout") + ")");
+        System.out.println(READY_LINE + " on " + host + ":" + port + " (H2 file " + file + ", layout: "
+            + (backend.conveneLayout() ? "Convene's" : "upstream's") + ")");
         System.out.flush();
     }
 }

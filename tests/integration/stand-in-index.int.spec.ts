@@ -123,6 +123,32 @@ async function deleteAndReuse(db: Db, ids: unknown[]): Promise<void> {
   }
 }
 
+/** Queries the stand-in answers its own way (an _id with other fields, sorts): their answers, to compare with upstream's. */
+async function querySuite(db: Db): Promise<unknown[]> {
+  const docs = db.collection('docs');
+  const sorts = db.collection('sorts');
+  await sorts.insertMany([{ _id: 's1', k: 3 }, { _id: 's2', k: [1, 5] }, { _id: 's3' }, { _id: 's4', k: null }, { _id: 's5', k: 'x' }, { _id: 's6', k: { a: 1 } }, { _id: 's7', k: 2.5 }, { _id: 's8', k: -1 }, { _id: 's9', k: 3 }] as never[]);
+  const ids = (found: { _id: unknown }[]) => found.map((d) => d._id);
+  return [
+    await docs.findOne({ _id: 'evt-0001' as never, n: 1 }),
+    await docs.findOne({ _id: 'evt-0001' as never, n: 2 }),
+    ids(await docs.find({ _id: { $in: ['a', 'ab', 'B', 'nope'] as never[] }, n: 1 }).sort({ _id: -1 }).toArray()),
+    await docs.countDocuments({ _id: { $in: [7, 'ab', true] as never[] }, n: 2 }),
+    (await docs.replaceOne({ _id: 'ab' as never, n: 1 }, { n: 5 })).matchedCount,
+    (await docs.replaceOne({ _id: 'ab' as never, n: 1 }, { n: 6 })).matchedCount,
+    (await docs.updateOne({ _id: 7 as never, n: 2 }, { $set: { m: 1 } })).modifiedCount,
+    (await docs.updateMany({ _id: { $in: ['evt-0002', 'evt-0010'] as never[] }, n: 1, $or: [{ m: { $exists: false } }] }, { $set: { m: 2 } })).modifiedCount,
+    (await docs.deleteOne({ _id: 'evt-0010' as never, n: 9 })).deletedCount,
+    (await docs.deleteOne({ _id: 'evt-0010' as never, n: 1 })).deletedCount,
+    ids(await docs.find({ n: 1 }).sort({ _id: 1 }).limit(25).toArray()),
+    ids(await docs.find({}).sort({ n: -1, _id: 1 }).limit(25).toArray()),
+    ids(await sorts.find({}).sort({ k: 1 }).toArray()),
+    ids(await sorts.find({}).sort({ k: -1 }).toArray()),
+    ids(await sorts.find({}).sort({ k: 1, _id: -1 }).toArray()),
+    ids(await sorts.find({ k: { $exists: true } }).sort({ 'k.a': -1, _id: 1 }).skip(1).limit(5).toArray()),
+  ];
+}
+
 describe('the stand-in\'s file layout', () => {
   const dirs: string[] = [];
   const running = new Set<number>();
@@ -166,6 +192,21 @@ describe('the stand-in\'s file layout', () => {
       await deleteAndReuse(db, ['evt-0010', '', 7.5]);
     });
     await stop(server);
+  }, 120_000);
+
+  it('answers an _id with other fields, and sorts, as upstream does', async () => {
+    const upstream = await startUpstream(tempDir(), await freePort());
+    running.add(upstream.pid);
+    const ours = await startOurs(tempDir(), await freePort());
+    running.add(ours.pid);
+    const [expected, answered] = await Promise.all([upstream, ours].map((server) => withDb(server, async (db) => {
+      await fill(db);
+      return querySuite(db);
+    })));
+    expect(answered).toEqual(expected);
+    expect(JSON.stringify(expected)).toContain('evt-0001'); // the suite found things, not only nothing
+    await stop(upstream);
+    await stop(ours);
   }, 120_000);
 
   it('keeps upstream\'s layout on a file upstream wrote, and finds and refuses there too', async () => {

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import type { Agency, AudienceEntry, CaseRef, LegalBasis, Sharing, Subject } from './common.js';
 import { CaseEvent, legalBasesByAgency, schemaByType, type DataOf, type EventOfType, type EventType } from './events.js';
 import { describeIssues } from './parse.js';
+import { newEventId } from './eventId.js';
 
 export interface NewEventFields<T extends EventType> {
   data: DataOf<T>;
@@ -33,7 +33,7 @@ function envelopeOf<T extends EventType>(type: T, fields: NewEventFields<T>) {
   const agency = agencyOf(type);
   return {
     specversion: '1.0',
-    id: fields.id ?? randomUUID(),
+    id: fields.id ?? newEventId(),
     source: `convene/${agency}`,
     type,
     time: iso(fields.time ?? new Date()),

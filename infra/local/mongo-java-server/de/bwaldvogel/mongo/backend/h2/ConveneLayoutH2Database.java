@@ -5,6 +5,7 @@ import java.util.List;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 
+import convene.h2.ConveneH2Collection;
 import convene.h2.DocumentType;
 import convene.h2.IndexKeyType;
 import convene.h2.PositionKeyType;
@@ -17,9 +18,9 @@ import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
 
 /**
- * Upstream's H2Database with its maps opened with Convene's key and value types (convene.h2): the same map
- * names, so upstream's drop, dropIndex, dropCollection and moveCollection find them. In upstream's package only
- * because H2UniqueIndex's constructor is package-private; nothing else of the package is reached.
+ * Upstream's H2Database with its maps opened with Convene's key and value types (under upstream's map names, so
+ * its drop, dropIndex, dropCollection and moveCollection find them) and its collections ConveneH2Collection. In
+ * upstream's package only because H2UniqueIndex's constructor is package-private; nothing else of it is reached.
  */
 public final class ConveneLayoutH2Database extends H2Database {
     // The superclass constructor opens collections and indexes before this class's fields are set: the store
@@ -59,6 +60,6 @@ public final class ConveneLayoutH2Database extends H2Database {
         MVMap<Object, Document> dataMap = store().openMap(DATABASES_PREFIX + fullName,
             new MVMap.Builder<Object, Document>().keyType(PositionKeyType.INSTANCE).valueType(DocumentType.INSTANCE));
         MVMap<String, Object> metaMap = store().openMap("meta." + fullName);
-        return new H2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
+        return new ConveneH2Collection(this, collectionName, options, dataMap, metaMap, cursorRegistry);
     }
 }

@@ -29,7 +29,8 @@ const SERVERS: Record<DbEngine, DbServer> = {
     start: startMongoJavaServer,
     waitReady: (state, logFrom) => waitForMongoJavaServer(state, 60_000, logFrom),
     quirks: [
-      '_id and unique indexes are real (H2 maps): lookups, updates and deletes by them do not read the collection, but only when the filter names that field alone (`{_id: {$in: [...]}}` uses the index; adding any other field reads every document and tests it against every id)',
+      '_id and unique indexes are real (H2 maps): lookups, updates and deletes by them do not read the collection when the filter names that index\'s fields alone, or (our launcher, a file in its layout) pins the _id to a value or an $in list beside other fields; any other filter reads every document',
+      'our launcher stores a file it creates in its own layout (infra/local/mongo-java-server: string and ObjectId index keys ordered and stored as themselves, documents as BSON; upstream Java-serialises both, and compares two index keys by serialising them); a file upstream wrote keeps upstream\'s layout',
       'non-unique secondary indexes are accepted and listed but not built: queries on them read the whole collection',
       'no TTL expiry, no transactions, no change streams, no text search; reports wire version 8 as MongoDB 5.0.0',
       'no `hello` command (drivers fall back to isMaster); writes are committed to the H2 file about once a second',

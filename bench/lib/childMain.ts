@@ -1,3 +1,4 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FromChild, ToChild } from './protocol.js';
 import { usageOf } from './protocol.js';
 import { now } from './stats.js';
@@ -18,6 +19,15 @@ export interface ChildContext {
 const builtinUsage = async () => {
   const cpu = process.cpuUsage();
   return { at: now(), cpuMs: (cpu.user + cpu.system) / 1000, maxRssKb: process.resourceUsage().maxRSS };
+};
+
+/** How long the event loop was held up (a timer due every 10 ms, how late it ran): since the last reading. */
+const loop = monitorEventLoopDelay({ resolution: 10 });
+loop.enable();
+const loopDelay = async () => {
+  const reading = { p99Ms: loop.percentile(99) / 1e6, maxMs: loop.max / 1e6 };
+  loop.reset();
+  return reading;
 };
 
 const send = (msg: FromChild) => {
@@ -49,7 +59,7 @@ export function runChild<P>(setup: (params: P, ctx: ChildContext) => Promise<Chi
     process.on('message', (raw: unknown) => {
       const msg = raw as ToChild;
       if (msg.type === 'call') {
-        const fn = msg.name === 'usage' ? builtinUsage : service.calls?.[msg.name];
+        const fn = msg.name === 'usage' ? builtinUsage : msg.name === 'loopDelay' ? loopDelay : service.calls?.[msg.name];
         if (!fn) return send({ type: 'reply', id: msg.id, ok: false, error: `no call ${msg.name}` });
         fn(msg.args).then(
           (result) => send({ type: 'reply', id: msg.id, ok: true, result }),

@@ -34,8 +34,12 @@ export interface LiveRate {
   cpu: CpuShares;
   /** Where the police service (API, recorder, relay) and the conference waited on the database. */
   db: { police: CommandCost[]; conference: CommandCost[] };
+  /** How long each process's event loop was held up during the window (a 10 ms timer's lateness). */
+  loopDelay?: { police: LoopDelay; conference: LoopDelay };
   kafka: { achievedRate: number; latency: Distribution };
 }
+
+export interface LoopDelay { p99Ms: number; maxMs: number }
 
 const officer = { sub: 'bench-officer', agency: 'police', role: 'police' } as const;
 const chair = { sub: 'bench-chair', agency: 'conference', role: 'chair', name: 'Bench Chair' } as const;
@@ -205,7 +209,7 @@ export async function live(run: BenchRun, kafka: Kafka, label: string, rates: nu
       await clients.call('reset');
       const clientsProc = clients;
       const cpu = await run.cpuWindow([conference, police, clients]);
-      await Promise.all([police.call('dbProfile'), conference.call('dbProfile')]);
+      await Promise.all([police.call('dbProfile'), conference.call('dbProfile'), police.call('loopDelay'), conference.call('loopDelay')]);
       const load = await drive(run, rateLabel, policeApi, pairs, rate, durationS, options.drainS);
       accepted += load.accepted;
       const expected = load.sent.length * options.clients;
@@ -215,7 +219,9 @@ export async function live(run: BenchRun, kafka: Kafka, label: string, rates: nu
         return total >= expected;
       }, 'every push to reach every client', options.drainS * 1000, 250).catch(() => false);
       const shares = await cpu.end();
-      const [policeDb, conferenceDb] = await Promise.all([police.call<CommandCost[]>('dbProfile'), conference.call<CommandCost[]>('dbProfile')]);
+      const [policeDb, conferenceDb, policeLoop, conferenceLoop] = await Promise.all([
+        police.call<CommandCost[]>('dbProfile'), conference.call<CommandCost[]>('dbProfile'), police.call<LoopDelay>('loopDelay'), conference.call<LoopDelay>('loopDelay'),
+      ]);
       if (!drained) run.say(`    ${rateLabel}: not every push arrived within ${options.drainS} s of the last POST (counted as missing)`);
       const report = await clients.call<{ deliveries: number; missing: number; latency: Distribution; stampLag: Distribution }>('report', { sent: load.sent }, 120_000);
       const onTopic = await recordTimes(kafka, topics.events.police, load.sent.map(([id]) => id), (v) => (typeof v.id === 'string' ? v.id : undefined));
@@ -224,8 +230,9 @@ export async function live(run: BenchRun, kafka: Kafka, label: string, rates: nu
         targetRate: rate, achievedRate: load.achievedRate, durationS, clients: options.clients, sent: load.sent.length, skipped: load.skipped, errors: load.errors, unanswered: load.unanswered,
         deliveries: report.deliveries, missing: report.missing, latency: report.latency, api: distribution(load.apiLatency), toKafka: distribution(toKafka), toPushLog: report.stampLag, cpu: shares,
         kafka: { achievedRate: NaN, latency: distribution([]) }, db: { police: policeDb, conference: conferenceDb },
+        loopDelay: { police: policeLoop, conference: conferenceLoop },
       });
-      run.say(`    ${rateLabel}: ${fmtInt(load.sent.length)} events at ${fmtInt(load.achievedRate)}/s; p50 ${fmtMs(report.latency.p50)} p99 ${fmtMs(report.latency.p99)} max ${fmtMs(report.latency.max)} over ${fmtInt(report.deliveries)} deliveries (${fmtInt(report.missing)} missing); stages p50/p99: API ${fmtMs(results.at(-1)!.api.p50)}/${fmtMs(results.at(-1)!.api.p99)}, police topic ${fmtMs(results.at(-1)!.toKafka.p50)}/${fmtMs(results.at(-1)!.toKafka.p99)}, live topic ${fmtMs(results.at(-1)!.toPushLog.p50)}/${fmtMs(results.at(-1)!.toPushLog.p99)}`);
+      run.say(`    ${rateLabel}: ${fmtInt(load.sent.length)} events at ${fmtInt(load.achievedRate)}/s; p50 ${fmtMs(report.latency.p50)} p99 ${fmtMs(report.latency.p99)} max ${fmtMs(report.latency.max)} over ${fmtInt(report.deliveries)} deliveries (${fmtInt(report.missing)} missing); stages p50/p99: API ${fmtMs(results.at(-1)!.api.p50)}/${fmtMs(results.at(-1)!.api.p99)}, police topic ${fmtMs(results.at(-1)!.toKafka.p50)}/${fmtMs(results.at(-1)!.toKafka.p99)}, live topic ${fmtMs(results.at(-1)!.toPushLog.p50)}/${fmtMs(results.at(-1)!.toPushLog.p99)}; event loop held up p99/max: police ${fmtMs(policeLoop.p99Ms)}/${fmtMs(policeLoop.maxMs)}, conference ${fmtMs(conferenceLoop.p99Ms)}/${fmtMs(conferenceLoop.maxMs)}`);
       // The next rate starts on an idle pipeline, not behind this one's backlog.
       if (i < rates.length - 1 && !(await settle(run, rateLabel, police, conference, accepted, options.drainS * 1000))) {
         run.say(`    ${rateLabel}: the pipeline was still busy ${options.drainS} s later; the next rate starts behind a backlog`);

@@ -46,10 +46,10 @@ function layoutLine(server: Running): string {
   return lines.at(-1) ?? '';
 }
 
-async function withDb<T>(server: Running, work: (db: Db) => Promise<T>): Promise<T> {
+async function withDb<T>(server: Running, work: (db: Db) => Promise<T>, name = 'standin'): Promise<T> {
   const client = await MongoClient.connect(`mongodb://127.0.0.1:${server.port}`, { serverSelectionTimeoutMS: 10_000 });
   try {
-    return await work(client.db('standin'));
+    return await work(client.db(name));
   } finally {
     await client.close();
   }
@@ -80,6 +80,17 @@ const richValues = () => ({
 
 async function fill(db: Db): Promise<void> {
   await db.collection('values').insertOne(richValues() as never);
+  // Values BSON would not give back as they are: a time finer than a millisecond (in a unique index), and a
+  // field name with a NUL in it (made on the server: no driver sends one).
+  const stamps = db.collection('stamps');
+  await stamps.createIndex({ at: 1 }, { unique: true });
+  await stamps.insertOne({ _id: 't1' as never });
+  await stamps.updateOne({ _id: 't1' as never }, { $currentDate: { at: true } });
+  await db.collection('src').insertOne({ _id: 'one' as never });
+  await db.collection('src').aggregate([
+    { $replaceRoot: { newRoot: { $arrayToObject: [[['_id', 1], ['a\u0000b', 1], ['z', 'keep']]] } } },
+    { $merge: { into: 'dst' } },
+  ]).toArray();
   const docs = db.collection('docs');
   await docs.insertMany([...stringIds.map((_id) => ({ _id, n: 1 })), ...otherIds.map((_id) => ({ _id, n: 2 }))] as never[]);
   const pairs = db.collection('pairs');
@@ -107,6 +118,7 @@ async function checkAll(db: Db): Promise<void> {
   expect(await refused(sparse.insertOne({ email: 'v@example.org' }))).toBe(11000);
   expect(await refused(sparse.insertOne({}))).toBeUndefined();
   await sparse.deleteOne({ email: { $exists: false } });
+  expect(await db.collection('dst').countDocuments({ z: 'keep' })).toBe(1);
   // Byte for byte: every type, value and field order as written.
   const rich = await db.collection('values').findOne({ _id: 'rich' as never }, { promoteValues: false, promoteLongs: false, promoteBuffers: false });
   expect(Buffer.from(BSON.serialize(rich!)).toString('hex')).toBe(Buffer.from(BSON.serialize(richValues())).toString('hex'));
@@ -114,6 +126,10 @@ async function checkAll(db: Db): Promise<void> {
 
 /** A delete frees its key and touches no other; the key can be used again. */
 async function deleteAndReuse(db: Db, ids: unknown[]): Promise<void> {
+  const stamps = db.collection('stamps');
+  expect((await stamps.deleteOne({ _id: 't1' as never })).deletedCount).toBe(1);
+  await stamps.insertOne({ _id: 't1' as never });
+  await stamps.updateOne({ _id: 't1' as never }, { $currentDate: { at: true } });
   const docs = db.collection('docs');
   for (const _id of ids) {
     expect((await docs.deleteOne({ _id: _id as never })).deletedCount).toBe(1);
@@ -146,6 +162,13 @@ async function querySuite(db: Db): Promise<unknown[]> {
     ids(await sorts.find({}).sort({ k: -1 }).toArray()),
     ids(await sorts.find({}).sort({ k: 1, _id: -1 }).toArray()),
     ids(await sorts.find({ k: { $exists: true } }).sort({ 'k.a': -1, _id: 1 }).skip(1).limit(5).toArray()),
+    // Several documents pinned by _id: which comes first, and which one a single-document write takes.
+    ids(await docs.find({ _id: { $in: ['a', true, 7, 7.5, 'B'] as never[] }, n: 2 }).toArray()),
+    ids(await docs.find({ _id: { $in: ['a', true, 7, 7.5, 'B'] as never[] }, n: { $gte: 1 } }).limit(2).toArray()),
+    ids(await docs.find({ _id: { $in: ['a', true, 7, 7.5, 'B'] as never[] }, n: { $gte: 1 } }).sort({ $natural: -1 }).toArray()),
+    (await docs.findOneAndUpdate({ _id: { $in: [true, 7.5, 'B'] as never[] }, n: { $gte: 1 } }, { $set: { picked: 1 } }))?._id,
+    (await docs.deleteOne({ _id: { $in: [-1, 'evt-0001'] as never[] }, n: { $gte: 1 } })).deletedCount,
+    ids(await docs.find({ _id: { $in: [-1, 'evt-0001'] as never[] } }).toArray()),
   ];
 }
 
@@ -182,6 +205,12 @@ describe('the stand-in\'s file layout', () => {
       await checkAll(db);
       await deleteAndReuse(db, ['evt-0002', 'a', 7, new ObjectId('64b000000000000000000001')]);
     });
+    // Dropping a database whose name starts like the file's layout mark leaves the mark (and the layout) alone.
+    await withDb(server, async (db) => {
+      await db.collection('c').insertOne({ _id: 'gone' as never });
+      await db.dropDatabase();
+    }, 'convene');
+    await withDb(server, (db) => db.collection('c').insertOne({ _id: 'kept' as never }), 'later');
     await stop(server);
 
     server = await startOurs(dir, port);
@@ -191,6 +220,7 @@ describe('the stand-in\'s file layout', () => {
       await checkAll(db);
       await deleteAndReuse(db, ['evt-0010', '', 7.5]);
     });
+    expect(await withDb(server, (db) => db.collection('c').findOne({ _id: 'kept' as never }), 'later')).not.toBeNull();
     await stop(server);
   }, 120_000);
 

@@ -16,7 +16,7 @@ public final class ConveneH2Backend extends H2Backend {
     /** The backend on the H2 file (created if new); a file written in upstream's layout keeps it. */
     public static ConveneH2Backend open(String file) {
         MVStore store = MVStore.open(file);
-        Layout.isConvene(store); // a new file is marked before any database opens in it
+        Layout.decide(store); // before any database opens in it: a new file is marked
         return new ConveneH2Backend(store);
     }
 

@@ -1,11 +1,14 @@
 package convene.h2;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -27,9 +30,10 @@ import de.bwaldvogel.mongo.bson.ObjectId;
  * <ul>
  * <li>a query that pins the _id (equal to a value, or $in a list) and names other fields too, such as a
  * revision-checked replace: upstream uses an index only when a query names exactly its fields, so these read
- * the whole collection; here the _id index gives the candidates and the whole query filters them;</li>
- * <li>a sort: upstream's comparator looks each sort key up in both documents at every comparison; here each
- * document's keys are looked up once, and compared as upstream compares them.</li>
+ * the whole collection; here the _id index gives the candidates, in the order the whole collection would have
+ * given them, and the whole query filters them;</li>
+ * <li>a sort on numbers (1, -1): upstream's comparator looks each sort key up in both documents at every
+ * comparison; here each document's key is looked up once, when first compared, and compared as upstream does.</li>
  * </ul>
  */
 public final class ConveneH2Collection extends H2Collection {
@@ -63,13 +67,20 @@ public final class ConveneH2Collection extends H2Collection {
     protected QueryResult queryDocuments(Document query, Document orderBy, int numberToSkip, int limit, int batchSize,
                                          Document fieldSelector) {
         Document byId = idCondition(query);
-        if (byId != null) {
+        boolean natural = orderBy != null && !orderBy.isEmpty() && orderBy.keySet().iterator().next().equals("$natural");
+        if (byId != null && !natural) {
             List<Index<Object>> indexes = getIndexes();
             if (indexes.stream().noneMatch(index -> index.canHandle(query))) {
                 for (Index<Object> index : indexes) {
-                    if (index.canHandle(byId)) {
-                        return matchDocuments(query, index.getPositions(byId), orderBy, numberToSkip, limit, batchSize, fieldSelector);
-                    }
+                    if (!index.canHandle(byId)) continue;
+                    List<Object> positions = new ArrayList<>();
+                    index.getPositions(byId).forEach(positions::add);
+                    // The order the whole collection is read in (its documents' key order), so a limit, a skip or
+                    // a single-document write picks the document upstream would.
+                    positions.sort(PositionKeyType.INSTANCE::compare);
+                    // A document deleted since the index was read is simply gone.
+                    Stream<Document> documents = positions.stream().map(this::getDocument).filter(Objects::nonNull);
+                    return matchDocumentsFromStream(documents, query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
                 }
             }
         }
@@ -79,12 +90,14 @@ public final class ConveneH2Collection extends H2Collection {
     @Override
     protected QueryResult matchDocumentsFromStream(Stream<Document> documentStream, Document query, Document orderBy,
                                                    int numberToSkip, int limit, int batchSize, Document fieldSelector) {
-        Comparator<Document> comparator = deriveComparator(orderBy) == null ? null : new KeysLookedUpOnce(orderBy);
+        Comparator<Document> comparator = deriveComparator(orderBy);
+        if (comparator != null && orderBy.values().stream().allMatch(Number.class::isInstance)) comparator = new KeysLookedUpOnce(orderBy);
         return matchDocumentsFromStream(query, documentStream, numberToSkip, limit, batchSize, comparator, fieldSelector);
     }
 
-    /** Upstream's DocumentComparator, with each document's sort keys looked up once per query. */
+    /** Upstream's DocumentComparator for sort values 1 and -1, each document's keys looked up once per query. */
     private static final class KeysLookedUpOnce implements Comparator<Document> {
+        private static final Object NOT_YET = new Object();
         private final String[] fields;
         private final ValueComparator[] comparators;
         private final Map<Document, Object[]> keys = new IdentityHashMap<>();
@@ -97,20 +110,21 @@ public final class ConveneH2Collection extends H2Collection {
             }
         }
 
-        private Object[] keysOf(Document document) {
-            return keys.computeIfAbsent(document, d -> {
-                Object[] values = new Object[fields.length];
-                for (int i = 0; i < fields.length; i++) values[i] = Utils.getSubdocumentValueCollectionAware(d, fields[i]);
-                return values;
+        // As upstream, a key is looked up only when the keys before it tie.
+        private Object key(Document document, int i) {
+            Object[] values = keys.computeIfAbsent(document, d -> {
+                Object[] fresh = new Object[fields.length];
+                Arrays.fill(fresh, NOT_YET);
+                return fresh;
             });
+            if (values[i] == NOT_YET) values[i] = Utils.getSubdocumentValueCollectionAware(document, fields[i]);
+            return values[i];
         }
 
         @Override
         public int compare(Document a, Document b) {
-            Object[] ka = keysOf(a);
-            Object[] kb = keysOf(b);
             for (int i = 0; i < fields.length; i++) {
-                int c = comparators[i].compare(ka[i], kb[i]);
+                int c = comparators[i].compare(key(a, i), key(b, i));
                 if (c != 0) return c;
             }
             return 0;

@@ -1,6 +1,9 @@
 package convene.h2;
 
 import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 
 import org.h2.mvstore.DataUtils;
 import org.h2.mvstore.WriteBuffer;
@@ -10,14 +13,15 @@ import org.h2.mvstore.type.ObjectDataType;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.bson.BsonDecoder;
 import de.bwaldvogel.mongo.wire.bson.BsonEncoder;
+import de.bwaldvogel.mongo.wire.BsonConstants;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 
 /**
  * The value type of a collection's documents: stored as BSON (mongo-java-server's own encoder and decoder, the
  * ones its wire protocol uses) rather than by Java serialisation, which wrote every document's class
- * descriptions again and was most of the work of writing a page. A document BSON cannot hold is stored as
- * before.
+ * descriptions again and was most of the work of writing a page. A document BSON would not give back as it is
+ * (a field name with a NUL, a time finer than a millisecond, more than BSON's 16 MB) is stored as before.
  */
 public final class DocumentType extends BasicDataType<Document> {
     public static final DocumentType INSTANCE = new DocumentType();
@@ -42,12 +46,35 @@ public final class DocumentType extends BasicDataType<Document> {
         return 2 * averageSize;
     }
 
+    /** Whether BSON gives this value back exactly: no NUL in a field name, no time finer than BSON's milliseconds. */
+    private static boolean bsonExact(Object value) {
+        if (value instanceof Map) {
+            for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
+                if (String.valueOf(entry.getKey()).indexOf('\0') >= 0 || !bsonExact(entry.getValue())) return false;
+            }
+            return true;
+        }
+        if (value instanceof Collection) {
+            for (Object item : (Collection<?>) value) {
+                if (!bsonExact(item)) return false;
+            }
+            return true;
+        }
+        return !(value instanceof Instant) || ((Instant) value).getNano() % 1_000_000 == 0;
+    }
+
     @Override
     public void write(WriteBuffer buff, Document document) {
         ByteBuf bson = Unpooled.buffer(averageSize + 64);
-        try {
-            BsonEncoder.encodeDocument(document, bson);
-        } catch (RuntimeException notBson) {
+        boolean exact = bsonExact(document);
+        if (exact) {
+            try {
+                BsonEncoder.encodeDocument(document, bson);
+            } catch (RuntimeException notBson) {
+                exact = false;
+            }
+        }
+        if (!exact || bson.readableBytes() > BsonConstants.MAX_BSON_OBJECT_SIZE) {
             buff.put(GENERIC);
             generic.write(buff, document);
             return;

@@ -24,11 +24,8 @@ interface Waiting {
 /**
  * What follows a command's one insert, done for every command waiting at that moment together: their log
  * documents in one write; then the events to share go to Kafka straight from memory while the read model takes
- * them in recording order; the requests are answered (each after its own read model shows the record) and the
- * round's outbox entries leave in one delete once Kafka has them. Concurrent requests share the database's work
- * instead of queueing writes each. The next round writes its log and hands its events to Kafka while this one's
- * read model is still being written (the live path waits for no projection but its own round's log), and
- * projects after it, so each case's records still reach the read model in recording order.
+ * them in recording order; the requests are answered (each after its own read model shows the record) and,
+ * without holding up the next round, the round's outbox entries leave in one delete once Kafka has them. Concurrent requests share the database's work instead of queueing writes each.
  * A round that fails leaves the entries for the repair and the relay's pass over the outbox.
  */
 export function createWriteBehind(deps: WriteBehindDeps) {
@@ -36,26 +33,18 @@ export function createWriteBehind(deps: WriteBehindDeps) {
   let waiting: Waiting[] = [];
   let running: Promise<void> | undefined;
 
-  /** The round's log write and hand-over to Kafka; then its projection, to run after the round before's. */
-  async function logAndSend(batch: Waiting[]): Promise<(() => Promise<void>) | undefined> {
+  async function round(batch: Waiting[]): Promise<void> {
     let recordedBefore: Set<string>;
     try {
       recordedBefore = await deps.store.appendToLog(batch.map((w) => w.queued));
     } catch (err) {
       for (const w of batch) w.settled(err);
-      return undefined;
+      return;
     }
     // In the log: the events to share go to Kafka now, from memory, beside the read model's writes (the live
     // path waits for no more than the log). The relay keeps the rounds' order.
     const toSend = batch.filter((w) => w.queued.publish && !recordedBefore.has(w.queued.event.id)).map((w) => w.queued.event);
     const sent = toSend.length === 0 ? Promise.resolve(true) : deps.relay.publishNow(toSend).then(() => true, () => false);
-    // Never rejects: a failure it did not expect fails the round's requests, and the rounds after it go on.
-    return () => projectAndAnswer(batch, recordedBefore, sent).catch((err: unknown) => {
-      for (const w of batch) w.settled(err);
-    });
-  }
-
-  async function projectAndAnswer(batch: Waiting[], recordedBefore: Set<string>, sent: Promise<boolean>): Promise<void> {
     const projected: Waiting[] = [];
     const done: { id: string; publish: boolean }[] = [];
     // In recording order per case (or person); different cases' records go to the read model side by side.
@@ -82,9 +71,9 @@ export function createWriteBehind(deps: WriteBehindDeps) {
         }
       }
     }));
-    // The log and the read model hold them: their requests are answered now. Taking the entries out follows once
-    // Kafka has them; a crash before that is finished by the repair and the relay (a second publish is dropped by
-    // event id). A record whose projection failed keeps its entry.
+    // The log and the read model hold them: their requests are answered now, and the next round may start.
+    // Taking the entries out follows once Kafka has them; a crash before that is finished by the repair and the
+    // relay (a second publish is dropped by event id). A record whose projection failed keeps its entry.
     for (const w of projected) w.settled();
     void settleOnceSent(sent, done);
   }
@@ -100,18 +89,11 @@ export function createWriteBehind(deps: WriteBehindDeps) {
     if (!published) deps.relay.nudge();
   }
 
-  // The projection of the last round logged: the next round's projection follows it.
-  let projecting: Promise<void> = Promise.resolve();
-
   async function drain(): Promise<void> {
     while (waiting.length > 0) {
       const batch = waiting.slice(0, maxBatch);
       waiting = waiting.slice(batch.length);
-      const project = await logAndSend(batch);
-      const before = projecting;
-      if (project) projecting = before.then(project);
-      // At most one round's projection runs beside the next round's log write.
-      await before;
+      await round(batch);
     }
     running = undefined;
   }

@@ -349,9 +349,14 @@ describe('a CPS history check: asked for at CPS on a suspect of a case file it h
     expect(ids).toContain(alone.body.eventId);
     expect(ids).not.toContain(otherVictims.body.eventId);
     expect(check.entries.filter((e: Entry) => e.type === 'police.incident.recorded.v1')).toHaveLength(2);
-    const text = JSON.stringify(check);
-    expect(text).not.toContain('Another victim');
-    for (const token of other.tokens as string[]) expect(text).not.toContain(token);
+    // The same on every export the lawyer can take away.
+    const exports = await Promise.all(['/export.csv', '/export.html'].map(async (suffix) => (await download(checkUrl(ref, suffix), lawyerToken)).bytes.toString('utf8')));
+    expect(exports.every((e) => e.length > 0)).toBe(true);
+    for (const text of [JSON.stringify(check), ...exports]) {
+      expect(text).not.toContain('Another victim');
+      expect(text).not.toContain(other.personId);
+      for (const token of other.tokens as string[]) expect(text).not.toContain(token);
+    }
   });
 
   it('answers 410 once the check has expired, for reading and for downloads', async () => {

@@ -41,7 +41,11 @@ final class Keys {
     }
 
     static Object read(ByteBuffer buff, byte tag) {
-        if (tag == STRING) return org.h2.mvstore.DataUtils.readString(buff);
+        return tag == STRING ? org.h2.mvstore.DataUtils.readString(buff) : readObjectId(buff);
+    }
+
+    /** An ObjectId as its twelve bytes, without a tag. */
+    static ObjectId readObjectId(ByteBuffer buff) {
         byte[] data = new byte[OBJECT_ID_BYTES];
         buff.get(data);
         return new ObjectId(data);

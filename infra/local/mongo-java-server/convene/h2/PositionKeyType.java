@@ -46,10 +46,7 @@ public final class PositionKeyType extends BasicDataType<Object> {
 
     @Override
     public Object read(ByteBuffer buff) {
-        if (buff.get() == GENERIC) return generic.read(buff);
-        byte[] data = new byte[12];
-        buff.get(data);
-        return new ObjectId(data);
+        return buff.get() == GENERIC ? generic.read(buff) : Keys.readObjectId(buff);
     }
 
     @Override
